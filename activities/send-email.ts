@@ -1,0 +1,106 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { eq, sql } from 'drizzle-orm';
+import { Errors, type Party, type Role } from '../domain/contact-change.js';
+import { workflowIdOf } from '../domain/ids.js';
+import { makeToken } from '../domain/tokens.js';
+import { loadChangeView, loadNote, type ChangeView } from '../db/queries.js';
+import { emails, type Account } from '../db/schema.js';
+import { MailError } from '../emails/mailer.js';
+import { renderEmail, type EmailData } from '../emails/render.js';
+import { newId } from '../domain/ids.js';
+import { addEvent, now } from './events.js';
+import type { ActivityDeps } from './index.js';
+import { notFound } from './projection.js';
+
+export type EmailKind = 'request' | 'reminder' | 'done' | 'refused' | 'expired' | 'aborted' | 'error';
+export type Recipient = Party | 'asker';
+
+export interface SendEmailInput {
+  changeId: string;
+  recipient: Recipient;
+  kind: EmailKind;
+  sending: number;
+  seq: number;
+  /** Sent to both parties and the asker: an asker who is also a party gets it once. */
+  toAll?: boolean;
+}
+
+const person = (a: Account) => ({ handle: a.handle, name: a.name });
+
+async function emailData(deps: ActivityDeps, view: ChangeView, input: SendEmailInput, account: Account): Promise<EmailData> {
+  const { change, service, from, to, askedBy, endedBy } = view;
+  const base = deps.config.publicBaseUrl;
+  const data: EmailData = {
+    recipient: input.recipient,
+    recipientName: account.name,
+    service: { name: service.name, kind: service.kind },
+    roles: change.roles as Role[],
+    from: person(from), to: person(to), askedBy: person(askedBy),
+    expiresAt: change.expiresAt,
+    requestId: change.id,
+    requestUrl: `${base}/requests/${change.id}`,
+    reason: input.kind === 'error' ? change.endReason ?? undefined : await loadNote(deps.db, change.id, change.endNoteId),
+  };
+  if (input.kind === 'refused') data.refusedBy = person(change.fromDecision === 'refused' ? from : to);
+  if (input.kind === 'aborted' && endedBy) data.cancelledBy = person(endedBy);
+  if ((input.kind === 'request' || input.kind === 'reminder') && input.recipient !== 'asker') {
+    const token = makeToken(deps.config.tokenSecret, change.id, input.recipient, input.sending);
+    data.token = token;
+    data.decisionUrl = `${base}/requests/${change.id}/decision?lang=${account.language}#token=${token}`;
+  }
+  return data;
+}
+
+export function emailActivities(deps: ActivityDeps) {
+  const { db, mailer } = deps;
+  return {
+    async sendEmail(input: SendEmailInput): Promise<{ sent: boolean }> {
+      const view = await loadChangeView(db, input.changeId);
+      if (!view) throw notFound(input.changeId);
+      const account = input.recipient === 'asker' ? view.askedBy : view[input.recipient];
+      if (input.recipient === 'asker' && input.toAll && [view.from.id, view.to.id].includes(view.askedBy.id)) {
+        return { sent: false };
+      }
+      const idempotencyKey = `${workflowIdOf(input.changeId)}/${input.recipient}/${input.kind}/${input.sending}/${input.seq}`;
+      const [row] = await db.insert(emails).values({
+        id: newId(), changeId: input.changeId, recipient: input.recipient, accountId: account.id, kind: input.kind,
+        sending: input.sending, idempotencyKey, status: 'sending', attempts: 1,
+      }).onConflictDoUpdate({
+        target: emails.idempotencyKey,
+        set: { attempts: sql`${emails.attempts} + 1`, updatedAt: now() },
+      }).returning();
+      if (row!.status !== 'sending' && row!.status !== 'failed') return { sent: true };
+
+      const rendered = renderEmail(input.kind, account.language, await emailData(deps, view, input, account));
+      try {
+        const { id } = await mailer.send({
+          to: account.email, ...rendered, idempotencyKey, tags: { kind: input.kind, request: input.changeId },
+        });
+        await db.transaction(async (tx) => {
+          await tx.update(emails).set({ status: 'sent', providerId: id, lastError: null, updatedAt: now() }).where(eq(emails.id, row!.id));
+          await addEvent(tx, {
+            changeId: input.changeId, type: 'emailSent', party: input.recipient, accountId: account.id,
+            detail: { kind: input.kind, sending: input.sending }, dedupeKey: `email:${idempotencyKey}`,
+          });
+        });
+        return { sent: true };
+      } catch (err) {
+        if (!(err instanceof MailError)) throw err;
+        await db.update(emails).set({ status: 'failed', lastError: err.message, updatedAt: now() }).where(eq(emails.id, row!.id));
+        if (!err.retryable || Context.current().info.attempt === 1) {
+          await addEvent(db, {
+            changeId: input.changeId, type: 'emailFailed', party: input.recipient, accountId: account.id,
+            detail: { kind: input.kind, error: err.message, retrying: err.retryable }, dedupeKey: `email-failed:${idempotencyKey}:${err.retryable}`,
+          });
+        }
+        throw ApplicationFailure.create({
+          type: err.retryable ? 'EmailUnavailable' : Errors.EmailRejected,
+          message: err.message,
+          nonRetryable: !err.retryable,
+          nextRetryDelay: err.retryAfterMs,
+        });
+      }
+    },
+  };
+}

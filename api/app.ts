@@ -1,0 +1,74 @@
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Sql } from 'postgres';
+import assets from '../web/assets.js';
+import decisionPage from '../web/decision-page.js';
+import mailbox from '../web/mailbox.js';
+import admin from './admin.js';
+import auth from './auth.js';
+import contactChanges from './contact-changes.js';
+import context, { type AppContext } from './context.js';
+import decisions from './decisions.js';
+import health from './health.js';
+import problems from './problems.js';
+import { postgresRateLimitStore } from './rate-limit-store.js';
+import services from './services.js';
+import support from './support.js';
+import webhooks from './webhooks.js';
+
+export interface AppOptions extends AppContext {
+  sql: Sql;
+  logger?: FastifyServerOptions['logger'];
+  /** Requests per minute and per IP on the token and resend endpoints. */
+  rateLimitPerMinute?: number;
+}
+
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.config.env === 'production',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(problems);
+  await app.register(context, { config: options.config, db: options.db, temporal: options.temporal, mailbox: options.mailbox });
+  await app.register(formbody);
+  await app.register(rateLimit, {
+    global: false,
+    max: options.rateLimitPerMinute ?? 30,
+    timeWindow: 60_000,
+    store: postgresRateLimitStore(options.sql),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Countersign API', version: '1', description: 'Dual-validation contact changes for hosting services.' },
+      components: {
+        securitySchemes: {
+          account: { type: 'http', scheme: 'bearer', description: 'An account API token' },
+          admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(auth);
+  await app.register(admin);
+  await app.register(services);
+  await app.register(contactChanges);
+  await app.register(decisions);
+  await app.register(support);
+  await app.register(webhooks);
+  await app.register(health);
+  await app.register(assets);
+  await app.register(decisionPage);
+  await app.register(mailbox);
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(options.mailbox ? '/dev/mailbox' : '/docs'));
+  return app;
+}

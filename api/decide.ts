@@ -1,0 +1,59 @@
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { MAX_FAILED_ATTEMPTS, type Decision, type Party } from '../domain/contact-change.js';
+import { newId } from '../domain/ids.js';
+import { partyOfToken } from '../domain/tokens.js';
+import { loadChangeView, type ChangeView } from '../db/queries.js';
+import { changeEvents, contactChanges, notes } from '../db/schema.js';
+import { acceptUpdate, refuseUpdate, type ChangeStatus } from '../workflows/messages.js';
+import { Problem } from './problems.js';
+import { rejectionType, runUpdate } from './workflow-calls.js';
+
+/** One answer for a wrong, unknown, malformed, used or expired token: it tells a guesser nothing. */
+export const invalidToken = () => new Problem(403, 'Invalid token',
+  'This code is not valid for this request. It may be mistyped, already used, replaced by a newer email, or the request may have ended.');
+
+const locked = () => new Problem(429, 'Request locked',
+  'Too many wrong codes were tried on this request, so its codes are locked. Ask the person who made the request, or support, to send the emails again.');
+
+export interface DecisionResult { party: Party; status: ChangeStatus; view: ChangeView }
+
+async function countFailure(app: FastifyInstance, changeId: string): Promise<void> {
+  const [row] = await app.db.update(contactChanges)
+    .set({ failedAttempts: sql`${contactChanges.failedAttempts} + 1` })
+    .where(eq(contactChanges.id, changeId)).returning({ failedAttempts: contactChanges.failedAttempts });
+  if (row?.failedAttempts === MAX_FAILED_ATTEMPTS) {
+    await app.db.insert(changeEvents).values({ changeId, type: 'tokensLocked', detail: { attempts: MAX_FAILED_ATTEMPTS } });
+  }
+}
+
+/**
+ * Checks a token against the current sending and hands the decision to the workflow, which alone decides
+ * whether it still counts (single use, expiry, a race with the other party or a cancel).
+ */
+export async function decide(
+  app: FastifyInstance, input: { changeId: string; token: string; decision: Decision; reason?: string },
+): Promise<DecisionResult> {
+  const view = await loadChangeView(app.db, input.changeId);
+  if (!view) throw invalidToken();
+  if (view.change.failedAttempts >= MAX_FAILED_ATTEMPTS) throw locked();
+  const party = partyOfToken(app.config.tokenSecret, view.change.id, view.change.sending, input.token.trim());
+  if (!party) {
+    await countFailure(app, view.change.id);
+    throw invalidToken();
+  }
+  const noteId = input.decision === 'refused' && input.reason ? newId() : undefined;
+  if (noteId) {
+    const accountId = party === 'from' ? view.change.fromId : view.change.toId;
+    await app.db.insert(notes).values({ id: noteId, changeId: view.change.id, accountId, text: input.reason! });
+  }
+  const update = input.decision === 'accepted' ? acceptUpdate : refuseUpdate;
+  try {
+    const status = await runUpdate(app.temporal, view.change.id, update, { party, sending: view.change.sending, noteId });
+    return { party, status, view: (await loadChangeView(app.db, view.change.id))! };
+  } catch (err) {
+    if (noteId) await app.db.delete(notes).where(eq(notes.id, noteId));
+    if (rejectionType(err)) throw invalidToken();
+    throw err;
+  }
+}

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { parseDuration, parseDurationList } from './domain/durations.js';
+
+const duration = (name: string, fallback: string) =>
+  z.string().default(fallback).transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === null) ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 20s, 15m, 7d (got "${text}")` });
+    return ms ?? 0;
+  });
+
+const durationList = (name: string, fallback: string) =>
+  z.string().default(fallback).transform((text, ctx) => {
+    const list = parseDurationList(text);
+    if (list === null) ctx.addIssue({ code: 'custom', message: `${name} must be comma-separated durations such as 2d,6d (got "${text}")` });
+    return list ?? [];
+  });
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optional = z.string().trim().min(1).optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_BASE_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DATABASE_URL: z.url().optional(),
+  TEMPORAL_ADDRESS: optional,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('countersign'),
+  TEMPORAL_CLI: optional,
+  DEV_POSTGRES_PORT: port.default(5433),
+  DEV_TEMPORAL_PORT: port.default(7233),
+  DEV_TEMPORAL_UI_PORT: port.default(8233),
+  RESEND_API_KEY: optional,
+  RESEND_BASE_URL: z.url().optional(),
+  RESEND_WEBHOOK_SECRET: optional,
+  MAIL_FROM: z.string().min(3).default('Countersign <noreply@countersign.localhost>'),
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().default(2),
+  ADMIN_API_KEY: z.string().min(16, 'ADMIN_API_KEY must be at least 16 characters').optional(),
+  TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters').optional(),
+  CHANGE_REQUEST_TTL: duration('CHANGE_REQUEST_TTL', '7d'),
+  REMINDER_AFTER: durationList('REMINDER_AFTER', '2d,6d'),
+  RESEND_COOLDOWN: duration('RESEND_COOLDOWN', '1m'),
+  STUCK_AFTER: duration('STUCK_AFTER', '3d'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.input<typeof schema>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicBaseUrl: string;
+  dataDir: string;
+  databaseUrl?: string;
+  temporal: { address?: string; namespace: string; taskQueue: string; cli?: string };
+  dev: { postgresPort: number; temporalPort: number; temporalUiPort: number };
+  mail: { resendApiKey?: string; resendBaseUrl?: string; webhookSecret?: string; from: string; ratePerSecond: number };
+  adminApiKey?: string;
+  tokenSecret: string;
+  changeRequestTtlMs: number;
+  reminderAfterMs: number[];
+  resendCooldownMs: number;
+  stuckAfterMs: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; every failure names its variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  if (e.REMINDER_AFTER.some((ms) => ms >= e.CHANGE_REQUEST_TTL)) {
+    throw new ConfigError('Invalid configuration:\n  REMINDER_AFTER: every reminder must come before CHANGE_REQUEST_TTL');
+  }
+  if (e.NODE_ENV === 'production' && !e.TOKEN_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  TOKEN_SECRET: required when NODE_ENV=production (at least 32 random characters)');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE, cli: e.TEMPORAL_CLI },
+    dev: { postgresPort: e.DEV_POSTGRES_PORT, temporalPort: e.DEV_TEMPORAL_PORT, temporalUiPort: e.DEV_TEMPORAL_UI_PORT },
+    mail: {
+      resendApiKey: e.RESEND_API_KEY,
+      resendBaseUrl: e.RESEND_BASE_URL,
+      webhookSecret: e.RESEND_WEBHOOK_SECRET,
+      from: e.MAIL_FROM,
+      ratePerSecond: e.MAIL_RATE_PER_SECOND,
+    },
+    adminApiKey: e.ADMIN_API_KEY,
+    tokenSecret: e.TOKEN_SECRET ?? localTokenSecret(dataDir),
+    changeRequestTtlMs: e.CHANGE_REQUEST_TTL,
+    reminderAfterMs: e.REMINDER_AFTER,
+    resendCooldownMs: e.RESEND_COOLDOWN,
+    stuckAfterMs: e.STUCK_AFTER,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Outside production a secret is generated once and kept under DATA_DIR, so tokens survive a restart. */
+function localTokenSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'token-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+/** Loads ./.env when present; the entry points call this before loadConfig. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}

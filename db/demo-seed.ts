@@ -1,0 +1,40 @@
+import { createHmac } from 'node:crypto';
+import { count, inArray } from 'drizzle-orm';
+import { newId } from '../domain/ids.js';
+import { hashToken } from '../api/auth.js';
+import type { Db } from './client.js';
+import { accounts, apiTokens, services, type NewAccount } from './schema.js';
+
+const PEOPLE: Omit<NewAccount, 'id'>[] = [
+  { handle: 'am1234-cs', name: 'Alice Martin', email: 'alice@example.fr', language: 'fr', role: 'customer' },
+  { handle: 'bs5678-cs', name: 'Bob Smith', email: 'bob@example.com', language: 'en', role: 'customer' },
+  { handle: 'cv9012-cs', name: 'Carla de Vries', email: 'carla@example.nl', language: 'nl', role: 'customer' },
+  { handle: 'su0001-cs', name: 'Sam Support', email: 'support@countersign.localhost', language: 'en', role: 'support' },
+];
+
+/**
+ * Demo API tokens are derived from the local TOKEN_SECRET so that every `npm start` can print them again;
+ * only their digest is stored, as for any token.
+ */
+const demoToken = (secret: string, handle: string) =>
+  `cs_demo_${createHmac('sha256', secret).update(`demo-api-token\0${handle}`).digest('base64url').slice(0, 32)}`;
+
+export interface DemoAccount { handle: string; name: string; role: string; language: string; token: string }
+
+/** Seeds the demo on an empty database; on later starts, finds the demo accounts again. */
+export async function seedDemo(db: Db, tokenSecret: string): Promise<DemoAccount[]> {
+  const [{ total }] = (await db.select({ total: count() }).from(accounts)) as [{ total: number }];
+  if (total === 0) {
+    await db.transaction(async (tx) => {
+      const rows = await tx.insert(accounts).values(PEOPLE.map((p) => ({ ...p, id: newId() }))).returning();
+      await tx.insert(apiTokens).values(rows.map((a) => ({ id: newId(), accountId: a.id, tokenHash: hashToken(demoToken(tokenSecret, a.handle)) })));
+      const alice = rows[0]!.id;
+      await tx.insert(services).values([
+        { id: newId(), name: 'example.fr', kind: 'domain', holderId: alice, adminId: alice, techId: alice, billingId: alice },
+        { id: newId(), name: 'hosting-perso.example.fr', kind: 'hosting', holderId: alice, adminId: alice, techId: alice, billingId: alice },
+      ]);
+    });
+  }
+  const found = await db.select().from(accounts).where(inArray(accounts.handle, PEOPLE.map((p) => p.handle)));
+  return found.map((a) => ({ handle: a.handle, name: a.name, role: a.role, language: a.language, token: demoToken(tokenSecret, a.handle) }));
+}

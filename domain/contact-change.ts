@@ -1,0 +1,34 @@
+/** OVH's own state names, so that integrators recognise them. */
+export const STATES = [
+  'todo', 'checkValidity', 'validatingByCustomers', 'doing', 'done', 'refused', 'aborted', 'expired', 'error',
+] as const;
+export type State = (typeof STATES)[number];
+
+export const PENDING_STATES: readonly State[] = ['todo', 'checkValidity', 'validatingByCustomers', 'doing'];
+export const FINAL_STATES: readonly State[] = ['done', 'refused', 'aborted', 'expired', 'error'];
+export const isFinal = (state: string): boolean => (FINAL_STATES as readonly string[]).includes(state);
+
+export const ROLES = ['admin', 'tech', 'billing'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PARTIES = ['from', 'to'] as const;
+export type Party = (typeof PARTIES)[number];
+export type Decision = 'accepted' | 'refused';
+
+export const LANGUAGES = ['fr', 'en', 'nl'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Failures a workflow or an activity reports on purpose; the API maps each to an answer. */
+export enum Errors {
+  NotPending = 'NotPending',
+  AlreadyDecided = 'AlreadyDecided',
+  TokenSuperseded = 'TokenSuperseded',
+  Expired = 'Expired',
+  NothingToResend = 'NothingToResend',
+  ResendTooSoon = 'ResendTooSoon',
+  NotFound = 'NotFound',
+  EmailRejected = 'EmailRejected',
+}
+
+/** After this many wrong tokens on one request, its tokens are locked until a resend. */
+export const MAX_FAILED_ATTEMPTS = 10;

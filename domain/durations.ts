@@ -1,0 +1,17 @@
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const DURATION = /^(\d+)(ms|s|m|h|d)$/;
+
+/** Parses "20s", "15m", "7d" into milliseconds; null when the text is not such a duration. */
+export function parseDuration(text: string): number | null {
+  const match = DURATION.exec(text.trim());
+  if (!match) return null;
+  const value = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  return value > 0 && Number.isSafeInteger(value) ? value : null;
+}
+
+/** Parses a comma-separated list of durations ("2d,6d"); an empty text is an empty list. */
+export function parseDurationList(text: string): number[] | null {
+  if (text.trim() === '') return [];
+  const values = text.split(',').map(parseDuration);
+  return values.every((v): v is number => v !== null) ? values : null;
+}

@@ -1,0 +1,55 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { buildApp } from '../api/app.js';
+import { createDb } from '../db/client.js';
+import { DevMailbox, ResendMailer, type Mailer } from '../emails/mailer.js';
+import { createWorkers, type WorkflowCode } from './workers.js';
+
+export interface Endpoints { databaseUrl: string; temporalAddress: string }
+
+export const devMailbox = (config: Config) => new DevMailbox(path.join(config.dataDir, 'mailbox'), config.mail.from);
+
+export function mailerFor(config: Config): Mailer {
+  const { resendApiKey, from, resendBaseUrl } = config.mail;
+  return resendApiKey ? new ResendMailer(resendApiKey, from, resendBaseUrl) : devMailbox(config);
+}
+
+/** The API and web server. It keeps no state in memory, so any number of copies can run. */
+export async function startServer(config: Config, endpoints: Endpoints, options: { logger?: boolean; rateLimitPerMinute?: number } = {}) {
+  const database = createDb(endpoints.databaseUrl);
+  const connection = await Connection.connect({ address: endpoints.temporalAddress });
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const app = await buildApp({
+    config, db: database.db, sql: database.sql, temporal,
+    mailbox: config.mail.resendApiKey ? undefined : devMailbox(config),
+    logger: options.logger === false ? false : { level: config.logLevel },
+    rateLimitPerMinute: options.rateLimitPerMinute,
+  });
+  return {
+    app,
+    async stop() {
+      await app.close();
+      await connection.close();
+      await database.close();
+    },
+  };
+}
+
+export async function startWorker(config: Config, endpoints: Endpoints, code?: WorkflowCode) {
+  const database = createDb(endpoints.databaseUrl);
+  const connection = await NativeConnection.connect({ address: endpoints.temporalAddress });
+  const workers = await createWorkers({ connection, config, deps: { db: database.db, mailer: mailerFor(config), config }, code });
+  const running = workers.run().finally(async () => {
+    await connection.close();
+    await database.close();
+  });
+  return {
+    running,
+    async stop() {
+      workers.shutdown();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.js';
+import { createActivities, type ActivityDeps } from '../activities/index.js';
+import { failingStepTracker } from '../activities/failing-steps.js';
+
+export type WorkflowCode = Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'>;
+
+/** The prebuilt bundle of `npm run build` when present, else the workflow sources, bundled at start. */
+export function defaultWorkflowCode(): WorkflowCode {
+  const bundle = fileURLToPath(new URL('../workflow-bundle.js', import.meta.url));
+  if (existsSync(bundle)) return { workflowBundle: { codePath: bundle } };
+  return { workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)) };
+}
+
+export interface WorkerSet { run(): Promise<void>; shutdown(): void }
+
+/**
+ * Two workers on one connection: the workflows with their database steps, and the emails on a queue of their
+ * own whose server-side rate limit holds for every worker process together.
+ */
+export async function createWorkers(options: {
+  connection: NativeConnection;
+  config: Pick<Config, 'temporal' | 'mail' | 'publicBaseUrl' | 'tokenSecret'>;
+  deps: ActivityDeps;
+  code?: WorkflowCode;
+}): Promise<WorkerSet> {
+  const { connection, config, deps } = options;
+  const { sendEmail, ...steps } = createActivities(deps);
+  const interceptors = { activity: [failingStepTracker(deps.db)] };
+  const main = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    activities: steps,
+    interceptors,
+    ...(options.code ?? defaultWorkflowCode()),
+  });
+  const email = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: `${config.temporal.taskQueue}-email`,
+    activities: { sendEmail },
+    interceptors,
+    maxTaskQueueActivitiesPerSecond: config.mail.ratePerSecond,
+  });
+  return {
+    run: async () => { await Promise.all([main.run(), email.run()]); },
+    // The SDK already shuts its workers down on SIGINT and SIGTERM; a second shutdown would throw.
+    shutdown: () => {
+      for (const worker of [main, email]) if (worker.getState() === 'RUNNING') worker.shutdown();
+    },
+  };
+}
+
+/** The SDK logs each bundle and state change at INFO; keep the worker quiet unless asked for detail. */
+export function installWorkerLogging(logLevel: string): void {
+  const level = logLevel === 'debug' || logLevel === 'trace' ? 'DEBUG' : logLevel === 'error' || logLevel === 'fatal' ? 'ERROR' : 'WARN';
+  Runtime.install({ logger: new DefaultLogger(level) });
+}

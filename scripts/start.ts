@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, loadDotEnv, type Config } from '../config.js';
+import { createDb, runMigrations } from '../db/client.js';
+import { seedDemo, type DemoAccount } from '../db/demo-seed.js';
+import { stopOnSignals } from '../runtime/entry.js';
+import { startEmbeddedPostgres } from '../runtime/postgres.js';
+import { startServer, startWorker } from '../runtime/processes.js';
+import { findTemporalCli, startTemporalDevServer } from '../runtime/temporal.js';
+import { installWorkerLogging } from '../runtime/workers.js';
+
+const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function temporalCli(config: Config): Promise<string> {
+  const found = await findTemporalCli({ configured: config.temporal.cli, repoDir });
+  if (found) return found;
+  console.log('The Temporal CLI is not installed: building it with Go into .tools/bin (the first build takes several minutes)…');
+  const result = spawnSync('bash', [path.join(repoDir, 'scripts/install-temporal.sh')], { stdio: 'inherit' });
+  const built = result.status === 0 ? await findTemporalCli({ repoDir }) : null;
+  if (!built) {
+    throw new Error('No Temporal CLI: install Go and run `npm run temporal:install`, or set TEMPORAL_CLI to a temporal binary, '
+      + 'or set TEMPORAL_ADDRESS to an existing Temporal server.');
+  }
+  return built;
+}
+
+function banner(config: Config, demo: DemoAccount[], temporalUi: string | null) {
+  const base = config.publicBaseUrl;
+  const lines = [
+    '',
+    `Countersign is running at ${base}`,
+    `  API documentation   ${base}/docs`,
+    config.mail.resendApiKey ? '  Emails              sent through Resend' : `  Dev mailbox         ${base}/dev/mailbox`,
+    temporalUi ? `  Temporal Web UI     ${temporalUi}` : '',
+    '',
+    'Demo accounts (API tokens for "Authorization: Bearer …"):',
+    ...demo.map((a) => `  ${a.handle.padEnd(10)} ${a.name.padEnd(15)} ${a.role.padEnd(9)} ${a.language}  ${a.token}`),
+    '',
+    'Ctrl-C stops everything; the data stays under ' + config.dataDir,
+  ];
+  console.log(lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n'));
+}
+
+loadDotEnv();
+const config = loadConfig();
+installWorkerLogging(config.logLevel);
+const stops: (() => Promise<void>)[] = [];
+const stopAll = async () => {
+  for (const stop of stops.reverse()) await stop().catch((err) => console.error(err));
+};
+
+try {
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    console.log(`Starting PostgreSQL (embedded) on 127.0.0.1:${config.dev.postgresPort}…`);
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.dev.postgresPort });
+    stops.push(pg.stop);
+    databaseUrl = pg.url;
+  }
+  let temporalAddress = config.temporal.address;
+  let temporalUi: string | null = null;
+  if (!temporalAddress) {
+    const cli = await temporalCli(config);
+    console.log(`Starting the Temporal dev server on 127.0.0.1:${config.dev.temporalPort}…`);
+    const temporal = await startTemporalDevServer({
+      cli, port: config.dev.temporalPort, uiPort: config.dev.temporalUiPort,
+      dbFile: path.join(config.dataDir, 'temporal.db'), namespace: config.temporal.namespace,
+    });
+    stops.push(temporal.stop);
+    temporalAddress = temporal.address;
+    temporalUi = temporal.uiUrl;
+  }
+  const endpoints = { databaseUrl, temporalAddress };
+  await runMigrations(databaseUrl);
+  const database = createDb(databaseUrl, { max: 1 });
+  const demo = await seedDemo(database.db, config.tokenSecret);
+  await database.close();
+
+  const worker = await startWorker(config, endpoints);
+  stops.push(worker.stop);
+  worker.running.catch(async (err) => {
+    console.error('The worker stopped:', err);
+    await stopAll();
+    process.exit(1);
+  });
+  const server = await startServer(config, endpoints);
+  stops.push(server.stop);
+  await server.app.listen({ port: config.port, host: config.host });
+  banner(config, demo, temporalUi);
+  stopOnSignals(stopAll);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  await stopAll();
+  process.exit(1);
+}

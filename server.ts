@@ -1,0 +1,12 @@
+import { loadConfig, loadDotEnv } from './config.js';
+import { runMigrations } from './db/client.js';
+import { requireExternal, stopOnSignals } from './runtime/entry.js';
+import { startServer } from './runtime/processes.js';
+
+loadDotEnv();
+const config = loadConfig();
+const endpoints = requireExternal(config, 'server');
+await runMigrations(endpoints.databaseUrl);
+const server = await startServer(config, endpoints);
+await server.app.listen({ port: config.port, host: config.host });
+stopOnSignals(() => server.stop());

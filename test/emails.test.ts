@@ -1,0 +1,227 @@
+import { describe, it, expect } from 'vitest';
+import {
+  formatDate, renderEmail, roleName,
+  type EmailData, type EmailKind, type Language, type Recipient,
+} from '../emails/render.js';
+
+const LANGUAGES: Language[] = ['fr', 'en', 'nl'];
+const KINDS: EmailKind[] = ['request', 'reminder', 'done', 'refused', 'expired', 'aborted', 'error'];
+const TOKEN = 'cs1_9fQz-Lk2_pX7wRt4';
+const DECISION_URL = `https://manager.example.net/requests/chg_42/decision?lang=fr#token=${TOKEN}`;
+
+function data(over: Partial<EmailData> = {}): EmailData {
+  return {
+    recipient: 'from',
+    recipientName: 'Alice Martin',
+    service: { name: 'example.fr', kind: 'domain' },
+    roles: ['admin', 'tech'],
+    from: { handle: 'am1234-ovh', name: 'Alice Martin' },
+    to: { handle: 'bd5678-ovh', name: 'Bob Durand' },
+    askedBy: { handle: 'cl4321-ovh', name: 'Claire Leroy' },
+    expiresAt: new Date('2026-11-28T14:05:00Z'),
+    requestId: 'chg_42',
+    token: TOKEN,
+    decisionUrl: DECISION_URL,
+    requestUrl: 'https://manager.example.net/requests/chg_42',
+    reason: 'Nous changeons de prestataire.',
+    refusedBy: { handle: 'bd5678-ovh', name: 'Bob Durand' },
+    cancelledBy: { handle: 'cl4321-ovh', name: 'Claire Leroy' },
+    ...over,
+  };
+}
+
+/** What a non-approval email gets in practice: no token, no decision link. */
+function ending(over: Partial<EmailData> = {}): EmailData {
+  const { token: _t, decisionUrl: _u, ...rest } = data(over);
+  return rest;
+}
+
+const lines = (text: string) => text.split('\n');
+
+describe('approval emails (request and reminder)', () => {
+  for (const kind of ['request', 'reminder'] as const) {
+    for (const language of LANGUAGES) {
+      for (const recipient of ['from', 'to'] as const) {
+        it(`${kind} / ${language} / ${recipient}: the code is on a line of its own and the link is there`, () => {
+          const email = renderEmail(kind, language, data({ recipient }));
+          expect(lines(email.text)).toContain(TOKEN);
+          expect(email.text).toContain(DECISION_URL);
+          expect(email.html).toMatch(new RegExp(`<code[^>]*>${TOKEN}</code>`));
+          expect(email.html).toContain(`href="${DECISION_URL}"`);
+        });
+      }
+
+      it(`${kind} / ${language}: names who asked, what moves from whom to whom, and until when`, () => {
+        const email = renderEmail(kind, language, data({ recipient: 'to' }));
+        for (const part of [email.text, email.html]) {
+          expect(part).toContain('example.fr');
+          expect(part).toContain(roleName('admin', language));
+          expect(part).toContain(roleName('tech', language));
+          expect(part).not.toContain(roleName('billing', language));
+          expect(part).toContain(formatDate(new Date('2026-11-28T14:05:00Z'), language));
+          for (const handle of ['am1234-ovh', 'bd5678-ovh', 'cl4321-ovh']) expect(part).toContain(handle);
+          expect(part).toContain('Claire Leroy');
+        }
+        expect(email.subject).toContain('example.fr');
+      });
+    }
+  }
+
+  it('the reminder says it is a reminder', () => {
+    expect(renderEmail('reminder', 'fr', data()).subject).toMatch(/^Rappel/);
+    expect(renderEmail('reminder', 'en', data()).subject).toMatch(/^Reminder/);
+    expect(renderEmail('reminder', 'nl', data()).subject).toMatch(/^Herinnering/);
+    expect(renderEmail('reminder', 'en', data()).text).toContain('This is a reminder');
+  });
+
+  it('tells the outgoing contact they give the roles up and the incoming one they take them on', () => {
+    expect(renderEmail('request', 'en', data({ recipient: 'from' })).text).toContain('handing these roles over to Bob Durand (bd5678-ovh)');
+    expect(renderEmail('request', 'en', data({ recipient: 'to', recipientName: 'Bob Durand' })).text)
+      .toContain('in place of Alice Martin (am1234-ovh)');
+  });
+
+  it('warns never to share the code, in every language', () => {
+    expect(renderEmail('request', 'fr', data()).text).toContain('Ne communiquez jamais ce code');
+    expect(renderEmail('request', 'en', data()).text).toContain('Never share this code');
+    expect(renderEmail('request', 'nl', data()).text).toContain('Deel deze code nooit');
+  });
+
+  it('the asker is told the request is pending, without any code', () => {
+    const email = renderEmail('request', 'en', ending({ recipient: 'asker', recipientName: 'Claire Leroy' }));
+    expect(email.text).toContain('awaiting approval');
+    expect(email.text).not.toContain(TOKEN);
+    expect(email.html).not.toContain('<code');
+  });
+
+  it('refuses to render an approval email without its code', () => {
+    expect(() => renderEmail('request', 'fr', ending({ recipient: 'from' }))).toThrow();
+  });
+});
+
+describe('every kind, every language', () => {
+  for (const kind of KINDS) {
+    it(`${kind}: non-empty subject, text and html in fr, en and nl, and the three differ`, () => {
+      const emails = LANGUAGES.map((language) => renderEmail(kind, language, data()));
+      for (const [i, email] of emails.entries()) {
+        expect(email.subject.trim()).not.toBe('');
+        expect(email.subject).not.toMatch(/[\r\n]/);
+        expect(email.text.trim()).not.toBe('');
+        expect(email.html).toContain(`<html lang="${LANGUAGES[i]}">`);
+        expect(email.text).not.toContain('undefined');
+        expect(email.html).not.toContain('undefined');
+      }
+      for (const field of ['subject', 'text', 'html'] as const) {
+        expect(new Set(emails.map((e) => e[field])).size).toBe(3);
+      }
+    });
+  }
+
+  for (const kind of ['done', 'refused', 'expired', 'aborted', 'error'] as const) {
+    for (const recipient of ['from', 'to', 'asker'] as Recipient[]) {
+      it(`${kind} to ${recipient} contains no code and no decision link`, () => {
+        for (const language of LANGUAGES) {
+          // Even if a caller passes them by mistake, a closing email must not carry a usable code.
+          const email = renderEmail(kind, language, data({ recipient }));
+          for (const part of [email.text, email.html]) {
+            expect(part).not.toContain(TOKEN);
+            expect(part).not.toContain('/decision');
+          }
+          expect(email.html).not.toContain('<code');
+        }
+      });
+    }
+  }
+});
+
+describe('what each ending says', () => {
+  it('refused: who refused, the reason, nothing changed', () => {
+    const { text } = renderEmail('refused', 'en', ending({ recipient: 'asker', reason: 'I do not know this person.' }));
+    expect(text).toContain('Bob Durand (bd5678-ovh) has refused');
+    expect(text).toContain('> I do not know this person.');
+    expect(text).toContain('Nothing has changed');
+  });
+
+  it('refused without a reason says so', () => {
+    const { text, html } = renderEmail('refused', 'fr', ending({ reason: '   ' }));
+    expect(text).toContain("Aucun motif n'a été indiqué.");
+    expect(html).not.toContain('<blockquote');
+  });
+
+  it('aborted: who cancelled and that any code received is now useless', () => {
+    const { text } = renderEmail('aborted', 'nl', ending({ recipient: 'to' }));
+    expect(text).toContain('Claire Leroy (cl4321-ovh) heeft de aanvraag');
+    expect(text).toContain('niet meer bruikbaar');
+  });
+
+  it('expired: the owner can start again', () => {
+    expect(renderEmail('expired', 'fr', ending()).text).toContain('le propriétaire du service peut faire une nouvelle demande');
+    expect(renderEmail('expired', 'fr', ending({ recipient: 'asker' })).text).toContain('vous pouvez faire une nouvelle demande');
+  });
+
+  it('error: asks to contact support with the reference', () => {
+    const { text } = renderEmail('error', 'en', ending({ reason: 'Registry timeout' }));
+    expect(text).toContain('Registry timeout');
+    expect(text).toContain('quoting reference chg_42');
+  });
+
+  it('done: the incoming contact is told the roles are now theirs', () => {
+    const { text } = renderEmail('done', 'fr', ending({ recipient: 'to', recipientName: 'Bob Durand' }));
+    expect(text).toContain('Vous êtes désormais contact administrateur et contact technique');
+  });
+});
+
+describe('HTML escaping', () => {
+  const evil = '<script>alert("x")</script>';
+
+  it('escapes names, handles, the service name and the reason', () => {
+    for (const kind of KINDS) {
+      const email = renderEmail(kind, 'en', data({
+        recipientName: evil,
+        service: { name: `${evil}.example`, kind: 'domain' },
+        from: { handle: `${evil}-h`, name: evil },
+        to: { handle: 'bd5678-ovh', name: `Bob ${evil}` },
+        askedBy: { handle: 'cl4321-ovh', name: `<img src=x onerror=alert(1)>` },
+        refusedBy: { handle: 'bd5678-ovh', name: evil },
+        cancelledBy: { handle: 'cl4321-ovh', name: evil },
+        reason: `${evil} & "quotes"`,
+      }));
+      expect(email.html).not.toContain('<script');
+      expect(email.html).not.toContain('<img');
+      expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+      expect(email.text).toContain(evil); // the text part is plain text: shown as written
+    }
+  });
+
+  it('escapes the link in the href attribute', () => {
+    const url = 'https://manager.example.net/requests/chg_42/decision?a=1&b="2"#token=t';
+    const { html } = renderEmail('request', 'en', data({ decisionUrl: url }));
+    expect(html).toContain('href="https://manager.example.net/requests/chg_42/decision?a=1&amp;b=&quot;2&quot;#token=t"');
+  });
+
+  it('a name cannot forge lines in the text part or the subject', () => {
+    const email = renderEmail('request', 'en', data({
+      service: { name: 'example.fr\r\nBcc: x@evil.test', kind: 'domain' },
+      askedBy: { handle: 'cl4321-ovh', name: 'Support\n\nYour code: 000000' },
+    }));
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(lines(email.text)).not.toContain('Your code: 000000');
+  });
+});
+
+describe('formatDate and roleName', () => {
+  const d = new Date('2026-11-28T14:05:00Z');
+  it('formats in UTC and names the zone', () => {
+    expect(formatDate(d, 'fr')).toBe('28 novembre 2026 à 14:05 UTC');
+    expect(formatDate(d, 'en')).toBe('28 November 2026 at 14:05 UTC');
+    expect(formatDate(d, 'nl')).toBe('28 november 2026 om 14:05 UTC');
+    expect(formatDate(new Date('2027-01-01T00:00:00+02:00'), 'fr')).toBe('31 décembre 2026 à 22:00 UTC');
+    expect(formatDate(new Date('2027-03-01T09:30:00Z'), 'fr')).toBe('1er mars 2027 à 09:30 UTC');
+  });
+
+  it('names roles as a registrar would', () => {
+    expect(roleName('admin', 'fr')).toBe('contact administrateur');
+    expect(roleName('admin', 'en')).toBe('administrative contact');
+    expect(roleName('admin', 'nl')).toBe('administratief contact');
+    expect(roleName('billing', 'fr')).toBe('contact facturation');
+  });
+});

@@ -1,0 +1,9 @@
+// Moves the token from the link's fragment into the form, then drops it from the address bar and history.
+// Nothing is submitted: the person chooses Accept or Refuse.
+(function () {
+  var match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (!match) return;
+  var field = document.getElementById('token');
+  if (field) field.value = match[1];
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+})();

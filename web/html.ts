@@ -1,0 +1,46 @@
+import type { FastifyReply } from 'fastify';
+
+export const escapeHtml = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** Tagged template that escapes every interpolated value unless it is already `Html`. */
+export class Html { constructor(readonly value: string) {} toString() { return this.value; } }
+/** Marks text that is already safe HTML. */
+export const raw = (value: string) => new Html(value);
+
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  const part = (v: unknown): string => v instanceof Html ? v.value
+    : Array.isArray(v) ? v.map(part).join('') : v === null || v === undefined || v === false ? '' : escapeHtml(String(v));
+  return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? part(values[i]) : ''), ''));
+}
+
+export function page(lang: string, title: string, body: Html, options: { script?: string } = {}): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)} · Countersign</title>
+<link rel="stylesheet" href="/assets/style.css">
+</head>
+<body>
+<main>
+${body.value}
+</main>
+${options.script ? `<script src="${escapeHtml(options.script)}"></script>` : ''}
+</body>
+</html>`;
+}
+
+/** Pages that handle tokens: never cached, never framed, never leaking a Referer. */
+export function sendSensitivePage(reply: FastifyReply, status: number, body: string) {
+  return reply.code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy',
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+    .send(body);
+}
