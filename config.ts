@@ -14,7 +14,7 @@ const duration = (name: string, fallback: string) =>
 const durationList = (name: string, fallback: string) =>
   z.string().default(fallback).transform((text, ctx) => {
     const list = parseDurationList(text);
-    if (list === null) ctx.addIssue({ code: 'custom', message: `${name} must be comma-separated durations such as 2d,6d (got "${text}")` });
+    if (list === null) ctx.addIssue({ code: 'custom', message: `${name} must be comma-separated durations such as 2d,6d, or none (got "${text}")` });
     return list ?? [];
   });
 

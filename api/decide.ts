@@ -1,6 +1,7 @@
+import { WorkflowNotFoundError } from '@temporalio/common';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { MAX_FAILED_ATTEMPTS, type Decision, type Party } from '../domain/contact-change.js';
+import { isFinal, MAX_FAILED_ATTEMPTS, type Decision, type Party } from '../domain/contact-change.js';
 import { newId } from '../domain/ids.js';
 import { partyOfToken } from '../domain/tokens.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
@@ -37,6 +38,7 @@ export async function decide(
   const view = await loadChangeView(app.db, input.changeId);
   if (!view) throw invalidToken();
   if (view.change.failedAttempts >= MAX_FAILED_ATTEMPTS) throw locked();
+  if (isFinal(view.change.state)) throw invalidToken();
   const party = partyOfToken(app.config.tokenSecret, view.change.id, view.change.sending, input.token.trim());
   if (!party) {
     await countFailure(app, view.change.id);
@@ -53,7 +55,7 @@ export async function decide(
     return { party, status, view: (await loadChangeView(app.db, view.change.id))! };
   } catch (err) {
     if (noteId) await app.db.delete(notes).where(eq(notes.id, noteId));
-    if (rejectionType(err)) throw invalidToken();
+    if (rejectionType(err) || err instanceof WorkflowNotFoundError) throw invalidToken();
     throw err;
   }
 }

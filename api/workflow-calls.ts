@@ -1,5 +1,5 @@
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
 import type { Config } from '../config.js';
 import { Errors } from '../domain/contact-change.js';
 import { workflowIdOf } from '../domain/ids.js';
@@ -41,6 +41,7 @@ export async function runUpdate<Arg>(
 
 /** Maps a refused cancel or resend to the answer an asker understands. */
 export function actionProblem(err: unknown): Problem | null {
+  if (err instanceof WorkflowNotFoundError) return new Problem(409, 'Not possible now', 'This request has already ended.');
   const type = rejectionType(err);
   if (!type) return null;
   const detail = (err as WorkflowUpdateFailedError).cause?.message ?? 'The request cannot do this now.';

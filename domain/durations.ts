@@ -9,9 +9,9 @@ export function parseDuration(text: string): number | null {
   return value > 0 && Number.isSafeInteger(value) ? value : null;
 }
 
-/** Parses a comma-separated list of durations ("2d,6d"); an empty text is an empty list. */
+/** Parses a comma-separated list of durations ("2d,6d"); "none" is an empty list. */
 export function parseDurationList(text: string): number[] | null {
-  if (text.trim() === '') return [];
+  if (text.trim() === 'none') return [];
   const values = text.split(',').map(parseDuration);
   return values.every((v): v is number => v !== null) ? values : null;
 }

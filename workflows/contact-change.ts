@@ -38,7 +38,7 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
   let cancel: CancelInput | null = null;
   // Set once the final state is written to PostgreSQL: handlers answer only then, so the API agrees with it.
   let projected = false;
-  const decisions: Record<Party, { decision: Decision; recorded: boolean } | null> = { from: null, to: null };
+  const decisions: Record<Party, { decision: Decision; recorded: boolean; noteId?: string } | null> = { from: null, to: null };
 
   const undecided = (): Party[] => PARTIES.filter((p) => decisions[p] === null);
   const status = (): ChangeStatus => ({
@@ -78,7 +78,7 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
       if (tokenSending !== sending) throw reject(Errors.TokenSuperseded, 'A newer email replaced this token');
     },
     handler: async ({ party, noteId }: DecisionInput): Promise<ChangeStatus> => {
-      const entry = { decision, recorded: false };
+      const entry = { decision, recorded: false, noteId };
       decisions[party] = entry;
       await db.recordDecision({ changeId, party, decision, noteId });
       entry.recorded = true;
@@ -119,7 +119,8 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
 
   const end = async (final: 'refused' | 'expired' | 'aborted') => {
     state = final;
-    await db.finish({ changeId, state: final, by: cancel?.by, noteId: cancel?.noteId });
+    const refusal = PARTIES.map((p) => decisions[p]).find((d) => d?.decision === 'refused');
+    await db.finish({ changeId, state: final, by: cancel?.by, noteId: cancel?.noteId ?? refusal?.noteId });
     projected = true;
     await notifyAll(final);
   };

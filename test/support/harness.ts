@@ -1,0 +1,149 @@
+import type { Client } from '@temporalio/client';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { nanoid } from 'nanoid';
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../config.js';
+import { createDb, type Db } from '../../db/client.js';
+import { startServer, startWorker } from '../../runtime/processes.js';
+import { installWorkerLogging } from '../../runtime/workers.js';
+import { FakeResend } from './fake-resend.js';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789';
+export const WEBHOOK_SECRET = `whsec_${Buffer.from('countersign-test-webhook-secret!').toString('base64')}`;
+
+try {
+  installWorkerLogging('error');
+} catch { /* installed already by another harness in this file */ }
+
+export interface HarnessOptions {
+  ttl?: string;
+  reminders?: string;
+  resendCooldown?: string;
+  stuckAfter?: string;
+  rateLimitPerMinute?: number;
+  /** false: no worker in this process (a test starts its own). */
+  worker?: boolean;
+}
+
+export interface TestAccount { id: string; handle: string; email: string; token: string }
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/** The real API and worker, on a task queue of their own, against the run's PostgreSQL and Temporal. */
+export async function startHarness(options: HarnessOptions = {}) {
+  const resend = await new FakeResend().start();
+  const endpoints = { databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress') };
+  const env = {
+    NODE_ENV: 'test',
+    DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'countersign-harness-')),
+    DATABASE_URL: endpoints.databaseUrl,
+    TEMPORAL_ADDRESS: endpoints.temporalAddress,
+    TEMPORAL_TASK_QUEUE: `test-${nanoid(8)}`,
+    PUBLIC_BASE_URL: 'http://countersign.test',
+    RESEND_API_KEY: 're_test_key',
+    RESEND_BASE_URL: resend.url,
+    RESEND_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    MAIL_RATE_PER_SECOND: '100',
+    ADMIN_API_KEY: ADMIN_KEY,
+    TOKEN_SECRET: 'test-token-secret-0123456789-abcdefghij',
+    CHANGE_REQUEST_TTL: options.ttl ?? '1h',
+    REMINDER_AFTER: options.reminders ?? 'none',
+    RESEND_COOLDOWN: options.resendCooldown ?? '1s',
+    STUCK_AFTER: options.stuckAfter ?? '3d',
+  };
+  const config = loadConfig(env);
+  const server = await startServer(config, endpoints, { logger: false, rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000 });
+  const worker = options.worker === false ? null
+    : await startWorker(config, endpoints, { workflowBundle: { codePath: inject('workflowBundlePath') } });
+  const database = createDb(endpoints.databaseUrl, { max: 3 });
+  return new HarnessApi(config, env, server.app, server.app.temporal, database.db, resend, async () => {
+    await worker?.stop();
+    await server.stop();
+    await database.close();
+    await resend.stop();
+  });
+}
+
+export class HarnessApi {
+  constructor(
+    readonly config: Config,
+    readonly env: Record<string, string>,
+    readonly app: FastifyInstance,
+    readonly temporal: Client,
+    readonly db: Db,
+    readonly resend: FakeResend,
+    readonly close: () => Promise<void>,
+  ) {}
+
+  request(method: 'GET' | 'POST', url: string, options: { token?: string; body?: unknown } = {}): Promise<LightMyRequestResponse> {
+    return this.app.inject({
+      method, url,
+      headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+      ...(options.body !== undefined ? { payload: options.body as object } : {}),
+    });
+  }
+
+  async account(name: string, language: 'fr' | 'en' | 'nl' = 'en', role: 'customer' | 'support' = 'customer'): Promise<TestAccount> {
+    const handle = `${name.toLowerCase().slice(0, 6)}-${nanoid(6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+    const email = `${handle}@test.example`;
+    const created = await this.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email, name, language, handle, role } });
+    if (created.statusCode !== 201) throw new Error(`account: ${created.body}`);
+    const { id } = created.json() as { id: string };
+    const issued = await this.request('POST', `/api/v1/admin/accounts/${id}/api-tokens`, { token: ADMIN_KEY, body: {} });
+    return { id, handle, email, token: (issued.json() as { token: string }).token };
+  }
+
+  /** A domain held by `holder`, who is also every contact unless told otherwise. */
+  async service(holder: TestAccount, contacts: Partial<Record<'admin' | 'tech' | 'billing', TestAccount>> = {}) {
+    const handle = (role: 'admin' | 'tech' | 'billing') => (contacts[role] ?? holder).handle;
+    const res = await this.request('POST', '/api/v1/admin/services', {
+      token: ADMIN_KEY,
+      body: { name: `${nanoid(8).toLowerCase()}.example`, kind: 'domain', ownerId: holder.id, contacts: { admin: handle('admin'), tech: handle('tech'), billing: handle('billing') } },
+    });
+    if (res.statusCode !== 201) throw new Error(`service: ${res.body}`);
+    return res.json() as { id: string; name: string };
+  }
+
+  async change(asker: TestAccount, serviceId: string, roles: string[], to: TestAccount | string) {
+    return this.request('POST', `/api/v1/services/${serviceId}/contact-changes`, {
+      token: asker.token, body: { roles, to: typeof to === 'string' ? to : to.handle },
+    });
+  }
+
+  async get(changeId: string, as: TestAccount) {
+    const res = await this.request('GET', `/api/v1/contact-changes/${changeId}`, { token: as.token });
+    return res.json() as { state: string; timeline: { type: string; party: string | null; detail: Record<string, unknown> | null }[]; [k: string]: unknown };
+  }
+
+  decide(changeId: string, decision: 'accept' | 'refuse', token: string, reason?: string) {
+    return this.request('POST', `/api/v1/contact-changes/${changeId}/${decision}`, { body: { token, ...(reason ? { reason } : {}) } });
+  }
+
+  async waitForState(changeId: string, as: TestAccount, state: string, timeoutMs = 20_000) {
+    return waitFor(async () => {
+      const change = await this.get(changeId, as);
+      return change.state === state ? change : null;
+    }, timeoutMs, `request ${changeId} to reach ${state}`);
+  }
+
+  /** Waits for the `count`-th email to this account whose subject or text passes `match`. */
+  async email(account: TestAccount, match: (text: string) => boolean = () => true, count = 1) {
+    return waitFor(async () => {
+      const found = this.resend.to(account.email).filter((e) => match(`${e.subject}\n${e.text}`));
+      return found.length >= count ? found[count - 1]! : null;
+    }, 20_000, `email ${count} to ${account.handle}`);
+  }
+}
+
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
