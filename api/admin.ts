@@ -38,7 +38,7 @@ export default fp(async (appRoot: FastifyInstance) => {
   const tags = ['admin'];
 
   app.post('/api/v1/admin/accounts', {
-    preHandler: app.requireAdmin,
+    onRequest: app.requireAdmin,
     schema: { tags, summary: 'Create an account', body: accountBody, response: { 201: accountSchema, ...errors } },
   }, async (request, reply) => {
     const values = { id: newId(), ...request.body, handle: request.body.handle ?? newHandle() };
@@ -53,7 +53,7 @@ export default fp(async (appRoot: FastifyInstance) => {
   });
 
   app.post('/api/v1/admin/accounts/:id/api-tokens', {
-    preHandler: app.requireAdmin,
+    onRequest: app.requireAdmin,
     schema: {
       tags, summary: 'Issue an API token for an account; it is shown once and stored hashed',
       params: z.object({ id: z.string().min(1) }), body: z.object({}).default({}),
@@ -68,7 +68,7 @@ export default fp(async (appRoot: FastifyInstance) => {
   });
 
   app.post('/api/v1/admin/services', {
-    preHandler: app.requireAdmin,
+    onRequest: app.requireAdmin,
     schema: { tags, summary: 'Create a service with its holder and contacts', body: serviceBody, response: { 201: serviceSchema, ...errors } },
   }, async (request, reply) => {
     const { name, kind, ownerId, contacts } = request.body;

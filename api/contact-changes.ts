@@ -67,7 +67,7 @@ export default fp(async (appRoot: FastifyInstance) => {
   }
 
   app.post('/api/v1/services/:id/contact-changes', {
-    preHandler: app.requireAccount,
+    onRequest: app.requireAccount,
     schema: {
       tags: ['contact changes'], summary: 'Ask to move one or more contact roles of a service to another account',
       params: idParams, body: createBody, response: { 201: changeSchema, ...errors },
@@ -114,7 +114,7 @@ export default fp(async (appRoot: FastifyInstance) => {
   });
 
   app.get('/api/v1/contact-changes', {
-    preHandler: app.requireAccount,
+    onRequest: app.requireAccount,
     schema: {
       tags: ['contact changes'], summary: 'My requests: sent by me, or received as the outgoing or incoming contact',
       querystring: listQuery,
@@ -144,7 +144,7 @@ export default fp(async (appRoot: FastifyInstance) => {
   });
 
   app.get('/api/v1/contact-changes/:id', {
-    preHandler: app.requireAccount,
+    onRequest: app.requireAccount,
     schema: {
       tags: ['contact changes'], summary: 'One request: each party\'s decision, the expiry and the timeline',
       params: idParams, response: { 200: changeSchema, ...errors },
@@ -167,7 +167,7 @@ export default fp(async (appRoot: FastifyInstance) => {
   }
 
   app.post('/api/v1/contact-changes/:id/resend-email', {
-    preHandler: app.requireAccount,
+    onRequest: app.requireAccount,
     config: { rateLimit: {} },
     schema: {
       tags: ['contact changes'], summary: 'Send new tokens to the contacts who have not decided; older tokens stop working',
@@ -182,7 +182,7 @@ export default fp(async (appRoot: FastifyInstance) => {
   });
 
   app.post('/api/v1/contact-changes/:id/cancel', {
-    preHandler: app.requireAccount,
+    onRequest: app.requireAccount,
     schema: {
       tags: ['contact changes'], summary: 'Cancel a pending request (state aborted)',
       params: idParams, body: reasonBody, response: { 200: changeSchema, ...errors },

@@ -21,8 +21,10 @@ export function postgresRateLimitStore(sql: Sql) {
       if (Math.random() < 0.01) sql`delete from rate_limits where reset_at < now() - interval '1 hour'`.catch(() => {});
     }
 
-    child(routeOptions: { method?: string | string[]; url?: string }) {
-      return new PostgresRateLimitStore(undefined, `${routeOptions.method}:${routeOptions.url}:`);
+    // The plugin passes the route's merged options, with the route itself under `routeInfo`.
+    child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]) {
+      const route = (routeOptions as { routeInfo?: { method?: string | string[]; url?: string } }).routeInfo ?? {};
+      return new PostgresRateLimitStore(undefined, `${route.method}:${route.url}:`);
     }
   };
 }

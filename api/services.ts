@@ -33,7 +33,7 @@ export default fp(async (appRoot: FastifyInstance) => {
   const app = appRoot.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/v1/services', {
-    preHandler: app.requireAccount,
+    onRequest: app.requireAccount,
     schema: {
       tags: ['services'], summary: 'Services where I am the holder or a contact',
       response: { 200: z.object({ items: z.array(serviceSchema) }), 401: problemSchema },

@@ -42,7 +42,7 @@ export default fp(async (appRoot: FastifyInstance) => {
   const app = appRoot.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/v1/support/contact-changes', {
-    preHandler: app.requireSupport,
+    onRequest: app.requireSupport,
     schema: {
       tags: ['support'], summary: 'Pending requests, or only the stuck ones with why they are stuck',
       querystring: z.object({ stuck: z.stringbool().default(true), limit: z.coerce.number().int().min(1).max(200).default(50) }),
@@ -53,11 +53,11 @@ export default fp(async (appRoot: FastifyInstance) => {
     },
   }, async (request) => {
     const { stuck, limit } = request.query;
-    const stuckSince = new Date(Date.now() - app.config.stuckAfterMs);
+    const stuckSince = new Date(Date.now() - app.config.stuckAfterMs).toISOString();
     const emailProblems = sql`from emails e
           where e.change_id = c.id and e.sending = c.sending and e.kind in ('request', 'reminder')
             and e.status in ('failed', 'bounced', 'complained')`;
-    const stuckOnly = stuck ? sql`and (c.created_at < ${stuckSince} or c.failing_step is not null
+    const stuckOnly = stuck ? sql`and (c.created_at < ${stuckSince}::timestamptz or c.failing_step is not null
       or c.failed_attempts >= ${MAX_FAILED_ATTEMPTS} or exists (select 1 ${emailProblems}))` : sql``;
     const rows = await app.db.execute<StuckRow>(sql`
       select c.id, c.created_at, c.failing_step, c.failing_since, c.last_error, c.failed_attempts,

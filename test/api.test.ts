@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenIn } from './support/fake-resend.js';
+import { ADMIN_KEY, startHarness, type Harness, type TestAccount } from './support/harness.js';
+
+let h: Harness;
+let owner: TestAccount, admin: TestAccount, tech: TestAccount, billing: TestAccount, stranger: TestAccount, support: TestAccount;
+let serviceId: string;
+
+beforeAll(async () => {
+  h = await startHarness({ resendCooldown: '1h' });
+  [owner, admin, tech, billing, stranger, support] = await Promise.all([
+    h.account('Owner'), h.account('Admin'), h.account('Tech'), h.account('Billing'), h.account('Stranger'), h.account('Sam', 'en', 'support'),
+  ]);
+  serviceId = (await h.service(owner, { admin, tech, billing })).id;
+});
+afterAll(async () => { await h?.close(); });
+
+const path = (id = serviceId) => `/api/v1/services/${id}/contact-changes`;
+
+describe('authentication', () => {
+  it('asks for a token on account endpoints, with a problem that says how', async () => {
+    for (const [method, url] of [['GET', '/api/v1/services'], ['GET', '/api/v1/contact-changes'], ['POST', path()], ['GET', '/api/v1/support/contact-changes']] as const) {
+      const res = await h.request(method, url, method === 'POST' ? { body: {} } : {});
+      expect(res.statusCode, url).toBe(401);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.json().detail).toMatch(/Authorization: Bearer/);
+    }
+    expect((await h.request('GET', '/api/v1/services', { token: 'cs_forged' })).statusCode).toBe(401);
+  });
+
+  it('keeps the admin API behind ADMIN_API_KEY', async () => {
+    const body = { email: 'x@test.example', name: 'X', language: 'en' };
+    expect((await h.request('POST', '/api/v1/admin/accounts', { body })).statusCode).toBe(401);
+    expect((await h.request('POST', '/api/v1/admin/accounts', { token: owner.token, body })).statusCode).toBe(401);
+    expect((await h.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body })).statusCode).toBe(201);
+  });
+
+  it('lets only support staff see the support view', async () => {
+    expect((await h.request('GET', '/api/v1/support/contact-changes', { token: owner.token })).statusCode).toBe(403);
+    expect((await h.request('GET', '/api/v1/support/contact-changes', { token: support.token })).statusCode).toBe(200);
+  });
+});
+
+describe('admin API', () => {
+  it('refuses a taken handle and an unknown contact with the field named', async () => {
+    const taken = await h.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email: 'y@test.example', name: 'Y', language: 'fr', handle: owner.handle } });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().field).toBe('handle');
+    const service = await h.request('POST', '/api/v1/admin/services', {
+      token: ADMIN_KEY, body: { name: 'x.fr', kind: 'domain', ownerId: owner.id, contacts: { admin: 'nobody-00', tech: owner.handle, billing: owner.handle } },
+    });
+    expect(service.statusCode).toBe(422);
+    expect(service.json().detail).toMatch(/nobody-00/);
+  });
+
+  it('rejects a bad body with every problem listed', async () => {
+    const res = await h.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email: 'not-an-email', language: 'de' } });
+    expect(res.statusCode).toBe(400);
+    const fields = (res.json().issues as { field: string }[]).map((i) => i.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.email', 'body.name', 'body.language']));
+  });
+});
+
+describe('who may ask for a change', () => {
+  it('lets the holder and the admin contact change any role', async () => {
+    const target = await h.account('Target');
+    const svc = (await h.service(owner, { admin, tech, billing })).id;
+    expect((await h.change(admin, svc, ['tech'], target)).statusCode).toBe(201);
+    expect((await h.change(owner, svc, ['billing'], target)).statusCode).toBe(201);
+  });
+
+  it('lets a tech contact hand over its own role only', async () => {
+    const target = await h.account('Target');
+    const svc = (await h.service(owner, { admin, tech, billing })).id;
+    const other = await h.change(tech, svc, ['admin'], target);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().detail).toMatch(/own role/);
+    expect((await h.change(tech, svc, ['tech'], target)).statusCode).toBe(201);
+  });
+
+  it('hides a service from someone with no role on it', async () => {
+    const res = await h.change(stranger, serviceId, ['tech'], stranger);
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('refuses an unknown, inactive or identical incoming contact, naming the field', async () => {
+    const unknown = await h.change(owner, serviceId, ['tech'], 'nobody-42');
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json()).toMatchObject({ field: 'to', title: 'Unknown contact' });
+    const same = await h.change(owner, serviceId, ['tech'], tech);
+    expect(same.statusCode).toBe(422);
+    expect(same.json().title).toBe('Same contact');
+    const split = await h.change(owner, serviceId, ['tech', 'billing'], stranger);
+    expect(split.statusCode).toBe(422);
+    expect(split.json().field).toBe('roles');
+  });
+
+  it('refuses bad input before anything starts', async () => {
+    for (const body of [{ roles: [], to: 'x' }, { roles: ['owner'], to: 'x' }, { roles: ['tech', 'tech'], to: 'x' }, { roles: ['tech'] }]) {
+      const res = await h.request('POST', path(), { token: owner.token, body });
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+    }
+  });
+
+  it('refuses a second pending request on the same role with 409, and sends no token for it', async () => {
+    const target = await h.account('Target');
+    const svc = (await h.service(owner)).id;
+    expect((await h.change(owner, svc, ['billing'], target)).statusCode).toBe(201);
+    const clash = await h.change(owner, svc, ['billing', 'admin'], stranger);
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().detail).toMatch(/billing/);
+    expect(h.resend.to(stranger.email)).toHaveLength(0);
+    // The refused request left nothing behind: the admin role is still free.
+    expect((await h.change(owner, svc, ['admin'], stranger)).statusCode).toBe(201);
+  });
+});
+
+describe('My requests', () => {
+  it('lists sent and received requests, newest first, page by page', async () => {
+    const me = await h.account('Me');
+    const peer = await h.account('Peer');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const svc = (await h.service(me)).id;
+      ids.push((await h.change(me, svc, ['tech'], peer)).json().id);
+    }
+    const incoming = (await h.change(peer, (await h.service(peer)).id, ['admin'], me)).json().id as string;
+
+    const sent = (await h.request('GET', '/api/v1/contact-changes?direction=sent&limit=2', { token: me.token })).json();
+    expect(sent.items.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[1]]);
+    const next = (await h.request('GET', `/api/v1/contact-changes?direction=sent&limit=2&cursor=${sent.nextCursor}`, { token: me.token })).json();
+    expect(next.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+    expect(next.nextCursor).toBeNull();
+
+    const received = (await h.request('GET', '/api/v1/contact-changes?direction=received', { token: me.token })).json();
+    expect(received.items.map((c: { id: string }) => c.id)).toEqual([incoming, ...ids.slice().reverse()]);
+    const others = (await h.request('GET', '/api/v1/contact-changes?direction=all', { token: stranger.token })).json();
+    expect(others.items.map((c: { id: string }) => c.id)).not.toContain(incoming);
+  });
+
+  it('filters by state and refuses an unknown state or a forged cursor', async () => {
+    expect((await h.request('GET', '/api/v1/contact-changes?state=done', { token: owner.token })).statusCode).toBe(200);
+    expect((await h.request('GET', '/api/v1/contact-changes?state=pending', { token: owner.token })).statusCode).toBe(400);
+    const forged = await h.request('GET', '/api/v1/contact-changes?cursor=abc', { token: owner.token });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().detail).toMatch(/cursor/);
+  });
+
+  it('shows a request to its parties, asker and support, and to no one else', async () => {
+    const target = await h.account('Target');
+    const svc = (await h.service(owner, { admin, tech, billing })).id;
+    const id = (await h.change(owner, svc, ['tech'], target)).json().id;
+    for (const who of [owner, tech, target, support]) expect((await h.request('GET', `/api/v1/contact-changes/${id}`, { token: who.token })).statusCode).toBe(200);
+    expect((await h.request('GET', `/api/v1/contact-changes/${id}`, { token: stranger.token })).statusCode).toBe(404);
+  });
+});
+
+describe('resend rate', () => {
+  it('refuses a resend while the last emails are fresh', async () => {
+    const target = await h.account('Target');
+    const svc = (await h.service(owner)).id;
+    const id = (await h.change(owner, svc, ['tech'], target)).json().id;
+    await h.waitForState(id, owner, 'validatingByCustomers');
+    const res = await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: owner.token });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().detail).toMatch(/try again in/);
+    await h.email(target, (t) => t.includes(id));
+    expect(h.resend.to(target.email)).toHaveLength(1);
+  });
+});
+
+describe('service endpoints', () => {
+  it('serves the OpenAPI document built from the schemas, and health', async () => {
+    const doc = (await h.request('GET', '/docs/json')).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/contact-changes/{id}/accept', '/api/v1/services/{id}/contact-changes']));
+    expect((await h.request('GET', '/healthz')).json()).toEqual({ status: 'ok', postgres: 'ok', temporal: 'ok' });
+  });
+
+  it('answers an unknown path with a problem', async () => {
+    const res = await h.request('GET', '/api/v1/nothing');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
+
+describe('decision tokens and the API rate limit', () => {
+  it('limits decision attempts per address', async () => {
+    const limited = await startHarness({ rateLimitPerMinute: 3 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await limited.decide('whatever', 'accept', 'A'.repeat(43))).statusCode);
+      expect(statuses).toEqual([403, 403, 403, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('needs no account to decide: the token is the credential', async () => {
+    const target = await h.account('Target');
+    const svc = (await h.service(owner)).id;
+    const id = (await h.change(owner, svc, ['tech'], target)).json().id;
+    const token = tokenIn(await h.email(target, (t) => t.includes(id)));
+    expect((await h.decide(id, 'accept', token)).json()).toMatchObject({ party: 'to', state: 'validatingByCustomers' });
+  });
+});
