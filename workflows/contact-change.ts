@@ -82,7 +82,8 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
       decisions[party] = entry;
       await db.recordDecision({ changeId, party, decision, noteId });
       entry.recorded = true;
-      if (outcome() !== null) await condition(() => projected);
+      // This decision settles the request (a refusal, or the last acceptance): answer with the outcome.
+      if (decision === 'refused' || undecided().length === 0 || cancel) await condition(() => projected);
       return status();
     },
   });

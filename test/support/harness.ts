@@ -122,11 +122,12 @@ export class HarnessApi {
     return this.request('POST', `/api/v1/contact-changes/${changeId}/${decision}`, { body: { token, ...(reason ? { reason } : {}) } });
   }
 
-  async waitForState(changeId: string, as: TestAccount, state: string, timeoutMs = 20_000) {
+  async waitForState(changeId: string, as: TestAccount, state: string | readonly string[], timeoutMs = 20_000) {
+    const wanted = typeof state === 'string' ? [state] : state;
     return waitFor(async () => {
       const change = await this.get(changeId, as);
-      return change.state === state ? change : null;
-    }, timeoutMs, `request ${changeId} to reach ${state}`);
+      return wanted.includes(change.state) ? change : null;
+    }, timeoutMs, `request ${changeId} to reach ${wanted.join(' or ')}`);
   }
 
   /** Waits for the `count`-th email to this account whose subject or text passes `match`. */

@@ -1,0 +1,104 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeEvents, contactChanges } from '../db/schema.js';
+import { tokenIn } from './support/fake-resend.js';
+import { startHarness, type Harness } from './support/harness.js';
+
+let long: Harness;
+let short: Harness;
+beforeAll(async () => {
+  [long, short] = await Promise.all([startHarness(), startHarness({ ttl: '4s', reminders: '2s' })]);
+});
+afterAll(async () => { await Promise.all([long?.close(), short?.close()]); });
+
+async function pending(h: Harness) {
+  const alice = await h.account('Alice', 'fr');
+  const bob = await h.account('Bob', 'nl');
+  const service = await h.service(alice);
+  const id = (await h.change(alice, service.id, ['admin'], bob)).json().id as string;
+  const aliceToken = tokenIn(await h.email(alice, (t) => t.includes(id)));
+  const bobToken = tokenIn(await h.email(bob, (t) => t.includes(id)));
+  return { alice, bob, service, id, aliceToken, bobToken };
+}
+
+async function stored(h: Harness, id: string) {
+  const [row] = await h.db.select().from(contactChanges).where(eq(contactChanges.id, id));
+  const events = await h.db.select().from(changeEvents).where(eq(changeEvents.changeId, id));
+  return { row: row!, states: events.filter((e) => e.type === 'state').map((e) => (e.detail as { state: string }).state) };
+}
+
+describe('races between decisions', () => {
+  it('both contacts accepting at the same instant commit once, and both are told it is done', async () => {
+    const { id, aliceToken, bobToken, alice, bob } = await pending(long);
+    const [a, b] = await Promise.all([long.decide(id, 'accept', aliceToken), long.decide(id, 'accept', bobToken)]);
+    expect([a.json().state, b.json().state]).toEqual(['done', 'done']);
+    const { row, states } = await stored(long, id);
+    expect(row.state).toBe('done');
+    expect(states.filter((s) => s === 'done')).toHaveLength(1);
+    await long.email(alice, (t) => t.includes(id) && /effectif/.test(t));
+    await long.email(bob, (t) => t.includes(id) && /doorgevoerd/.test(t));
+  });
+
+  it('accept against refuse ends in one outcome, the same in both answers and the database', async () => {
+    for (let i = 0; i < 3; i++) {
+      const { id, aliceToken, bobToken, alice, service } = await pending(long);
+      const [a, b] = await Promise.all([long.decide(id, 'accept', aliceToken), long.decide(id, 'refuse', bobToken)]);
+      const { row } = await stored(long, id);
+      expect(row.state).toBe('refused');
+      for (const res of [a, b]) if (res.statusCode === 200) expect(res.json().state).toBe('refused');
+      expect(b.statusCode).toBe(200);
+      const services = (await long.request('GET', '/api/v1/services', { token: alice.token })).json().items;
+      expect(services.find((s: { id: string }) => s.id === service.id).contacts.admin).toBe(alice.handle);
+    }
+  });
+
+  it('a decision racing a cancel: exactly one of them wins, and the database agrees', async () => {
+    const { id, aliceToken, bobToken, alice } = await pending(long);
+    await long.decide(id, 'accept', aliceToken);
+    const [decision, cancel] = await Promise.all([
+      long.decide(id, 'accept', bobToken),
+      long.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: alice.token, body: {} }),
+    ]);
+    const { row, states } = await stored(long, id);
+    expect(['done', 'aborted']).toContain(row.state);
+    expect(states.filter((s) => s === 'done' || s === 'aborted')).toEqual([row.state]);
+    if (decision.statusCode === 200) expect(decision.json().state).toBe(row.state);
+    if (cancel.statusCode === 200) expect(cancel.json().state).toBe(row.state);
+    else expect(cancel.statusCode).toBe(409);
+  });
+});
+
+describe('time', () => {
+  it('reminds whoever has not decided, with the same token, then expires and frees the roles', async () => {
+    const { id, aliceToken, alice, bob, service } = await pending(short);
+    await short.decide(id, 'accept', aliceToken);
+    const reminder = await short.email(bob, (t) => t.includes(id), 2);
+    expect(tokenIn(reminder)).toBe(tokenIn(await short.email(bob, (t) => t.includes(id))));
+    expect(short.resend.to(alice.email).filter((e) => e.text.includes('#token='))).toHaveLength(1);
+
+    const expired = await short.waitForState(id, alice, 'expired', 10_000);
+    expect(expired.timeline.filter((e) => e.type === 'state').map((e) => e.detail?.state)).toContain('expired');
+    expect(expired).toMatchObject({ from: { decision: 'accepted' }, to: { decision: null } });
+    await short.email(bob, (t) => t.includes(id) && !t.includes('#token='));
+    expect((await short.decide(id, 'accept', tokenIn(reminder))).statusCode).toBe(403);
+    const again = await short.change(alice, service.id, ['admin'], bob);
+    expect(again.statusCode).toBe(201);
+  });
+
+  it('a decision at the moment of expiry either counts or is refused, never both', async () => {
+    const { id, aliceToken, bobToken, alice } = await pending(short);
+    const { row } = await stored(short, id);
+    await new Promise((r) => setTimeout(r, Math.max(0, row.expiresAt.getTime() - Date.now())));
+    const [a, b] = await Promise.all([short.decide(id, 'accept', aliceToken), short.decide(id, 'accept', bobToken)]);
+    const final = await short.waitForState(id, alice, ['done', 'expired'], 10_000);
+    const after = (await stored(short, id)).row;
+    if (final.state === 'done') {
+      expect([a.json().state, b.json().state]).toEqual(['done', 'done']);
+    } else {
+      for (const [res, decision] of [[a, after.fromDecision], [b, after.toDecision]] as const) {
+        expect(res.statusCode === 200 ? 'accepted' : null).toBe(decision);
+        if (res.statusCode !== 200) expect(res.statusCode).toBe(403);
+      }
+    }
+  });
+});
