@@ -16,21 +16,23 @@ const reasonSchema = z.object({
 type Reason = z.infer<typeof reasonSchema>;
 
 interface StuckRow {
-  id: string; created_at: Date; failing_step: string | null; failing_since: Date | null; last_error: string | null;
+  id: string; created_at: string; failing_step: string | null; failing_since: string | null; last_error: string | null;
   failed_attempts: number; email_problems: { recipient: string; status: string; error: string | null; at: string }[] | null;
   [key: string]: unknown;
 }
 
 function reasonsOf(row: StuckRow, stuckAfterMs: number, now: number): Reason[] {
   const reasons: Reason[] = [];
-  if (now - row.created_at.getTime() > stuckAfterMs) {
-    reasons.push({ code: 'pendingTooLong', detail: `pending for more than ${Math.round(stuckAfterMs / 3_600_000)} h`, since: row.created_at.toISOString() });
+  // Raw queries through drizzle return timestamps as text.
+  const createdAt = new Date(row.created_at);
+  if (now - createdAt.getTime() > stuckAfterMs) {
+    reasons.push({ code: 'pendingTooLong', detail: `pending for more than ${Math.round(stuckAfterMs / 3_600_000)} h`, since: createdAt.toISOString() });
   }
   for (const e of row.email_problems ?? []) {
     reasons.push({ code: 'emailFailed', detail: `email to the ${e.recipient} contact ${e.status}${e.error ? `: ${e.error}` : ''}`, since: new Date(e.at).toISOString() });
   }
   if (row.failing_step) {
-    reasons.push({ code: 'stepFailing', detail: `${row.failing_step} keeps failing: ${row.last_error ?? 'unknown error'}`, since: row.failing_since?.toISOString() ?? null });
+    reasons.push({ code: 'stepFailing', detail: `${row.failing_step} keeps failing: ${row.last_error ?? 'unknown error'}`, since: row.failing_since ? new Date(row.failing_since).toISOString() : null });
   }
   if (row.failed_attempts >= MAX_FAILED_ATTEMPTS) {
     reasons.push({ code: 'tokensLocked', detail: `${row.failed_attempts} wrong tokens tried; a resend unlocks it`, since: null });

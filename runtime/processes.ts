@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import type { FastifyServerOptions } from 'fastify';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { buildApp } from '../api/app.js';
@@ -17,14 +18,16 @@ export function mailerFor(config: Config): Mailer {
 }
 
 /** The API and web server. It keeps no state in memory, so any number of copies can run. */
-export async function startServer(config: Config, endpoints: Endpoints, options: { logger?: boolean; rateLimitPerMinute?: number } = {}) {
+export async function startServer(
+  config: Config, endpoints: Endpoints, options: { logger?: FastifyServerOptions['logger']; rateLimitPerMinute?: number } = {},
+) {
   const database = createDb(endpoints.databaseUrl);
   const connection = await Connection.connect({ address: endpoints.temporalAddress });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const app = await buildApp({
     config, db: database.db, sql: database.sql, temporal,
     mailbox: config.mail.resendApiKey ? undefined : devMailbox(config),
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger: options.logger ?? { level: config.logLevel },
     rateLimitPerMinute: options.rateLimitPerMinute,
   });
   return {

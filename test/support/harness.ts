@@ -55,11 +55,13 @@ export async function startHarness(options: HarnessOptions = {}) {
     STUCK_AFTER: options.stuckAfter ?? '3d',
   };
   const config = loadConfig(env);
-  const server = await startServer(config, endpoints, { logger: false, rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000 });
+  const logs: string[] = [];
+  const logger = { level: 'info', stream: { write: (line: string) => { logs.push(line); } } };
+  const server = await startServer(config, endpoints, { logger, rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000 });
   const worker = options.worker === false ? null
     : await startWorker(config, endpoints, { workflowBundle: { codePath: inject('workflowBundlePath') } });
   const database = createDb(endpoints.databaseUrl, { max: 3 });
-  return new HarnessApi(config, env, server.app, server.app.temporal, database.db, resend, async () => {
+  return new HarnessApi(config, env, server.app, server.app.temporal, database.db, resend, logs, async () => {
     await worker?.stop();
     await server.stop();
     await database.close();
@@ -75,6 +77,8 @@ export class HarnessApi {
     readonly temporal: Client,
     readonly db: Db,
     readonly resend: FakeResend,
+    /** Every line the API server logged. */
+    readonly logs: string[],
     readonly close: () => Promise<void>,
   ) {}
 
