@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workflowIdOf } from '../domain/ids.js';
+import { tokenIn } from './support/fake-resend.js';
+import { startHarness, type Harness } from './support/harness.js';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+async function pending() {
+  const alice = await h.account('Alice', 'fr');
+  const bob = await h.account('Bob', 'nl');
+  const service = await h.service(alice);
+  const id = (await h.change(alice, service.id, ['admin', 'tech', 'billing'], bob)).json().id as string;
+  const aliceToken = tokenIn(await h.email(alice, (t) => t.includes(id)));
+  const bobToken = tokenIn(await h.email(bob, (t) => t.includes(id)));
+  return { alice, bob, service, id, aliceToken, bobToken };
+}
+
+/** All text in a value, with binary payloads decoded as UTF-8. */
+function textOf(value: unknown): string {
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(textOf).join(' ');
+  if (value && typeof value === 'object') return Object.values(value).map(textOf).join(' ');
+  return String(value);
+}
+
+const form = (fields: Record<string, string>) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
+
+describe('tokens are never at rest', () => {
+  it('appear nowhere in the workflow history, the database or the logs', async () => {
+    const { id, aliceToken, bobToken } = await pending();
+    await h.decide(id, 'refuse', 'x'.repeat(43));
+    await h.decide(id, 'accept', aliceToken);
+    await h.decide(id, 'accept', bobToken);
+    await h.waitForState(id, (await h.account('Sam', 'en', 'support')), 'done');
+
+    const history = textOf(await h.temporal.workflow.getHandle(workflowIdOf(id)).fetchHistory());
+    // Payloads are decoded: the workflow input's field names are readable.
+    expect(history).toContain(`"changeId":"${id}"`);
+    // Every table that holds request data, as text.
+    const dump = await h.db.execute<{ dump: string }>(
+      sql`select string_agg(t::text, ' ') as dump from (
+        select row_to_json(x)::text as t from contact_changes x union all select row_to_json(x)::text from change_events x
+        union all select row_to_json(x)::text from emails x union all select row_to_json(x)::text from notes x
+        union all select row_to_json(x)::text from accounts x union all select row_to_json(x)::text from api_tokens x
+        union all select row_to_json(x)::text from rate_limits x) all_rows`,
+    );
+    const logs = h.logs.join('\n');
+    expect(logs).toContain(`/api/v1/contact-changes/${id}/accept`);
+    for (const token of [aliceToken, bobToken]) {
+      expect(history).not.toContain(token);
+      expect(dump[0]!.dump).not.toContain(token);
+      expect(logs).not.toContain(token);
+    }
+  });
+
+  it('API tokens are stored as digests only', async () => {
+    const account = await h.account('Carla', 'nl');
+    const rows = await h.db.execute<{ token_hash: string }>(sql`select token_hash from api_tokens where account_id = ${account.id}`);
+    expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0]!.token_hash).not.toContain(account.token);
+  });
+});
+
+describe('the decision page', () => {
+  it('shows what is being approved, in the link\'s language, and changes nothing when opened', async () => {
+    const { id, alice, bob } = await pending();
+    const before = await h.get(id, alice);
+    for (const method of ['GET', 'HEAD'] as const) {
+      const res = await h.app.inject({ method, url: `/requests/${id}/decision?lang=nl` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    }
+    const page = (await h.app.inject({ method: 'GET', url: `/requests/${id}/decision?lang=nl` })).body;
+    expect(page).toContain('<html lang="nl">');
+    for (const text of ['Contactwijziging', bob.handle, alice.handle, 'Accepteren', 'Weigeren', 'Geldig tot']) expect(page).toContain(text);
+    expect(page).toMatch(/<input id="token" name="token"[^>]*>/);
+    expect(page).not.toMatch(/<input id="token"[^>]*value=/);
+    expect(await h.get(id, alice)).toEqual(before);
+  });
+
+  it('accepts with a pasted token, says what comes next, and shows a readable error for a wrong one', async () => {
+    const { id, aliceToken, bobToken } = await pending();
+    const wrong = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision`, ...form({ token: 'nope', decision: 'accepted', lang: 'fr' }) });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.headers['content-type']).toMatch(/text\/html/);
+    expect(wrong.body).toContain('Ce code n’est pas valable');
+
+    const first = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision`, ...form({ token: aliceToken, decision: 'accepted', lang: 'fr' }) });
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('toujours en attente de validation par l’autre contact');
+    const last = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision`, ...form({ token: bobToken, decision: 'accepted', lang: 'en' }) });
+    expect(last.body).toContain('the change is done');
+    expect(last.body).not.toContain('<form');
+  });
+
+  it('asks for the token when none is given, and says so plainly for an unknown request', async () => {
+    const { id } = await pending();
+    const empty = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision`, ...form({ token: '', decision: 'accepted', lang: 'en' }) });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Paste the code from your email');
+    const unknown = await h.app.inject({ method: 'GET', url: '/requests/nothing-here/decision', headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('Cette demande de changement de contact n’existe pas');
+  });
+
+  it('fills the token from the link fragment without submitting anything', async () => {
+    const script = await h.app.inject({ method: 'GET', url: '/assets/decision.js' });
+    expect(script.statusCode).toBe(200);
+    expect(script.body).toContain('replaceState');
+    expect(script.body).not.toMatch(/submit\(|\.click\(|fetch\(/);
+  });
+});
