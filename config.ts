@@ -88,6 +88,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.NODE_ENV === 'production' && !e.TOKEN_SECRET) {
     throw new ConfigError('Invalid configuration:\n  TOKEN_SECRET: required when NODE_ENV=production (at least 32 random characters)');
   }
+  if (e.NODE_ENV === 'production' && !e.RESEND_API_KEY) {
+    throw new ConfigError('Invalid configuration:\n  RESEND_API_KEY: required when NODE_ENV=production (the development mailbox is for local use)');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,

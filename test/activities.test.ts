@@ -1,0 +1,108 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../activities/index.js';
+import { createDb } from '../db/client.js';
+import { accounts, changeEvents, contactChanges, pendingRoles, services } from '../db/schema.js';
+import { Errors } from '../domain/contact-change.js';
+import { newId } from '../domain/ids.js';
+import { ResendMailer } from '../emails/mailer.js';
+import { FakeResend } from './support/fake-resend.js';
+
+const database = createDb(inject('databaseUrl'), { max: 2 });
+const db = database.db;
+const resend = new FakeResend();
+let activities: ReturnType<typeof createActivities>;
+
+beforeAll(async () => {
+  await resend.start();
+  activities = createActivities({
+    db,
+    mailer: new ResendMailer('re_test_key', 'Countersign <noreply@test.example>', resend.url),
+    config: { publicBaseUrl: 'http://countersign.test', tokenSecret: 'activity-test-secret-0123456789-abcdef' },
+  });
+});
+afterAll(async () => {
+  await resend.stop();
+  await database.close();
+});
+
+/** A pending request moving the tech role of a fresh service from one new account to another. */
+async function seedChange() {
+  const [from, to] = await db.insert(accounts).values(['fr', 'nl'].map((language) => {
+    const id = newId();
+    return { id, handle: `act-${id.slice(0, 8).toLowerCase()}`, email: `${id}@test.example`, name: `Person ${id.slice(0, 4)}`, language: language as 'fr' | 'nl' };
+  })).returning();
+  const [service] = await db.insert(services).values({ id: newId(), name: 'act.example', kind: 'domain', holderId: from!.id, adminId: from!.id, techId: from!.id, billingId: from!.id }).returning();
+  const [change] = await db.insert(contactChanges).values({
+    id: newId(), serviceId: service!.id, roles: ['tech'], fromId: from!.id, toId: to!.id, askedById: from!.id,
+    state: 'doing', expiresAt: new Date(Date.now() + 3_600_000),
+  }).returning();
+  await db.insert(pendingRoles).values({ serviceId: service!.id, role: 'tech', changeId: change!.id });
+  return { from: from!, to: to!, service: service!, change: change! };
+}
+
+async function failureOf(run: Promise<unknown>): Promise<ApplicationFailure> {
+  const err = await run.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(ApplicationFailure);
+  return err as ApplicationFailure;
+}
+
+describe('sendEmail', () => {
+  const input = (changeId: string) => ({ changeId, recipient: 'to' as const, kind: 'request' as const, sending: 1, seq: 0 });
+
+  it('does not retry an email the provider refuses as invalid', async () => {
+    const { change, to } = await seedChange();
+    resend.fail({ status: 422, name: 'validation_error', times: 1, to: to.email });
+    const failure = await failureOf(new MockActivityEnvironment({ attempt: 1 }).run(activities.sendEmail, input(change.id)));
+    expect(failure).toMatchObject({ type: Errors.EmailRejected, nonRetryable: true });
+  });
+
+  it('retries a provider outage, and after a 429 waits as long as Retry-After says', async () => {
+    const { change, to } = await seedChange();
+    resend.fail({ status: 503, name: 'application_error', times: 1, to: to.email });
+    expect(await failureOf(new MockActivityEnvironment({ attempt: 1 }).run(activities.sendEmail, input(change.id)))).toMatchObject({ nonRetryable: false });
+    resend.fail({ status: 429, name: 'rate_limit_exceeded', headers: { 'retry-after': '7' }, times: 1, to: to.email });
+    const limited = await failureOf(new MockActivityEnvironment({ attempt: 2 }).run(activities.sendEmail, input(change.id)));
+    expect(limited).toMatchObject({ nonRetryable: false, nextRetryDelay: 7000 });
+  });
+
+  it('sends the same email once however often it is retried, in the recipient\'s language', async () => {
+    const { change, to } = await seedChange();
+    await new MockActivityEnvironment({ attempt: 1 }).run(activities.sendEmail, input(change.id));
+    await db.update(contactChanges).set({ state: 'validatingByCustomers' }).where(eq(contactChanges.id, change.id));
+    await new MockActivityEnvironment({ attempt: 2 }).run(activities.sendEmail, input(change.id));
+    const received = resend.to(to.email);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.subject).toMatch(/Contactwijziging|contactwijziging/);
+  });
+});
+
+describe('commitChange', () => {
+  it('moves the roles once and answers the same when run again', async () => {
+    const { change, service, to } = await seedChange();
+    const env = new MockActivityEnvironment();
+    expect(await env.run(activities.commitChange, { changeId: change.id })).toEqual({ state: 'done' });
+    expect(await env.run(activities.commitChange, { changeId: change.id })).toEqual({ state: 'done' });
+    const [after] = await db.select().from(services).where(eq(services.id, service.id));
+    expect(after!.techId).toBe(to.id);
+    const done = (await db.select().from(changeEvents).where(eq(changeEvents.changeId, change.id))).filter((e) => (e.detail as { state?: string })?.state === 'done');
+    expect(done).toHaveLength(1);
+    expect(await db.select().from(pendingRoles).where(eq(pendingRoles.changeId, change.id))).toHaveLength(0);
+  });
+
+  it('ends in error, changing nothing, when the role moved in the meantime', async () => {
+    const { change, service, from } = await seedChange();
+    const [other] = await db.insert(accounts).values({ id: newId(), handle: `oth-${newId().slice(0, 8).toLowerCase()}`, email: 'o@test.example', name: 'Other', language: 'en' }).returning();
+    await db.update(services).set({ techId: other!.id }).where(eq(services.id, service.id));
+    expect(await new MockActivityEnvironment().run(activities.commitChange, { changeId: change.id })).toEqual({ state: 'error' });
+    const [after] = await db.select().from(services).where(eq(services.id, service.id));
+    expect(after).toMatchObject({ techId: other!.id, holderId: from.id });
+  });
+
+  it('reports a request that does not exist as a permanent failure', async () => {
+    const failure = await failureOf(new MockActivityEnvironment().run(activities.commitChange, { changeId: 'missing' }));
+    expect(failure).toMatchObject({ type: Errors.NotFound, nonRetryable: true });
+  });
+});

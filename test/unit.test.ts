@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { parseDuration, parseDurationList } from '../domain/durations.js';
+import { mayRequestChange, rolesHeldBy } from '../domain/permissions.js';
+import { makeToken, partyOfToken } from '../domain/tokens.js';
+
+const SECRET = 'unit-test-secret-0123456789-abcdefghijkl';
+
+describe('tokens', () => {
+  it('are 256-bit, URL-safe, and differ by request, party and sending', () => {
+    const token = makeToken(SECRET, 'req1', 'from', 1);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const others = [makeToken(SECRET, 'req2', 'from', 1), makeToken(SECRET, 'req1', 'to', 1), makeToken(SECRET, 'req1', 'from', 2), makeToken('another-secret-0123456789-abcdefghijkl', 'req1', 'from', 1)];
+    expect(new Set([token, ...others]).size).toBe(5);
+  });
+
+  it('tell which party they belong to, for the current sending only', () => {
+    expect(partyOfToken(SECRET, 'req1', 1, makeToken(SECRET, 'req1', 'to', 1))).toBe('to');
+    expect(partyOfToken(SECRET, 'req1', 2, makeToken(SECRET, 'req1', 'to', 1))).toBeNull();
+    expect(partyOfToken(SECRET, 'req2', 1, makeToken(SECRET, 'req1', 'from', 1))).toBeNull();
+    for (const junk of ['', 'short', '!'.repeat(43), `${makeToken(SECRET, 'req1', 'from', 1)}x`]) expect(partyOfToken(SECRET, 'req1', 1, junk)).toBeNull();
+  });
+});
+
+describe('who may ask', () => {
+  const service = { holderId: 'h', adminId: 'a', techId: 't', billingId: 'b' };
+  it('the holder and admin: any role; tech and billing: their own only; others: nothing', () => {
+    expect(mayRequestChange(service, 'h', ['admin', 'tech', 'billing'])).toBe(true);
+    expect(mayRequestChange(service, 'a', ['billing'])).toBe(true);
+    expect(mayRequestChange(service, 't', ['tech'])).toBe(true);
+    expect(mayRequestChange(service, 't', ['tech', 'billing'])).toBe(false);
+    expect(mayRequestChange(service, 'b', ['admin'])).toBe(false);
+    expect(mayRequestChange(service, 'x', ['tech'])).toBe(false);
+  });
+  it('counts every role an account holds', () => {
+    expect(rolesHeldBy({ holderId: 'h', adminId: 'h', techId: 'x', billingId: 'h' }, 'h')).toEqual(['admin', 'billing']);
+  });
+});
+
+describe('durations', () => {
+  it('read 20s, 15m, 7d and lists; refuse anything else', () => {
+    expect(parseDuration('20s')).toBe(20_000);
+    expect(parseDuration('15m')).toBe(900_000);
+    expect(parseDuration('7d')).toBe(604_800_000);
+    for (const bad of ['7', '7 days', '-1d', '0s', '1.5h', '']) expect(parseDuration(bad)).toBeNull();
+    expect(parseDurationList('2d,6d')).toEqual([172_800_000, 518_400_000]);
+    expect(parseDurationList('none')).toEqual([]);
+    expect(parseDurationList('2d,x')).toBeNull();
+  });
+});
+
+describe('configuration', () => {
+  const base = { DATA_DIR: '/tmp/countersign-unit-config', TOKEN_SECRET: SECRET };
+  it('has the documented defaults', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', publicBaseUrl: 'http://localhost:3000', changeRequestTtlMs: 604_800_000, reminderAfterMs: [172_800_000, 518_400_000] });
+    expect(config.temporal).toMatchObject({ namespace: 'default', taskQueue: 'countersign' });
+  });
+
+  it('stops with a message that names each bad variable', () => {
+    expect(() => loadConfig({ ...base, PORT: 'eighty', CHANGE_REQUEST_TTL: 'a week', PUBLIC_BASE_URL: 'nowhere' }))
+      .toThrow(/PORT[\s\S]*PUBLIC_BASE_URL[\s\S]*CHANGE_REQUEST_TTL: CHANGE_REQUEST_TTL must be a duration such as 20s, 15m, 7d \(got "a week"\)/);
+    expect(() => loadConfig({ ...base, CHANGE_REQUEST_TTL: '1d', REMINDER_AFTER: '2d' })).toThrow(/REMINDER_AFTER/);
+  });
+
+  it('requires TOKEN_SECRET in production and keeps a generated one locally', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: base.DATA_DIR, RESEND_API_KEY: 're_x' })).toThrow(/TOKEN_SECRET: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: SECRET })).toThrow(/RESEND_API_KEY: required/);
+    const dir = `/tmp/countersign-unit-${process.pid}`;
+    const first = loadConfig({ DATA_DIR: dir }).tokenSecret;
+    expect(first.length).toBeGreaterThanOrEqual(43);
+    expect(loadConfig({ DATA_DIR: dir }).tokenSecret).toBe(first);
+  });
+});
