@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -30,7 +31,6 @@ export class FakeResend {
   readonly attempts: { to: string; status: number; at: number }[] = [];
   private failures: Failure[] = [];
   private server!: Server;
-  private seq = 0;
 
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -85,7 +85,7 @@ export class FakeResend {
       }
       return send(200, { id: earlier.id });
     }
-    const email = { id: `re_${++this.seq}`, to, subject: payload.subject, text: payload.text, html: payload.html, idempotencyKey: key, at: Date.now() };
+    const email = { id: randomUUID(), to, subject: payload.subject, text: payload.text, html: payload.html, idempotencyKey: key, at: Date.now() };
     this.emails.push(email);
     return send(200, { id: email.id });
   }
