@@ -46,6 +46,7 @@ const schema = z.object({
   REMINDER_AFTER: durationList('REMINDER_AFTER', '2d,6d'),
   RESEND_COOLDOWN: duration('RESEND_COOLDOWN', '1m'),
   STUCK_AFTER: duration('STUCK_AFTER', '3d'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +68,7 @@ export interface Config {
   reminderAfterMs: number[];
   resendCooldownMs: number;
   stuckAfterMs: number;
+  rateLimitPerMinute: number;
   logLevel: string;
 }
 
@@ -113,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminderAfterMs: e.REMINDER_AFTER,
     resendCooldownMs: e.RESEND_COOLDOWN,
     stuckAfterMs: e.STUCK_AFTER,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   };
 }

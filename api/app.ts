@@ -23,8 +23,6 @@ import webhooks from './webhooks.js';
 export interface AppOptions extends AppContext {
   sql: Sql;
   logger?: FastifyServerOptions['logger'];
-  /** Requests per minute and per IP on the token and resend endpoints. */
-  rateLimitPerMinute?: number;
 }
 
 export async function buildApp(options: AppOptions) {
@@ -40,7 +38,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,
-    max: options.rateLimitPerMinute ?? 30,
+    max: options.config.rateLimitPerMinute,
     timeWindow: 60_000,
     store: postgresRateLimitStore(options.sql),
   });

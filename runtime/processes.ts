@@ -19,7 +19,7 @@ export function mailerFor(config: Config): Mailer {
 
 /** The API and web server. It keeps no state in memory, so any number of copies can run. */
 export async function startServer(
-  config: Config, endpoints: Endpoints, options: { logger?: FastifyServerOptions['logger']; rateLimitPerMinute?: number } = {},
+  config: Config, endpoints: Endpoints, options: { logger?: FastifyServerOptions['logger'] } = {},
 ) {
   const database = createDb(endpoints.databaseUrl);
   const connection = await Connection.connect({ address: endpoints.temporalAddress });
@@ -28,7 +28,6 @@ export async function startServer(
     config, db: database.db, sql: database.sql, temporal,
     mailbox: config.mail.resendApiKey ? undefined : devMailbox(config),
     logger: options.logger ?? { level: config.logLevel },
-    rateLimitPerMinute: options.rateLimitPerMinute,
   });
   return {
     app,

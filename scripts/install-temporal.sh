@@ -20,6 +20,11 @@ if [[ -n "${TEMPORAL_CLI:-}" ]]; then
   exit 1
 fi
 
+if command -v temporal >/dev/null 2>&1; then
+  echo "Temporal CLI found on PATH: $(command -v temporal)"
+  exit 0
+fi
+
 if [[ -x "$target" ]]; then
   echo "Temporal CLI already installed: $target"
   exit 0

@@ -53,11 +53,12 @@ export async function startHarness(options: HarnessOptions = {}) {
     REMINDER_AFTER: options.reminders ?? 'none',
     RESEND_COOLDOWN: options.resendCooldown ?? '1s',
     STUCK_AFTER: options.stuckAfter ?? '3d',
+    RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 10_000),
   };
   const config = loadConfig(env);
   const logs: string[] = [];
   const logger = { level: 'info', stream: { write: (line: string) => { logs.push(line); } } };
-  const server = await startServer(config, endpoints, { logger, rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000 });
+  const server = await startServer(config, endpoints, { logger });
   const worker = options.worker === false ? null
     : await startWorker(config, endpoints, { workflowBundle: { codePath: inject('workflowBundlePath') } });
   const database = createDb(endpoints.databaseUrl, { max: 3 });
