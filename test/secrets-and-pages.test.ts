@@ -89,27 +89,42 @@ describe('the decision page', () => {
 
   it('accepts with a pasted token, says what comes next, and shows a readable error for a wrong one', async () => {
     const { id, aliceToken, bobToken } = await pending();
-    const wrong = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision`, ...form({ token: 'nope', decision: 'accepted', lang: 'fr' }) });
+    const wrong = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision?lang=fr`, ...form({ token: 'nope', decision: 'accepted' }) });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.headers['content-type']).toMatch(/text\/html/);
     expect(wrong.body).toContain('Ce code n’est pas valable');
 
-    const first = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision`, ...form({ token: aliceToken, decision: 'accepted', lang: 'fr' }) });
+    const first = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision?lang=fr`, ...form({ token: aliceToken, decision: 'accepted' }) });
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain('toujours en attente de validation par l’autre contact');
-    const last = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision`, ...form({ token: bobToken, decision: 'accepted', lang: 'en' }) });
+    const last = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision?lang=en`, ...form({ token: bobToken, decision: 'accepted' }) });
     expect(last.body).toContain('the change is done');
     expect(last.body).not.toContain('<form');
   });
 
   it('asks for the token when none is given, and says so plainly for an unknown request', async () => {
     const { id } = await pending();
-    const empty = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision`, ...form({ token: '', decision: 'accepted', lang: 'en' }) });
+    const empty = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision?lang=en`, ...form({ token: '', decision: 'accepted' }) });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Paste the code from your email');
     const unknown = await h.app.inject({ method: 'GET', url: '/requests/nothing-here/decision', headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('Cette demande de changement de contact n’existe pas');
+  });
+
+  it('answers too many attempts with a readable page', async () => {
+    const limited = await startHarness({ rateLimitPerMinute: 1 });
+    try {
+      const remoteAddress = `10.${Math.floor(Math.random() * 250)}.3.9`;
+      const post = () => limited.app.inject({ method: 'POST', url: '/requests/x/decision?lang=nl', remoteAddress, ...form({ token: 'x', decision: 'accepted' }) });
+      await post();
+      const res = await post();
+      expect(res.statusCode).toBe(429);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.body).toContain('Te veel pogingen');
+    } finally {
+      await limited.close();
+    }
   });
 
   it('fills the token from the link fragment without submitting anything', async () => {

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LANGUAGES, type Language, type Role } from '../domain/contact-change.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
@@ -13,13 +12,11 @@ const form = z.object({
   token: z.string().trim().max(200).default(''),
   decision: z.enum(['accepted', 'refused']),
   reason: z.string().trim().max(1000).optional(),
-  lang: z.enum(LANGUAGES).optional(),
 });
 
-function languageOf(request: FastifyRequest, fallback?: Language): Language {
+function languageOf(request: FastifyRequest): Language {
   const asked = (request.query as { lang?: string } | undefined)?.lang;
   if (LANGUAGES.includes(asked as Language)) return asked as Language;
-  if (fallback) return fallback;
   const header = request.headers['accept-language'] ?? '';
   const found = header.split(',').map((part) => part.trim().slice(0, 2).toLowerCase()).find((l) => LANGUAGES.includes(l as Language));
   return (found as Language | undefined) ?? 'en';
@@ -29,7 +26,8 @@ const who = (a: { name: string; handle: string }) => `${a.name} (${a.handle})`;
 
 function summary(view: ChangeView, lang: Language, t: DecisionCopy): Html {
   const { change, service, from, to, askedBy } = view;
-  const roles = (change.roles as Role[]).map((r) => roleName(r, lang)).join(', ');
+  const names = (change.roles as Role[]).map((r) => roleName(r, lang));
+  const roles = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t.and} ${names.at(-1)}` : names[0] ?? '';
   return html`
 <p>${t.intro(who(askedBy), roles, service.name)}</p>
 <dl>
@@ -46,8 +44,7 @@ function summary(view: ChangeView, lang: Language, t: DecisionCopy): Html {
 function decisionForm(view: ChangeView, lang: Language, t: DecisionCopy): Html {
   if (view.change.state !== 'validatingByCustomers') return html``;
   return html`
-<form method="post" action="/requests/${view.change.id}/decision" autocomplete="off">
-  <input type="hidden" name="lang" value="${lang}">
+<form method="post" action="/requests/${view.change.id}/decision?lang=${lang}" autocomplete="off">
   <label for="token">${t.tokenLabel}</label>
   <input id="token" name="token" type="text" inputmode="text" spellcheck="false" autocapitalize="off" aria-describedby="token-hint">
   <p class="hint" id="token-hint">${t.tokenHint}</p>
@@ -70,9 +67,9 @@ function problemText(err: Problem, t: DecisionCopy): string {
 
 /**
  * The page an email links to. GET and HEAD change nothing, since mail scanners open links and even run
- * scripts; only an explicit POST of Accept or Refuse decides.
+ * scripts; only an explicit POST of Accept or Refuse decides. Encapsulated: its errors are pages, not JSON.
  */
-export default fp(async (app: FastifyInstance) => {
+export default async function decisionPage(app: FastifyInstance) {
   const render = (lang: Language, view: ChangeView | null, notice?: { kind: 'ok' | 'error'; text: string }) => {
     const t = DECISION_COPY[lang];
     const body = view
@@ -94,7 +91,7 @@ export default fp(async (app: FastifyInstance) => {
   app.post('/requests/:id/decision', { schema: { hide: true }, config: { rateLimit: {} } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const parsed = form.safeParse(request.body);
-    const lang = languageOf(request, parsed.success ? parsed.data.lang : undefined);
+    const lang = languageOf(request);
     const t = DECISION_COPY[lang];
     const view = await loadChangeView(app.db, id);
     if (!view) return sendSensitivePage(reply, 404, render(lang, null));
@@ -117,4 +114,11 @@ export default fp(async (app: FastifyInstance) => {
       return sendSensitivePage(reply, err.status, render(lang, await loadChangeView(app.db, id), { kind: 'error', text: problemText(err, t) }));
     }
   });
-}, { name: 'decision-page', dependencies: ['context'] });
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const lang = languageOf(request);
+    const t = DECISION_COPY[lang];
+    if (error.statusCode === 429) return sendSensitivePage(reply, 429, page(lang, t.title, html`<h1>${t.title}</h1><p class="notice error">${t.problems.tooMany}</p>`));
+    request.log.error({ err: error }, 'decision page failed');
+    return sendSensitivePage(reply, 503, page(lang, t.title, html`<h1>${t.title}</h1><p class="notice error">${t.problems.unavailable}</p>`));
+  });
+}

@@ -2,6 +2,7 @@ import type { Language } from '../domain/contact-change.js';
 
 export interface DecisionCopy {
   title: string;
+  and: string;
   intro: (asker: string, roles: string, service: string) => string;
   service: string; roles: string; from: string; to: string; askedBy: string; expires: string; state: string;
   tokenLabel: string; tokenHint: string; reasonLabel: string; accept: string; refuse: string;
@@ -13,7 +14,8 @@ export interface DecisionCopy {
 
 const en: DecisionCopy = {
   title: 'Contact change: your decision',
-  intro: (asker, roles, service) => `${asker} asks to move the ${roles} of ${service}. Both the outgoing and the incoming contact must accept.`,
+  and: 'and',
+  intro: (asker, roles, service) => `${asker} asks to move these roles of ${service}: ${roles}. Both the outgoing and the incoming contact must accept.`,
   service: 'Service', roles: 'Roles', from: 'Outgoing contact', to: 'Incoming contact', askedBy: 'Asked by', expires: 'Valid until', state: 'State',
   tokenLabel: 'Your code', tokenHint: 'The code from your email. The link in the email fills it in; otherwise paste it here.',
   reasonLabel: 'Reason, if you refuse (optional)', accept: 'Accept', refuse: 'Refuse',
@@ -43,7 +45,8 @@ const en: DecisionCopy = {
 
 const fr: DecisionCopy = {
   title: 'Changement de contact : votre décision',
-  intro: (asker, roles, service) => `${asker} demande le transfert du ${roles} de ${service}. Le contact sortant et le contact entrant doivent tous deux accepter.`,
+  and: 'et',
+  intro: (asker, roles, service) => `${asker} demande le transfert des rôles suivants de ${service} : ${roles}. Le contact sortant et le contact entrant doivent tous deux accepter.`,
   service: 'Service', roles: 'Rôles', from: 'Contact sortant', to: 'Contact entrant', askedBy: 'Demandé par', expires: 'Valable jusqu’au', state: 'État',
   tokenLabel: 'Votre code', tokenHint: 'Le code reçu par e-mail. Le lien de l’e-mail le remplit pour vous ; sinon, collez-le ici.',
   reasonLabel: 'Motif, si vous refusez (facultatif)', accept: 'Accepter', refuse: 'Refuser',
@@ -73,7 +76,8 @@ const fr: DecisionCopy = {
 
 const nl: DecisionCopy = {
   title: 'Contactwijziging: uw beslissing',
-  intro: (asker, roles, service) => `${asker} vraagt om het ${roles} van ${service} over te dragen. Zowel het vertrekkende als het nieuwe contact moet akkoord gaan.`,
+  and: 'en',
+  intro: (asker, roles, service) => `${asker} vraagt om de volgende rollen van ${service} over te dragen: ${roles}. Zowel het vertrekkende als het nieuwe contact moet akkoord gaan.`,
   service: 'Dienst', roles: 'Rollen', from: 'Vertrekkend contact', to: 'Nieuw contact', askedBy: 'Aangevraagd door', expires: 'Geldig tot', state: 'Status',
   tokenLabel: 'Uw code', tokenHint: 'De code uit uw e-mail. De link in de e-mail vult hem voor u in; anders plakt u hem hier.',
   reasonLabel: 'Reden, als u weigert (optioneel)', accept: 'Accepteren', refuse: 'Weigeren',
