@@ -1,4 +1,4 @@
-import type { EmailKind, Language, Role } from './render.js';
+import type { EmailKind, Role } from './render.js';
 
 /** A paragraph, a quoted text written by a person, a highlighted note, or a slot filled by the renderer. */
 export type Block = string | { quote: string } | { note: string } | 'facts' | 'action';

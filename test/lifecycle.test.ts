@@ -6,19 +6,6 @@ let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h?.close(); });
 
-/** Alice holds a domain and hands its tech and billing roles to Bob. */
-async function pending(lang: { alice?: 'fr' | 'en' | 'nl'; bob?: 'fr' | 'en' | 'nl' } = {}) {
-  const alice = await h.account('Alice', lang.alice ?? 'fr');
-  const bob = await h.account('Bob', lang.bob ?? 'en');
-  const service = await h.service(alice);
-  const created = await h.change(alice, service.id, ['tech', 'billing'], bob);
-  expect(created.statusCode).toBe(201);
-  const id = (created.json() as { id: string }).id;
-  await h.waitForState(id, alice, 'validatingByCustomers');
-  const aliceToken = tokenIn(await h.email(alice, (t) => t.includes(id)));
-  const bobToken = tokenIn(await h.email(bob, (t) => t.includes(id)));
-  return { alice, bob, service, id, aliceToken, bobToken };
-}
 
 async function contactsOf(owner: TestAccount, serviceId: string) {
   const res = await h.request('GET', '/api/v1/services', { token: owner.token });
@@ -28,7 +15,7 @@ async function contactsOf(owner: TestAccount, serviceId: string) {
 
 describe('a contact change from start to done', () => {
   it('moves the roles once both contacts accepted, and tells everyone', async () => {
-    const { alice, bob, service, id, aliceToken, bobToken } = await pending();
+    const { alice, bob, service, id, aliceToken, bobToken } = await h.pending();
     expect(aliceToken).not.toBe(bobToken);
     expect((await h.email(alice, (t) => t.includes(id))).subject).toMatch(/Changement de contact/);
     expect((await h.email(bob, (t) => t.includes(id))).subject).toMatch(/Contact change/);
@@ -51,7 +38,7 @@ describe('a contact change from start to done', () => {
   });
 
   it('answers "still awaiting" to the first contact whichever side accepts first', async () => {
-    const { id, bobToken, aliceToken } = await pending();
+    const { id, bobToken, aliceToken } = await h.pending();
     expect((await h.decide(id, 'accept', bobToken)).json()).toMatchObject({ party: 'to', awaiting: ['from'] });
     expect((await h.decide(id, 'accept', aliceToken)).json()).toMatchObject({ state: 'done' });
   });
@@ -59,7 +46,7 @@ describe('a contact change from start to done', () => {
 
 describe('refusal', () => {
   it('by the outgoing contact ends the request and changes nothing', async () => {
-    const { alice, bob, service, id, aliceToken, bobToken } = await pending();
+    const { alice, bob, service, id, aliceToken, bobToken } = await h.pending();
     const res = await h.decide(id, 'refuse', aliceToken, 'I did not ask for this');
     expect(res.json()).toMatchObject({ state: 'refused', party: 'from' });
     expect(await contactsOf(alice, service.id)).toMatchObject({ tech: alice.handle });
@@ -69,7 +56,7 @@ describe('refusal', () => {
   });
 
   it('by the incoming contact, after the outgoing one accepted, ends it too', async () => {
-    const { alice, service, id, aliceToken, bobToken } = await pending();
+    const { alice, service, id, aliceToken, bobToken } = await h.pending();
     await h.decide(id, 'accept', aliceToken);
     expect((await h.decide(id, 'refuse', bobToken)).json()).toMatchObject({ state: 'refused', party: 'to' });
     expect(await contactsOf(alice, service.id)).toMatchObject({ billing: alice.handle });
@@ -83,7 +70,7 @@ describe('refusal', () => {
 
 describe('tokens', () => {
   it('work once: the same token twice, or the other party after deciding, is refused alike', async () => {
-    const { id, aliceToken } = await pending();
+    const { id, aliceToken } = await h.pending();
     expect((await h.decide(id, 'accept', aliceToken)).statusCode).toBe(200);
     const again = await h.decide(id, 'accept', aliceToken);
     const refuseAfter = await h.decide(id, 'refuse', aliceToken);
@@ -95,15 +82,15 @@ describe('tokens', () => {
   });
 
   it('belong to one request: a token from another request is refused and counts as a failed attempt', async () => {
-    const one = await pending();
-    const other = await pending();
+    const one = await h.pending();
+    const other = await h.pending();
     const res = await h.decide(one.id, 'accept', other.aliceToken);
     expect(res.statusCode).toBe(403);
     expect((await h.get(one.id, one.alice)).state).toBe('validatingByCustomers');
   });
 
   it('answer a malformed, unknown-request or wrong token with the same problem', async () => {
-    const { id } = await pending();
+    const { id } = await h.pending();
     const answers = await Promise.all([
       h.decide(id, 'accept', 'not-a-token'),
       h.decide(id, 'accept', 'A'.repeat(43)),
@@ -115,7 +102,7 @@ describe('tokens', () => {
   });
 
   it('lock the request after 10 wrong tries, until a resend', async () => {
-    const { alice, id, aliceToken } = await pending();
+    const { alice, id, aliceToken } = await h.pending();
     for (let i = 0; i < 10; i++) expect((await h.decide(id, 'accept', 'B'.repeat(43))).statusCode).toBe(403);
     const locked = await h.decide(id, 'accept', aliceToken);
     expect(locked.statusCode).toBe(429);
@@ -131,7 +118,7 @@ describe('tokens', () => {
 
 describe('resend', () => {
   it('sends new tokens to who has not decided, and the old ones stop working', async () => {
-    const { alice, bob, id, aliceToken, bobToken } = await pending();
+    const { alice, bob, id, aliceToken, bobToken } = await h.pending();
     await h.decide(id, 'accept', aliceToken);
     await new Promise((r) => setTimeout(r, 1100));
     const res = await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: alice.token });
@@ -145,7 +132,7 @@ describe('resend', () => {
   });
 
   it('is for the asker or support only, not for a contact of the request', async () => {
-    const { bob, id } = await pending();
+    const { bob, id } = await h.pending();
     const byBob = await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: bob.token });
     expect(byBob.statusCode).toBe(403);
     expect(byBob.json().detail).toMatch(/Only the person who asked/);
@@ -154,7 +141,7 @@ describe('resend', () => {
 
 describe('cancel', () => {
   it('by the asker aborts the request; its tokens stop working and everyone is told', async () => {
-    const { alice, bob, service, id, bobToken } = await pending();
+    const { alice, bob, service, id, bobToken } = await h.pending();
     const res = await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: alice.token, body: { reason: 'Wrong contact chosen' } });
     expect(res.statusCode).toBe(200);
     expect(res.json().state).toBe('aborted');
@@ -166,7 +153,7 @@ describe('cancel', () => {
   });
 
   it('is for the asker or support only', async () => {
-    const { bob, id } = await pending();
+    const { bob, id } = await h.pending();
     const res = await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: bob.token, body: {} });
     expect(res.statusCode).toBe(403);
     const support = await h.account('Sam', 'en', 'support');

@@ -11,15 +11,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await Promise.all([long?.close(), short?.close()]); });
 
-async function pending(h: Harness) {
-  const alice = await h.account('Alice', 'fr');
-  const bob = await h.account('Bob', 'nl');
-  const service = await h.service(alice);
-  const id = (await h.change(alice, service.id, ['admin'], bob)).json().id as string;
-  const aliceToken = tokenIn(await h.email(alice, (t) => t.includes(id)));
-  const bobToken = tokenIn(await h.email(bob, (t) => t.includes(id)));
-  return { alice, bob, service, id, aliceToken, bobToken };
-}
 
 async function stored(h: Harness, id: string) {
   const [row] = await h.db.select().from(contactChanges).where(eq(contactChanges.id, id));
@@ -29,7 +20,7 @@ async function stored(h: Harness, id: string) {
 
 describe('races between decisions', () => {
   it('both contacts accepting at the same instant commit once, and both are told it is done', async () => {
-    const { id, aliceToken, bobToken, alice, bob } = await pending(long);
+    const { id, aliceToken, bobToken, alice, bob } = await long.pending({ roles: ['admin'], bob: 'nl' });
     const [a, b] = await Promise.all([long.decide(id, 'accept', aliceToken), long.decide(id, 'accept', bobToken)]);
     expect([a.json().state, b.json().state]).toEqual(['done', 'done']);
     const { row, states } = await stored(long, id);
@@ -41,7 +32,7 @@ describe('races between decisions', () => {
 
   it('accept against refuse ends in one outcome, the same in both answers and the database', async () => {
     for (let i = 0; i < 3; i++) {
-      const { id, aliceToken, bobToken, alice, service } = await pending(long);
+      const { id, aliceToken, bobToken, alice, service } = await long.pending({ roles: ['admin'], bob: 'nl' });
       const [a, b] = await Promise.all([long.decide(id, 'accept', aliceToken), long.decide(id, 'refuse', bobToken)]);
       const { row } = await stored(long, id);
       expect(row.state).toBe('refused');
@@ -53,7 +44,7 @@ describe('races between decisions', () => {
   });
 
   it('a decision racing a cancel: exactly one of them wins, and the database agrees', async () => {
-    const { id, aliceToken, bobToken, alice } = await pending(long);
+    const { id, aliceToken, bobToken, alice } = await long.pending({ roles: ['admin'], bob: 'nl' });
     await long.decide(id, 'accept', aliceToken);
     const [decision, cancel] = await Promise.all([
       long.decide(id, 'accept', bobToken),
@@ -70,7 +61,7 @@ describe('races between decisions', () => {
 
 describe('time', () => {
   it('reminds whoever has not decided, with the same token, then expires and frees the roles', async () => {
-    const { id, aliceToken, alice, bob, service } = await pending(short);
+    const { id, aliceToken, alice, bob, service } = await short.pending({ roles: ['admin'], bob: 'nl' });
     await short.decide(id, 'accept', aliceToken);
     const reminder = await short.email(bob, (t) => t.includes(id), 2);
     expect(tokenIn(reminder)).toBe(tokenIn(await short.email(bob, (t) => t.includes(id))));
@@ -86,7 +77,7 @@ describe('time', () => {
   });
 
   it('a decision at the moment of expiry either counts or is refused, never both', async () => {
-    const { id, aliceToken, bobToken, alice } = await pending(short);
+    const { id, aliceToken, bobToken, alice } = await short.pending({ roles: ['admin'], bob: 'nl' });
     const { row } = await stored(short, id);
     await new Promise((r) => setTimeout(r, Math.max(0, row.expiresAt.getTime() - Date.now())));
     const [a, b] = await Promise.all([short.decide(id, 'accept', aliceToken), short.decide(id, 'accept', bobToken)]);

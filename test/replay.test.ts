@@ -16,12 +16,7 @@ type Ending = (typeof ENDINGS)[number];
 
 /** Plays one request to the given ending, the way people would. */
 async function play(h: Harness, ending: Ending): Promise<string> {
-  const alice = await h.account('Alice', 'fr');
-  const bob = await h.account('Bob', 'en');
-  const service = await h.service(alice);
-  const id = (await h.change(alice, service.id, ['tech'], bob)).json().id as string;
-  const aliceToken = tokenIn(await h.email(alice, (t) => t.includes(id)));
-  const bobToken = tokenIn(await h.email(bob, (t) => t.includes(id)));
+  const { alice, bob, service, id, aliceToken, bobToken } = await h.pending({ roles: ['tech'] });
   if (ending === 'done') {
     await h.decide(id, 'accept', aliceToken);
     await new Promise((r) => setTimeout(r, 1100));

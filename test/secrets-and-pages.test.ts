@@ -1,22 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIdOf } from '../domain/ids.js';
-import { tokenIn } from './support/fake-resend.js';
 import { startHarness, type Harness } from './support/harness.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h?.close(); });
 
-async function pending() {
-  const alice = await h.account('Alice', 'fr');
-  const bob = await h.account('Bob', 'nl');
-  const service = await h.service(alice);
-  const id = (await h.change(alice, service.id, ['admin', 'tech', 'billing'], bob)).json().id as string;
-  const aliceToken = tokenIn(await h.email(alice, (t) => t.includes(id)));
-  const bobToken = tokenIn(await h.email(bob, (t) => t.includes(id)));
-  return { alice, bob, service, id, aliceToken, bobToken };
-}
 
 /** All text in a value, with binary payloads decoded as UTF-8. */
 function textOf(value: unknown): string {
@@ -34,7 +24,7 @@ const form = (fields: Record<string, string>) => ({
 
 describe('tokens are never at rest', () => {
   it('appear nowhere in the workflow history, the database or the logs', async () => {
-    const { id, aliceToken, bobToken } = await pending();
+    const { id, aliceToken, bobToken } = await h.pending({ roles: ['admin', 'tech', 'billing'], bob: 'nl' });
     await h.decide(id, 'refuse', 'x'.repeat(43));
     await h.decide(id, 'accept', aliceToken);
     await h.decide(id, 'accept', bobToken);
@@ -70,7 +60,7 @@ describe('tokens are never at rest', () => {
 
 describe('the decision page', () => {
   it('shows what is being approved, in the link\'s language, and changes nothing when opened', async () => {
-    const { id, alice, bob } = await pending();
+    const { id, alice, bob } = await h.pending({ roles: ['admin', 'tech', 'billing'], bob: 'nl' });
     const before = await h.get(id, alice);
     for (const method of ['GET', 'HEAD'] as const) {
       const res = await h.app.inject({ method, url: `/requests/${id}/decision?lang=nl` });
@@ -88,7 +78,7 @@ describe('the decision page', () => {
   });
 
   it('accepts with a pasted token, says what comes next, and shows a readable error for a wrong one', async () => {
-    const { id, aliceToken, bobToken } = await pending();
+    const { id, aliceToken, bobToken } = await h.pending({ roles: ['admin', 'tech', 'billing'], bob: 'nl' });
     const wrong = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision?lang=fr`, ...form({ token: 'nope', decision: 'accepted' }) });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.headers['content-type']).toMatch(/text\/html/);
@@ -103,7 +93,7 @@ describe('the decision page', () => {
   });
 
   it('asks for the token when none is given, and says so plainly for an unknown request', async () => {
-    const { id } = await pending();
+    const { id } = await h.pending({ roles: ['admin', 'tech', 'billing'], bob: 'nl' });
     const empty = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision?lang=en`, ...form({ token: '', decision: 'accepted' }) });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Paste the code from your email');

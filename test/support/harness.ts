@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../../config.js';
 import { createDb, type Db } from '../../db/client.js';
 import { startServer, startWorker } from '../../runtime/processes.js';
 import { installWorkerLogging } from '../../runtime/workers.js';
-import { FakeResend } from './fake-resend.js';
+import { FakeResend, tokenIn } from './fake-resend.js';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 export const WEBHOOK_SECRET = `whsec_${Buffer.from('countersign-test-webhook-secret!').toString('base64')}`;
@@ -116,6 +116,19 @@ export class HarnessApi {
     return this.request('POST', `/api/v1/services/${serviceId}/contact-changes`, {
       token: asker.token, body: { roles, to: typeof to === 'string' ? to : to.handle },
     });
+  }
+
+  /** Alice holds a fresh domain and asks to hand `roles` to Bob; both have their token email. */
+  async pending(options: { roles?: string[]; alice?: 'fr' | 'en' | 'nl'; bob?: 'fr' | 'en' | 'nl' } = {}) {
+    const alice = await this.account('Alice', options.alice ?? 'fr');
+    const bob = await this.account('Bob', options.bob ?? 'en');
+    const service = await this.service(alice);
+    const created = await this.change(alice, service.id, options.roles ?? ['tech', 'billing'], bob);
+    if (created.statusCode !== 201) throw new Error(`change: ${created.body}`);
+    const id = (created.json() as { id: string }).id;
+    const aliceToken = tokenIn(await this.email(alice, (t) => t.includes(id)));
+    const bobToken = tokenIn(await this.email(bob, (t) => t.includes(id)));
+    return { alice, bob, service, id, aliceToken, bobToken };
   }
 
   async get(changeId: string, as: TestAccount) {
