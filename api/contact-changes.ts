@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PENDING_STATES, ROLES, STATES, type Role } from '../domain/contact-change.js';
 import { newId } from '../domain/ids.js';
 import { holderOf, isInvolved, mayRequestChange } from '../domain/permissions.js';
-import { loadChangeView, loadTimeline } from '../db/queries.js';
+import { loadChangeView, loadChangeViews, loadTimeline } from '../db/queries.js';
 import { accounts, changeEvents, contactChanges, notes, pendingRoles, services, type Account } from '../db/schema.js';
 import { cancelUpdate, resendUpdate } from '../workflows/messages.js';
 import { Problem, problemSchema } from './problems.js';
@@ -135,10 +135,10 @@ export default fp(async (appRoot: FastifyInstance) => {
     const rows = await app.db.select({ id: contactChanges.id, createdAt: contactChanges.createdAt }).from(contactChanges)
       .where(and(...filters)).orderBy(desc(contactChanges.createdAt), desc(contactChanges.id)).limit(limit + 1);
     const page = rows.slice(0, limit);
-    const views = await Promise.all(page.map((r) => loadChangeView(app.db, r.id)));
+    const views = await loadChangeViews(app.db, page.map((r) => r.id));
     const last = page.at(-1);
     return {
-      items: views.map((v) => presentChange(v!)),
+      items: views.map((v) => presentChange(v)),
       nextCursor: rows.length > limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
     };
   });

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_FAILED_ATTEMPTS } from '../domain/contact-change.js';
-import { loadChangeView } from '../db/queries.js';
+import { loadChangeViews } from '../db/queries.js';
 import { problemSchema } from './problems.js';
 import { changeSchema, presentChange } from './present.js';
 
@@ -71,11 +71,11 @@ export default fp(async (appRoot: FastifyInstance) => {
       limit ${limit}
     `);
     const now = Date.now();
-    const picked = rows.map((row) => ({ row, reasons: reasonsOf(row, app.config.stuckAfterMs, now) }));
-    const items = await Promise.all(picked.map(async ({ row, reasons }) => ({
-      ...presentChange((await loadChangeView(app.db, row.id))!),
-      stuckReasons: reasons,
-    })));
+    const views = await loadChangeViews(app.db, rows.map((row) => row.id));
+    const rowById = new Map(rows.map((row) => [row.id, row]));
+    const items = views.map((view) => ({
+      ...presentChange(view), stuckReasons: reasonsOf(rowById.get(view.change.id)!, app.config.stuckAfterMs, now),
+    }));
     return { items };
   });
 }, { name: 'support', dependencies: ['auth'] });

@@ -4,23 +4,31 @@ import { accounts, changeEvents, contactChanges, notes, services, type Account }
 
 export type ChangeView = NonNullable<Awaited<ReturnType<typeof loadChangeView>>>;
 
-/** A request with its service and the accounts it names, as emails, pages and the API show it. */
-export async function loadChangeView(db: Db, changeId: string) {
-  const [change] = await db.select().from(contactChanges).where(eq(contactChanges.id, changeId));
-  if (!change) return null;
-  const [service] = await db.select().from(services).where(eq(services.id, change.serviceId));
-  const ids = [...new Set([change.fromId, change.toId, change.askedById, change.endedById].filter((x): x is string => !!x))];
-  const rows = await db.select().from(accounts).where(inArray(accounts.id, ids));
-  const byId = new Map(rows.map((a) => [a.id, a]));
-  const get = (id: string): Account => byId.get(id)!;
-  return {
+/** Requests with their service and the accounts they name, in the order of `ids`: three queries in all. */
+export async function loadChangeViews(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  const changes = await db.select().from(contactChanges).where(inArray(contactChanges.id, ids));
+  const serviceRows = await db.select().from(services).where(inArray(services.id, [...new Set(changes.map((c) => c.serviceId))]));
+  const accountIds = changes.flatMap((c) => [c.fromId, c.toId, c.askedById, c.endedById].filter((x): x is string => !!x));
+  const accountRows = await db.select().from(accounts).where(inArray(accounts.id, [...new Set(accountIds)]));
+  const serviceById = new Map(serviceRows.map((s) => [s.id, s]));
+  const accountById = new Map(accountRows.map((a) => [a.id, a]));
+  const get = (id: string): Account => accountById.get(id)!;
+  const byId = new Map(changes.map((change) => [change.id, {
     change,
-    service: service!,
+    service: serviceById.get(change.serviceId)!,
     from: get(change.fromId),
     to: get(change.toId),
     askedBy: get(change.askedById),
     endedBy: change.endedById ? get(change.endedById) : null,
-  };
+  }]));
+  return ids.map((id) => byId.get(id)).filter((v) => v !== undefined);
+}
+
+/** A request with its service and the accounts it names, as emails, pages and the API show it. */
+export async function loadChangeView(db: Db, changeId: string) {
+  const [view] = await loadChangeViews(db, [changeId]);
+  return view ?? null;
 }
 
 export async function loadNote(db: Db, changeId: string, noteId: string | null): Promise<string | undefined> {

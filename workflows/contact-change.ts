@@ -89,8 +89,10 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
   });
 
   setHandler(statusQuery, status);
-  setHandler(acceptUpdate, decide('accepted').handler, { validator: decide('accepted').validator });
-  setHandler(refuseUpdate, decide('refused').handler, { validator: decide('refused').validator });
+  const accept = decide('accepted');
+  const refuse = decide('refused');
+  setHandler(acceptUpdate, accept.handler, { validator: accept.validator });
+  setHandler(refuseUpdate, refuse.handler, { validator: refuse.validator });
   setHandler(cancelUpdate, async (request) => {
     cancel = request;
     await condition(() => projected);
