@@ -26,6 +26,10 @@ export interface HarnessOptions {
   rateLimitPerMinute?: number;
   /** false: no worker in this process (a test starts its own). */
   worker?: boolean;
+  /** No email provider: emails go to the development mailbox. */
+  devMailbox?: boolean;
+  /** false: ADMIN_API_KEY unset. */
+  admin?: boolean;
 }
 
 export interface TestAccount { id: string; handle: string; email: string; token: string }
@@ -36,7 +40,7 @@ export type Harness = Awaited<ReturnType<typeof startHarness>>;
 export async function startHarness(options: HarnessOptions = {}) {
   const resend = await new FakeResend().start();
   const endpoints = { databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress') };
-  const env = {
+  const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'countersign-harness-')),
     DATABASE_URL: endpoints.databaseUrl,
@@ -55,6 +59,8 @@ export async function startHarness(options: HarnessOptions = {}) {
     STUCK_AFTER: options.stuckAfter ?? '3d',
     RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 10_000),
   };
+  if (options.devMailbox) for (const key of ['RESEND_API_KEY', 'RESEND_BASE_URL', 'RESEND_WEBHOOK_SECRET']) delete env[key];
+  if (options.admin === false) delete env.ADMIN_API_KEY;
   const config = loadConfig(env);
   const logs: string[] = [];
   const logger = { level: 'info', stream: { write: (line: string) => { logs.push(line); } } };
