@@ -68,7 +68,7 @@ export function projectionActivities({ db }: ActivityDeps) {
         }).where(eq(contactChanges.id, changeId));
         await tx.delete(pendingRoles).where(eq(pendingRoles.changeId, changeId));
         await addEvent(tx, {
-          changeId, type: 'state', accountId: by ?? null, detail: { state, ...(reason ? { reason } : {}) },
+          changeId, type: 'state', accountId: by ?? null, detail: { state, ...(reason ? { reason } : {}), ...(noteId ? { noteId } : {}) },
           dedupeKey: `${changeId}:state:${state}`,
         });
       });

@@ -37,6 +37,14 @@ export async function loadNote(db: Db, changeId: string, noteId: string | null):
   return note?.text;
 }
 
+/** The timeline, with the reasons people wrote (kept apart, by note id) put back in place. */
 export async function loadTimeline(db: Db, changeId: string) {
-  return db.select().from(changeEvents).where(eq(changeEvents.changeId, changeId)).orderBy(changeEvents.id);
+  const events = await db.select().from(changeEvents).where(eq(changeEvents.changeId, changeId)).orderBy(changeEvents.id);
+  const written = await db.select().from(notes).where(eq(notes.changeId, changeId));
+  const textOf = new Map(written.map((n) => [n.id, n.text]));
+  return events.map((event) => {
+    const { noteId, ...detail } = event.detail ?? {};
+    if (typeof noteId !== 'string') return event;
+    return { ...event, detail: { ...detail, reason: textOf.get(noteId) ?? null } };
+  });
 }

@@ -51,6 +51,8 @@ describe('refusal', () => {
     expect(res.json()).toMatchObject({ state: 'refused', party: 'from' });
     expect(await contactsOf(alice, service.id)).toMatchObject({ tech: alice.handle });
     const told = await h.email(bob, (t) => t.includes(id) && t.includes('I did not ask for this'));
+    const timeline = (await h.get(id, bob)).timeline;
+    expect(timeline).toContainEqual(expect.objectContaining({ type: 'refused', party: 'from', detail: { reason: 'I did not ask for this' } }));
     expect(told.text).not.toMatch(/#token=/);
     expect((await h.decide(id, 'accept', bobToken)).statusCode).toBe(403);
   });
