@@ -7,7 +7,7 @@ import { startHarness, type Harness } from './support/harness.js';
 let long: Harness;
 let short: Harness;
 beforeAll(async () => {
-  [long, short] = await Promise.all([startHarness(), startHarness({ ttl: '4s', reminders: '2s' })]);
+  [long, short] = await Promise.all([startHarness(), startHarness({ ttl: '6s', reminders: '3s' })]);
 });
 afterAll(async () => { await Promise.all([long?.close(), short?.close()]); });
 
