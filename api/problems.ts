@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isOutage } from './outages.js';
 
 /** An answer in RFC 9457 problem+json; `detail` is written for a person. */
 export class Problem extends Error {
@@ -44,6 +45,9 @@ function toProblem(error: FastifyError): Problem {
     }));
     return new Problem(400, 'Invalid request', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
   }
+  if (isOutage(error)) {
+    return new Problem(503, 'Temporarily unavailable', 'The service is briefly unavailable. Try again in a moment.');
+  }
   const status = error.statusCode ?? 500;
   if (status === 429) return new Problem(429, 'Too many requests', 'Too many requests from your address; wait a minute and try again.');
   if (status >= 400 && status < 500) return new Problem(status, 'Invalid request', error.message);
@@ -55,6 +59,7 @@ export default fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status === 503) reply.header('retry-after', '5');
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>

@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { FastifyServerOptions } from 'fastify';
 import path from 'node:path';
@@ -22,7 +22,12 @@ export async function startServer(
   config: Config, endpoints: Endpoints, options: { logger?: FastifyServerOptions['logger'] } = {},
 ) {
   const database = createDb(endpoints.databaseUrl);
-  const connection = await Connection.connect({ address: endpoints.temporalAddress });
+  // A person is waiting on each call: when Temporal is unreachable, give up within a second or two and answer
+  // 503 rather than retrying for the SDK's default twenty seconds.
+  const connection = await Connection.connect({
+    address: endpoints.temporalAddress,
+    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 }))],
+  });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const app = await buildApp({
     config, db: database.db, sql: database.sql, temporal,

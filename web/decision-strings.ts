@@ -39,7 +39,7 @@ const en: DecisionCopy = {
     tooMany: 'Too many attempts from your connection. Wait a minute and try again.',
     missingToken: 'Paste the code from your email, then choose Accept or Refuse.',
     notFound: 'There is no such contact change request. Check the link in your email.',
-    unavailable: 'The service is briefly unavailable; your decision was not recorded. Try again in a moment.',
+    unavailable: 'The service is briefly unavailable. Try again in a moment; the page will then show whether your decision counts.',
   },
 };
 
@@ -70,7 +70,7 @@ const fr: DecisionCopy = {
     tooMany: 'Trop de tentatives depuis votre connexion. Patientez une minute puis réessayez.',
     missingToken: 'Collez le code reçu par e-mail, puis choisissez Accepter ou Refuser.',
     notFound: 'Cette demande de changement de contact n’existe pas. Vérifiez le lien de votre e-mail.',
-    unavailable: 'Le service est momentanément indisponible ; votre décision n’a pas été enregistrée. Réessayez dans un instant.',
+    unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant ; la page indiquera alors si votre décision a été prise en compte.',
   },
 };
 
@@ -101,7 +101,7 @@ const nl: DecisionCopy = {
     tooMany: 'Te veel pogingen vanaf uw verbinding. Wacht een minuut en probeer het opnieuw.',
     missingToken: 'Plak de code uit uw e-mail en kies daarna Accepteren of Weigeren.',
     notFound: 'Dit verzoek tot contactwijziging bestaat niet. Controleer de link in uw e-mail.',
-    unavailable: 'De dienst is even niet beschikbaar; uw beslissing is niet vastgelegd. Probeer het zo opnieuw.',
+    unavailable: 'De dienst is even niet beschikbaar. Probeer het zo opnieuw; de pagina laat dan zien of uw beslissing is vastgelegd.',
   },
 };
 

@@ -30,6 +30,9 @@ export interface HarnessOptions {
   devMailbox?: boolean;
   /** false: ADMIN_API_KEY unset. */
   admin?: boolean;
+  /** Another Temporal server or PostgreSQL than the run's (a test that stops and restarts it). */
+  temporalAddress?: string;
+  databaseUrl?: string;
 }
 
 export interface TestAccount { id: string; handle: string; email: string; token: string }
@@ -39,7 +42,7 @@ export type Harness = Awaited<ReturnType<typeof startHarness>>;
 /** The real API and worker, on a task queue of their own, against the run's PostgreSQL and Temporal. */
 export async function startHarness(options: HarnessOptions = {}) {
   const resend = await new FakeResend().start();
-  const endpoints = { databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress') };
+  const endpoints = { databaseUrl: options.databaseUrl ?? inject('databaseUrl'), temporalAddress: options.temporalAddress ?? inject('temporalAddress') };
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'countersign-harness-')),

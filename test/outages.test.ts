@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runMigrations } from '../db/client.js';
+import { freePort } from '../runtime/ports.js';
+import { startEmbeddedPostgres } from '../runtime/postgres.js';
+import { findTemporalCli, startTemporalDevServer } from '../runtime/temporal.js';
+import { startHarness } from './support/harness.js';
+
+const repoDir = fileURLToPath(new URL('..', import.meta.url));
+
+describe('Temporal restarted in the middle of a request', () => {
+  it('the API answers 503 meanwhile, and no request or decision is lost', async () => {
+    const cli = (await findTemporalCli({ configured: process.env.TEMPORAL_CLI, repoDir }))!;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'countersign-temporal-'));
+    const port = await freePort();
+    const serve = () => startTemporalDevServer({ cli, port, uiPort: null, dbFile: path.join(dir, 'temporal.db') });
+    let temporal = await serve();
+    const h = await startHarness({ temporalAddress: temporal.address });
+    try {
+      const { id, aliceToken, bobToken, alice } = await h.pending();
+      expect((await h.decide(id, 'accept', aliceToken)).statusCode).toBe(200);
+
+      await temporal.stop();
+      const during = await h.decide(id, 'accept', bobToken);
+      expect(during.statusCode).toBe(503);
+      expect(during.headers['content-type']).toMatch(/problem\+json/);
+      expect(during.json().detail).toMatch(/try again/i);
+      expect((await h.request('GET', '/healthz')).statusCode).toBe(503);
+      expect((await h.get(id, alice)).state).toBe('validatingByCustomers');
+
+      temporal = await serve();
+      const after = await h.decide(id, 'accept', bobToken);
+      expect(after.json().state).toBe('done');
+    } finally {
+      await h.close();
+      await temporal.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PostgreSQL restarted in the middle of a request', () => {
+  it('the API answers 503 meanwhile; the workflow waits, then commits once', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'countersign-pg-'));
+    const port = await freePort();
+    const serve = () => startEmbeddedPostgres({ dataDir: dir, port });
+    let pg = await serve();
+    await runMigrations(pg.url);
+    const h = await startHarness({ databaseUrl: pg.url });
+    try {
+      const { id, aliceToken, bobToken, alice, bob } = await h.pending();
+      expect((await h.decide(id, 'accept', aliceToken)).statusCode).toBe(200);
+
+      await pg.stop();
+      for (const res of [await h.decide(id, 'accept', bobToken), await h.request('GET', '/api/v1/contact-changes', { token: alice.token })]) {
+        expect(res.statusCode).toBe(503);
+        expect(res.json().title).toBe('Temporarily unavailable');
+      }
+      expect((await h.request('GET', '/healthz')).json()).toMatchObject({ status: 'unavailable', temporal: 'ok' });
+
+      pg = await serve();
+      expect((await h.decide(id, 'accept', bobToken)).json().state).toBe('done');
+      const change = await h.get(id, alice);
+      expect(change.timeline.filter((e) => e.type === 'state' && e.detail?.state === 'done')).toHaveLength(1);
+      await h.email(bob, (t) => t.includes(id) && /effective/.test(t));
+    } finally {
+      await h.close();
+      await pg.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
