@@ -30,6 +30,14 @@ describe('races between decisions', () => {
     await long.email(bob, (t) => t.includes(id) && /doorgevoerd/.test(t));
   });
 
+  it('the same token posted 20 times at once succeeds exactly once', async () => {
+    const { id, aliceToken, alice } = await long.pending({ roles: ['admin'], bob: 'nl' });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => long.decide(id, 'accept', aliceToken)));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, ...Array(19).fill(403)]);
+    const change = await long.get(id, alice);
+    expect(change.timeline.filter((e) => e.type === 'accepted')).toHaveLength(1);
+  });
+
   it('accept against refuse ends in one outcome, the same in both answers and the database', async () => {
     for (let i = 0; i < 3; i++) {
       const { id, aliceToken, bobToken, alice, service } = await long.pending({ roles: ['admin'], bob: 'nl' });
