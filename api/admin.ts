@@ -1,11 +1,12 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/contact-change.js';
 import { newHandle, newId } from '../domain/ids.js';
-import { accounts, apiTokens, services } from '../db/schema.js';
+import { accounts, apiTokens, services, sessions } from '../db/schema.js';
+import { hashPassword } from '../domain/passwords.js';
 import { hashToken, newApiToken } from './auth.js';
 import { Problem, problemSchema } from './problems.js';
 import { serviceSchema, presentServices } from './services.js';
@@ -44,7 +45,7 @@ export default fp(async (appRoot: FastifyInstance) => {
     const values = { id: newId(), ...request.body, handle: request.body.handle ?? newHandle() };
     try {
       const [row] = await app.db.insert(accounts).values(values).returning();
-      const { createdAt: _, ...account } = row!;
+      const { createdAt: _, passwordHash: __, ...account } = row!;
       return reply.code(201).send(account);
     } catch (err) {
       if (isUniqueViolation(err)) throw new Problem(409, 'Handle taken', `The handle ${values.handle} is already used.`, { field: 'handle' });
@@ -65,6 +66,23 @@ export default fp(async (appRoot: FastifyInstance) => {
     const token = newApiToken();
     await app.db.insert(apiTokens).values({ id: newId(), accountId: account.id, tokenHash: hashToken(token) });
     return reply.code(201).send({ token });
+  });
+
+  app.put('/api/v1/admin/accounts/:id/password', {
+    onRequest: app.requireAdmin,
+    schema: {
+      tags, summary: 'Set the password an account signs in with on the web pages',
+      params: z.object({ id: z.string().min(1) }),
+      body: z.object({ password: z.string().min(10, 'a password has at least 10 characters').max(200) }),
+      response: { 204: z.null(), ...errors },
+    },
+  }, async (request, reply) => {
+    const passwordHash = await hashPassword(request.body.password);
+    const updated = await app.db.update(accounts).set({ passwordHash }).where(eq(accounts.id, request.params.id)).returning({ id: accounts.id });
+    if (updated.length === 0) throw new Problem(404, 'Not found', `There is no account ${request.params.id}.`);
+    // A new password ends every web session of the account.
+    await app.db.delete(sessions).where(eq(sessions.accountId, request.params.id));
+    return reply.code(204).send(null);
   });
 
   app.post('/api/v1/admin/services', {

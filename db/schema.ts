@@ -14,8 +14,18 @@ export const accounts = pgTable('accounts', {
   language: text('language', { enum: ['fr', 'en', 'nl'] }).notNull(),
   role: text('role', { enum: ['customer', 'support'] }).notNull().default('customer'),
   active: boolean('active').notNull().default(true),
+  /** scrypt; null until a password is set through the admin API. */
+  passwordHash: text('password_hash'),
   createdAt: createdAt(),
 });
+
+/** Web sessions, keyed by a SHA-256 digest of the cookie's value. */
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('sessions_account_idx').on(t.accountId)]);
 
 /** Account API tokens, kept only as a SHA-256 digest. */
 export const apiTokens = pgTable('api_tokens', {

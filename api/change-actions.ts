@@ -1,0 +1,120 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { PENDING_STATES, type Role } from '../domain/contact-change.js';
+import { newId } from '../domain/ids.js';
+import { holderOf, isInvolved, mayRequestChange } from '../domain/permissions.js';
+import { loadChangeView, type ChangeView } from '../db/queries.js';
+import { accounts, changeEvents, contactChanges, notes, pendingRoles, services, type Account, type Service } from '../db/schema.js';
+import { cancelUpdate, resendUpdate } from '../workflows/messages.js';
+import { Problem } from './problems.js';
+import { actionProblem, runUpdate, startChangeWorkflow } from './workflow-calls.js';
+
+/**
+ * What a person may do with contact changes, the same through the API and the web pages. Each refusal is a
+ * Problem whose `field`, when set, names the input it concerns.
+ */
+
+/** Who may see a request: its parties, its asker, the service's holder and admin, and support. */
+export function maySee(account: Account, view: ChangeView): boolean {
+  const { change, service } = view;
+  return account.role === 'support' || [change.askedById, change.fromId, change.toId, service.holderId, service.adminId].includes(account.id);
+}
+
+export async function visibleChange(app: FastifyInstance, account: Account, id: string): Promise<ChangeView> {
+  const view = await loadChangeView(app.db, id);
+  if (!view || !maySee(account, view)) throw new Problem(404, 'Not found', `There is no contact change ${id} that you may see.`);
+  return view;
+}
+
+/** The service, when this account may ask for a change of these roles on it. */
+export async function changeableService(app: FastifyInstance, account: Account, serviceId: string, roles: Role[]): Promise<Service> {
+  const [service] = await app.db.select().from(services).where(eq(services.id, serviceId));
+  if (!service || !(isInvolved(service, account.id) || account.role === 'support')) {
+    throw new Problem(404, 'Not found', `There is no service ${serviceId} among yours.`);
+  }
+  if (!mayRequestChange(service, account.id, roles)) {
+    throw new Problem(403, 'Forbidden', 'Only the holder or the admin contact may change these roles; a technical or billing contact may only hand over its own role.', { field: 'roles' });
+  }
+  return service;
+}
+
+/** Who gives up the roles and who takes them; every check the API makes before a request exists. */
+export async function resolveTarget(app: FastifyInstance, service: Service, roles: Role[], handle: string) {
+  const fromIds = [...new Set(roles.map((role) => holderOf(service, role)))];
+  if (fromIds.length > 1) {
+    throw new Problem(422, 'Roles held by different contacts', 'These roles are held by different contacts; ask for each contact\'s roles separately.', { field: 'roles' });
+  }
+  const [to] = await app.db.select().from(accounts).where(eq(accounts.handle, handle.trim().toLowerCase()));
+  if (!to) throw new Problem(422, 'Unknown contact', `There is no account with the handle ${handle}.`, { field: 'to' });
+  if (!to.active) throw new Problem(422, 'Inactive contact', `The account ${to.handle} is deactivated and cannot take a role.`, { field: 'to' });
+  if (to.id === fromIds[0]) throw new Problem(422, 'Same contact', `${to.handle} already holds ${roles.join(', ')}; choose another contact.`, { field: 'to' });
+  const busy = await app.db.select().from(pendingRoles).where(eq(pendingRoles.serviceId, service.id));
+  const clash = roles.filter((role) => busy.some((b) => b.role === role));
+  if (clash.length) throw busyProblem(clash, service);
+  return { fromId: fromIds[0]!, to };
+}
+
+const busyProblem = (roles: string[], service: Service) =>
+  new Problem(409, 'Change already pending', `A pending request already moves the ${roles.join(', ')} role of ${service.name}; wait for it to end or cancel it.`, { field: 'roles' });
+
+export async function createChange(app: FastifyInstance, account: Account, serviceId: string, input: { roles: Role[]; to: string }) {
+  const service = await changeableService(app, account, serviceId, input.roles);
+  const { fromId, to } = await resolveTarget(app, service, input.roles, input.to);
+  const { roles } = input;
+  const createdAt = new Date();
+  const change = {
+    id: newId(), serviceId: service.id, roles, fromId, toId: to.id, askedById: account.id, state: 'todo',
+    createdAt, updatedAt: createdAt, expiresAt: new Date(createdAt.getTime() + app.config.changeRequestTtlMs),
+  };
+  await app.db.transaction(async (tx) => {
+    await tx.insert(contactChanges).values(change);
+    const taken = await tx.insert(pendingRoles).values(roles.map((role) => ({ serviceId: service.id, role, changeId: change.id })))
+      .onConflictDoNothing().returning();
+    // The primary key decides between two requests made at the same moment.
+    if (taken.length < roles.length) throw busyProblem(roles.filter((r) => !taken.some((t) => t.role === r)), service);
+    await tx.insert(changeEvents).values({ changeId: change.id, type: 'created', accountId: account.id, detail: { roles, to: to.handle } });
+  });
+  try {
+    await startChangeWorkflow(app.temporal, app.config, change);
+  } catch (err) {
+    await app.db.transaction(async (tx) => {
+      await tx.delete(pendingRoles).where(eq(pendingRoles.changeId, change.id));
+      await tx.delete(changeEvents).where(eq(changeEvents.changeId, change.id));
+      await tx.delete(contactChanges).where(eq(contactChanges.id, change.id));
+    });
+    app.log.error({ err, changeId: change.id }, 'could not start the contact change workflow');
+    throw new Problem(503, 'Temporarily unavailable', 'The request could not be started; nothing was changed. Try again in a moment.');
+  }
+  return (await loadChangeView(app.db, change.id))!;
+}
+
+/** Resend and cancel are for the asker and support staff, while the request is pending. */
+async function askerOrSupport(app: FastifyInstance, account: Account, id: string) {
+  const view = await visibleChange(app, account, id);
+  if (account.role !== 'support' && view.change.askedById !== account.id) {
+    throw new Problem(403, 'Forbidden', 'Only the person who asked for this change, or support staff, may do this.');
+  }
+  if (!PENDING_STATES.includes(view.change.state as never)) {
+    throw new Problem(409, 'Not possible now', `This request is already ${view.change.state}.`);
+  }
+  return view;
+}
+
+export async function resendChange(app: FastifyInstance, account: Account, id: string): Promise<ChangeView> {
+  const view = await askerOrSupport(app, account, id);
+  await runUpdate(app.temporal, view.change.id, resendUpdate, { by: account.id }).catch((err) => {
+    throw actionProblem(err) ?? err;
+  });
+  return (await loadChangeView(app.db, view.change.id))!;
+}
+
+export async function cancelChange(app: FastifyInstance, account: Account, id: string, reason?: string): Promise<ChangeView> {
+  const view = await askerOrSupport(app, account, id);
+  const noteId = reason ? newId() : undefined;
+  if (noteId) await app.db.insert(notes).values({ id: noteId, changeId: view.change.id, accountId: account.id, text: reason! });
+  await runUpdate(app.temporal, view.change.id, cancelUpdate, { by: account.id, noteId }).catch(async (err) => {
+    if (noteId) await app.db.delete(notes).where(eq(notes.id, noteId));
+    throw actionProblem(err) ?? err;
+  });
+  return (await loadChangeView(app.db, view.change.id))!;
+}
