@@ -8,6 +8,8 @@ import type { Sql } from 'postgres';
 import assets from '../web/assets.js';
 import decisionPage from '../web/decision-page.js';
 import mailbox from '../web/mailbox.js';
+import pages from '../web/pages.js';
+import session from '../web/session.js';
 import admin from './admin.js';
 import auth from './auth.js';
 import contactChanges from './contact-changes.js';
@@ -36,6 +38,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(problems);
   await app.register(context, { config: options.config, db: options.db, temporal: options.temporal, mailbox: options.mailbox });
   await app.register(formbody);
+  await app.register(session);
   await app.register(rateLimit, {
     global: false,
     max: options.config.rateLimitPerMinute,
@@ -67,6 +70,6 @@ export async function buildApp(options: AppOptions) {
   await app.register(assets);
   await app.register(decisionPage);
   await app.register(mailbox);
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(options.mailbox ? '/dev/mailbox' : '/docs'));
+  await app.register(pages);
   return app;
 }

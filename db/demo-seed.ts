@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { count, inArray } from 'drizzle-orm';
+import { and, count, inArray, isNull } from 'drizzle-orm';
 import { newId } from '../domain/ids.js';
+import { hashPassword } from '../domain/passwords.js';
 import { hashToken } from '../api/auth.js';
 import type { Db } from './client.js';
 import { accounts, apiTokens, services, type NewAccount } from './schema.js';
@@ -19,6 +20,9 @@ const PEOPLE: Omit<NewAccount, 'id'>[] = [
 const demoToken = (secret: string, handle: string) =>
   `cs_demo_${createHmac('sha256', secret).update(`demo-api-token\0${handle}`).digest('base64url').slice(0, 32)}`;
 
+/** Printed at every start; local demo only. */
+export const DEMO_PASSWORD = 'countersign-demo';
+
 export interface DemoAccount { handle: string; name: string; role: string; language: string; token: string }
 
 /** Seeds the demo on an empty database; on later starts, finds the demo accounts again. */
@@ -35,6 +39,10 @@ export async function seedDemo(db: Db, tokenSecret: string): Promise<DemoAccount
       ]);
     });
   }
-  const found = await db.select().from(accounts).where(inArray(accounts.handle, PEOPLE.map((p) => p.handle)));
+  const handles = PEOPLE.map((p) => p.handle);
+  // Demos seeded before sign-in existed get their password too.
+  await db.update(accounts).set({ passwordHash: await hashPassword(DEMO_PASSWORD) })
+    .where(and(inArray(accounts.handle, handles), isNull(accounts.passwordHash)));
+  const found = await db.select().from(accounts).where(inArray(accounts.handle, handles));
   return found.map((a) => ({ handle: a.handle, name: a.name, role: a.role, language: a.language, token: demoToken(tokenSecret, a.handle) }));
 }

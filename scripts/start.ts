@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, loadDotEnv, type Config } from '../config.js';
 import { createDb, runMigrations } from '../db/client.js';
-import { seedDemo, type DemoAccount } from '../db/demo-seed.js';
+import { DEMO_PASSWORD, seedDemo, type DemoAccount } from '../db/demo-seed.js';
 import { stopOnSignals } from '../runtime/entry.js';
 import { startEmbeddedPostgres } from '../runtime/postgres.js';
 import { startServer, startWorker } from '../runtime/processes.js';
@@ -34,7 +34,8 @@ function banner(config: Config, demo: DemoAccount[], temporalUi: string | null) 
     config.mail.resendApiKey ? '  Emails              sent through Resend' : `  Dev mailbox         ${base}/dev/mailbox`,
     temporalUi ? `  Temporal Web UI     ${temporalUi}` : '',
     '',
-    'Demo accounts (API tokens for "Authorization: Bearer …"):',
+    `Demo accounts: sign in at ${base}/signin with a handle below and the password ${DEMO_PASSWORD}`,
+    '(API tokens for "Authorization: Bearer …"):',
     ...demo.map((a) => `  ${a.handle.padEnd(10)} ${a.name.padEnd(15)} ${a.role.padEnd(9)} ${a.language}  ${a.token}`),
     '',
     'Ctrl-C stops everything; the data stays under ' + config.dataDir,

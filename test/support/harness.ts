@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../config.js';
 import { createDb, type Db } from '../../db/client.js';
 import { startServer, startWorker } from '../../runtime/processes.js';
+import { freePort } from '../../runtime/ports.js';
 import { installWorkerLogging } from '../../runtime/workers.js';
 import { FakeResend, tokenIn } from './fake-resend.js';
 
@@ -33,9 +34,13 @@ export interface HarnessOptions {
   /** Another Temporal server or PostgreSQL than the run's (a test that stops and restarts it). */
   temporalAddress?: string;
   databaseUrl?: string;
+  /** Listen on a real port (browser tests); email links then point at it. */
+  listen?: boolean;
 }
 
 export interface TestAccount { id: string; handle: string; email: string; token: string }
+
+export const TEST_PASSWORD = 'test-password-0123';
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -50,6 +55,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     TEMPORAL_ADDRESS: endpoints.temporalAddress,
     TEMPORAL_TASK_QUEUE: `test-${nanoid(8)}`,
     PUBLIC_BASE_URL: 'http://countersign.test',
+    PORT: String(options.listen ? await freePort() : 3000),
     RESEND_API_KEY: 're_test_key',
     RESEND_BASE_URL: resend.url,
     RESEND_WEBHOOK_SECRET: WEBHOOK_SECRET,
@@ -62,12 +68,14 @@ export async function startHarness(options: HarnessOptions = {}) {
     STUCK_AFTER: options.stuckAfter ?? '3d',
     RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 10_000),
   };
+  if (options.listen) env.PUBLIC_BASE_URL = `http://127.0.0.1:${env.PORT}`;
   if (options.devMailbox) for (const key of ['RESEND_API_KEY', 'RESEND_BASE_URL', 'RESEND_WEBHOOK_SECRET']) delete env[key];
   if (options.admin === false) delete env.ADMIN_API_KEY;
   const config = loadConfig(env);
   const logs: string[] = [];
   const logger = { level: 'info', stream: { write: (line: string) => { logs.push(line); } } };
   const server = await startServer(config, endpoints, { logger });
+  if (options.listen) await server.app.listen({ port: config.port, host: '127.0.0.1' });
   const worker = options.worker === false ? null
     : await startWorker(config, endpoints, { workflowBundle: { codePath: inject('workflowBundlePath') } });
   const database = createDb(endpoints.databaseUrl, { max: 3 });
@@ -92,7 +100,7 @@ export class HarnessApi {
     readonly close: () => Promise<void>,
   ) {}
 
-  request(method: 'GET' | 'POST', url: string, options: { token?: string; body?: unknown } = {}): Promise<LightMyRequestResponse> {
+  request(method: 'GET' | 'POST' | 'PUT', url: string, options: { token?: string; body?: unknown } = {}): Promise<LightMyRequestResponse> {
     return this.app.inject({
       method, url,
       headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
@@ -108,6 +116,19 @@ export class HarnessApi {
     const { id } = created.json() as { id: string };
     const issued = await this.request('POST', `/api/v1/admin/accounts/${id}/api-tokens`, { token: ADMIN_KEY, body: {} });
     return { id, handle, email, token: (issued.json() as { token: string }).token };
+  }
+
+  /** Gives the account a password and signs it in; returns the session cookie ("cs_session=…"). */
+  async signIn(account: TestAccount): Promise<string> {
+    const set = await this.request('PUT', `/api/v1/admin/accounts/${account.id}/password`, { token: ADMIN_KEY, body: { password: TEST_PASSWORD } });
+    if (set.statusCode !== 204) throw new Error(`password: ${set.body}`);
+    const res = await this.app.inject({
+      method: 'POST', url: '/signin', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ handle: account.handle, password: TEST_PASSWORD, next: '/services' }).toString(),
+    });
+    const cookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('cs_session='));
+    if (res.statusCode !== 303 || !cookie) throw new Error(`sign-in: ${res.statusCode} ${res.body}`);
+    return cookie.split(';')[0]!;
   }
 
   /** A domain held by `holder`, who is also every contact unless told otherwise. */

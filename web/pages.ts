@@ -1,0 +1,38 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { Problem } from '../api/problems.js';
+import { isOutage } from '../api/outages.js';
+import changePage from './change-page.js';
+import { COMMON } from './i18n/common.js';
+import { html } from './html.js';
+import { pageLanguage } from './language.js';
+import languageSwitch from './language.js';
+import { renderPage } from './layout.js';
+import requestPage from './request-page.js';
+import requestsPage from './requests-page.js';
+import servicesPage from './services-page.js';
+import { CsrfError } from './session.js';
+import signInPage from './signin-page.js';
+import supportPage from './support-page.js';
+
+/** The signed-in pages. Encapsulated: an error here is a readable page in the reader's language, not JSON. */
+export default async function pages(app: FastifyInstance) {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const t = COMMON[pageLanguage(request)];
+    let status = 503;
+    let text = t.errors.unavailable;
+    if (error instanceof CsrfError) [status, text] = [403, t.errors.csrf];
+    else if (error instanceof Problem && error.status === 404) [status, text] = [404, t.errors.notFound];
+    else if (error instanceof Problem && error.status === 403) [status, text] = [403, t.errors.forbidden];
+    else if (error.statusCode === 429) [status, text] = [429, t.signIn.tooMany];
+    else if (error instanceof Problem && error.status < 500) [status, text] = [error.status, error.detail];
+    else if (!isOutage(error)) request.log.error({ err: error }, 'page failed');
+    return renderPage(app, request, reply, { status, title: text, body: html`<p class="notice error" role="alert">${text}</p>` });
+  });
+  await app.register(languageSwitch);
+  await app.register(signInPage);
+  await app.register(servicesPage);
+  await app.register(changePage);
+  await app.register(requestsPage);
+  await app.register(requestPage);
+  await app.register(supportPage);
+}
