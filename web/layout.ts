@@ -13,6 +13,8 @@ export interface PageOptions {
   section?: Section;
   /** Scripts of this site only, e.g. /assets/requests.js. */
   scripts?: string[];
+  /** Extra stylesheets of this site, e.g. /assets/requests.css. */
+  styles?: string[];
 }
 
 function header(app: FastifyInstance, request: FastifyRequest, lang: Language, section: Section): Html {
@@ -52,6 +54,7 @@ export function renderPage(app: FastifyInstance, request: FastifyRequest, reply:
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(options.title)} · Countersign</title>
 <link rel="stylesheet" href="/assets/style.css">
+${(options.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 </head>
 <body>
 ${header(app, request, lang, options.section ?? null).value}
