@@ -39,4 +39,16 @@ describe('signing in', () => {
     // Still signed in: the sign-in page sends Carla on.
     expect((await h.app.inject({ method: 'GET', url: '/signin?next=/requests', headers: { cookie } })).headers.location).toBe('/requests');
   });
+
+  it('remembers the language chosen with the switcher, and never redirects off the site', async () => {
+    const chosen = await h.app.inject({ method: 'GET', url: '/lang/nl?next=%2Fsignin' });
+    expect(chosen.statusCode).toBe(303);
+    expect(chosen.headers.location).toBe('/signin');
+    const cookie = String(chosen.headers['set-cookie']).split(';')[0]!;
+    expect(cookie).toBe('cs_lang=nl');
+    const page = await h.app.inject({ method: 'GET', url: '/signin', headers: { cookie, 'accept-language': 'fr' } });
+    expect(page.body).toContain('<html lang="nl">');
+    expect(page.body).toContain('Inloggen');
+    expect((await h.app.inject({ method: 'GET', url: '/lang/fr?next=%2F%2Fevil.example' })).headers.location).toBe('/');
+  });
 });
