@@ -78,10 +78,6 @@ export default async function decisionPage(app: FastifyInstance) {
     return page(lang, t.title, body, { script: view ? '/assets/decision.js' : undefined });
   };
 
-  // The customer-area page of a request comes with the web pages; until then its link shows the request's state here.
-  app.get('/requests/:id', { schema: { hide: true } }, async (request, reply) =>
-    reply.redirect(`/requests/${encodeURIComponent((request.params as { id: string }).id)}/decision`));
-
   app.get('/requests/:id/decision', { schema: { hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const view = await loadChangeView(app.db, id);

@@ -1,0 +1,251 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, snapshot } from './support/browser.js';
+import { startHarness, type Harness, type TestAccount } from './support/harness.js';
+
+let h: Harness;
+let browser: Browser | undefined;
+beforeAll(async () => { h = await startHarness({ listen: true }); });
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+const accounts = <T extends string[]>(...names: T) =>
+  Promise.all(names.map((name) => h.account(name))) as Promise<{ [K in keyof T]: TestAccount }>;
+
+const get = (url: string, cookie: string) => h.app.inject({ method: 'GET', url, headers: { cookie } });
+
+async function csrfOf(cookie: string) {
+  return /name="_csrf" value="([^"]+)"/.exec((await get('/services', cookie)).body)![1]!;
+}
+
+async function post(url: string, cookie: string, fields: Record<string, string | string[]>, csrf: boolean | string = true) {
+  const body = new URLSearchParams();
+  if (csrf) body.append('_csrf', typeof csrf === 'string' ? csrf : await csrfOf(cookie));
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+  return h.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+}
+
+const checkbox = (body: string, role: string) => new RegExp(`<input type="checkbox" name="roles" value="${role}"[^>]*>`).exec(body)?.[0];
+const messageOf = (body: string, field: 'to' | 'roles') => new RegExp(`id="${field}-message"[^>]*>([\\s\\S]*?)</p>`).exec(body)?.[1] ?? '';
+const person = (a: TestAccount, name: string) => `${name} (${a.handle})`;
+
+async function pendingOn(owner: TestAccount, serviceId: string) {
+  const res = await h.request('GET', '/api/v1/services', { token: owner.token });
+  return (res.json() as { items: { id: string; pendingChanges: unknown[] }[] }).items.find((s) => s.id === serviceId)!.pendingChanges;
+}
+
+async function check(cookie: string, serviceId: string, to: string, roles: string, lang = '') {
+  const res = await get(`/services/${serviceId}/change/check?to=${encodeURIComponent(to)}&roles=${roles}${lang && `&lang=${lang}`}`, cookie);
+  return { status: res.statusCode, ...(res.json() as { ok: boolean; field?: string; message?: string }) };
+}
+
+describe('My services', () => {
+  it('lists each service of mine with its holder, contacts by handle and name, and its pending request', async () => {
+    const [alice, carol, dave, bob, eve] = await accounts('Alice', 'Carol', 'Dave', 'Bob', 'Eve');
+    const service = await h.service(alice, { tech: carol, billing: dave });
+    const other = await h.service(eve);
+    const created = await h.change(alice, service.id, ['tech'], bob);
+    const id = (created.json() as { id: string }).id;
+    const res = await get('/services', await h.signIn(alice));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`<h2 id="service-${service.id}">${service.name}</h2>`);
+    expect(res.body).toContain(`${person(alice, 'Alice')} <span class="badge">you</span>`);
+    expect(res.body).toContain(person(carol, 'Carol'));
+    expect(res.body).toContain(person(dave, 'Dave'));
+    expect(res.body).toContain(`<a href="/requests/${id}">Change of technical contact in progress</a>`);
+    expect(res.body).toContain(`href="/services/${service.id}/change"`);
+    expect(res.body).not.toContain(other.name);
+  });
+
+  it('says so when the viewer has no service, and sends who is not signed in to the sign-in page', async () => {
+    const res = await get('/services', await h.signIn(await h.account('Nobody')));
+    expect(res.body).toContain('You hold no service and are a contact of none.');
+    const anonymous = await h.app.inject({ method: 'GET', url: '/services' });
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe('/signin?next=%2Fservices');
+  });
+});
+
+describe('Change contacts form', () => {
+  it('offers a tech contact only its own roles, and shows a role already moving as disabled with why', async () => {
+    const [alice, carol, bob] = await accounts('Alice', 'Carol', 'Bob');
+    const service = await h.service(alice, { tech: carol, billing: carol });
+    const id = ((await h.change(alice, service.id, ['billing'], bob)).json() as { id: string }).id;
+    const res = await get(`/services/${service.id}/change`, await h.signIn(carol));
+    expect(res.statusCode).toBe(200);
+    expect(checkbox(res.body, 'admin')).toBeUndefined();
+    expect(checkbox(res.body, 'tech')).not.toContain('disabled');
+    expect(checkbox(res.body, 'billing')).toContain('disabled');
+    expect(res.body).toContain(`Not available: a pending request already moves this role. <a href="/requests/${id}">`);
+    expect(res.body).toContain('you may hand over only your own role');
+    expect(res.body).toMatch(/<label for="to">Handle of the new contact<\/label>/);
+
+    const holder = await get(`/services/${service.id}/change`, await h.signIn(alice));
+    expect(checkbox(holder.body, 'admin')).not.toContain('disabled');
+    expect(holder.body).not.toContain('only your own role');
+  });
+});
+
+describe('checking the handle as one types', () => {
+  it('answers an unknown, the same or a busy contact with a translated message naming the field', async () => {
+    const [alice, bob] = await Promise.all([h.account('Alice', 'fr'), h.account('Bob')]);
+    const service = await h.service(alice);
+    await h.change(alice, service.id, ['billing'], bob);
+    const cookie = await h.signIn(alice);
+    expect(await check(cookie, service.id, 'nobody-404', 'tech')).toEqual({
+      status: 200, ok: false, field: 'to', message: 'Aucun compte ne porte l’identifiant nobody-404. Vérifiez l’orthographe.',
+    });
+    expect(await check(cookie, service.id, alice.handle, 'tech')).toMatchObject({ ok: false, field: 'to', message: `${alice.handle} détient déjà ces rôles ; choisissez un autre contact.` });
+    expect(await check(cookie, service.id, bob.handle, 'billing')).toMatchObject({ ok: false, field: 'roles', message: expect.stringContaining('Une demande en cours change déjà') });
+    expect(await check(cookie, service.id, bob.handle, 'tech')).toMatchObject({ ok: true, message: `Trouvé : Bob (${bob.handle}).` });
+    expect(await check(cookie, service.id, 'nobody-404', 'tech', 'nl')).toMatchObject({ message: expect.stringContaining('Er is geen account met de handle nobody-404') });
+  });
+});
+
+describe('preview and confirm', () => {
+  it('shows which roles move, who must approve and until when, and creates nothing yet', async () => {
+    const [alice, bob] = await Promise.all([h.account('Alice'), h.account('Bob', 'nl')]);
+    const service = await h.service(alice);
+    const res = await post(`/services/${service.id}/change`, await h.signIn(alice), { roles: ['tech', 'billing'], to: bob.handle.toUpperCase() });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`the technical contact and billing contact roles will move from ${person(alice, 'Alice')} to ${person(bob, 'Bob')}`);
+    const approvers = /<ul class="plain" id="approvers">([\s\S]*?)<\/ul>/.exec(res.body)![1]!;
+    expect(approvers).toContain(`${person(alice, 'Alice')}, outgoing contact`);
+    expect(approvers).toContain(`${person(bob, 'Bob')}, incoming contact`);
+    const until = new Date(/<dd id="until"><time datetime="([^"]+)"/.exec(res.body)![1]!).getTime();
+    expect(Math.abs(until - (Date.now() + 3_600_000))).toBeLessThan(60_000);
+    expect(res.body).toContain('Confirm and send the emails');
+    expect(await pendingOn(alice, service.id)).toEqual([]);
+  });
+
+  it('confirm creates the request, sends both contacts their email and leads to the request', async () => {
+    const [alice, bob] = await Promise.all([h.account('Alice'), h.account('Bob', 'nl')]);
+    const service = await h.service(alice);
+    const res = await post(`/services/${service.id}/change/confirm`, await h.signIn(alice), { roles: ['tech', 'billing'], to: bob.handle });
+    expect(res.statusCode).toBe(303);
+    const id = /^\/requests\/(.+)$/.exec(String(res.headers.location))![1]!;
+    expect(await h.get(id, alice)).toMatchObject({ roles: ['tech', 'billing'], from: { handle: alice.handle }, to: { handle: bob.handle }, askedBy: { handle: alice.handle } });
+    expect((await h.email(bob, (t) => t.includes(id))).subject).toMatch(/Contact/);
+    await h.email(alice, (t) => t.includes(id));
+  });
+});
+
+describe('errors in the form', () => {
+  it('are shown next to the field they concern, which is marked invalid', async () => {
+    const alice = await h.account('Alice');
+    const service = await h.service(alice);
+    const cookie = await h.signIn(alice);
+    const unknown = await post(`/services/${service.id}/change`, cookie, { roles: 'tech', to: 'nobody-404' });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toMatch(/<input id="to" name="to" value="nobody-404"[^>]*aria-describedby="to-hint to-message" aria-invalid="true">/);
+    expect(messageOf(unknown.body, 'to')).toContain('There is no account with the handle nobody-404');
+    expect(checkbox(unknown.body, 'tech')).toContain('checked');
+    expect(unknown.body).toContain('<a href="#to">There is no account');
+
+    const noRole = await post(`/services/${service.id}/change`, cookie, { to: 'nobody-404' });
+    expect(noRole.statusCode).toBe(422);
+    expect(messageOf(noRole.body, 'roles')).toContain('Choose at least one role.');
+    expect(checkbox(noRole.body, 'admin')).toContain('aria-invalid="true"');
+    expect(noRole.body).not.toMatch(/<input id="to"[^>]*aria-invalid/);
+  });
+
+  it('when a role became busy before confirming, the form comes back with the role disabled and why', async () => {
+    const [alice, bob, carl] = await Promise.all([h.account('Alice'), h.account('Bob'), h.account('Carl')]);
+    const service = await h.service(alice);
+    const cookie = await h.signIn(alice);
+    await h.change(alice, service.id, ['tech'], carl);
+    const res = await post(`/services/${service.id}/change/confirm`, cookie, { roles: 'tech', to: bob.handle });
+    expect(res.statusCode).toBe(409);
+    expect(messageOf(res.body, 'roles')).toContain('A pending request already moves one of these roles');
+    expect(checkbox(res.body, 'tech')).toContain('disabled');
+    expect(res.body).toContain(`value="${bob.handle}"`);
+  });
+
+  it('a tech contact naming another role is refused next to the roles', async () => {
+    const [alice, carol, bob] = await accounts('Alice', 'Carol', 'Bob');
+    const service = await h.service(alice, { tech: carol });
+    const res = await post(`/services/${service.id}/change`, await h.signIn(carol), { roles: 'admin', to: bob.handle });
+    expect(res.statusCode).toBe(403);
+    expect(messageOf(res.body, 'roles')).toContain('You may hand over only a role you hold yourself');
+  });
+});
+
+describe('what the pages refuse', () => {
+  it('a POST without the form\'s CSRF field changes nothing', async () => {
+    const [alice, bob] = await Promise.all([h.account('Alice'), h.account('Bob')]);
+    const service = await h.service(alice);
+    const res = await post(`/services/${service.id}/change/confirm`, await h.signIn(alice), { roles: 'tech', to: bob.handle }, false);
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('This form has expired');
+    expect(await pendingOn(alice, service.id)).toEqual([]);
+  });
+
+  it('a stranger gets the not-found page, and the check answers 404', async () => {
+    const [alice, eve, bob] = await accounts('Alice', 'Eve', 'Bob');
+    const service = await h.service(alice);
+    const cookie = await h.signIn(eve);
+    const page = await get(`/services/${service.id}/change`, cookie);
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('There is nothing here, or nothing you may see.');
+    expect(page.body).not.toContain(service.name);
+    expect(await check(cookie, service.id, bob.handle, 'tech')).toMatchObject({ status: 404, ok: false });
+    const forged = await post(`/services/${service.id}/change/confirm`, cookie, { roles: 'tech', to: bob.handle });
+    expect(forged.statusCode).toBe(404);
+    expect(await pendingOn(alice, service.id)).toEqual([]);
+  });
+});
+
+describe('languages', () => {
+  it('shows both pages in French, English and Dutch', async () => {
+    const alice = await h.account('Alice', 'fr');
+    const service = await h.service(alice);
+    const cookie = await h.signIn(alice);
+    const list = async (lang: string) => (await get(`/services${lang}`, cookie)).body;
+    const form = async (lang: string) => (await get(`/services/${service.id}/change${lang}`, cookie)).body;
+    expect(await list('')).toMatch(/<h1>Mes services<\/h1>[\s\S]*<dt>Contact technique<\/dt>[\s\S]*Changer les contacts/);
+    expect(await list('?lang=en')).toMatch(/<h1>My services<\/h1>[\s\S]*<dt>Technical contact<\/dt>[\s\S]*Change contacts/);
+    expect(await list('?lang=nl')).toMatch(/<h1>Mijn diensten<\/h1>[\s\S]*<dt>Technisch contact<\/dt>[\s\S]*Contacten wijzigen/);
+    expect(await form('')).toContain('<legend>Rôles à transmettre</legend>');
+    expect(await form('?lang=en')).toContain('<legend>Roles to hand over</legend>');
+    expect(await form('?lang=nl')).toContain('<legend>Over te dragen rollen</legend>');
+  });
+});
+
+describe('in a browser', () => {
+  it('tells as one types whether the handle will do, then goes through preview and confirm by keyboard', async () => {
+    const [alice, bob] = await accounts('Alice', 'Bob');
+    const service = await h.service(alice);
+    const [name, value] = (await h.signIn(alice)).split('=') as [string, string];
+    browser ??= await launchBrowser();
+    const context = await browser.newContext();
+    await context.addCookies([{ name, value, url: h.config.publicBaseUrl }]);
+    const page = await context.newPage();
+    const refused: string[] = [];
+    // The page's own script must run under its Content-Security-Policy, without errors.
+    page.on('pageerror', (err) => refused.push(err.message));
+    page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) refused.push(m.text()); });
+    await page.goto(`${h.config.publicBaseUrl}/services/${service.id}/change?lang=en`);
+    await page.getByLabel('Technical contact').check();
+    const to = page.getByLabel('Handle of the new contact');
+    await to.pressSequentially('nobody-404');
+    await expect.poll(() => page.locator('#to-message').textContent()).toBe('Error: There is no account with the handle nobody-404. Check the spelling.');
+    expect(await to.getAttribute('aria-invalid')).toBe('true');
+    await snapshot(page, 'change-contacts-unknown-handle');
+    await to.fill(bob.handle);
+    await expect.poll(() => page.locator('#to-message').textContent()).toBe(`Found: Bob (${bob.handle}).`);
+    expect(await to.getAttribute('aria-invalid')).toBeNull();
+    await to.press('Enter');
+    await page.getByRole('heading', { name: 'Check and confirm' }).waitFor();
+    await snapshot(page, 'change-contacts-preview');
+    await page.getByRole('button', { name: 'Confirm and send the emails' }).press('Enter');
+    await page.waitForURL(/\/requests\/[^/]+$/);
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    expect(await h.get(id, alice)).toMatchObject({ roles: ['tech'], to: { handle: bob.handle } });
+    await page.goto(`${h.config.publicBaseUrl}/services`);
+    await snapshot(page, 'my-services');
+    expect(refused).toEqual([]);
+    await context.close();
+  }, 30_000);
+});
