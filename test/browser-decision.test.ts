@@ -103,6 +103,19 @@ describe('the decision page', () => {
     });
   }
 
+  it('switches language without losing the code from the link', async () => {
+    const { bob, id } = await request(h, 'en');
+    const page = await browser.newPage();
+    await openDecisionLink(page, h, bob, id);
+    const code = await page.locator('#token').inputValue();
+    await page.getByRole('link', { name: 'Français' }).click();
+    await page.waitForURL(new RegExp(`/requests/${id}/decision`));
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.locator('#token').inputValue()).toBe(code);
+    expect(page.url()).not.toContain('token');
+    await page.close();
+  });
+
   it('works with JavaScript off: the code is pasted by hand', async () => {
     const { alice, bob, id } = await request(h);
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -1,12 +1,15 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { LANGUAGES, type Language, type Role } from '../domain/contact-change.js';
+import type { Language, Role } from '../domain/contact-change.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
 import { formatDate, roleName } from '../emails/render.js';
 import { decide } from '../api/decide.js';
 import { Problem } from '../api/problems.js';
+import { isOutage } from '../api/outages.js';
 import { DECISION_COPY, type DecisionCopy } from './decision-strings.js';
-import { html, page, sendSensitivePage, type Html } from './html.js';
+import { html, type Html } from './html.js';
+import { pageLanguage } from './language.js';
+import { renderPage } from './layout.js';
 
 const form = z.object({
   token: z.string().trim().max(200).default(''),
@@ -14,13 +17,6 @@ const form = z.object({
   reason: z.string().trim().max(1000).optional(),
 });
 
-function languageOf(request: FastifyRequest): Language {
-  const asked = (request.query as { lang?: string } | undefined)?.lang;
-  if (LANGUAGES.includes(asked as Language)) return asked as Language;
-  const header = request.headers['accept-language'] ?? '';
-  const found = header.split(',').map((part) => part.trim().slice(0, 2).toLowerCase()).find((l) => LANGUAGES.includes(l as Language));
-  return (found as Language | undefined) ?? 'en';
-}
 
 const who = (a: { name: string; handle: string }) => `${a.name} (${a.handle})`;
 
@@ -70,29 +66,30 @@ function problemText(err: Problem, t: DecisionCopy): string {
  * scripts; only an explicit POST of Accept or Refuse decides. Encapsulated: its errors are pages, not JSON.
  */
 export default async function decisionPage(app: FastifyInstance) {
-  const render = (lang: Language, view: ChangeView | null, notice?: { kind: 'ok' | 'error'; text: string }) => {
+  type Notice = { kind: 'ok' | 'error'; text: string };
+  const show = (request: FastifyRequest, reply: FastifyReply, status: number, view: ChangeView | null, notice?: Notice) => {
+    const lang = pageLanguage(request);
     const t = DECISION_COPY[lang];
     const body = view
       ? html`<h1>${t.title}</h1>${notice ? html`<p class="notice ${notice.kind}" role="status">${notice.text}</p>` : ''}${summary(view, lang, t)}${decisionForm(view, lang, t)}`
-      : html`<h1>${t.title}</h1><p class="notice error">${t.problems.notFound}</p>`;
-    return page(lang, t.title, body, { script: view ? '/assets/decision.js' : undefined });
+      : html`<h1>${t.title}</h1><p class="notice error" role="alert">${notice?.text ?? t.problems.notFound}</p>`;
+    return renderPage(app, request, reply, { status, title: t.title, body, scripts: view ? ['/assets/decision.js'] : [] });
   };
 
   app.get('/requests/:id/decision', { schema: { hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const view = await loadChangeView(app.db, id);
-    return sendSensitivePage(reply, view ? 200 : 404, render(languageOf(request), view));
+    return show(request, reply, view ? 200 : 404, view);
   });
 
   app.post('/requests/:id/decision', { schema: { hide: true }, config: { rateLimit: {} } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const parsed = form.safeParse(request.body);
-    const lang = languageOf(request);
-    const t = DECISION_COPY[lang];
+    const t = DECISION_COPY[pageLanguage(request)];
     const view = await loadChangeView(app.db, id);
-    if (!view) return sendSensitivePage(reply, 404, render(lang, null));
+    if (!view) return show(request, reply, 404, null);
     if (!parsed.success || parsed.data.token === '') {
-      return sendSensitivePage(reply, 400, render(lang, view, { kind: 'error', text: t.problems.missingToken }));
+      return show(request, reply, 400, view, { kind: 'error', text: t.problems.missingToken });
     }
     try {
       const { token, decision, reason } = parsed.data;
@@ -101,20 +98,20 @@ export default async function decisionPage(app: FastifyInstance) {
       const text = state === 'validatingByCustomers'
         ? (decision === 'accepted' ? t.results.awaiting : t.results.recorded)
         : t.results[state as keyof DecisionCopy['results']] ?? t.results.recorded;
-      return sendSensitivePage(reply, 200, render(lang, result.view, { kind: 'ok', text }));
+      return show(request, reply, 200, result.view, { kind: 'ok', text });
     } catch (err) {
       if (!(err instanceof Problem)) {
-        request.log.error({ err, changeId: id }, 'decision failed');
-        return sendSensitivePage(reply, 503, render(lang, view, { kind: 'error', text: t.problems.unavailable }));
+        if (!isOutage(err)) request.log.error({ err, changeId: id }, 'decision failed');
+        return show(request, reply, 503, view, { kind: 'error', text: t.problems.unavailable });
       }
-      return sendSensitivePage(reply, err.status, render(lang, await loadChangeView(app.db, id), { kind: 'error', text: problemText(err, t) }));
+      return show(request, reply, err.status, await loadChangeView(app.db, id), { kind: 'error', text: problemText(err, t) });
     }
   });
+
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const lang = languageOf(request);
-    const t = DECISION_COPY[lang];
-    if (error.statusCode === 429) return sendSensitivePage(reply, 429, page(lang, t.title, html`<h1>${t.title}</h1><p class="notice error">${t.problems.tooMany}</p>`));
-    request.log.error({ err: error }, 'decision page failed');
-    return sendSensitivePage(reply, 503, page(lang, t.title, html`<h1>${t.title}</h1><p class="notice error">${t.problems.unavailable}</p>`));
+    const t = DECISION_COPY[pageLanguage(request)];
+    if (error.statusCode === 429) return show(request, reply, 429, null, { kind: 'error', text: t.problems.tooMany });
+    if (!isOutage(error)) request.log.error({ err: error }, 'decision page failed');
+    return show(request, reply, 503, null, { kind: 'error', text: t.problems.unavailable });
   });
 }
