@@ -32,6 +32,7 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('countersign'),
   TEMPORAL_CLI: optional,
+  TEMPORAL_UI_URL: z.url().optional(),
   DEV_POSTGRES_PORT: port.default(5433),
   DEV_TEMPORAL_PORT: port.default(7233),
   DEV_TEMPORAL_UI_PORT: port.default(8233),
@@ -59,7 +60,8 @@ export interface Config {
   publicBaseUrl: string;
   dataDir: string;
   databaseUrl?: string;
-  temporal: { address?: string; namespace: string; taskQueue: string; cli?: string };
+  /** uiUrl: the Temporal Web UI, for links from the support pages. */
+  temporal: { address?: string; namespace: string; taskQueue: string; cli?: string; uiUrl?: string };
   dev: { postgresPort: number; temporalPort: number; temporalUiPort: number };
   mail: { resendApiKey?: string; resendBaseUrl?: string; webhookSecret?: string; from: string; ratePerSecond: number };
   adminApiKey?: string;
@@ -100,7 +102,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     dataDir,
     databaseUrl: e.DATABASE_URL,
-    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE, cli: e.TEMPORAL_CLI },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE, cli: e.TEMPORAL_CLI,
+      uiUrl: e.TEMPORAL_UI_URL?.replace(/\/+$/, ''),
+    },
     dev: { postgresPort: e.DEV_POSTGRES_PORT, temporalPort: e.DEV_TEMPORAL_PORT, temporalUiPort: e.DEV_TEMPORAL_UI_PORT },
     mail: {
       resendApiKey: e.RESEND_API_KEY,

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Errors, type Decision, type Party, type Role, type State } from '../domain/contact-change.js';
 import { holderOf } from '../domain/permissions.js';
 import { loadChangeView } from '../db/queries.js';
@@ -50,11 +50,31 @@ export function projectionActivities({ db }: ActivityDeps) {
     },
 
     /** A new sending: older tokens stop working and the failed-attempt lock is lifted. */
-    async startSending({ changeId, sending, by }: { changeId: string; sending: number; by: string }): Promise<void> {
+    async startSending(input: { changeId: string; sending: number; by: string; noteId?: string }): Promise<void> {
+      const { changeId, sending, by, noteId } = input;
       await db.transaction(async (tx) => {
         await tx.update(contactChanges).set({ sending, failedAttempts: 0, updatedAt: now() })
           .where(eq(contactChanges.id, changeId));
-        await addEvent(tx, { changeId, type: 'resent', accountId: by, detail: { sending }, dedupeKey: `${changeId}:resent:${sending}` });
+        await addEvent(tx, {
+          changeId, type: 'resent', accountId: by, detail: { sending, ...(noteId ? { noteId } : {}) }, dedupeKey: `${changeId}:resent:${sending}`,
+        });
+      });
+    },
+
+    /** Pushes the deadline back; the emails sent from now on show the new one. */
+    async recordExtension(input: { changeId: string; expiresAt: number; by: string; noteId?: string }): Promise<void> {
+      const { changeId, expiresAt, by, noteId } = input;
+      const at = new Date(expiresAt);
+      await db.transaction(async (tx) => {
+        // Extensions only ever move later: two of them finishing out of order must leave the later one.
+        const updated = await tx.update(contactChanges)
+          .set({ expiresAt: sql`greatest(${contactChanges.expiresAt}, ${at.toISOString()}::timestamptz)`, updatedAt: now() })
+          .where(eq(contactChanges.id, changeId)).returning({ id: contactChanges.id });
+        if (updated.length === 0) throw notFound(changeId);
+        await addEvent(tx, {
+          changeId, type: 'extended', accountId: by, detail: { expiresAt: at.toISOString(), ...(noteId ? { noteId } : {}) },
+          dedupeKey: `${changeId}:extended:${expiresAt}`,
+        });
       });
     },
 

@@ -100,9 +100,12 @@ async function askerOrSupport(app: FastifyInstance, account: Account, id: string
   return view;
 }
 
-export async function resendChange(app: FastifyInstance, account: Account, id: string): Promise<ChangeView> {
+export async function resendChange(app: FastifyInstance, account: Account, id: string, reason?: string): Promise<ChangeView> {
   const view = await askerOrSupport(app, account, id);
-  await runUpdate(app.temporal, view.change.id, resendUpdate, { by: account.id }).catch((err) => {
+  const noteId = reason ? newId() : undefined;
+  if (noteId) await app.db.insert(notes).values({ id: noteId, changeId: view.change.id, accountId: account.id, text: reason! });
+  await runUpdate(app.temporal, view.change.id, resendUpdate, { by: account.id, noteId }).catch(async (err) => {
+    if (noteId) await app.db.delete(notes).where(eq(notes.id, noteId));
     throw actionProblem(err) ?? err;
   });
   return (await loadChangeView(app.db, view.change.id))!;

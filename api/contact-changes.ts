@@ -23,7 +23,9 @@ const listQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
-const reasonBody = z.object({ reason: z.string().trim().max(1000).optional() }).default({});
+const reasonBody = z.object({ reason: z.string().trim().max(1000).optional().describe('why; shown on the timeline and in the emails') }).nullish();
+// Resend was called without a body before it took a reason; Fastify reads no body as null.
+const resendBody = z.object({ reason: z.string().trim().max(1000).optional().describe('why; shown on the timeline') }).nullish();
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema, 429: problemSchema };
 
 interface Cursor { t: string; id: string }
@@ -96,9 +98,9 @@ export default fp(async (appRoot: FastifyInstance) => {
     config: { rateLimit: {} },
     schema: {
       tags: ['contact changes'], summary: 'Send new tokens to the contacts who have not decided; older tokens stop working',
-      params: idParams, response: { 200: changeSchema, ...errors },
+      params: idParams, body: resendBody, response: { 200: changeSchema, ...errors },
     },
-  }, async (request) => presentChange(await resendChange(app, request.account!, request.params.id)));
+  }, async (request) => presentChange(await resendChange(app, request.account!, request.params.id, request.body?.reason)));
 
   app.post('/api/v1/contact-changes/:id/cancel', {
     onRequest: app.requireAccount,
@@ -106,5 +108,5 @@ export default fp(async (appRoot: FastifyInstance) => {
       tags: ['contact changes'], summary: 'Cancel a pending request (state aborted)',
       params: idParams, body: reasonBody, response: { 200: changeSchema, ...errors },
     },
-  }, async (request) => presentChange(await cancelChange(app, request.account!, request.params.id, request.body.reason)));
+  }, async (request) => presentChange(await cancelChange(app, request.account!, request.params.id, request.body?.reason)));
 }, { name: 'contact-changes', dependencies: ['auth'] });

@@ -1,44 +1,23 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MAX_FAILED_ATTEMPTS } from '../domain/contact-change.js';
-import { loadChangeViews } from '../db/queries.js';
 import { problemSchema } from './problems.js';
 import { changeSchema, presentChange } from './present.js';
+import { describeReason, pendingChanges } from './stuck.js';
+import { extendChange, MAX_REASON_LENGTH } from './support-actions.js';
 
 const reasonSchema = z.object({
   code: z.enum(['pendingTooLong', 'emailFailed', 'stepFailing', 'tokensLocked']),
   detail: z.string(),
   since: z.iso.datetime().nullable(),
 });
-type Reason = z.infer<typeof reasonSchema>;
-
-interface StuckRow {
-  id: string; created_at: string; failing_step: string | null; failing_since: string | null; last_error: string | null;
-  failed_attempts: number; email_problems: { recipient: string; status: string; error: string | null; at: string }[] | null;
-  [key: string]: unknown;
-}
-
-function reasonsOf(row: StuckRow, stuckAfterMs: number, now: number): Reason[] {
-  const reasons: Reason[] = [];
-  // Raw queries through drizzle return timestamps as text.
-  const createdAt = new Date(row.created_at);
-  if (now - createdAt.getTime() > stuckAfterMs) {
-    reasons.push({ code: 'pendingTooLong', detail: `pending for more than ${Math.round(stuckAfterMs / 3_600_000)} h`, since: createdAt.toISOString() });
-  }
-  for (const e of row.email_problems ?? []) {
-    reasons.push({ code: 'emailFailed', detail: `email to the ${e.recipient} contact ${e.status}${e.error ? `: ${e.error}` : ''}`, since: new Date(e.at).toISOString() });
-  }
-  if (row.failing_step) {
-    reasons.push({ code: 'stepFailing', detail: `${row.failing_step} keeps failing: ${row.last_error ?? 'unknown error'}`, since: row.failing_since ? new Date(row.failing_since).toISOString() : null });
-  }
-  if (row.failed_attempts >= MAX_FAILED_ATTEMPTS) {
-    reasons.push({ code: 'tokensLocked', detail: `${row.failed_attempts} wrong tokens tried; a resend unlocks it`, since: null });
-  }
-  return reasons;
-}
+const idParams = z.object({ id: z.string().min(1).max(64) });
+const extendBody = z.object({
+  expiresAt: z.iso.datetime({ offset: true }).describe('the new expiry: later than the current one, at most 30 days from now'),
+  reason: z.string().trim().min(1).max(MAX_REASON_LENGTH).describe('why; shown on the request\'s timeline'),
+});
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export default fp(async (appRoot: FastifyInstance) => {
   const app = appRoot.withTypeProvider<ZodTypeProvider>();
@@ -55,27 +34,22 @@ export default fp(async (appRoot: FastifyInstance) => {
     },
   }, async (request) => {
     const { stuck, limit } = request.query;
-    const stuckSince = new Date(Date.now() - app.config.stuckAfterMs).toISOString();
-    const emailProblems = sql`from emails e
-          where e.change_id = c.id and e.sending = c.sending and e.kind in ('request', 'reminder')
-            and e.status in ('failed', 'bounced', 'complained')`;
-    const stuckOnly = stuck ? sql`and (c.created_at < ${stuckSince}::timestamptz or c.failing_step is not null
-      or c.failed_attempts >= ${MAX_FAILED_ATTEMPTS} or exists (select 1 ${emailProblems}))` : sql``;
-    const rows = await app.db.execute<StuckRow>(sql`
-      select c.id, c.created_at, c.failing_step, c.failing_since, c.last_error, c.failed_attempts,
-        (select json_agg(json_build_object('recipient', e.recipient, 'status', e.status, 'error', e.last_error, 'at', e.updated_at))
-           ${emailProblems}) as email_problems
-      from contact_changes c
-      where c.state in ('todo', 'checkValidity', 'validatingByCustomers', 'doing') ${stuckOnly}
-      order by c.created_at asc
-      limit ${limit}
-    `);
-    const now = Date.now();
-    const views = await loadChangeViews(app.db, rows.map((row) => row.id));
-    const rowById = new Map(rows.map((row) => [row.id, row]));
-    const items = views.map((view) => ({
-      ...presentChange(view), stuckReasons: reasonsOf(rowById.get(view.change.id)!, app.config.stuckAfterMs, now),
+    const found = await pendingChanges(app.db, { stuck, limit, stuckAfterMs: app.config.stuckAfterMs });
+    const items = found.map(({ view, reasons }) => ({
+      ...presentChange(view),
+      stuckReasons: reasons.map((r) => ({ code: r.code, detail: describeReason(r), since: r.since?.toISOString() ?? null })),
     }));
     return { items };
+  });
+
+  app.post('/api/v1/support/contact-changes/:id/extend', {
+    onRequest: app.requireSupport,
+    schema: {
+      tags: ['support'], summary: 'Give the contacts more time to decide; the reason lands on the timeline',
+      params: idParams, body: extendBody, response: { 200: changeSchema, ...errors },
+    },
+  }, async (request) => {
+    const { expiresAt, reason } = request.body;
+    return presentChange(await extendChange(app, request.account!, request.params.id, new Date(expiresAt), reason));
   });
 }, { name: 'support', dependencies: ['auth'] });

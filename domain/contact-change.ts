@@ -28,6 +28,7 @@ export enum Errors {
   ResendTooSoon = 'ResendTooSoon',
   NotFound = 'NotFound',
   EmailRejected = 'EmailRejected',
+  InvalidExpiry = 'InvalidExpiry',
 }
 
 /** After this many wrong tokens on one request, its tokens are locked until a resend. */

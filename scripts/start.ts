@@ -44,7 +44,7 @@ function banner(config: Config, demo: DemoAccount[], temporalUi: string | null) 
 }
 
 loadDotEnv();
-const config = loadConfig();
+let config = loadConfig();
 installWorkerLogging(config.logLevel);
 const stops: (() => Promise<void>)[] = [];
 const stopAll = async () => {
@@ -60,7 +60,6 @@ try {
     databaseUrl = pg.url;
   }
   let temporalAddress = config.temporal.address;
-  let temporalUi: string | null = null;
   if (!temporalAddress) {
     const cli = await temporalCli(config);
     console.log(`Starting the Temporal dev server on 127.0.0.1:${config.dev.temporalPort}…`);
@@ -70,7 +69,8 @@ try {
     });
     stops.push(temporal.stop);
     temporalAddress = temporal.address;
-    temporalUi = temporal.uiUrl;
+    // The support pages link each request to its workflow in this UI.
+    if (!config.temporal.uiUrl && temporal.uiUrl) config = { ...config, temporal: { ...config.temporal, uiUrl: temporal.uiUrl } };
   }
   const endpoints = { databaseUrl, temporalAddress };
   await runMigrations(databaseUrl);
@@ -88,7 +88,7 @@ try {
   const server = await startServer(config, endpoints);
   stops.push(server.stop);
   await server.app.listen({ port: config.port, host: config.host });
-  banner(config, demo, temporalUi);
+  banner(config, demo, config.temporal.uiUrl ?? null);
   stopOnSignals(stopAll);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);

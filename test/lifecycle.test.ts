@@ -150,7 +150,8 @@ describe('cancel', () => {
     expect((await h.decide(id, 'accept', bobToken)).statusCode).toBe(403);
     await h.email(bob, (t) => t.includes(id) && t.includes('Wrong contact chosen'));
     expect(await contactsOf(alice, service.id)).toMatchObject({ tech: alice.handle });
-    const again = await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: alice.token, body: {} });
+    // No body at all is fine too; the request has ended, so the answer is 409.
+    const again = await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: alice.token });
     expect(again.statusCode).toBe(409);
   });
 

@@ -5,8 +5,8 @@ import type { createActivities } from '../activities/index.js';
 import type { EmailKind, Recipient } from '../activities/send-email.js';
 import { Errors, PARTIES, isFinal, type Decision, type Party, type State } from '../domain/contact-change.js';
 import {
-  acceptUpdate, cancelUpdate, refuseUpdate, resendUpdate, statusQuery,
-  type CancelInput, type ChangeStatus, type ContactChangeInput, type DecisionInput, type ResendInput,
+  acceptUpdate, cancelUpdate, expiryRefusal, extendUpdate, refuseUpdate, resendUpdate, statusQuery,
+  type CancelInput, type ChangeStatus, type ContactChangeInput, type DecisionInput, type ExtendInput, type ResendInput,
 } from './messages.js';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -18,6 +18,11 @@ const db = proxyActivities<Activities>({
 });
 
 const reject = (type: Errors, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+const EXPIRY_MESSAGES = {
+  past: 'The new expiry must be in the future',
+  notLater: 'The new expiry must be later than the current one',
+  tooLate: 'The new expiry may be at most 30 days from now',
+} as const;
 
 export async function contactChange(input: ContactChangeInput): Promise<{ state: State }> {
   const { changeId } = input;
@@ -35,6 +40,8 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
   let sending = 1;
   let lastSentAt = Date.now();
   let remindersSent = 0;
+  // Support may push the deadline back; old histories never do, so they replay unchanged without a patch.
+  let expiresAt = input.expiresAt;
   let cancel: CancelInput | null = null;
   // Set once the final state is written to PostgreSQL: handlers answer only then, so the API agrees with it.
   let projected = false;
@@ -69,7 +76,7 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
 
   const assertOpen = () => {
     if (state !== 'validatingByCustomers' || cancel) throw reject(Errors.NotPending, `The request is ${cancel ? 'aborted' : state}`);
-    if (Date.now() >= input.expiresAt) throw reject(Errors.Expired, 'The request has expired');
+    if (Date.now() >= expiresAt) throw reject(Errors.Expired, 'The request has expired');
   };
   const decide = (decision: Decision) => ({
     validator: ({ party, sending: tokenSending }: DecisionInput) => {
@@ -104,11 +111,11 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
       }
     },
   });
-  setHandler(resendUpdate, async ({ by }) => {
+  setHandler(resendUpdate, async ({ by, noteId }) => {
     sending += 1;
     lastSentAt = Date.now();
     const at = sending;
-    await db.startSending({ changeId, sending: at, by });
+    await db.startSending({ changeId, sending: at, by, noteId });
     await Promise.all(undecided().map((party) => send(party, 'request', 0, at)));
     return status();
   }, {
@@ -117,6 +124,22 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
       if (undecided().length === 0) throw reject(Errors.NothingToResend, 'Both contacts have already decided');
       const wait = lastSentAt + input.resendCooldownMs - Date.now();
       if (wait > 0) throw reject(Errors.ResendTooSoon, `Emails were sent moments ago; try again in ${Math.ceil(wait / 1000)} s`);
+    },
+  });
+  setHandler(extendUpdate, async ({ by, noteId, expiresAt: until }) => {
+    // Set before the activity runs: the waiting loop reads it when its current timer fires.
+    expiresAt = until;
+    await db.recordExtension({ changeId, expiresAt: until, by, noteId });
+    return status();
+  }, {
+    validator: ({ expiresAt: until }: ExtendInput) => {
+      assertOpen();
+      const refusal = expiryRefusal(until, expiresAt, Date.now());
+      if (refusal) {
+        throw ApplicationFailure.create({
+          type: Errors.InvalidExpiry, message: EXPIRY_MESSAGES[refusal], details: [refusal], nonRetryable: true,
+        });
+      }
     },
   });
 
@@ -150,12 +173,12 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
   async function awaitDecisions(): Promise<void> {
     for (;;) {
       const remindAt = input.createdAt + (input.reminderAfterMs[remindersSent] ?? Infinity);
-      const wakeAt = Math.min(input.expiresAt, remindAt);
+      const wakeAt = Math.min(expiresAt, remindAt);
       await condition(() => outcome() !== null, Math.max(wakeAt - Date.now(), 1));
       const next = outcome();
       if (next === 'doing') return commit();
       if (next) return end(next);
-      if (Date.now() >= input.expiresAt) {
+      if (Date.now() >= expiresAt) {
         // A decision accepted just before the deadline counts: wait until it is written down.
         if (recording()) {
           await condition(() => !recording());

@@ -12,7 +12,21 @@ export interface ContactChangeInput {
 
 export interface DecisionInput { party: Party; sending: number; noteId?: string }
 export interface CancelInput { by: string; noteId?: string }
-export interface ResendInput { by: string }
+export interface ResendInput { by: string; noteId?: string }
+/** `expiresAt` in epoch milliseconds. */
+export interface ExtendInput { by: string; noteId?: string; expiresAt: number }
+
+/** How far from now support may push a request's expiry. */
+export const MAX_EXTENSION_MS = 30 * 86_400_000;
+export type ExpiryRefusal = 'past' | 'notLater' | 'tooLate';
+
+/** Why the extend validator refuses a new expiry, or null; the refusal travels as the failure's details. */
+export function expiryRefusal(next: number, current: number, now: number): ExpiryRefusal | null {
+  if (!Number.isFinite(next) || next <= now) return 'past';
+  if (next <= current) return 'notLater';
+  if (next > now + MAX_EXTENSION_MS) return 'tooLate';
+  return null;
+}
 
 export interface ChangeStatus {
   state: State;
@@ -25,4 +39,5 @@ export const acceptUpdate = defineUpdate<ChangeStatus, [DecisionInput]>('accept'
 export const refuseUpdate = defineUpdate<ChangeStatus, [DecisionInput]>('refuse');
 export const cancelUpdate = defineUpdate<ChangeStatus, [CancelInput]>('cancel');
 export const resendUpdate = defineUpdate<ChangeStatus, [ResendInput]>('resend');
+export const extendUpdate = defineUpdate<ChangeStatus, [ExtendInput]>('extend');
 export const statusQuery = defineQuery<ChangeStatus>('status');
