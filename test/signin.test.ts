@@ -51,4 +51,12 @@ describe('signing in', () => {
     expect(page.body).toContain('Inloggen');
     expect((await h.app.inject({ method: 'GET', url: '/lang/fr?next=%2F%2Fevil.example' })).headers.location).toBe('/');
   });
+
+  it('sends a visitor of any signed-in page to sign in first, and back there afterwards', async () => {
+    for (const path of ['/services', '/requests?direction=sent', '/support', '/requests/some-id']) {
+      const res = await h.app.inject({ method: 'GET', url: path });
+      expect(res.statusCode, path).toBe(303);
+      expect(res.headers.location).toBe(`/signin?next=${encodeURIComponent(path)}`);
+    }
+  });
 });

@@ -9,7 +9,7 @@ declare module 'fastify' {
   interface FastifyRequest { viewer: Account | null; sessionId: string | null }
   interface FastifyInstance {
     /** Pages: sends who is not signed in to the sign-in page. */
-    requireViewer: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    requireViewer: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
     /** Page forms: the CSRF field must match the session. */
     verifyCsrf: (request: FastifyRequest) => Promise<void>;
     csrfToken: (request: FastifyRequest) => string;
@@ -46,9 +46,9 @@ export default fp(async (app: FastifyInstance) => {
   });
 
   app.decorate('requireViewer', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.viewer) return;
-    const next = encodeURIComponent(request.url);
-    await reply.redirect(`/signin?next=${next}`, 303);
+    if (request.viewer) return undefined;
+    // Returned, as Fastify asks of an async hook that answers: the hooks that follow do not run.
+    return reply.redirect(`/signin?next=${encodeURIComponent(request.url)}`, 303);
   });
 
   const csrfOf = (sessionId: string) => createHmac('sha256', app.config.tokenSecret).update(`csrf\0${sessionId}`).digest('base64url');
