@@ -16,6 +16,9 @@ describe('the development mailbox', () => {
       const page = (await h.app.inject({ method: 'GET', url: '/dev/mailbox' })).body;
       return page.includes(bob.email) && page.includes(alice.email) ? page : null;
     }, 15_000, 'both emails in the mailbox');
+    const dutch = (await h.app.inject({ method: 'GET', url: '/dev/mailbox?lang=nl' })).body;
+    expect(dutch).toContain('Testmailbox');
+    expect(dutch).toContain('<html lang="nl">');
     const link = new RegExp(`href="/dev/mailbox/(dev_[0-9a-f]{20})">Contact change for ${service.name.replace('.', '\\.')}`).exec(list);
     expect(link).not.toBeNull();
 

@@ -14,25 +14,6 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
   return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? part(values[i]) : ''), ''));
 }
 
-export function page(lang: string, title: string, body: Html, options: { script?: string } = {}): string {
-  return `<!doctype html>
-<html lang="${escapeHtml(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)} · Countersign</title>
-<link rel="stylesheet" href="/assets/style.css">
-</head>
-<body>
-<main>
-${body.value}
-</main>
-${options.script ? `<script src="${escapeHtml(options.script)}"></script>` : ''}
-</body>
-</html>`;
-}
-
 /** Pages that handle tokens: never cached, never framed, never leaking a Referer. */
 export function sendSensitivePage(reply: FastifyReply, status: number, body: string) {
   return reply.code(status)

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { escapeHtml, html, page, raw, type Html } from './html.js';
+import { MAILBOX } from './i18n/mailbox.js';
+import { escapeHtml, html, raw, type Html } from './html.js';
+import { pageLanguage } from './language.js';
+import { renderPage, time } from './layout.js';
 
 /** Escapes the text part, then turns its addresses into links so a newcomer can click through the flow. */
 const linkify = (text: string): Html =>
@@ -10,31 +13,36 @@ const linkify = (text: string): Html =>
 export default fp(async (app: FastifyInstance) => {
   const mailbox = app.mailbox;
   if (!mailbox) return;
-  const headers = { 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'" };
 
-  app.get('/dev/mailbox', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/dev/mailbox', { schema: { hide: true } }, async (request, reply) => {
+    const lang = pageLanguage(request);
+    const t = MAILBOX[lang];
     const emails = await mailbox.list();
-    const rows = emails.map((e) => html`<tr><td>${new Date(e.sentAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</td><td>${e.to}</td><td><a href="/dev/mailbox/${e.id}">${e.subject}</a></td></tr>`);
-    const body = html`<h1>Development mailbox</h1>
-<p class="hint">No email provider is configured (RESEND_API_KEY is unset), so emails land here instead. Newest first.</p>
-${emails.length ? html`<table><thead><tr><th>Sent</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="notice">No email yet. Start a contact change and its emails appear here.</p>`}`;
-    return reply.headers(headers).type('text/html; charset=utf-8').send(page('en', 'Mailbox', body));
+    const rows = emails.map((e) => html`<tr><td>${time(e.sentAt, lang)}</td><td>${e.to}</td><td><a href="/dev/mailbox/${e.id}">${e.subject}</a></td></tr>`);
+    const body = html`<h1>${t.title}</h1>
+<p class="hint">${t.intro}</p>
+${emails.length ? html`<table><thead><tr><th scope="col">${t.sent}</th><th scope="col">${t.to}</th><th scope="col">${t.subject}</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="notice">${t.empty}</p>`}`;
+    return renderPage(app, request, reply, { title: t.title, body, section: 'mailbox' });
   });
 
   app.get('/dev/mailbox/:id', { schema: { hide: true } }, async (request, reply) => {
+    const lang = pageLanguage(request);
+    const t = MAILBOX[lang];
     const email = await mailbox.read((request.params as { id: string }).id);
-    if (!email) return reply.code(404).headers(headers).type('text/html; charset=utf-8').send(page('en', 'Not found', html`<h1>No such email</h1><p><a href="/dev/mailbox">Back to the mailbox</a></p>`));
-    const body = html`<p><a href="/dev/mailbox">← Mailbox</a> · <a href="/dev/mailbox/${email.id}/html">HTML version</a></p>
+    if (!email) {
+      return renderPage(app, request, reply, { status: 404, title: t.missing, section: 'mailbox', body: html`<p class="notice error">${t.missing}</p><p><a href="/dev/mailbox">${t.back}</a></p>` });
+    }
+    const body = html`<p><a href="/dev/mailbox">← ${t.back}</a> · <a href="/dev/mailbox/${email.id}/html">${t.htmlVersion}</a></p>
 <h1>${email.subject}</h1>
-<dl><dt>From</dt><dd>${email.from}</dd><dt>To</dt><dd>${email.to}</dd><dt>Sent</dt><dd>${email.sentAt}</dd></dl>
+<dl><dt>${t.from}</dt><dd>${email.from}</dd><dt>${t.to}</dt><dd>${email.to}</dd><dt>${t.sent}</dt><dd>${time(email.sentAt, lang)}</dd></dl>
 <pre>${linkify(email.text)}</pre>`;
-    return reply.headers(headers).type('text/html; charset=utf-8').send(page('en', email.subject, body));
+    return renderPage(app, request, reply, { title: email.subject, body, section: 'mailbox' });
   });
 
   app.get('/dev/mailbox/:id/html', { schema: { hide: true } }, async (request, reply) => {
     const email = await mailbox.read((request.params as { id: string }).id);
     if (!email) return reply.code(404).send();
-    return reply.headers({ ...headers, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" })
+    return reply.headers({ 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'" })
       .type('text/html; charset=utf-8').send(email.html);
   });
 }, { name: 'mailbox', dependencies: ['context'] });
