@@ -4,10 +4,10 @@ import { PENDING_STATES, type Role } from '../domain/contact-change.js';
 import { newId } from '../domain/ids.js';
 import { holderOf, isInvolved, mayRequestChange } from '../domain/permissions.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
-import { accounts, changeEvents, contactChanges, notes, pendingRoles, services, type Account, type Service } from '../db/schema.js';
+import { accounts, changeEvents, contactChanges, pendingRoles, services, type Account, type Service } from '../db/schema.js';
 import { cancelUpdate, resendUpdate } from '../workflows/messages.js';
 import { Problem } from './problems.js';
-import { actionProblem, runUpdate, startChangeWorkflow } from './workflow-calls.js';
+import { actionProblem, runUpdate, startChangeWorkflow, withNote } from './workflow-calls.js';
 
 /**
  * What a person may do with contact changes, the same through the API and the web pages. Each refusal is a
@@ -102,22 +102,16 @@ async function askerOrSupport(app: FastifyInstance, account: Account, id: string
 
 export async function resendChange(app: FastifyInstance, account: Account, id: string, reason?: string): Promise<ChangeView> {
   const view = await askerOrSupport(app, account, id);
-  const noteId = reason ? newId() : undefined;
-  if (noteId) await app.db.insert(notes).values({ id: noteId, changeId: view.change.id, accountId: account.id, text: reason! });
-  await runUpdate(app.temporal, view.change.id, resendUpdate, { by: account.id, noteId }).catch(async (err) => {
-    if (noteId) await app.db.delete(notes).where(eq(notes.id, noteId));
-    throw actionProblem(err) ?? err;
-  });
+  await withNote(app.db, { changeId: view.change.id, accountId: account.id, text: reason }, (noteId) =>
+    runUpdate(app.temporal, view.change.id, resendUpdate, { by: account.id, noteId }))
+    .catch((err) => { throw actionProblem(err) ?? err; });
   return (await loadChangeView(app.db, view.change.id))!;
 }
 
 export async function cancelChange(app: FastifyInstance, account: Account, id: string, reason?: string): Promise<ChangeView> {
   const view = await askerOrSupport(app, account, id);
-  const noteId = reason ? newId() : undefined;
-  if (noteId) await app.db.insert(notes).values({ id: noteId, changeId: view.change.id, accountId: account.id, text: reason! });
-  await runUpdate(app.temporal, view.change.id, cancelUpdate, { by: account.id, noteId }).catch(async (err) => {
-    if (noteId) await app.db.delete(notes).where(eq(notes.id, noteId));
-    throw actionProblem(err) ?? err;
-  });
+  await withNote(app.db, { changeId: view.change.id, accountId: account.id, text: reason }, (noteId) =>
+    runUpdate(app.temporal, view.change.id, cancelUpdate, { by: account.id, noteId }))
+    .catch((err) => { throw actionProblem(err) ?? err; });
   return (await loadChangeView(app.db, view.change.id))!;
 }

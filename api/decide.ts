@@ -2,13 +2,12 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { isFinal, MAX_FAILED_ATTEMPTS, type Decision, type Party } from '../domain/contact-change.js';
-import { newId } from '../domain/ids.js';
 import { partyOfToken } from '../domain/tokens.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
-import { changeEvents, contactChanges, notes } from '../db/schema.js';
+import { changeEvents, contactChanges } from '../db/schema.js';
 import { acceptUpdate, refuseUpdate, type ChangeStatus } from '../workflows/messages.js';
 import { Problem } from './problems.js';
-import { rejectionType, runUpdate } from './workflow-calls.js';
+import { rejectionType, runUpdate, withNote } from './workflow-calls.js';
 
 /** One answer for a wrong, unknown, malformed, used or expired token: it tells a guesser nothing. */
 export const invalidToken = () => new Problem(403, 'Invalid token',
@@ -44,17 +43,13 @@ export async function decide(
     await countFailure(app, view.change.id);
     throw invalidToken();
   }
-  const noteId = input.decision === 'refused' && input.reason ? newId() : undefined;
-  if (noteId) {
-    const accountId = party === 'from' ? view.change.fromId : view.change.toId;
-    await app.db.insert(notes).values({ id: noteId, changeId: view.change.id, accountId, text: input.reason! });
-  }
   const update = input.decision === 'accepted' ? acceptUpdate : refuseUpdate;
+  const author = { changeId: view.change.id, accountId: party === 'from' ? view.change.fromId : view.change.toId };
   try {
-    const status = await runUpdate(app.temporal, view.change.id, update, { party, sending: view.change.sending, noteId });
+    const status = await withNote(app.db, { ...author, text: input.decision === 'refused' ? input.reason : undefined }, (noteId) =>
+      runUpdate(app.temporal, view.change.id, update, { party, sending: view.change.sending, noteId }));
     return { party, status, view: (await loadChangeView(app.db, view.change.id))! };
   } catch (err) {
-    if (noteId) await app.db.delete(notes).where(eq(notes.id, noteId));
     if (rejectionType(err) || err instanceof WorkflowNotFoundError) throw invalidToken();
     throw err;
   }

@@ -1,15 +1,13 @@
 import type { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApplicationFailure } from '@temporalio/common';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Errors } from '../domain/contact-change.js';
-import { newId } from '../domain/ids.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
-import { notes, type Account } from '../db/schema.js';
+import type { Account } from '../db/schema.js';
 import { extendUpdate } from '../workflows/messages.js';
 import { cancelChange, resendChange, visibleChange } from './change-actions.js';
 import { Problem } from './problems.js';
-import { actionProblem, rejectionType, runUpdate } from './workflow-calls.js';
+import { actionProblem, rejectionType, runUpdate, withNote } from './workflow-calls.js';
 
 /**
  * What support staff do to someone else's request. Each action says why: the reason lands on the timeline.
@@ -49,12 +47,9 @@ export async function extendChange(app: FastifyInstance, account: Account, id: s
     throw new Problem(409, 'Not possible now', `This request is ${view.change.state}; only a request waiting for its contacts can be extended.`, { code: 'notPending' });
   }
   const changeId = view.change.id;
-  const noteId = newId();
-  await app.db.insert(notes).values({ id: noteId, changeId, accountId: account.id, text });
-  await runUpdate(app.temporal, changeId, extendUpdate, { by: account.id, noteId, expiresAt: expiresAt.getTime() }).catch(async (err) => {
-    await app.db.delete(notes).where(eq(notes.id, noteId));
-    throw extendProblem(err) ?? err;
-  });
+  await withNote(app.db, { changeId, accountId: account.id, text }, (noteId) =>
+    runUpdate(app.temporal, changeId, extendUpdate, { by: account.id, noteId, expiresAt: expiresAt.getTime() }))
+    .catch((err) => { throw extendProblem(err) ?? err; });
   return (await loadChangeView(app.db, changeId))!;
 }
 

@@ -1,8 +1,11 @@
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
+import { eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { notes } from '../db/schema.js';
+import { newId, workflowIdOf } from '../domain/ids.js';
 import { Errors } from '../domain/contact-change.js';
-import { workflowIdOf } from '../domain/ids.js';
 import type { contactChange } from '../workflows/contact-change.js';
 import type { ChangeStatus } from '../workflows/messages.js';
 import { Problem } from './problems.js';
@@ -47,4 +50,21 @@ export function actionProblem(err: unknown): Problem | null {
   const detail = (err as WorkflowUpdateFailedError).cause?.message ?? 'The request cannot do this now.';
   if (type === Errors.ResendTooSoon) return new Problem(429, 'Too soon', detail);
   return new Problem(409, 'Not possible now', detail);
+}
+
+/**
+ * Runs a call that may carry a person's words. The text is stored as a note first, because only its id may enter
+ * workflow history; the note is removed again when the call fails.
+ */
+export async function withNote<T>(
+  db: Db, note: { changeId: string; accountId: string; text?: string }, run: (noteId: string | undefined) => Promise<T>,
+): Promise<T> {
+  const noteId = note.text ? newId() : undefined;
+  if (noteId) await db.insert(notes).values({ id: noteId, changeId: note.changeId, accountId: note.accountId, text: note.text! });
+  try {
+    return await run(noteId);
+  } catch (err) {
+    if (noteId) await db.delete(notes).where(eq(notes.id, noteId));
+    throw err;
+  }
 }

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { notes } from '../db/schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenIn } from './support/fake-resend.js';
 import { ADMIN_KEY, startHarness, type Harness, type TestAccount } from './support/harness.js';
@@ -161,9 +163,11 @@ describe('resend rate', () => {
     const svc = (await h.service(owner)).id;
     const id = (await h.change(owner, svc, ['tech'], target)).json().id;
     await h.waitForState(id, owner, 'validatingByCustomers');
-    const res = await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: owner.token });
+    const res = await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: owner.token, body: { reason: 'Lost in spam' } });
     expect(res.statusCode).toBe(429);
     expect(res.json().detail).toMatch(/try again in/);
+    // The workflow refused it, so its reason is not kept either.
+    expect(await h.db.select().from(notes).where(eq(notes.changeId, id))).toEqual([]);
     await h.email(target, (t) => t.includes(id));
     expect(h.resend.to(target.email)).toHaveLength(1);
   });
