@@ -1,3 +1,4 @@
+import { formatSpan } from '../domain/durations.js';
 import { sql } from 'drizzle-orm';
 import { MAX_FAILED_ATTEMPTS } from '../domain/contact-change.js';
 import { loadChangeViews, type ChangeView } from '../db/queries.js';
@@ -5,7 +6,7 @@ import type { Db } from '../db/client.js';
 
 /** Why a pending request needs a person, with the facts each page or answer words in its own language. */
 export type StuckReason =
-  | { code: 'pendingTooLong'; since: Date; hours: number }
+  | { code: 'pendingTooLong'; since: Date; afterMs: number }
   | { code: 'emailFailed'; since: Date; recipient: string; status: string; error: string | null }
   | { code: 'stepFailing'; since: Date | null; step: string; error: string | null }
   | { code: 'tokensLocked'; since: null; attempts: number };
@@ -23,7 +24,7 @@ function reasonsOf(row: StuckRow, stuckAfterMs: number, now: number): StuckReaso
   // Raw queries through drizzle return timestamps as text.
   const createdAt = new Date(row.created_at);
   if (now - createdAt.getTime() > stuckAfterMs) {
-    reasons.push({ code: 'pendingTooLong', since: createdAt, hours: Math.round(stuckAfterMs / 3_600_000) });
+    reasons.push({ code: 'pendingTooLong', since: createdAt, afterMs: stuckAfterMs });
   }
   for (const e of row.email_problems ?? []) {
     reasons.push({ code: 'emailFailed', since: new Date(e.at), recipient: e.recipient, status: e.status, error: e.error });
@@ -39,7 +40,7 @@ function reasonsOf(row: StuckRow, stuckAfterMs: number, now: number): StuckReaso
 /** The reason in English, for the API. */
 export function describeReason(reason: StuckReason): string {
   switch (reason.code) {
-    case 'pendingTooLong': return `pending for more than ${reason.hours} h`;
+    case 'pendingTooLong': return `pending for more than ${formatSpan(reason.afterMs, 'en')}`;
     case 'emailFailed': return `email to the ${reason.recipient} contact ${reason.status}${reason.error ? `: ${reason.error}` : ''}`;
     case 'stepFailing': return `${reason.step} keeps failing: ${reason.error ?? 'unknown error'}`;
     case 'tokensLocked': return `${reason.attempts} wrong tokens tried; a resend unlocks it`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import { parseDuration, parseDurationList } from '../domain/durations.js';
+import { formatSpan, parseDuration, parseDurationList } from '../domain/durations.js';
 import { mayRequestChange, rolesHeldBy } from '../domain/permissions.js';
 import { makeToken, partyOfToken } from '../domain/tokens.js';
 
@@ -46,6 +46,16 @@ describe('durations', () => {
     expect(parseDurationList('2d,6d')).toEqual([172_800_000, 518_400_000]);
     expect(parseDurationList('none')).toEqual([]);
     expect(parseDurationList('2d,x')).toBeNull();
+  });
+
+  it('are said in the reader\'s language, in the largest whole unit', () => {
+    // French puts a no-break space before the unit, as it should.
+    const span = (ms: number, lang: string) => formatSpan(ms, lang).replace(/\s/g, ' ');
+    expect(span(3 * 86_400_000, 'en')).toBe('3 days');
+    expect(span(3 * 86_400_000, 'fr')).toBe('3 jours');
+    expect(span(3 * 86_400_000, 'nl')).toBe('3 dagen');
+    expect(span(36 * 3_600_000, 'en')).toBe('36 hours');
+    expect(span(2_000, 'fr')).toBe('2 secondes');
   });
 });
 

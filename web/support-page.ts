@@ -1,3 +1,4 @@
+import { formatSpan } from '../domain/durations.js';
 import type { FastifyInstance } from 'fastify';
 import type { Language } from '../domain/contact-change.js';
 import type { ChangeView } from '../db/queries.js';
@@ -17,7 +18,7 @@ function stuckSection(lang: Language, stuck: PendingChange[], stuckAfterMs: numb
   const t = SUPPORT[lang];
   return html`<section aria-labelledby="stuck-heading">
 <h2 id="stuck-heading">${t.stuck.heading}</h2>
-<p class="hint">${t.stuck.intro(Math.round(stuckAfterMs / 3_600_000))}</p>
+<p class="hint">${t.stuck.intro(formatSpan(stuckAfterMs, lang))}</p>
 ${stuck.length ? changesTable(lang, stuck, 'stuck-heading') : html`<p class="notice ok">${t.stuck.none}</p>`}
 </section>`;
 }

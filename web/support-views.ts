@@ -1,3 +1,4 @@
+import { formatSpan } from '../domain/durations.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isFinal, type Language } from '../domain/contact-change.js';
 import type { ChangeView } from '../db/queries.js';
@@ -15,9 +16,9 @@ export async function supportOnly(request: FastifyRequest, _reply: FastifyReply)
 /** A value from the database in this language, or the value itself when the copy does not know it. */
 export const label = <K extends string>(labels: Record<K, string>, key: string): string => labels[key as K] ?? key;
 
-export function reasonText(t: SupportCopy, reason: StuckReason): string {
+export function reasonText(t: SupportCopy, reason: StuckReason, lang: Language): string {
   switch (reason.code) {
-    case 'pendingTooLong': return t.reasons.pendingTooLong(reason.hours);
+    case 'pendingTooLong': return t.reasons.pendingTooLong(formatSpan(reason.afterMs, lang));
     case 'emailFailed': return t.reasons.emailFailed(label(t.recipients, reason.recipient), label(t.emailStatus, reason.status), reason.error);
     case 'stepFailing': return t.reasons.stepFailing(reason.step, reason.error);
     case 'tokensLocked': return t.reasons.tokensLocked(reason.attempts);
@@ -32,7 +33,7 @@ export function stateBadge(t: SupportCopy, state: string): Html {
 export const rolesText = (t: SupportCopy, roles: string[]) => roles.map((role) => label(t.roles, role)).join(', ');
 
 function reasonList(t: SupportCopy, reasons: StuckReason[], lang: Language): Html {
-  return html`<ul class="reasons">${reasons.map((r) => html`<li>${reasonText(t, r)}${r.since ? html` <span class="since">(${t.stuck.since} ${time(r.since, lang)})</span>` : ''}</li>`)}</ul>`;
+  return html`<ul class="reasons">${reasons.map((r) => html`<li>${reasonText(t, r, lang)}${r.since ? html` <span class="since">(${t.stuck.since} ${time(r.since, lang)})</span>` : ''}</li>`)}</ul>`;
 }
 
 /** Requests as a table; with `reasons`, a column says why each one is stuck and since when. */

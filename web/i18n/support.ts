@@ -4,11 +4,11 @@ type Labels<K extends string> = Record<K, string>;
 
 export interface SupportCopy {
   title: string;
-  stuck: { heading: string; intro: (hours: number) => string; none: string; why: string; since: string };
+  stuck: { heading: string; intro: (span: string) => string; none: string; why: string; since: string };
   search: { heading: string; label: string; hint: string; submit: string; results: (q: string) => string; none: (q: string) => string; more: (n: number) => string };
   columns: Labels<'request' | 'service' | 'roles' | 'contacts' | 'state' | 'created'>;
   reasons: {
-    pendingTooLong: (hours: number) => string;
+    pendingTooLong: (span: string) => string;
     emailFailed: (to: string, status: string, error: string | null) => string;
     stepFailing: (step: string, error: string | null) => string;
     tokensLocked: (attempts: number) => string;
@@ -36,11 +36,11 @@ export interface SupportCopy {
 
 const en: SupportCopy = {
   title: 'Support',
-  stuck: { heading: 'Stuck requests', intro: (h) => `Pending requests that need a person: pending for more than ${h} h, an email that failed, a step that keeps failing, or locked tokens. Oldest first.`, none: 'No request is stuck.', why: 'Why', since: 'Since' },
+  stuck: { heading: 'Stuck requests', intro: (h) => `Pending requests that need a person: pending for more than ${h}, an email that failed, a step that keeps failing, or locked tokens. Oldest first.`, none: 'No request is stuck.', why: 'Why', since: 'Since' },
   search: { heading: 'Find a request', label: 'Service name, handle or request id', hint: 'Any request, pending or ended.', submit: 'Search', results: (q) => `Requests matching “${q}”`, none: (q) => `No request matches “${q}”.`, more: (n) => `Only the ${n} most recent are shown; narrow the search.` },
   columns: { request: 'Request', service: 'Service', roles: 'Roles', contacts: 'From → to', state: 'State', created: 'Created' },
   reasons: {
-    pendingTooLong: (h) => `Pending for more than ${h} h`,
+    pendingTooLong: (h) => `Pending for more than ${h}`,
     emailFailed: (to, status, error) => `The email to the ${to} ${status}${error ? `: ${error}` : ''}`,
     stepFailing: (step, error) => `The step ${step} keeps failing${error ? `: ${error}` : ''}`,
     tokensLocked: (n) => `${n} wrong tokens tried; resending the emails unlocks it`,
@@ -75,11 +75,11 @@ const en: SupportCopy = {
 
 const fr: SupportCopy = {
   title: 'Support',
-  stuck: { heading: 'Demandes bloquées', intro: (h) => `Demandes en cours qui ont besoin de quelqu’un : en attente depuis plus de ${h} h, un e-mail en échec, une étape qui échoue encore, ou des jetons verrouillés. Les plus anciennes d’abord.`, none: 'Aucune demande n’est bloquée.', why: 'Pourquoi', since: 'Depuis' },
+  stuck: { heading: 'Demandes bloquées', intro: (h) => `Demandes en cours qui ont besoin de quelqu’un : en attente depuis plus de ${h}, un e-mail en échec, une étape qui échoue encore, ou des jetons verrouillés. Les plus anciennes d’abord.`, none: 'Aucune demande n’est bloquée.', why: 'Pourquoi', since: 'Depuis' },
   search: { heading: 'Trouver une demande', label: 'Nom du service, identifiant client ou numéro de demande', hint: 'Toute demande, en cours ou terminée.', submit: 'Rechercher', results: (q) => `Demandes correspondant à « ${q} »`, none: (q) => `Aucune demande ne correspond à « ${q} ».`, more: (n) => `Seules les ${n} plus récentes sont affichées ; précisez la recherche.` },
   columns: { request: 'Demande', service: 'Service', roles: 'Rôles', contacts: 'De → à', state: 'État', created: 'Créée' },
   reasons: {
-    pendingTooLong: (h) => `En attente depuis plus de ${h} h`,
+    pendingTooLong: (h) => `En attente depuis plus de ${h}`,
     emailFailed: (to, status, error) => `L’e-mail au ${to} : ${status}${error ? ` (${error})` : ''}`,
     stepFailing: (step, error) => `L’étape ${step} échoue encore${error ? ` : ${error}` : ''}`,
     tokensLocked: (n) => `${n} jetons erronés essayés ; renvoyer les e-mails les déverrouille`,
@@ -114,11 +114,11 @@ const fr: SupportCopy = {
 
 const nl: SupportCopy = {
   title: 'Support',
-  stuck: { heading: 'Vastgelopen verzoeken', intro: (h) => `Lopende verzoeken die iemand nodig hebben: langer dan ${h} u open, een mislukte e-mail, een stap die blijft mislukken of geblokkeerde tokens. Oudste eerst.`, none: 'Geen enkel verzoek zit vast.', why: 'Waarom', since: 'Sinds' },
+  stuck: { heading: 'Vastgelopen verzoeken', intro: (h) => `Lopende verzoeken die iemand nodig hebben: langer dan ${h} open, een mislukte e-mail, een stap die blijft mislukken of geblokkeerde tokens. Oudste eerst.`, none: 'Geen enkel verzoek zit vast.', why: 'Waarom', since: 'Sinds' },
   search: { heading: 'Een verzoek zoeken', label: 'Dienstnaam, handle of verzoeknummer', hint: 'Elk verzoek, lopend of afgesloten.', submit: 'Zoeken', results: (q) => `Verzoeken voor „${q}”`, none: (q) => `Geen verzoek gevonden voor „${q}”.`, more: (n) => `Alleen de ${n} recentste worden getoond; verfijn de zoekopdracht.` },
   columns: { request: 'Verzoek', service: 'Dienst', roles: 'Rollen', contacts: 'Van → naar', state: 'Status', created: 'Aangemaakt' },
   reasons: {
-    pendingTooLong: (h) => `Langer dan ${h} u open`,
+    pendingTooLong: (h) => `Langer dan ${h} open`,
     emailFailed: (to, status, error) => `De e-mail aan de ${to}: ${status}${error ? ` (${error})` : ''}`,
     stepFailing: (step, error) => `De stap ${step} blijft mislukken${error ? `: ${error}` : ''}`,
     tokensLocked: (n) => `${n} verkeerde tokens geprobeerd; de e-mails opnieuw sturen heft de blokkade op`,
