@@ -33,9 +33,11 @@ export default fp(async (app: FastifyInstance) => {
   app.decorateRequest('viewer', null);
   app.decorateRequest('sessionId', null);
 
+  // Only pages read the session: assets, the API (bearer tokens) and webhooks skip the lookup.
+  const sessionless = /^\/(assets|api|webhooks|docs|healthz)(\/|$)/;
   app.addHook('onRequest', async (request) => {
     const value = request.cookies[SESSION_COOKIE];
-    if (!value) return;
+    if (!value || sessionless.test(request.url)) return;
     const id = digest(value);
     const [row] = await app.db.select({ account: accounts }).from(sessions)
       .innerJoin(accounts, eq(sessions.accountId, accounts.id))
