@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from 'zod';
 import type { Language, Role } from '../domain/contact-change.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
-import { formatDate, roleName } from '../emails/render.js';
+import { formatDate } from '../emails/render.js';
+import { roleList, who } from './change-text.js';
 import { decide } from '../api/decide.js';
 import { Problem } from '../api/problems.js';
 import { isOutage } from '../api/outages.js';
@@ -18,12 +19,9 @@ const form = z.object({
 });
 
 
-const who = (a: { name: string; handle: string }) => `${a.name} (${a.handle})`;
-
 function summary(view: ChangeView, lang: Language, t: DecisionCopy): Html {
   const { change, service, from, to, askedBy } = view;
-  const names = (change.roles as Role[]).map((r) => roleName(r, lang));
-  const roles = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t.and} ${names.at(-1)}` : names[0] ?? '';
+  const roles = roleList(change.roles as Role[], lang);
   return html`
 <p>${t.intro(who(askedBy), roles, service.name)}</p>
 <dl>

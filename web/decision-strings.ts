@@ -2,7 +2,6 @@ import type { Language } from '../domain/contact-change.js';
 
 export interface DecisionCopy {
   title: string;
-  and: string;
   intro: (asker: string, roles: string, service: string) => string;
   service: string; roles: string; from: string; to: string; askedBy: string; expires: string; state: string;
   tokenLabel: string; tokenHint: string; reasonLabel: string; accept: string; refuse: string;
@@ -14,7 +13,6 @@ export interface DecisionCopy {
 
 const en: DecisionCopy = {
   title: 'Contact change: your decision',
-  and: 'and',
   intro: (asker, roles, service) => `${asker} asks to move these roles of ${service}: ${roles}. Both the outgoing and the incoming contact must accept.`,
   service: 'Service', roles: 'Roles', from: 'Outgoing contact', to: 'Incoming contact', askedBy: 'Asked by', expires: 'Valid until', state: 'State',
   tokenLabel: 'Your code', tokenHint: 'The code from your email. The link in the email fills it in; otherwise paste it here.',
@@ -45,7 +43,6 @@ const en: DecisionCopy = {
 
 const fr: DecisionCopy = {
   title: 'Changement de contact : votre décision',
-  and: 'et',
   intro: (asker, roles, service) => `${asker} demande le transfert des rôles suivants de ${service} : ${roles}. Le contact sortant et le contact entrant doivent tous deux accepter.`,
   service: 'Service', roles: 'Rôles', from: 'Contact sortant', to: 'Contact entrant', askedBy: 'Demandé par', expires: 'Valable jusqu’au', state: 'État',
   tokenLabel: 'Votre code', tokenHint: 'Le code reçu par e-mail. Le lien de l’e-mail le remplit pour vous ; sinon, collez-le ici.',
@@ -76,7 +73,6 @@ const fr: DecisionCopy = {
 
 const nl: DecisionCopy = {
   title: 'Contactwijziging: uw beslissing',
-  and: 'en',
   intro: (asker, roles, service) => `${asker} vraagt om de volgende rollen van ${service} over te dragen: ${roles}. Zowel het vertrekkende als het nieuwe contact moet akkoord gaan.`,
   service: 'Dienst', roles: 'Rollen', from: 'Vertrekkend contact', to: 'Nieuw contact', askedBy: 'Aangevraagd door', expires: 'Geldig tot', state: 'Status',
   tokenLabel: 'Uw code', tokenHint: 'De code uit uw e-mail. De link in de e-mail vult hem voor u in; anders plakt u hem hier.',

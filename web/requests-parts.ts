@@ -16,7 +16,7 @@ export function ctxOf(app: FastifyInstance, request: FastifyRequest): Ctx {
   return { app, request, viewer: request.viewer!, lang, t: REQUESTS_COPY[lang] };
 }
 
-export const who = (a: { name: string; handle: string }) => `${a.name} (${a.handle})`;
+export { who } from './change-text.js';
 
 // Once a request is being applied ('doing') the workflow refuses a cancel or a resend: no form for them then.
 const OPEN_STATES: readonly string[] = ['todo', 'checkValidity', 'validatingByCustomers'];
