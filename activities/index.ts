@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Mailer } from '../emails/mailer.js';
+import { bookEmailActivities } from './book-emails.js';
 import { commitActivities } from './commit.js';
 import { emailActivities } from './send-email.js';
 import { projectionActivities } from './projection.js';
@@ -16,5 +17,6 @@ export function createActivities(deps: ActivityDeps) {
     ...projectionActivities(deps),
     ...commitActivities(deps),
     ...emailActivities(deps),
+    ...bookEmailActivities(deps),
   };
 }

@@ -7,7 +7,8 @@ import { makeToken } from '../domain/tokens.js';
 import { loadChangeView, loadNote, type ChangeView } from '../db/queries.js';
 import { emails, type Account } from '../db/schema.js';
 import { MailError } from '../emails/mailer.js';
-import { renderEmail, type EmailData } from '../emails/render.js';
+import { renderEmail, type EmailData, type RenderedEmail } from '../emails/render.js';
+import type { Db } from '../db/client.js';
 import { newId } from '../domain/ids.js';
 import { addEvent, now } from './events.js';
 import type { ActivityDeps } from './index.js';
@@ -52,6 +53,47 @@ async function emailData(deps: ActivityDeps, view: ChangeView, input: SendEmailI
   return data;
 }
 
+export interface Delivery {
+  row: Omit<typeof emails.$inferInsert, 'id' | 'status' | 'attempts'> & { idempotencyKey: string };
+  to: string;
+  /** Rendered only when the email still has to go out. */
+  render: () => Promise<RenderedEmail> | RenderedEmail;
+  tags: Record<string, string>;
+  /** Written in the same transaction as the row's `sent` status. */
+  onSent?: (tx: Pick<Db, 'insert'>) => Promise<void>;
+  onFailed?: (err: MailError) => Promise<void>;
+}
+
+/**
+ * Sends an email at most once per idempotency key: its row in `emails` says whether it went out already, and
+ * the provider receives the same key, so that a retry after a lost answer is not sent twice either.
+ */
+export async function deliverOnce(db: Db, mailer: ActivityDeps['mailer'], d: Delivery): Promise<{ sent: boolean }> {
+  const [row] = await db.insert(emails).values({ id: newId(), ...d.row, status: 'sending', attempts: 1 }).onConflictDoUpdate({
+    target: emails.idempotencyKey,
+    set: { attempts: sql`${emails.attempts} + 1`, updatedAt: now() },
+  }).returning();
+  if (row!.status !== 'sending' && row!.status !== 'failed') return { sent: true };
+  try {
+    const { id } = await mailer.send({ to: d.to, ...(await d.render()), idempotencyKey: d.row.idempotencyKey, tags: d.tags });
+    await db.transaction(async (tx) => {
+      await tx.update(emails).set({ status: 'sent', providerId: id, lastError: null, updatedAt: now() }).where(eq(emails.id, row!.id));
+      await d.onSent?.(tx);
+    });
+    return { sent: true };
+  } catch (err) {
+    if (!(err instanceof MailError)) throw err;
+    await db.update(emails).set({ status: 'failed', lastError: err.message, updatedAt: now() }).where(eq(emails.id, row!.id));
+    await d.onFailed?.(err);
+    throw ApplicationFailure.create({
+      type: err.retryable ? 'EmailUnavailable' : Errors.EmailRejected,
+      message: err.message,
+      nonRetryable: !err.retryable,
+      nextRetryDelay: err.retryAfterMs,
+    });
+  }
+}
+
 export function emailActivities(deps: ActivityDeps) {
   const { db, mailer } = deps;
   return {
@@ -63,44 +105,23 @@ export function emailActivities(deps: ActivityDeps) {
         return { sent: false };
       }
       const idempotencyKey = `${workflowIdOf(input.changeId)}/${input.recipient}/${input.kind}/${input.sending}/${input.seq}`;
-      const [row] = await db.insert(emails).values({
-        id: newId(), changeId: input.changeId, recipient: input.recipient, accountId: account.id, kind: input.kind,
-        sending: input.sending, idempotencyKey, status: 'sending', attempts: 1,
-      }).onConflictDoUpdate({
-        target: emails.idempotencyKey,
-        set: { attempts: sql`${emails.attempts} + 1`, updatedAt: now() },
-      }).returning();
-      if (row!.status !== 'sending' && row!.status !== 'failed') return { sent: true };
-
-      const rendered = renderEmail(input.kind, account.language, await emailData(deps, view, input, account));
-      try {
-        const { id } = await mailer.send({
-          to: account.email, ...rendered, idempotencyKey, tags: { kind: input.kind, request: input.changeId },
-        });
-        await db.transaction(async (tx) => {
-          await tx.update(emails).set({ status: 'sent', providerId: id, lastError: null, updatedAt: now() }).where(eq(emails.id, row!.id));
-          await addEvent(tx, {
-            changeId: input.changeId, type: 'emailSent', party: input.recipient, accountId: account.id,
-            detail: { kind: input.kind, sending: input.sending }, dedupeKey: `email:${idempotencyKey}`,
-          });
-        });
-        return { sent: true };
-      } catch (err) {
-        if (!(err instanceof MailError)) throw err;
-        await db.update(emails).set({ status: 'failed', lastError: err.message, updatedAt: now() }).where(eq(emails.id, row!.id));
-        if (!err.retryable || Context.current().info.attempt === 1) {
+      return deliverOnce(db, mailer, {
+        row: { changeId: input.changeId, recipient: input.recipient, accountId: account.id, kind: input.kind, sending: input.sending, idempotencyKey },
+        to: account.email,
+        render: async () => renderEmail(input.kind, account.language, await emailData(deps, view, input, account)),
+        tags: { kind: input.kind, request: input.changeId },
+        onSent: (tx) => addEvent(tx, {
+          changeId: input.changeId, type: 'emailSent', party: input.recipient, accountId: account.id,
+          detail: { kind: input.kind, sending: input.sending }, dedupeKey: `email:${idempotencyKey}`,
+        }),
+        onFailed: async (err) => {
+          if (err.retryable && Context.current().info.attempt !== 1) return;
           await addEvent(db, {
             changeId: input.changeId, type: 'emailFailed', party: input.recipient, accountId: account.id,
             detail: { kind: input.kind, error: err.message, retrying: err.retryable }, dedupeKey: `email-failed:${idempotencyKey}:${err.retryable}`,
           });
-        }
-        throw ApplicationFailure.create({
-          type: err.retryable ? 'EmailUnavailable' : Errors.EmailRejected,
-          message: err.message,
-          nonRetryable: !err.retryable,
-          nextRetryDelay: err.retryAfterMs,
-        });
-      }
+        },
+      });
     },
   };
 }

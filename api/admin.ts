@@ -14,13 +14,15 @@ import { serviceSchema, presentServices } from './services.js';
 const handle = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{2,31}$/, 'a handle is 3 to 32 letters, digits or dashes');
 const accountBody = z.object({
   email: z.email(),
-  name: z.string().trim().min(1).max(200),
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().max(100).default('').describe('may be empty for an account that is a company'),
   language: z.enum(LANGUAGES),
   handle: handle.optional(),
   role: z.enum(['customer', 'support']).default('customer'),
 });
 const accountSchema = z.object({
-  id: z.string(), handle: z.string(), email: z.string(), name: z.string(), language: z.enum(LANGUAGES),
+  id: z.string(), handle: z.string(), email: z.string(), firstName: z.string(), lastName: z.string(), name: z.string(),
+  language: z.enum(LANGUAGES),
   role: z.enum(['customer', 'support']), active: z.boolean(),
 }).meta({ id: 'Account' });
 const serviceBody = z.object({
@@ -45,8 +47,8 @@ export default fp(async (appRoot: FastifyInstance) => {
     const values = { id: newId(), ...request.body, handle: request.body.handle ?? newHandle() };
     try {
       const [row] = await app.db.insert(accounts).values(values).returning();
-      const { createdAt: _, passwordHash: __, ...account } = row!;
-      return reply.code(201).send(account);
+      const { id, handle: h, email, firstName, lastName, name, language, role, active } = row!;
+      return reply.code(201).send({ id, handle: h, email, firstName, lastName, name, language, role, active });
     } catch (err) {
       if (isUniqueViolation(err)) throw new Problem(409, 'Handle taken', `The handle ${values.handle} is already used.`, { field: 'handle' });
       throw err;

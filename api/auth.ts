@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { maySignIn } from '../domain/access.js';
 import { accounts, apiTokens, type Account } from '../db/schema.js';
 import { Problem } from './problems.js';
 
@@ -35,7 +36,7 @@ export default fp(async (app: FastifyInstance) => {
       .innerJoin(accounts, eq(apiTokens.accountId, accounts.id))
       .where(eq(apiTokens.tokenHash, hashToken(token)));
     if (!row) throw new Problem(401, 'Unauthenticated', 'This API token is not valid (it may have been revoked).');
-    if (!row.account.active) throw new Problem(403, 'Forbidden', 'This account is deactivated.');
+    if (!maySignIn(row.account)) throw new Problem(403, 'Forbidden', 'This account is deactivated.');
     request.account = row.account;
   });
 

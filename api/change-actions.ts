@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { PENDING_STATES, type Role } from '../domain/contact-change.js';
 import { newId } from '../domain/ids.js';
-import { holderOf, isInvolved, mayRequestChange } from '../domain/permissions.js';
+import { actorOf, areaOf, can, mayChangeRoles, maySeeService } from '../domain/access.js';
+import { holderOf } from '../domain/permissions.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
 import { accounts, changeEvents, contactChanges, pendingRoles, services, type Account, type Service } from '../db/schema.js';
 import { cancelUpdate, resendUpdate } from '../workflows/messages.js';
@@ -14,10 +15,27 @@ import { actionProblem, runUpdate, startChangeWorkflow, withNote } from './workf
  * Problem whose `field`, when set, names the input it concerns.
  */
 
-/** Who may see a request: its parties, its asker, the service's holder and admin, and support. */
+/**
+ * Who may see a request: its parties, its asker, the service's holder and admin, and support; a sub-account
+ * also where its keeper is one of them and it may view that kind of service.
+ */
 export function maySee(account: Account, view: ChangeView): boolean {
   const { change, service } = view;
-  return account.role === 'support' || [change.askedById, change.fromId, change.toId, service.holderId, service.adminId].includes(account.id);
+  const actor = actorOf(account);
+  const people = [change.askedById, change.fromId, change.toId, service.holderId, service.adminId];
+  if (actor.support || people.includes(actor.id)) return true;
+  return actor.subAccount && can(actor, `${areaOf(service.kind)}.view`) && people.includes(actor.principalId);
+}
+
+/**
+ * Resend and cancel: the asker, support, and within the asker's customer area whoever may manage that kind of
+ * service (the keeper of a sub-account that asked, or a sub-account with the manage permission).
+ */
+export function mayManage(account: Account, view: ChangeView): boolean {
+  const actor = actorOf(account);
+  const askerArea = view.askedBy.keptById ?? view.askedBy.id;
+  return actor.support || view.change.askedById === actor.id
+    || (askerArea === actor.principalId && can(actor, `${areaOf(view.service.kind)}.manage`));
 }
 
 export async function visibleChange(app: FastifyInstance, account: Account, id: string): Promise<ChangeView> {
@@ -29,10 +47,11 @@ export async function visibleChange(app: FastifyInstance, account: Account, id: 
 /** The service, when this account may ask for a change of these roles on it. */
 export async function changeableService(app: FastifyInstance, account: Account, serviceId: string, roles: Role[]): Promise<Service> {
   const [service] = await app.db.select().from(services).where(eq(services.id, serviceId));
-  if (!service || !(isInvolved(service, account.id) || account.role === 'support')) {
+  const actor = actorOf(account);
+  if (!service || !(maySeeService(actor, service) || actor.support)) {
     throw new Problem(404, 'Not found', `There is no service ${serviceId} among yours.`);
   }
-  if (!mayRequestChange(service, account.id, roles)) {
+  if (!mayChangeRoles(actor, service, roles)) {
     throw new Problem(403, 'Forbidden', 'Only the holder or the admin contact may change these roles; a technical or billing contact may only hand over its own role.', { field: 'roles' });
   }
   return service;
@@ -88,11 +107,11 @@ export async function createChange(app: FastifyInstance, account: Account, servi
   return (await loadChangeView(app.db, change.id))!;
 }
 
-/** Resend and cancel are for the asker and support staff, while the request is pending. */
+/** Resend and cancel, while the request is pending. */
 async function askerOrSupport(app: FastifyInstance, account: Account, id: string) {
   const view = await visibleChange(app, account, id);
-  if (account.role !== 'support' && view.change.askedById !== account.id) {
-    throw new Problem(403, 'Forbidden', 'Only the person who asked for this change, or support staff, may do this.');
+  if (!mayManage(account, view)) {
+    throw new Problem(403, 'Forbidden', 'Only the person who asked for this change, an account allowed to manage it, or support staff, may do this.');
   }
   if (!PENDING_STATES.includes(view.change.state as never)) {
     throw new Problem(409, 'Not possible now', `This request is already ${view.change.state}.`);

@@ -4,7 +4,9 @@ import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES, STATES } from '../domain/contact-change.js';
+import { actorOf } from '../domain/access.js';
 import { loadChangeViews, loadTimeline } from '../db/queries.js';
+import { requestsScope } from '../db/scope.js';
 import { contactChanges } from '../db/schema.js';
 import { cancelChange, createChange, resendChange, visibleChange } from './change-actions.js';
 import { Problem, problemSchema } from './problems.js';
@@ -60,11 +62,8 @@ export default fp(async (appRoot: FastifyInstance) => {
       response: { 200: z.object({ items: z.array(changeSchema), nextCursor: z.string().nullable() }), ...errors },
     },
   }, async (request) => {
-    const me = request.account!.id;
     const { direction, state, cursor, limit } = request.query;
-    const sent = eq(contactChanges.askedById, me);
-    const received = or(eq(contactChanges.fromId, me), eq(contactChanges.toId, me))!;
-    const filters: SQL[] = [direction === 'sent' ? sent : direction === 'received' ? received : or(sent, received)!];
+    const filters: SQL[] = [requestsScope(actorOf(request.account!), direction)];
     if (state) filters.push(inArray(contactChanges.state, state.split(',')));
     if (cursor) {
       const c = decodeCursor(cursor);

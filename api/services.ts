@@ -1,9 +1,11 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
+import { actorOf } from '../domain/access.js';
+import { servicesScope } from '../db/scope.js';
 import { accounts, pendingRoles, services, type Service } from '../db/schema.js';
 import { problemSchema } from './problems.js';
 
@@ -35,14 +37,11 @@ export default fp(async (appRoot: FastifyInstance) => {
   app.get('/api/v1/services', {
     onRequest: app.requireAccount,
     schema: {
-      tags: ['services'], summary: 'Services where I am the holder or a contact',
+      tags: ['services'], summary: 'Services where I am the holder or a contact; for a sub-account, also those of its account that it may view',
       response: { 200: z.object({ items: z.array(serviceSchema) }), 401: problemSchema },
     },
   }, async (request) => {
-    const me = request.account!.id;
-    const rows = await app.db.select().from(services).where(or(
-      eq(services.holderId, me), eq(services.adminId, me), eq(services.techId, me), eq(services.billingId, me),
-    )).orderBy(services.name);
+    const rows = await app.db.select().from(services).where(servicesScope(actorOf(request.account!))).orderBy(services.name);
     return { items: await presentServices(app.db, rows) };
   });
 }, { name: 'services', dependencies: ['auth'] });

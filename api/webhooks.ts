@@ -34,7 +34,8 @@ export default async function webhooks(app: FastifyInstance) {
     if (!status || !providerId) return reply.code(204).send();
     const [email] = await app.db.update(emails).set({ status, updatedAt: now() })
       .where(eq(emails.providerId, providerId)).returning();
-    if (email) {
+    // An invitation's email has no timeline; its status alone is kept.
+    if (email?.changeId) {
       await addEvent(app.db, {
         changeId: email.changeId, type: EVENT[status], party: email.recipient, accountId: email.accountId,
         detail: { kind: email.kind }, dedupeKey: `webhook:${header('svix-id')}`,

@@ -7,10 +7,10 @@ import type { Db } from './client.js';
 import { accounts, apiTokens, services, type NewAccount } from './schema.js';
 
 const PEOPLE: Omit<NewAccount, 'id'>[] = [
-  { handle: 'am1234-cs', name: 'Alice Martin', email: 'alice@example.fr', language: 'fr', role: 'customer' },
-  { handle: 'bs5678-cs', name: 'Bob Smith', email: 'bob@example.com', language: 'en', role: 'customer' },
-  { handle: 'cv9012-cs', name: 'Carla de Vries', email: 'carla@example.nl', language: 'nl', role: 'customer' },
-  { handle: 'su0001-cs', name: 'Sam Support', email: 'support@countersign.localhost', language: 'en', role: 'support' },
+  { handle: 'am1234-cs', firstName: 'Alice', lastName: 'Martin', email: 'alice@example.fr', language: 'fr', role: 'customer' },
+  { handle: 'bs5678-cs', firstName: 'Bob', lastName: 'Smith', email: 'bob@example.com', language: 'en', role: 'customer' },
+  { handle: 'cv9012-cs', firstName: 'Carla', lastName: 'de Vries', email: 'carla@example.nl', language: 'nl', role: 'customer' },
+  { handle: 'su0001-cs', firstName: 'Sam', lastName: 'Support', email: 'support@countersign.localhost', language: 'en', role: 'support' },
 ];
 
 /**

@@ -1,23 +1,67 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp,
+  bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
+/**
+ * Everyone a request can name: customer accounts, support staff, and the contacts a customer keeps in its book.
+ * A contact is an account kept by another (`keptById`) that cannot sign in until it is made a sub-account.
+ */
 export const accounts = pgTable('accounts', {
   id: text('id').primaryKey(),
   handle: text('handle').notNull().unique(),
   email: text('email').notNull(),
-  name: text('name').notNull(),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  /** Derived from the first and last name; what pages and emails show. */
+  name: text('name').notNull().generatedAlwaysAs(sql`btrim(first_name || ' ' || last_name)`),
   language: text('language', { enum: ['fr', 'en', 'nl'] }).notNull(),
   role: text('role', { enum: ['customer', 'support'] }).notNull().default('customer'),
   active: boolean('active').notNull().default(true),
-  /** scrypt; null until a password is set through the admin API. */
+  /** scrypt; null until a password is set (admin API, or a sub-account's invitation). */
   passwordHash: text('password_hash'),
+  phone: text('phone'),
+  company: text('company'),
+  street: text('street'),
+  postalCode: text('postal_code'),
+  city: text('city'),
+  country: text('country'),
+  /** The categories of emails a contact receives copies of: general, billing, support, product, domain. */
+  emailCategories: text('email_categories').array().notNull().default(sql`'{}'::text[]`),
+  /** The account whose book this contact is in; null for a customer account itself and for support staff. */
+  keptById: text('kept_by_id').references((): AnyPgColumn => accounts.id),
+  /** A contact's access to the customer area: none, invited, active (a sub-account) or deactivated. */
+  access: text('access', { enum: ['none', 'invited', 'active', 'deactivated'] }).notNull().default('none'),
+  /** What a sub-account may do in its keeper's customer area. */
+  permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+  /** Account preferences (customer accounts): who gets billing information, how and in which language we write. */
+  billingContactId: text('billing_contact_id').references((): AnyPgColumn => accounts.id),
+  communication: text('communication', { enum: ['email', 'post'] }).notNull().default('email'),
+  newsletters: text('newsletters').array().notNull().default(sql`'{}'::text[]`),
+  /** A deleted contact is kept for the history of past requests, out of its book and unable to take a role. */
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
   createdAt: createdAt(),
-});
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('accounts_kept_by_idx').on(t.keptById),
+  // One contact per email address in a book (the account itself and the contacts it keeps).
+  uniqueIndex('accounts_book_email_idx').on(sql`coalesce(${t.keptById}, ${t.id})`, sql`lower(${t.email})`)
+    .where(sql`${t.deletedAt} is null`),
+]);
+
+/** A single-use link that lets a contact set its password and become a sub-account; its token is never stored. */
+export const invitations = pgTable('invitations', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  invitedById: text('invited_by_id').notNull().references(() => accounts.id),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [index('invitations_account_idx').on(t.accountId)]);
 
 /** Web sessions, keyed by a SHA-256 digest of the cookie's value. */
 export const sessions = pgTable('sessions', {
@@ -119,8 +163,11 @@ export const notes = pgTable('notes', {
 
 export const emails = pgTable('emails', {
   id: text('id').primaryKey(),
-  changeId: text('change_id').notNull().references(() => contactChanges.id),
-  recipient: text('recipient', { enum: ['from', 'to', 'asker'] }).notNull(),
+  /** The request an email is about, or the invitation it carries. */
+  changeId: text('change_id').references(() => contactChanges.id),
+  invitationId: text('invitation_id').references(() => invitations.id),
+  /** The parties, the asker, a contact subscribed to copies, or a contact invited to become a sub-account. */
+  recipient: text('recipient', { enum: ['from', 'to', 'asker', 'copy', 'invitee'] }).notNull(),
   accountId: text('account_id').notNull().references(() => accounts.id),
   kind: text('kind').notNull(),
   sending: integer('sending').notNull(),
@@ -142,6 +189,7 @@ export const rateLimits = pgTable('rate_limits', {
 
 export type Account = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
+export type Invitation = typeof invitations.$inferSelect;
 export type Service = typeof services.$inferSelect;
 export type ContactChange = typeof contactChanges.$inferSelect;
 export type NewContactChange = typeof contactChanges.$inferInsert;

@@ -22,3 +22,14 @@ export function partyOfToken(secret: string, changeId: string, sending: number, 
   }
   return found;
 }
+
+/** The secret of an invitation link; derived from its id, so that nothing secret is stored. */
+export function makeInvitationToken(secret: string, invitationId: string): string {
+  return createHmac('sha256', secret).update(`invitation\0${invitationId}`).digest('base64url');
+}
+
+export function isInvitationToken(secret: string, invitationId: string, candidate: string): boolean {
+  const given = Buffer.from(TOKEN_SHAPE.test(candidate) ? candidate : '', 'base64url');
+  const expected = Buffer.from(makeInvitationToken(secret, invitationId), 'base64url');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -6,7 +6,9 @@ import type { Block, Copy, Ctx } from './strings.js';
 export type Language = 'fr' | 'en' | 'nl';
 export type Role = 'admin' | 'tech' | 'billing';
 export type EmailKind = 'request' | 'reminder' | 'done' | 'refused' | 'expired' | 'aborted' | 'error';
-export type Recipient = 'from' | 'to' | 'asker'; // outgoing contact, incoming contact, the person who asked
+// outgoing contact, incoming contact, the person who asked, a contact subscribed to copies of the account's emails
+export type Recipient = 'from' | 'to' | 'asker' | 'copy';
+export type CopyCategory = 'general' | 'domain' | 'product';
 export interface Person { handle: string; name: string }
 export interface EmailData {
   recipient: Recipient;
@@ -22,6 +24,8 @@ export interface EmailData {
   reason?: string;
   refusedBy?: Person;
   cancelledBy?: Person;
+  /** For a copy: the category the contact subscribed to, and whose account it is a contact of. */
+  copyOf?: { category: CopyCategory; account: Person };
 }
 export interface RenderedEmail { subject: string; text: string; html: string }
 
@@ -51,7 +55,7 @@ function freeText(value: string | undefined): string | undefined {
   return text || undefined;
 }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
@@ -89,8 +93,8 @@ const who = (p: Person) => {
 };
 
 function context(copy: Copy, language: Language, kind: EmailKind, data: EmailData, roles: Role[], phrase: string): Ctx {
-  const self = data.recipient === 'from' ? data.from : data.recipient === 'to' ? data.to : data.askedBy;
-  const selfKey = line(self.handle).toLowerCase();
+  const self = data.recipient === 'from' ? data.from : data.recipient === 'to' ? data.to : data.recipient === 'asker' ? data.askedBy : undefined;
+  const selfKey = self ? line(self.handle).toLowerCase() : '';
   const isSelf = (p: Person | undefined) => !!p && !!selfKey && line(p.handle).toLowerCase() === selfKey;
   // Only the person named for this kind of ending counts; a stray field from another kind is ignored.
   const by = kind === 'refused' ? data.refusedBy : kind === 'aborted' ? data.cancelledBy : undefined;
@@ -129,6 +133,9 @@ export function renderEmail(kind: EmailKind, language: Language, data: EmailData
   if (roles.length === 0) throw new RangeError('renderEmail: a contact change needs at least one role');
 
   let action: Parts['action'];
+  if (data.recipient === 'copy' && (kind === 'request' || kind === 'reminder' || !data.copyOf)) {
+    throw new Error(`renderEmail: a copy informs of an outcome and names its subscription, not '${kind}'`);
+  }
   if ((kind === 'request' || kind === 'reminder') && data.recipient !== 'asker') {
     const token = data.token?.trim();
     const url = data.decisionUrl?.trim();
@@ -155,7 +162,10 @@ export function renderEmail(kind: EmailKind, language: Language, data: EmailData
     language, copy, facts, action,
     subject: line(copy.subject[kind](ctx)),
     greeting: copy.hello(line(data.recipientName)),
-    blocks: copy.body[kind](ctx).filter((b) => b !== 'action' || action),
+    blocks: [
+      ...copy.body[kind](ctx).filter((b) => b !== 'action' || action),
+      ...(data.copyOf ? [{ note: copy.copyNote(data.copyOf.category, who(data.copyOf.account)) }] : []),
+    ],
     requestUrl: data.requestUrl.trim(),
   };
   return { subject: parts.subject, text: toText(parts), html: toHtml(parts) };

@@ -23,6 +23,7 @@ export const en: Copy = {
     help: 'If it is not already filled in on the page, copy it and paste it into the field provided.',
   },
   follow: 'Follow the request in your customer area',
+  copyNote: (category, account) => `You receive this copy because you are a contact of ${account} subscribed to ${category === 'general' ? 'all of the account\'s emails' : category === 'domain' ? 'domain name emails' : 'product emails'}. ${account} can change this in the contact book.`,
   subject: {
     request: (c) => c.you === 'asker'
       ? `Contact change for ${c.name}: awaiting approval`

@@ -23,6 +23,7 @@ export const fr: Copy = {
     help: "S'il n'est pas déjà prérempli sur la page, copiez-le et collez-le dans le champ prévu.",
   },
   follow: 'Suivre la demande dans votre espace client',
+  copyNote: (category, account) => `Vous recevez cette copie en tant que contact de ${account}, abonné ${category === 'general' ? 'à tous les courriels du compte' : category === 'domain' ? 'aux courriels de domaine' : 'aux courriels sur les produits'}. ${account} peut modifier ce choix dans ses contacts.`,
   subject: {
     request: (c) => c.you === 'asker'
       ? `Changement de contact pour ${c.name} : en attente de validation`

@@ -23,6 +23,7 @@ export const nl: Copy = {
     help: 'Staat de code nog niet ingevuld op de pagina? Kopieer hem dan en plak hem in het daarvoor bestemde veld.',
   },
   follow: 'Bekijk de aanvraag in uw klantenpaneel',
+  copyNote: (category, account) => `U ontvangt deze kopie als contactpersoon van ${account}, aangemeld voor ${category === 'general' ? 'alle e-mails van het account' : category === 'domain' ? 'e-mails over domeinnamen' : 'e-mails over producten'}. ${account} kan dit wijzigen bij de contactpersonen.`,
   subject: {
     request: (c) => c.you === 'asker'
       ? `Contactwijziging voor ${c.name}: wacht op goedkeuring`

@@ -1,11 +1,11 @@
-import type { EmailKind, Role } from './render.js';
+import type { CopyCategory, EmailKind, Role } from './render.js';
 
 /** A paragraph, a quoted text written by a person, a highlighted note, or a slot filled by the renderer. */
 export type Block = string | { quote: string } | { note: string } | 'facts' | 'action';
 
 /** Everything the copy needs, already cleaned and formatted for the language. */
 export interface Ctx {
-  you: 'from' | 'to' | 'asker';
+  you: 'from' | 'to' | 'asker' | 'copy';
   name: string; // service name alone, for subjects
   svc: string; // "le nom de domaine example.fr"
   roles: string; // "contact administrateur et contact technique"
@@ -31,6 +31,8 @@ export interface Copy {
   labels: { role: string; roles: string; from: string; to: string; asker: string; until: string; expired: string; ref: string };
   action: { intro: string; button: string; fallback: string; token: string; help: string };
   follow: string;
+  /** Why a contact receives a copy: its subscription, and whose contact it is. */
+  copyNote: (category: CopyCategory, account: string) => string;
   subject: Record<EmailKind, (c: Ctx) => string>;
   body: Record<EmailKind, (c: Ctx) => Block[]>;
 }

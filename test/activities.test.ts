@@ -32,7 +32,7 @@ afterAll(async () => {
 async function seedChange() {
   const [from, to] = await db.insert(accounts).values(['fr', 'nl'].map((language) => {
     const id = newId();
-    return { id, handle: `act-${id.slice(0, 8).toLowerCase()}`, email: `${id}@test.example`, name: `Person ${id.slice(0, 4)}`, language: language as 'fr' | 'nl' };
+    return { id, handle: `act-${id.slice(0, 8).toLowerCase()}`, email: `${id}@test.example`, firstName: 'Person', lastName: id.slice(0, 4), language: language as 'fr' | 'nl' };
   })).returning();
   const [service] = await db.insert(services).values({ id: newId(), name: 'act.example', kind: 'domain', holderId: from!.id, adminId: from!.id, techId: from!.id, billingId: from!.id }).returning();
   const [change] = await db.insert(contactChanges).values({
@@ -94,7 +94,7 @@ describe('commitChange', () => {
 
   it('ends in error, changing nothing, when the role moved in the meantime', async () => {
     const { change, service, from } = await seedChange();
-    const [other] = await db.insert(accounts).values({ id: newId(), handle: `oth-${newId().slice(0, 8).toLowerCase()}`, email: 'o@test.example', name: 'Other', language: 'en' }).returning();
+    const [other] = await db.insert(accounts).values({ id: newId(), handle: `oth-${newId().slice(0, 8).toLowerCase()}`, email: 'o@test.example', firstName: 'Other', lastName: '', language: 'en' }).returning();
     await db.update(services).set({ techId: other!.id }).where(eq(services.id, service.id));
     expect(await new MockActivityEnvironment().run(activities.commitChange, { changeId: change.id })).toEqual({ state: 'error' });
     const [after] = await db.select().from(services).where(eq(services.id, service.id));

@@ -31,7 +31,7 @@ describe('authentication', () => {
   });
 
   it('keeps the admin API behind ADMIN_API_KEY', async () => {
-    const body = { email: 'x@test.example', name: 'X', language: 'en' };
+    const body = { email: 'x@test.example', firstName: 'X', language: 'en' };
     expect((await h.request('POST', '/api/v1/admin/accounts', { body })).statusCode).toBe(401);
     expect((await h.request('POST', '/api/v1/admin/accounts', { token: owner.token, body })).statusCode).toBe(401);
     expect((await h.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body })).statusCode).toBe(201);
@@ -45,7 +45,7 @@ describe('authentication', () => {
 
 describe('admin API', () => {
   it('refuses a taken handle and an unknown contact with the field named', async () => {
-    const taken = await h.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email: 'y@test.example', name: 'Y', language: 'fr', handle: owner.handle } });
+    const taken = await h.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email: 'y@test.example', firstName: 'Y', language: 'fr', handle: owner.handle } });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().field).toBe('handle');
     const service = await h.request('POST', '/api/v1/admin/services', {
@@ -59,7 +59,7 @@ describe('admin API', () => {
     const res = await h.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email: 'not-an-email', language: 'de' } });
     expect(res.statusCode).toBe(400);
     const fields = (res.json().issues as { field: string }[]).map((i) => i.field);
-    expect(fields).toEqual(expect.arrayContaining(['body.email', 'body.name', 'body.language']));
+    expect(fields).toEqual(expect.arrayContaining(['body.email', 'body.firstName', 'body.language']));
   });
 });
 

@@ -35,7 +35,7 @@ describe('without ADMIN_API_KEY', () => {
   it('the admin API is off and says how to turn it on', async () => {
     const off = await startHarness({ admin: false, worker: false });
     try {
-      const res = await off.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email: 'a@test.example', name: 'A', language: 'en' } });
+      const res = await off.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email: 'a@test.example', firstName: 'A', language: 'en' } });
       expect(res.statusCode).toBe(404);
       expect(res.json().detail).toMatch(/set ADMIN_API_KEY/);
     } finally {

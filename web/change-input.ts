@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { changeableService, resolveTarget } from '../api/change-actions.js';
 import { Problem } from '../api/problems.js';
 import { ROLES, type Language, type Role } from '../domain/contact-change.js';
-import { holderOf, mayRequestChange } from '../domain/permissions.js';
+import { actorOf, mayChangeRoles } from '../domain/access.js';
+import { holderOf } from '../domain/permissions.js';
 import { accounts, pendingRoles, type Account, type Service } from '../db/schema.js';
 import { SERVICES } from './i18n/services.js';
 
@@ -29,7 +30,7 @@ export function readInput(source: unknown): ChangeInput {
 
 export async function loadChangeContext(app: FastifyInstance, viewer: Account, serviceId: string): Promise<ChangeContext> {
   const service = await changeableService(app, viewer, serviceId, []);
-  const allowed = ROLES.filter((role) => mayRequestChange(service, viewer.id, [role]));
+  const allowed = ROLES.filter((role) => mayChangeRoles(actorOf(viewer), service, [role]));
   if (allowed.length === 0) throw new Problem(403, 'Forbidden', 'You may not change any contact of this service.');
   const ids = ROLES.map((role) => holderOf(service, role));
   const people = await app.db.select().from(accounts).where(inArray(accounts.id, ids));

@@ -1,3 +1,4 @@
+import { actorOf } from '../domain/access.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PENDING_STATES, STATES } from '../domain/contact-change.js';
@@ -80,7 +81,7 @@ export default async function requestsPage(app: FastifyInstance) {
     const ctx = ctxOf(app, request);
     const q = listQuery.parse(request.query ?? {});
     const states = (q.state ?? '').split(',').filter((s) => (STATES as readonly string[]).includes(s));
-    const page = await listRequests(app.db, ctx.viewer.id, {
+    const page = await listRequests(app.db, actorOf(ctx.viewer), {
       direction: q.direction, states, after: decodeCursor(q.cursor), before: decodeCursor(q.before), limit: q.limit,
     });
     const back = listUrl(q, { cursor: q.cursor, before: q.before });

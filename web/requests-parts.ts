@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { mayManage } from '../api/change-actions.js';
 import { PARTIES, isFinal, type Language, type Party, type Role, type State } from '../domain/contact-change.js';
 import type { ChangeView } from '../db/queries.js';
 import type { Account } from '../db/schema.js';
@@ -62,7 +63,7 @@ export function actionsFor(view: ChangeView, viewer: Account): { now: Actions; o
   const { state } = view.change;
   const party = partyOf(view, viewer.id);
   const undecided = party !== null && decisionOf(view, party) === null && !isFinal(state);
-  const manager = (viewer.role === 'support' || view.change.askedById === viewer.id) && !isFinal(state);
+  const manager = mayManage(viewer, view) && !isFinal(state);
   return {
     offered: { decide: undecided, manage: manager },
     now: { decide: undecided && state === 'validatingByCustomers', manage: manager && OPEN_STATES.includes(state) },

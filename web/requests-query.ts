@@ -2,8 +2,10 @@ import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzl
 import type { Db } from '../db/client.js';
 import { loadChangeViews, type ChangeView } from '../db/queries.js';
 import { changeEvents, contactChanges } from '../db/schema.js';
+import { requestsScope, type Direction } from '../db/scope.js';
+import type { Actor } from '../domain/access.js';
 
-export type Direction = 'sent' | 'received' | 'all';
+export type { Direction };
 
 /** A position in the list: the creation time and id of a request, newest first. */
 export interface Cursor { t: string; id: string }
@@ -32,12 +34,6 @@ export interface ListInput {
 
 export interface ListPage { views: ChangeView[]; older: string | null; newer: string | null }
 
-function whose(accountId: string, direction: Direction): SQL {
-  const sent = eq(contactChanges.askedById, accountId);
-  const received = or(eq(contactChanges.fromId, accountId), eq(contactChanges.toId, accountId))!;
-  return direction === 'sent' ? sent : direction === 'received' ? received : or(sent, received)!;
-}
-
 function beyond(c: Cursor, side: 'older' | 'newer'): SQL {
   const t = new Date(c.t);
   const cmp = side === 'older' ? lt : gt;
@@ -48,13 +44,13 @@ const cursorOf = (row: { id: string; createdAt: Date } | undefined) =>
   row ? encodeCursor({ t: row.createdAt.toISOString(), id: row.id }) : null;
 
 /**
- * The requests an account sent (asked for) or received (as the outgoing or incoming contact), newest first,
+ * The requests an actor sent (asked for) or received (as the outgoing or incoming contact), newest first,
  * by keyset: the same query as GET /api/v1/contact-changes, which also walks back to newer pages.
  */
-export async function listRequests(db: Db, accountId: string, input: ListInput): Promise<ListPage> {
+export async function listRequests(db: Db, actor: Actor, input: ListInput): Promise<ListPage> {
   const { limit, before } = input;
   const after = before ? null : input.after;
-  const filters: SQL[] = [whose(accountId, input.direction)];
+  const filters: SQL[] = [requestsScope(actor, input.direction)];
   if (input.states.length) filters.push(inArray(contactChanges.state, input.states));
   if (after) filters.push(beyond(after, 'older'));
   if (before) filters.push(beyond(before, 'newer'));

@@ -1,8 +1,9 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { presentServices } from '../api/services.js';
 import { ROLES, type Language, type Role } from '../domain/contact-change.js';
-import { mayRequestChange } from '../domain/permissions.js';
+import { actorOf, mayChangeRoles } from '../domain/access.js';
+import { servicesScope } from '../db/scope.js';
 import { accounts, services, type Account, type Service } from '../db/schema.js';
 import { kindName, roleLabel, roleList } from './change-text.js';
 import { SERVICES } from './i18n/services.js';
@@ -35,7 +36,7 @@ function serviceCard(row: Row, viewer: Account, lang: Language): Html {
   const t = SERVICES[lang].list;
   const { service } = row;
   const contact = { admin: service.adminId, tech: service.techId, billing: service.billingId };
-  const mayChange = ROLES.some((role) => mayRequestChange(service, viewer.id, [role]));
+  const mayChange = ROLES.some((role) => mayChangeRoles(actorOf(viewer), service, [role]));
   return html`<li><article class="service" aria-labelledby="service-${service.id}">
   <h2 id="service-${service.id}">${service.name}</h2>
   <dl>
@@ -50,10 +51,7 @@ function serviceCard(row: Row, viewer: Account, lang: Language): Html {
 
 /** The services the viewer holds or is a contact of: the same rule as GET /api/v1/services. */
 async function loadRows(app: FastifyInstance, viewer: Account): Promise<Row[]> {
-  const me = viewer.id;
-  const rows = await app.db.select().from(services).where(or(
-    eq(services.holderId, me), eq(services.adminId, me), eq(services.techId, me), eq(services.billingId, me),
-  )).orderBy(services.name);
+  const rows = await app.db.select().from(services).where(servicesScope(actorOf(viewer))).orderBy(services.name);
   if (rows.length === 0) return [];
   const shown = await presentServices(app.db, rows);
   const ids = [...new Set(rows.flatMap((s) => [s.holderId, s.adminId, s.techId, s.billingId]))];

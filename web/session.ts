@@ -3,6 +3,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { and, eq, gt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { maySignIn } from '../domain/access.js';
 import { accounts, sessions, type Account } from '../db/schema.js';
 
 declare module 'fastify' {
@@ -41,8 +42,9 @@ export default fp(async (app: FastifyInstance) => {
     const id = digest(value);
     const [row] = await app.db.select({ account: accounts }).from(sessions)
       .innerJoin(accounts, eq(sessions.accountId, accounts.id))
-      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date()), eq(accounts.active, true)));
-    if (!row) return;
+      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
+    // Checked on every request: a deactivated account or sub-account is signed out at once.
+    if (!row || !maySignIn(row.account)) return;
     request.viewer = row.account;
     request.sessionId = id;
   });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { accounts } from '../db/schema.js';
+import { maySignIn } from '../domain/access.js';
 import { verifyPassword } from '../domain/passwords.js';
 import { COMMON } from './i18n/common.js';
 import { html } from './html.js';
@@ -37,7 +38,7 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
     const next = safeNext(body.next);
     const [account] = handle ? await app.db.select().from(accounts).where(eq(accounts.handle, handle)) : [];
     const ok = await verifyPassword(password, account?.passwordHash ?? null);
-    if (!account || !ok || !account.active) {
+    if (!account || !ok || !maySignIn(account)) {
       const t = COMMON[pageLanguage(request)].signIn;
       return renderPage(app, request, reply, { title: t.title, status: 401, body: form(request, next, handle, t.wrong) });
     }

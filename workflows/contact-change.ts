@@ -1,5 +1,5 @@
 import {
-  ActivityFailure, ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo,
+  ActivityFailure, ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import type { EmailKind, Recipient } from '../activities/send-email.js';
@@ -71,8 +71,17 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
       if (!(err instanceof ActivityFailure)) throw err;
     }
   };
+  // Copies for the holder's subscribed contacts came later: histories from before it replay without them.
+  const copies = async (kind: EmailKind) => {
+    if (!(['done', 'refused', 'expired', 'aborted'] as EmailKind[]).includes(kind) || !patched('outcome-copies')) return;
+    try {
+      await mail.sendCopies({ changeId, kind });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+    }
+  };
   const notifyAll = (kind: EmailKind) =>
-    Promise.all((['from', 'to', 'asker'] as const).map((r) => send(r, kind, 0, sending, true)));
+    Promise.all([...(['from', 'to', 'asker'] as const).map((r) => send(r, kind, 0, sending, true)), copies(kind)]);
 
   const assertOpen = () => {
     if (state !== 'validatingByCustomers' || cancel) throw reject(Errors.NotPending, `The request is ${cancel ? 'aborted' : state}`);

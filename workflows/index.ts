@@ -1,1 +1,2 @@
 export { contactChange } from './contact-change.js';
+export { invitationEmail } from './invitation.js';

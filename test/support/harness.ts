@@ -111,7 +111,7 @@ export class HarnessApi {
   async account(name: string, language: 'fr' | 'en' | 'nl' = 'en', role: 'customer' | 'support' = 'customer'): Promise<TestAccount> {
     const handle = `${name.toLowerCase().slice(0, 6)}-${nanoid(6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
     const email = `${handle}@test.example`;
-    const created = await this.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email, name, language, handle, role } });
+    const created = await this.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email, firstName: name, language, handle, role } });
     if (created.statusCode !== 201) throw new Error(`account: ${created.body}`);
     const { id } = created.json() as { id: string };
     const issued = await this.request('POST', `/api/v1/admin/accounts/${id}/api-tokens`, { token: ADMIN_KEY, body: {} });

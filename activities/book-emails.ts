@@ -1,0 +1,85 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { areaOf } from '../domain/access.js';
+import { workflowIdOf } from '../domain/ids.js';
+import { makeInvitationToken } from '../domain/tokens.js';
+import { loadChangeView, loadNote } from '../db/queries.js';
+import { accounts, invitations, type Account } from '../db/schema.js';
+import { renderInvitation } from '../emails/invitation.js';
+import { renderEmail, type CopyCategory } from '../emails/render.js';
+import { addEvent } from './events.js';
+import type { ActivityDeps } from './index.js';
+import { notFound } from './projection.js';
+import { deliverOnce, type EmailKind } from './send-email.js';
+
+const who = (a: Pick<Account, 'name' | 'handle'>) => ({ handle: a.handle, name: a.name });
+
+/** Emails of the contact book: invitations to become a sub-account, and copies of a request's outcome. */
+export function bookEmailActivities(deps: ActivityDeps) {
+  const { db, mailer, config } = deps;
+  return {
+    async sendInvitationEmail({ invitationId }: { invitationId: string }): Promise<{ sent: boolean }> {
+      const [found] = await db.select({ invitation: invitations, account: accounts }).from(invitations)
+        .innerJoin(accounts, eq(accounts.id, invitations.accountId)).where(eq(invitations.id, invitationId));
+      if (!found) throw notFound(invitationId);
+      const { invitation, account } = found;
+      // Withdrawn, used or expired while the provider was down: a link that no longer works is not worth sending.
+      if (invitation.withdrawnAt || invitation.usedAt || invitation.expiresAt.getTime() <= Date.now()) return { sent: false };
+      const [inviter] = await db.select().from(accounts).where(eq(accounts.id, invitation.invitedById));
+      const token = makeInvitationToken(config.tokenSecret, invitation.id);
+      return deliverOnce(db, mailer, {
+        row: { invitationId, recipient: 'invitee', accountId: account.id, kind: 'invitation', sending: 1, idempotencyKey: `invitation-${invitationId}` },
+        to: account.email,
+        render: () => renderInvitation(account.language, {
+          recipientName: account.name,
+          inviter: `${inviter!.name} (${inviter!.handle})`,
+          handle: account.handle,
+          url: `${config.publicBaseUrl}/invitations/${invitation.id}?lang=${account.language}#token=${token}`,
+          expiresAt: invitation.expiresAt,
+        }),
+        tags: { kind: 'invitation', invitation: invitation.id },
+      });
+    },
+
+    /**
+     * Copies of an outcome for the contacts of the service's holder who subscribed to its category (domain or
+     * product) or to all of the account's emails; the parties and the asker have their own email already.
+     */
+    async sendCopies({ changeId, kind }: { changeId: string; kind: EmailKind }): Promise<{ sent: number }> {
+      const view = await loadChangeView(db, changeId);
+      if (!view) throw notFound(changeId);
+      const { change, service, from, to, askedBy } = view;
+      const category: CopyCategory = areaOf(service.kind) === 'domains' ? 'domain' : 'product';
+      const [holder] = await db.select().from(accounts).where(eq(accounts.id, service.holderId));
+      const subscribers = await db.select().from(accounts).where(and(
+        eq(accounts.keptById, service.holderId), isNull(accounts.deletedAt),
+        sql`${accounts.emailCategories} && ${sql.param(['general', category])}::text[]`,
+      ));
+      const informed = new Set([from, to, askedBy].flatMap((a) => [a.id, a.email.toLowerCase()]));
+      const recipients = subscribers.filter((c) => !informed.has(c.id) && !informed.has(c.email.toLowerCase()));
+      const reason = kind === 'error' ? change.endReason ?? undefined : await loadNote(db, change.id, change.endNoteId);
+      let sent = 0;
+      for (const contact of recipients) {
+        const idempotencyKey = `${workflowIdOf(changeId)}/copy/${contact.id}/${kind}`;
+        const copyOf = { category: contact.emailCategories.includes(category) ? category : 'general' as CopyCategory, account: who(holder!) };
+        await deliverOnce(db, mailer, {
+          row: { changeId, recipient: 'copy', accountId: contact.id, kind, sending: change.sending, idempotencyKey },
+          to: contact.email,
+          render: () => renderEmail(kind, contact.language, {
+            recipient: 'copy', recipientName: contact.name, service: { name: service.name, kind: service.kind },
+            roles: change.roles as never, from: who(from), to: who(to), askedBy: who(askedBy), expiresAt: change.expiresAt,
+            requestId: change.id, requestUrl: `${config.publicBaseUrl}/requests/${change.id}`, reason,
+            refusedBy: kind === 'refused' ? who(change.fromDecision === 'refused' ? from : to) : undefined,
+            cancelledBy: kind === 'aborted' && view.endedBy ? who(view.endedBy) : undefined,
+            copyOf,
+          }),
+          tags: { kind, request: changeId },
+          onSent: (tx) => addEvent(tx, {
+            changeId, type: 'emailSent', party: 'copy', accountId: contact.id, detail: { kind, copy: copyOf.category }, dedupeKey: `email:${idempotencyKey}`,
+          }),
+        });
+        sent += 1;
+      }
+      return { sent };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { can, type Actor } from '../domain/access.js';
+import { contactChanges, services } from './schema.js';
+
+export type Direction = 'sent' | 'received' | 'all';
+
+/** Which kinds of the keeper's services a sub-account may view: all, domains only, the others only, or none. */
+function keeperKinds(actor: Actor): 'all' | 'domains' | 'services' | null {
+  if (!actor.subAccount) return null;
+  const domains = can(actor, 'domains.view');
+  const others = can(actor, 'services.view');
+  return domains && others ? 'all' : domains ? 'domains' : others ? 'services' : null;
+}
+
+const isDomain = (kind: SQL | typeof services.kind) => sql`lower(btrim(${kind})) = 'domain'`;
+
+const involved = (id: string) =>
+  or(eq(services.holderId, id), eq(services.adminId, id), eq(services.techId, id), eq(services.billingId, id))!;
+
+/** The services an actor sees: those naming it, and for a sub-account those of its keeper it may view. */
+export function servicesScope(actor: Actor): SQL {
+  const kinds = keeperKinds(actor);
+  if (!kinds) return involved(actor.id);
+  const keeper = kinds === 'all' ? involved(actor.principalId)
+    : and(involved(actor.principalId), kinds === 'domains' ? isDomain(services.kind) : sql`not ${isDomain(services.kind)}`)!;
+  return or(involved(actor.id), keeper)!;
+}
+
+function whose(accountId: string, direction: Direction): SQL {
+  const sent = eq(contactChanges.askedById, accountId);
+  const received = or(eq(contactChanges.fromId, accountId), eq(contactChanges.toId, accountId))!;
+  return direction === 'sent' ? sent : direction === 'received' ? received : or(sent, received)!;
+}
+
+/**
+ * "My requests": sent (asked for) or received (as the outgoing or incoming contact); for a sub-account, also
+ * its keeper's, on the kinds of service it may view.
+ */
+export function requestsScope(actor: Actor, direction: Direction): SQL {
+  const kinds = keeperKinds(actor);
+  if (!kinds) return whose(actor.id, direction);
+  const keeper = kinds === 'all' ? whose(actor.principalId, direction) : and(
+    whose(actor.principalId, direction),
+    sql`exists (select 1 from ${services} where ${services.id} = ${contactChanges.serviceId} and ${kinds === 'domains' ? sql`` : sql`not`} ${isDomain(sql`${services.kind}`)})`,
+  )!;
+  return or(whose(actor.id, direction), keeper)!;
+}
