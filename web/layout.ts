@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf, can } from '../domain/access.js';
 import { LANGUAGES, type Language } from '../domain/contact-change.js';
 import { COMMON } from './i18n/common.js';
 import { escapeHtml, html, sendSensitivePage, type Html } from './html.js';
 import { pageLanguage } from './language.js';
 
-export type Section = 'services' | 'requests' | 'support' | 'mailbox' | null;
+export type Section = 'services' | 'requests' | 'contacts' | 'profile' | 'support' | 'mailbox' | null;
 
 export interface PageOptions {
   title: string;
@@ -20,6 +21,7 @@ export interface PageOptions {
 function header(app: FastifyInstance, request: FastifyRequest, lang: Language, section: Section): Html {
   const t = COMMON[lang];
   const viewer = request.viewer;
+  const actor = viewer ? actorOf(viewer) : null;
   const link = (href: string, label: string, name: Section) =>
     html`<a href="${href}"${section === name ? html` aria-current="page"` : ''}>${label}</a>`;
   const here = encodeURIComponent(request.url.replace(/([?&])lang=[a-z]{2}&?/, '$1').replace(/[?&]$/, ''));
@@ -30,6 +32,8 @@ function header(app: FastifyInstance, request: FastifyRequest, lang: Language, s
   ${viewer ? html`<nav class="sections" aria-label="Countersign">
     ${link('/services', t.nav.services, 'services')}
     ${link('/requests', t.nav.requests, 'requests')}
+    ${actor && !actor.support && can(actor, 'contacts') ? link('/contacts', t.nav.contacts, 'contacts') : ''}
+    ${link('/profile', t.nav.profile, 'profile')}
     ${viewer.role === 'support' ? link('/support', t.nav.support, 'support') : ''}
     ${app.mailbox ? link('/dev/mailbox', t.nav.mailbox, 'mailbox') : ''}
   </nav>` : ''}

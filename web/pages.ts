@@ -2,6 +2,9 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { Problem } from '../api/problems.js';
 import { isOutage } from '../api/outages.js';
 import changePage from './change-page.js';
+import contactsPage from './contacts-page.js';
+import invitationPage from './invitation-page.js';
+import profilePage from './profile-page.js';
 import { COMMON } from './i18n/common.js';
 import { html } from './html.js';
 import { pageLanguage } from './language.js';
@@ -35,4 +38,7 @@ export default async function pages(app: FastifyInstance) {
   await app.register(requestsPage);
   await app.register(requestPage);
   await app.register(supportPage);
+  await app.register(contactsPage);
+  await app.register(profilePage);
+  await app.register(invitationPage);
 }

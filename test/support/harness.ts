@@ -100,7 +100,7 @@ export class HarnessApi {
     readonly close: () => Promise<void>,
   ) {}
 
-  request(method: 'GET' | 'POST' | 'PUT', url: string, options: { token?: string; body?: unknown } = {}): Promise<LightMyRequestResponse> {
+  request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, options: { token?: string; body?: unknown } = {}): Promise<LightMyRequestResponse> {
     return this.app.inject({
       method, url,
       headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
@@ -116,6 +116,14 @@ export class HarnessApi {
     const { id } = created.json() as { id: string };
     const issued = await this.request('POST', `/api/v1/admin/accounts/${id}/api-tokens`, { token: ADMIN_KEY, body: {} });
     return { id, handle, email, token: (issued.json() as { token: string }).token };
+  }
+
+  /** A contact in the owner's book, through the API; its handle can take a role like any account's. */
+  async contact(owner: TestAccount, fields: Record<string, unknown> = {}): Promise<{ id: string; handle: string; email: string }> {
+    const email = `c-${nanoid(8).toLowerCase().replace(/[^a-z0-9]/g, 'x')}@test.example`;
+    const res = await this.request('POST', '/api/v1/contacts', { token: owner.token, body: { firstName: 'Casey', lastName: 'Contact', email, language: 'en', ...fields } });
+    if (res.statusCode !== 201) throw new Error(`contact: ${res.body}`);
+    return res.json() as { id: string; handle: string; email: string };
   }
 
   /** Gives the account a password and signs it in; returns the session cookie ("cs_session=…"). */
