@@ -17,9 +17,9 @@ export interface Profile { account: Account; billingContact: Account | null }
 async function profileAccount(app: FastifyInstance, viewer: Account): Promise<Account> {
   const actor = actorOf(viewer);
   if (!can(actor, 'profile')) throw new Problem(403, 'Forbidden', 'This sub-account may not see or change the profile; ask the account holder for the profile permission.');
-  if (actor.principalId === viewer.id) return viewer;
-  const [keeper] = await app.db.select().from(accounts).where(eq(accounts.id, actor.principalId));
-  return keeper!;
+  // Read again: the account loaded for this request is stale once one of these functions has saved.
+  const [account] = await app.db.select().from(accounts).where(eq(accounts.id, actor.principalId));
+  return account!;
 }
 
 export async function getProfile(app: FastifyInstance, viewer: Account): Promise<Profile> {

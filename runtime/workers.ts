@@ -27,7 +27,7 @@ export async function createWorkers(options: {
   code?: WorkflowCode;
 }): Promise<WorkerSet> {
   const { connection, config, deps } = options;
-  const { sendEmail, ...steps } = createActivities(deps);
+  const { sendEmail, sendCopies, sendInvitationEmail, ...steps } = createActivities(deps);
   const interceptors = { activity: [failingStepTracker(deps.db)] };
   const main = await Worker.create({
     connection,
@@ -41,7 +41,7 @@ export async function createWorkers(options: {
     connection,
     namespace: config.temporal.namespace,
     taskQueue: `${config.temporal.taskQueue}-email`,
-    activities: { sendEmail },
+    activities: { sendEmail, sendCopies, sendInvitationEmail },
     interceptors,
     maxTaskQueueActivitiesPerSecond: config.mail.ratePerSecond,
   });
