@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenIn, type ReceivedEmail } from './support/fake-resend.js';
-import { ADMIN_KEY, startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
+import { tokenIn } from './support/fake-resend.js';
+import { ADMIN_KEY, invitationLink, startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
 
 let h: Harness;
 let owner: TestAccount;
@@ -18,22 +18,8 @@ async function apiToken(accountId: string) {
   return (res.json() as { token: string }).token;
 }
 
-const linkOf = (email: ReceivedEmail) => {
-  const match = /\/invitations\/([A-Za-z0-9_-]+)\?lang=[a-z]{2}#token=([A-Za-z0-9_-]{43})/.exec(email.text);
-  if (!match) throw new Error(`no invitation link in "${email.subject}"`);
-  return { id: match[1]!, token: match[2]! };
-};
-
-/** Invites the contact with these permissions and accepts the link; returns the sub-account with an API token. */
-async function subAccount(keeper: TestAccount, permissions: string[]) {
-  const contact = await h.contact(keeper);
-  const invited = await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, { token: keeper.token, body: { permissions } });
-  expect(invited.statusCode, invited.body).toBe(201);
-  const link = linkOf(await h.email(asParty(contact), (t) => t.includes('/invitations/')));
-  const accepted = await h.request('POST', `/api/v1/invitations/${link.id}/accept`, { body: { token: link.token, password: TEST_PASSWORD } });
-  expect(accepted.statusCode, accepted.body).toBe(200);
-  return { ...contact, token: await apiToken(contact.id), link };
-}
+const linkOf = invitationLink;
+const subAccount = (keeper: TestAccount, permissions: string[]) => h.subAccount(keeper, permissions);
 
 describe('contacts', () => {
   it('gives a contact its own handle, which a contact change can name: it receives the token email and decides like any account', async () => {

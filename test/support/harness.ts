@@ -10,7 +10,7 @@ import { createDb, type Db } from '../../db/client.js';
 import { startServer, startWorker } from '../../runtime/processes.js';
 import { freePort } from '../../runtime/ports.js';
 import { installWorkerLogging } from '../../runtime/workers.js';
-import { FakeResend, tokenIn } from './fake-resend.js';
+import { FakeResend, tokenIn, type ReceivedEmail } from './fake-resend.js';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 export const WEBHOOK_SECRET = `whsec_${Buffer.from('countersign-test-webhook-secret!').toString('base64')}`;
@@ -126,6 +126,18 @@ export class HarnessApi {
     return res.json() as { id: string; handle: string; email: string };
   }
 
+  /** Invites a contact of `keeper` with these permissions and accepts the link: an active sub-account, with an API token. */
+  async subAccount(keeper: TestAccount, permissions: string[]): Promise<TestAccount & { link: InvitationLink }> {
+    const contact = await this.contact(keeper);
+    const invited = await this.request('POST', `/api/v1/contacts/${contact.id}/invitation`, { token: keeper.token, body: { permissions } });
+    if (invited.statusCode !== 201) throw new Error(`invitation: ${invited.body}`);
+    const link = invitationLink(await this.email({ ...contact, token: '' }, (t) => t.includes('/invitations/')));
+    const accepted = await this.request('POST', `/api/v1/invitations/${link.id}/accept`, { body: { token: link.token, password: TEST_PASSWORD } });
+    if (accepted.statusCode !== 200) throw new Error(`accept: ${accepted.body}`);
+    const issued = await this.request('POST', `/api/v1/admin/accounts/${contact.id}/api-tokens`, { token: ADMIN_KEY, body: {} });
+    return { ...contact, token: (issued.json() as { token: string }).token, link };
+  }
+
   /** Gives the account a password and signs it in; returns the session cookie ("cs_session=…"). */
   async signIn(account: TestAccount): Promise<string> {
     const set = await this.request('PUT', `/api/v1/admin/accounts/${account.id}/password`, { token: ADMIN_KEY, body: { password: TEST_PASSWORD } });
@@ -193,6 +205,15 @@ export class HarnessApi {
       return found.length >= count ? found[count - 1]! : null;
     }, 20_000, `email ${count} to ${account.handle}`);
   }
+}
+
+export interface InvitationLink { id: string; token: string }
+
+/** The invitation id and token in an invitation email's link. */
+export function invitationLink(email: ReceivedEmail): InvitationLink {
+  const match = /\/invitations\/([A-Za-z0-9_-]+)\?lang=[a-z]{2}#token=([A-Za-z0-9_-]{43})/.exec(email.text);
+  if (!match) throw new Error(`no invitation link in "${email.subject}"`);
+  return { id: match[1]!, token: match[2]! };
 }
 
 export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
