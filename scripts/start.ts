@@ -36,7 +36,7 @@ function banner(config: Config, demo: DemoAccount[], temporalUi: string | null) 
     '',
     `Demo accounts: sign in at ${base}/signin with a handle below and the password ${DEMO_PASSWORD}`,
     '(API tokens for "Authorization: Bearer …"):',
-    ...demo.map((a) => `  ${a.handle.padEnd(10)} ${a.name.padEnd(15)} ${a.role.padEnd(9)} ${a.language}  ${a.token}`),
+    ...demo.map((a) => `  ${a.handle.padEnd(10)} ${a.name.padEnd(15)} ${a.role.padEnd(11)} ${a.language}  ${a.token}`),
     '',
     'Ctrl-C stops everything; the data stays under ' + config.dataDir,
   ];

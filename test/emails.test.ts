@@ -225,3 +225,41 @@ describe('formatDate and roleName', () => {
     expect(roleName('billing', 'fr')).toBe('contact facturation');
   });
 });
+
+describe('copies for subscribed contacts', () => {
+  const copyOf = { category: 'domain' as const, account: { handle: 'am1234-ovh', name: 'Alice Martin' } };
+  it('tells in each language why the contact gets the copy, in the third person, without any code', () => {
+    const notes = { fr: /contact de Alice Martin \(am1234-ovh\), abonné aux courriels de domaine/, en: /contact of Alice Martin \(am1234-ovh\) subscribed to domain name emails/, nl: /contactpersoon van Alice Martin \(am1234-ovh\), aangemeld voor e-mails over domeinnamen/ };
+    for (const lang of LANGUAGES) {
+      const mail = renderEmail('done', lang, ending({ recipient: 'copy', recipientName: 'Denise Dupont', copyOf }));
+      expect(mail.text, lang).toMatch(notes[lang]);
+      expect(mail.text).not.toMatch(/#token=|You are now|Vous êtes désormais|U bent nu/);
+      expect(mail.html).toContain('role="note"');
+    }
+  });
+
+  it('refuses to render a copy of an approval email or one that names no subscription', () => {
+    expect(() => renderEmail('request', 'en', data({ recipient: 'copy', copyOf }))).toThrow(/copy/);
+    expect(() => renderEmail('done', 'en', ending({ recipient: 'copy' }))).toThrow(/copy/);
+  });
+});
+
+describe('invitation email', () => {
+  const invitation = {
+    recipientName: 'Tom <b>Peeters</b>', inviter: 'Alice Martin (am1234-cs)', handle: 'tp3456-cs',
+    url: 'https://manager.example.net/invitations/inv_1?lang=nl#token=abc', expiresAt: new Date('2026-11-28T14:05:00Z'),
+  };
+  it('gives the handle, the link and its expiry in the invitee\'s language, with names escaped in HTML', async () => {
+    const { renderInvitation } = await import('../emails/invitation.js');
+    const expiry = { fr: '28 novembre 2026', en: '28 November 2026', nl: '28 november 2026' };
+    for (const lang of LANGUAGES) {
+      const mail = renderInvitation(lang, invitation);
+      expect(mail.subject, lang).toContain('Alice Martin (am1234-cs)');
+      expect(mail.text).toContain('tp3456-cs');
+      expect(mail.text).toContain(invitation.url);
+      expect(mail.text).toContain(expiry[lang]);
+      expect(mail.html).toContain('Tom &lt;b&gt;Peeters&lt;/b&gt;');
+      expect(mail.html).not.toContain('<b>Peeters');
+    }
+  });
+});
