@@ -43,7 +43,7 @@ const API: Row[] = [
     '                                                                  422   422   403  403     404    404    404    403  422  404  403     404     401'),
   row('ask for a change of the billing role', (f) => ({ method: 'POST', url: `/api/v1/services/${f.serviceId}/contact-changes`, body: { roles: ['billing'], to: 'nobody-there' } }),
     '                                                                  422   422   403  422     404    404    404    403  422  404  403     404     401'),
-  row('list my requests', () => ({ method: 'GET', url: '/api/v1/contact-changes' }),
+  row('list my requests (pending)', () => ({ method: 'GET', url: '/api/v1/contact-changes?state=validatingByCustomers' }),
     '                                                                  L     -     L    -       -      -      -      L    L    -    -       -       401', { lists: (b, f) => b.includes(f.changeId) }),
   row('read a request', (f) => ({ method: 'GET', url: `/api/v1/contact-changes/${f.changeId}` }),
     '                                                                  200   200   200  404     404    404    404    200  200  404  200     404     401'),
@@ -83,7 +83,31 @@ const API: Row[] = [
     '                                                                  422   422   422  422     422    422    422    422  422  422  422     422     401'),
 ];
 
+/** Pages: a signed-in person has a session cookie; an anonymous one is sent to the sign-in page (303). */
+//                                                                 holder admin tech billing s:none s:cont s:prof s:dv s:dm s:sm support stranger anon
+const PAGES: Row[] = [
+  row('My services (shows D)', () => ({ method: 'GET', url: '/services' }),
+    '                                                                  L     L     L    L       -      -      -      L    L    -    -       -       303', { lists: created }),
+  row('Change contacts of D', (f) => ({ method: 'GET', url: `/services/${f.serviceId}/change` }),
+    '                                                                  200   200   200  200     404    404    404    403  200  404  403     404     303'),
+  row('My requests, pending (shows the request)', () => ({ method: 'GET', url: '/requests?state=validatingByCustomers' }),
+    '                                                                  L     -     L    -       -      -      -      L    L    -    -       -       303', { lists: (b, f) => b.includes(f.changeId) }),
+  row('a request\'s page', (f) => ({ method: 'GET', url: `/requests/${f.changeId}` }),
+    '                                                                  200   200   200  404     404    404    404    200  200  404  200     404     303'),
+  row('cancel a request from its page', (f) => ({ method: 'POST', url: `/requests/${f.changeId}/cancel`, body: { reason: 'matrix' } }),
+    '                                                                  303   403   403  404     404    404    404    403  303  404  303     404     303', { fresh: ['changeId'] }),
+  row('the decision page (public: the code decides)', (f) => ({ method: 'GET', url: `/requests/${f.changeId}/decision` }),
+    '                                                                  200   200   200  200     200    200    200    200  200  200  200     200     200'),
+  row('the support console', () => ({ method: 'GET', url: '/support' }),
+    '                                                                  404   404   404  404     404    404    404    404  404  404  200     404     303'),
+  row('Profile (a sub-account without the permission: its password only)', () => ({ method: 'GET', url: '/profile' }),
+    '                                                                  200   200   200  200     200    200    200    200  200  200  200     200     303'),
+  row('save the profile\'s newsletters', () => ({ method: 'POST', url: '/profile/newsletters', body: {} }),
+    '                                                                  303   303   303  303     403    403    303    403  403  403  303     303     303'),
+];
+
 let h: Harness;
+const cookies = {} as Record<Exclude<Actor, 'anonymous'>, string>;
 const people = {} as Record<Exclude<Actor, 'anonymous'>, TestAccount>;
 let shared: Fixture;
 
@@ -120,18 +144,34 @@ beforeAll(async () => {
   const res = await h.change(people.holder, service.id, ['tech'], incoming);
   shared.changeId = (res.json() as { id: string }).id;
   await h.waitForState(shared.changeId, people.holder, 'validatingByCustomers');
+  for (const actor of ACTORS) if (actor !== 'anonymous') cookies[actor] = await h.signIn(people[actor]);
 }, 120_000);
 afterAll(async () => { await h?.close(); });
 
-async function cell(r: Row, actor: Actor): Promise<Cell> {
+async function cell(r: Row, actor: Actor, page = false): Promise<Cell> {
   const f = { ...shared };
   for (const what of r.fresh ?? []) f[what] = await make(what);
   const { method, url, body } = r.call(f);
-  const token = actor === 'anonymous' ? undefined : people[actor].token;
-  const res = await h.request(method, url, { token, body });
-  if (res.statusCode >= 400) expect(res.headers['content-type'], `${r.what} / ${actor}`).toMatch(/application\/problem\+json/);
+  const res = page ? await pageRequest(actor, method, url, body) : await h.request(method, url, { token: actor === 'anonymous' ? undefined : people[actor].token, body });
+  const problem = /application\/problem\+json/;
+  if (res.statusCode >= 400) expect(res.headers['content-type'], `${r.what} / ${actor}`).toMatch(page ? /text\/html/ : problem);
+  // A fresh request is ended, so that the lists' pending filter finds only the shared one, whatever the order.
+  if (f.changeId !== shared.changeId) await h.request('POST', `/api/v1/contact-changes/${f.changeId}/cancel`, { token: people.support.token, body: {} });
   if (r.lists && res.statusCode === 200) return r.lists(res.body, f) ? 'L' : '-';
   return res.statusCode;
+}
+
+/** A page as the person's browser asks for it: with its cookie, and a form's CSRF field taken from its Profile page. */
+async function pageRequest(actor: Actor, method: Row extends { call: (f: Fixture) => infer C } ? C extends { method: infer M } ? M : never : never, url: string, body?: unknown) {
+  const cookie = actor === 'anonymous' ? undefined : cookies[actor];
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  if (method === 'GET') return h.app.inject({ method, url, headers });
+  const form = new URLSearchParams(body as Record<string, string>);
+  if (cookie) {
+    const profile = await h.app.inject({ method: 'GET', url: '/profile', headers });
+    form.set('_csrf', /name="_csrf" value="([^"]+)"/.exec(profile.body)![1]!);
+  }
+  return h.app.inject({ method, url, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
 }
 
 describe('who may do what: the API', () => {
@@ -144,6 +184,21 @@ describe('who may do what: the API', () => {
       const expected = parse(r.cells);
       const got: Record<string, Cell> = {};
       for (const actor of ACTORS) got[actor] = await cell(r, actor);
+      expect(got).toEqual(Object.fromEntries(ACTORS.map((a, i) => [a, expected[i]])));
+    });
+  }
+});
+
+describe('who may do what: the pages', () => {
+  it('has one cell per person on every row', () => {
+    for (const r of PAGES) expect(parse(r.cells), r.what).toHaveLength(ACTORS.length);
+  });
+
+  for (const r of PAGES) {
+    it(r.what, async () => {
+      const expected = parse(r.cells);
+      const got: Record<string, Cell> = {};
+      for (const actor of ACTORS) got[actor] = await cell(r, actor, true);
       expect(got).toEqual(Object.fromEntries(ACTORS.map((a, i) => [a, expected[i]])));
     });
   }
