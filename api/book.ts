@@ -17,7 +17,7 @@ export const isUniqueViolation = (err: unknown) => (err as { code?: string } | n
   || (err as { cause?: { code?: string } } | null)?.cause?.code === '23505';
 
 const emailTaken = (email: string) =>
-  new Problem(409, 'Email already in your contacts', `${email} is already the email of another contact in your book; each contact has its own address.`, { field: 'email' });
+  new Problem(409, 'Email already in your contacts', `${email} is already used in your book, by you or by another contact; each contact has its own address.`, { field: 'email' });
 
 /** Reading and editing contacts: the account itself, or a sub-account with the contacts permission. */
 export function requireContacts(account: Account): Actor {

@@ -61,7 +61,7 @@ export async function withdraw(app: FastifyInstance, account: Account, id: strin
   });
 }
 
-/** The open invitation of a contact, if any: the pages show when it expires. */
+/** The invitation of a contact that is neither used nor withdrawn, expired or not: the pages say until when, or since when. */
 export async function openInvitation(app: FastifyInstance, accountId: string): Promise<Invitation | null> {
   const [row] = await app.db.select().from(invitations).where(withdrawOpen(accountId));
   return row ?? null;

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, snapshot } from './support/browser.js';
 import { startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
@@ -28,8 +29,10 @@ async function signedIn(account: TestAccount): Promise<Page> {
 const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? '';
 
 describe('My contacts in a browser', () => {
-  it('the holder adds a contact, sees a wrong phone flagged while typing, fixes it, then gives the contact access', async () => {
+  it('the holder adds a contact, sees a wrong phone flagged while typing, fixes it and invites it; the sub-account accepts and acts on her domains only', async () => {
     const alice = await h.account('Alice', 'en');
+    const [domain, hosting, bob] = [await h.service(alice), await h.service(alice), await h.account('Bob')];
+    await h.db.execute(sql`update services set kind = 'hosting' where id = ${hosting.id}`);
     const page = await signedIn(alice);
     // A script the CSP blocks, or a check that fails, shows up here.
     const errors: string[] = [];
@@ -78,5 +81,34 @@ describe('My contacts in a browser', () => {
     expect(invitation.subject).toContain('invites you');
     expect(errors).toEqual([]);
     await page.context().close();
+
+    // Casey accepts in a browser of its own and lands in Alice's customer area, within its permissions.
+    const link = /(http:\/\/\S+\/invitations\/\S+#token=[\w-]{43})/.exec(invitation.text)![1]!;
+    const casey = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    casey.on('pageerror', (error) => errors.push(error.message));
+    await casey.goto(link);
+    await expect.poll(() => casey.locator('#invitee').textContent()).toContain('Casey Martin');
+    await casey.locator('#password').fill('casey-chose-this-passphrase');
+    await casey.locator('#confirm').fill('casey-chose-this-passphrase');
+    await casey.locator('form.invitation button[type=submit]').click();
+    await casey.waitForURL(/\/services$/);
+    const main = casey.locator('main');
+    expect(await main.textContent()).toContain(domain.name);
+    // Domains only: Alice's hosting plan stays out of sight, and so do her contacts and her profile's settings.
+    expect(await main.textContent()).not.toContain(hosting.name);
+    expect(await casey.getByRole('link', { name: 'My contacts' }).count()).toBe(0);
+    await casey.locator('li', { hasText: domain.name }).getByRole('link', { name: /Change contacts/ }).click();
+    await snapshot(casey, 'sub-account-services');
+    await casey.getByLabel(/Technical contact/).check();
+    await casey.getByLabel('Handle of the new contact').fill(bob.handle);
+    await casey.getByRole('button', { name: 'Continue' }).click();
+    await casey.getByRole('button', { name: 'Confirm and send the emails' }).click();
+    await casey.waitForURL(/\/requests\/[\w-]+$/);
+    const changeId = casey.url().split('/').pop()!;
+    // Alice, whose domain it is, receives the token email as the outgoing contact; Casey is named as the asker.
+    const toAlice = await h.email(alice, (t) => t.includes(changeId));
+    expect(toAlice.text).toContain('Casey Martin');
+    expect(errors).toEqual([]);
+    await casey.context().close();
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenIn } from './support/fake-resend.js';
 import { startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
@@ -254,6 +255,18 @@ describe('access to the customer area', () => {
     const again = await post(`/contacts/${casey.id}/withdraw`, cookie);
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('This contact has no invitation waiting to be accepted.');
+  });
+
+  it('says when an invitation expired unaccepted, in the list and on the contact, so that a new link can be sent', async () => {
+    const alice = await h.account('Alice');
+    const cookie = await h.signIn(alice);
+    const contact = await h.contact(alice, { firstName: 'Late' });
+    await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, { token: alice.token, body: { permissions: ['profile'] } });
+    await h.db.execute(sql`update invitations set expires_at = now() - interval '1 day' where account_id = ${contact.id}`);
+    expect(rowOf((await get('/contacts', cookie)).body, contact.id)).toContain('Invitation expired on');
+    const edit = (await get(`/contacts/${contact.id}/edit`, cookie)).body;
+    expect(edit).toContain('was not accepted in time; send a new link');
+    expect(edit).toContain('Send a new link');
   });
 
   it('a sub-account with the contacts permission edits contacts but sees no access section and may not invite', async () => {

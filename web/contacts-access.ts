@@ -61,7 +61,7 @@ export function accessSection(app: FastifyInstance, request: FastifyRequest, con
     none: () => html`<p>${t.none(contact.name)}</p>
       <p class="hint">${t.allowHint(contact.email, INVITATION_DAYS)}</p>
       ${permissionsForm(ctx, 'invite', t.allow, t.invite)}`,
-    invited: () => html`<p id="invitation">${t.invited(contact.email)} ${time(invitation?.expiresAt ?? null, lang)}.</p>
+    invited: () => html`<p id="invitation">${invitation && invitation.expiresAt.getTime() <= Date.now() ? t.expired(contact.email) : t.invited(contact.email)} ${time(invitation?.expiresAt ?? null, lang)}.</p>
       ${edit()}
       <div class="actions choices">
         ${button(ctx, 'invite', t.resend, 'secondary', t.resendHint, keep)}

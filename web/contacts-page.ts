@@ -34,7 +34,7 @@ function noticeOf(request: FastifyRequest, lang: Language): Html {
 function statusOf(contact: Account, expiresAt: Date | null, lang: Language): Html {
   const t = CONTACTS[lang].status;
   switch (contact.access) {
-    case 'invited': return html`<span class="badge pending">${t.invited}</span> ${time(expiresAt, lang)}`;
+    case 'invited': return html`<span class="badge pending">${expiresAt && expiresAt.getTime() <= Date.now() ? t.expired : t.invited}</span> ${time(expiresAt, lang)}`;
     case 'active': return html`<span class="badge done">${t.active}</span>`;
     case 'deactivated': return html`<span class="badge ended">${t.deactivated}</span>`;
     default: return html`${t.none}`;

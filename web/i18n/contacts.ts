@@ -16,7 +16,7 @@ export interface ContactsCopy {
     edit: string; delete: string; noCategory: string;
   };
   /** A contact's access, as the list shows it; `invited` is followed by the link's expiry. */
-  status: { none: string; invited: string; active: string; deactivated: string };
+  status: { none: string; invited: string; expired: string; active: string; deactivated: string };
   notices: Record<Notice, string>;
   form: {
     newTitle: string; editTitle: string; newIntro: string; editIntro: string; handle: string;
@@ -41,7 +41,7 @@ export interface ContactsCopy {
   };
   access: {
     heading: string; none: (name: string) => string; allow: string; allowHint: (email: string, days: number) => string; invite: string;
-    invited: (email: string) => string; resend: string; resendHint: string; withdraw: string; withdrawHint: string;
+    invited: (email: string) => string; expired: (email: string) => string; resend: string; resendHint: string; withdraw: string; withdrawHint: string;
     active: (name: string, handle: string) => string; deactivated: (name: string) => string;
     deactivate: string; deactivateHint: string; reactivate: string; reactivateHint: string;
     permissions: string; permissionsHint: string; save: string;
@@ -60,7 +60,7 @@ const en: ContactsCopy = {
     name: 'Name', handle: 'Handle', email: 'Email', phone: 'Phone', company: 'Company', categories: 'Receives', access: 'Access', actions: 'Actions',
     edit: 'Edit', delete: 'Delete', noCategory: 'No emails',
   },
-  status: { none: 'Contact', invited: 'Invited, link valid until', active: 'Sub-account', deactivated: 'Deactivated' },
+  status: { none: 'Contact', invited: 'Invited, link valid until', expired: 'Invitation expired on', active: 'Sub-account', deactivated: 'Deactivated' },
   notices: {
     added: 'The contact has been added.', saved: 'The changes have been saved.', deleted: 'The contact has been deleted.',
     invited: 'The invitation has been sent.', withdrawn: 'The invitation has been withdrawn: its link no longer works.',
@@ -139,6 +139,7 @@ const en: ContactsCopy = {
     allowHint: (email, days) => `We send ${email} an email with a link to choose a password, valid ${days} days. Once they accept, they sign in as a sub-account with the permissions ticked here.`,
     invite: 'Invite',
     invited: (email) => `An invitation was sent to ${email}. Its link is valid until`,
+    expired: (email) => `The invitation sent to ${email} was not accepted in time; send a new link if it is still wanted. It expired on`,
     resend: 'Send a new link', resendHint: 'A new email with a new link; the current link stops working.',
     withdraw: 'Withdraw the invitation', withdrawHint: 'The link stops working and they stay a contact without access.',
     active: (name, handle) => `${name} is a sub-account: they sign in with the handle ${handle}.`,
@@ -169,7 +170,7 @@ const fr: ContactsCopy = {
     name: 'Nom', handle: 'Identifiant', email: 'E-mail', phone: 'Téléphone', company: 'Société', categories: 'Reçoit', access: 'Accès', actions: 'Actions',
     edit: 'Modifier', delete: 'Supprimer', noCategory: 'Aucun e-mail',
   },
-  status: { none: 'Contact', invited: 'Invitation valable jusqu’au', active: 'Sous-compte', deactivated: 'Désactivé' },
+  status: { none: 'Contact', invited: 'Invitation valable jusqu’au', expired: 'Invitation expirée le', active: 'Sous-compte', deactivated: 'Désactivé' },
   notices: {
     added: 'Le contact a été ajouté.', saved: 'Les modifications ont été enregistrées.', deleted: 'Le contact a été supprimé.',
     invited: 'L’invitation a été envoyée.', withdrawn: 'L’invitation a été retirée : son lien ne fonctionne plus.',
@@ -248,6 +249,7 @@ const fr: ContactsCopy = {
     allowHint: (email, days) => `Nous envoyons à ${email} un e-mail avec un lien pour choisir un mot de passe, valable ${days} jours. Une fois l’invitation acceptée, ce contact se connecte comme sous-compte, avec les permissions cochées ici.`,
     invite: 'Inviter',
     invited: (email) => `Une invitation a été envoyée à ${email}. Son lien est valable jusqu’au`,
+    expired: (email) => `L’invitation envoyée à ${email} n’a pas été acceptée à temps ; envoyez un nouveau lien si l’accès est toujours souhaité. Elle a expiré le`,
     resend: 'Envoyer un nouveau lien', resendHint: 'Un nouvel e-mail avec un nouveau lien ; le lien actuel cesse de fonctionner.',
     withdraw: 'Retirer l’invitation', withdrawHint: 'Le lien cesse de fonctionner et ce contact reste sans accès.',
     active: (name, handle) => `${name} est un sous-compte : il se connecte avec l’identifiant ${handle}.`,
@@ -278,7 +280,7 @@ const nl: ContactsCopy = {
     name: 'Naam', handle: 'Handle', email: 'E-mail', phone: 'Telefoon', company: 'Bedrijf', categories: 'Ontvangt', access: 'Toegang', actions: 'Acties',
     edit: 'Wijzigen', delete: 'Verwijderen', noCategory: 'Geen e-mails',
   },
-  status: { none: 'Contactpersoon', invited: 'Uitgenodigd, link geldig tot', active: 'Subaccount', deactivated: 'Gedeactiveerd' },
+  status: { none: 'Contactpersoon', invited: 'Uitgenodigd, link geldig tot', expired: 'Uitnodiging verlopen op', active: 'Subaccount', deactivated: 'Gedeactiveerd' },
   notices: {
     added: 'De contactpersoon is toegevoegd.', saved: 'De wijzigingen zijn opgeslagen.', deleted: 'De contactpersoon is verwijderd.',
     invited: 'De uitnodiging is verstuurd.', withdrawn: 'De uitnodiging is ingetrokken: de link werkt niet meer.',
@@ -357,6 +359,7 @@ const nl: ContactsCopy = {
     allowHint: (email, days) => `We sturen ${email} een e-mail met een link om een wachtwoord te kiezen, ${days} dagen geldig. Na aanvaarding logt deze contactpersoon in als subaccount, met de permissies die hier zijn aangevinkt.`,
     invite: 'Uitnodigen',
     invited: (email) => `Er is een uitnodiging naar ${email} gestuurd. De link is geldig tot`,
+    expired: (email) => `De uitnodiging aan ${email} is niet op tijd geaccepteerd; stuur een nieuwe link als de toegang nog gewenst is. Ze is verlopen op`,
     resend: 'Nieuwe link sturen', resendHint: 'Een nieuwe e-mail met een nieuwe link; de huidige link werkt dan niet meer.',
     withdraw: 'Uitnodiging intrekken', withdrawHint: 'De link werkt niet meer en de contactpersoon blijft zonder toegang.',
     active: (name, handle) => `${name} is een subaccount en logt in met de handle ${handle}.`,
