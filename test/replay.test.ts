@@ -11,9 +11,9 @@ import { tokenIn } from './support/fake-resend.js';
 import { startHarness, type Harness } from './support/harness.js';
 
 const dir = fileURLToPath(new URL('./histories/', import.meta.url));
-const ENDINGS = ['done', 'refused', 'expired', 'aborted', 'error', 'extended'] as const;
+const ENDINGS = ['done', 'refused', 'expired', 'aborted', 'error', 'extended', 'copied'] as const;
 type Ending = (typeof ENDINGS)[number];
-const finalState = (ending: Ending) => (ending === 'extended' ? 'done' : ending);
+const finalState = (ending: Ending) => (ending === 'extended' || ending === 'copied' ? 'done' : ending);
 
 /**
  * Support gives more time while the workflow waits for the first deadline (after the reminder); Bob accepts after
@@ -42,6 +42,11 @@ async function play(h: Harness, ending: Ending): Promise<string> {
     await new Promise((r) => setTimeout(r, 1100));
     await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: alice.token });
     await h.decide(id, 'accept', tokenIn(await h.email(bob, (t) => t.includes(id), 2)));
+  } else if (ending === 'copied') {
+    // A contact of Alice's subscribed to domain emails gets a copy of the outcome.
+    await h.contact(alice, { emailCategories: ['domain'] });
+    await h.decide(id, 'accept', aliceToken);
+    await h.decide(id, 'accept', bobToken);
   } else if (ending === 'refused') {
     await h.decide(id, 'refuse', bobToken, 'Not mine');
   } else if (ending === 'aborted') {
@@ -91,6 +96,15 @@ describe('replay', () => {
       await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, `replay-${name}`))
         .resolves.toBeUndefined();
     }
+  });
+
+  it('includes a request that ended after copies existed, which sent them behind its patch marker', () => {
+    const text = readFileSync(`${dir}copied.json`, 'utf8');
+    const { events } = JSON.parse(text) as { events: RecordedEvent[] };
+    expect(events.map((e) => e.eventType)).toContain('EVENT_TYPE_MARKER_RECORDED');
+    expect(text).toContain('sendCopies');
+    // The older histories ran before copies: they replay without the marker (see above).
+    expect(readFileSync(`${dir}done.json`, 'utf8')).not.toContain('sendCopies');
   });
 
   it('includes a request whose expiry support extended, which went on past its first deadline', () => {

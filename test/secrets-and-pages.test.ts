@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIdOf } from '../domain/ids.js';
-import { startHarness, type Harness } from './support/harness.js';
+import { startHarness, TEST_PASSWORD, type Harness } from './support/harness.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -47,6 +47,26 @@ describe('tokens are never at rest', () => {
       expect(history).not.toContain(token);
       expect(dump[0]!.dump).not.toContain(token);
       expect(logs).not.toContain(token);
+    }
+  });
+
+  it('an invitation link\'s token and the chosen password appear nowhere in the history, the database or the logs', async () => {
+    const owner = await h.account('Olga');
+    const sub = await h.subAccount(owner, ['profile']);
+    const history = textOf(await h.temporal.workflow.getHandle(`invitation-${sub.link.id}`).fetchHistory());
+    expect(history).toContain(`"invitationId":"${sub.link.id}"`);
+    const dump = await h.db.execute<{ dump: string }>(
+      sql`select string_agg(t::text, ' ') as dump from (
+        select row_to_json(x)::text as t from invitations x union all select row_to_json(x)::text from emails x
+        union all select row_to_json(x)::text from accounts x union all select row_to_json(x)::text from sessions x) all_rows`,
+    );
+    expect(dump[0]!.dump).toContain(sub.link.id);
+    const logs = h.logs.join('\n');
+    expect(logs).toContain(`/api/v1/invitations/${sub.link.id}/accept`);
+    for (const secret of [sub.link.token, TEST_PASSWORD]) {
+      expect(history).not.toContain(secret);
+      expect(dump[0]!.dump).not.toContain(secret);
+      expect(logs).not.toContain(secret);
     }
   });
 
