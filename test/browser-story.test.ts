@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, snapshot } from './support/browser.js';
-import { startHarness, TEST_PASSWORD, waitFor, type Harness, type TestAccount } from './support/harness.js';
+import { launchBrowser, signedInPage, snapshot } from './support/browser.js';
+import { startHarness, waitFor, type Harness, type TestAccount } from './support/harness.js';
 
 let h: Harness;
 let browser: Browser;
@@ -16,17 +16,7 @@ afterAll(async () => {
 
 const url = (path: string) => `${h.config.publicBaseUrl}${path}`;
 
-/** A fresh browser profile, signed in through the sign-in page as a person would. */
-async function signedIn(account: TestAccount): Promise<Page> {
-  await h.signIn(account); // sets the password
-  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-  await page.goto(url('/signin'));
-  await page.getByLabel('Customer handle').fill(account.handle);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/services$/);
-  return page;
-}
+const signedIn = (account: TestAccount) => signedInPage(browser, h, account);
 
 /** In a browser of its own (the contact's), opens the newest email to `who` and its decision link, and accepts. */
 async function acceptFromMailbox(who: TestAccount, id: string, button: string) {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_PASSWORD, type HarnessApi, type TestAccount } from './harness.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
@@ -20,4 +21,16 @@ export async function launchBrowser(): Promise<Browser> {
 export async function snapshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
+}
+
+/** A fresh browser profile (English), signed in through the sign-in page as a person would. */
+export async function signedInPage(browser: Browser, h: HarnessApi, account: TestAccount): Promise<Page> {
+  await h.signIn(account); // sets the password
+  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await page.goto(`${h.config.publicBaseUrl}/signin`);
+  await page.getByLabel('Customer handle').fill(account.handle);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/services$/);
+  return page;
 }
