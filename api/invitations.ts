@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { INVITATION_DAYS, type Permission } from '../domain/contact.js';
 import { newId } from '../domain/ids.js';
@@ -26,7 +26,6 @@ export async function invite(app: FastifyInstance, account: Account, id: string,
   const now = new Date();
   const invitation = { id: newId(), accountId: contact.id, invitedById: actor.id, createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) };
   const updated = await app.db.transaction(async (tx) => {
-    await tx.update(invitations).set({ withdrawnAt: now }).where(withdrawOpen(contact.id));
     await tx.insert(invitations).values(invitation);
     const [row] = await tx.update(accounts).set({ access: 'invited', permissions, updatedAt: now }).where(eq(accounts.id, contact.id)).returning();
     return row!;
@@ -46,6 +45,8 @@ export async function invite(app: FastifyInstance, account: Account, id: string,
     app.log.error({ err, invitationId: invitation.id }, 'could not start the invitation email');
     throw new Problem(503, 'Temporarily unavailable', 'The invitation could not be sent; nothing was changed. Try again in a moment.');
   }
+  // Only once the new link is on its way does the older one stop working.
+  await app.db.update(invitations).set({ withdrawnAt: new Date() }).where(and(withdrawOpen(contact.id), ne(invitations.id, invitation.id)));
   return { contact: updated, invitation: { ...invitation, usedAt: null, withdrawnAt: null } };
 }
 
@@ -63,7 +64,7 @@ export async function withdraw(app: FastifyInstance, account: Account, id: strin
 
 /** The invitation of a contact that is neither used nor withdrawn, expired or not: the pages say until when, or since when. */
 export async function openInvitation(app: FastifyInstance, accountId: string): Promise<Invitation | null> {
-  const [row] = await app.db.select().from(invitations).where(withdrawOpen(accountId));
+  const [row] = await app.db.select().from(invitations).where(withdrawOpen(accountId)).orderBy(desc(invitations.createdAt)).limit(1);
   return row ?? null;
 }
 

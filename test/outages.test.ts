@@ -7,7 +7,7 @@ import { runMigrations } from '../db/client.js';
 import { freePort } from '../runtime/ports.js';
 import { startEmbeddedPostgres } from '../runtime/postgres.js';
 import { findTemporalCli, startTemporalDevServer } from '../runtime/temporal.js';
-import { startHarness } from './support/harness.js';
+import { invitationLink, startHarness } from './support/harness.js';
 
 const repoDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,8 +22,17 @@ describe('Temporal restarted in the middle of a request', () => {
     try {
       const { id, aliceToken, bobToken, alice } = await h.pending();
       expect((await h.decide(id, 'accept', aliceToken)).statusCode).toBe(200);
+      const invitee = await h.contact(alice);
+      await h.request('POST', `/api/v1/contacts/${invitee.id}/invitation`, { token: alice.token, body: { permissions: ['profile'] } });
+      const firstLink = invitationLink(await h.email({ ...invitee, token: '' }, (t) => t.includes('/invitations/')));
 
       await temporal.stop();
+      // A new link cannot go out: the invitation stays as it was, and its first link keeps working.
+      const resend = await h.request('POST', `/api/v1/contacts/${invitee.id}/invitation`, { token: alice.token, body: { permissions: ['contacts'] } });
+      expect(resend.statusCode).toBe(503);
+      const kept = (await h.request('GET', `/api/v1/contacts/${invitee.id}`, { token: alice.token })).json();
+      expect(kept.access).toMatchObject({ status: 'invited', permissions: ['profile'] });
+      expect(kept.access.invitationExpiresAt).not.toBeNull();
       const during = await h.decide(id, 'accept', bobToken);
       expect(during.statusCode).toBe(503);
       expect(during.headers['content-type']).toMatch(/problem\+json/);
@@ -34,6 +43,8 @@ describe('Temporal restarted in the middle of a request', () => {
       temporal = await serve();
       const after = await h.decide(id, 'accept', bobToken);
       expect(after.json().state).toBe('done');
+      const accepted = await h.request('POST', `/api/v1/invitations/${firstLink.id}/accept`, { body: { token: firstLink.token, password: 'a-password-long-enough' } });
+      expect(accepted.statusCode).toBe(200);
     } finally {
       await h.close();
       await temporal.stop();
