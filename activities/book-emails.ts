@@ -1,5 +1,7 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { ApplicationFailure } from '@temporalio/common';
 import { areaOf } from '../domain/access.js';
+import type { Role } from '../domain/contact-change.js';
 import { workflowIdOf } from '../domain/ids.js';
 import { makeInvitationToken } from '../domain/tokens.js';
 import { loadChangeView, loadNote } from '../db/queries.js';
@@ -53,7 +55,7 @@ export function bookEmailActivities(deps: ActivityDeps) {
       const subscribers = await db.select().from(accounts).where(and(
         eq(accounts.keptById, service.holderId), isNull(accounts.deletedAt),
         sql`${accounts.emailCategories} && ${sql.param(['general', category])}::text[]`,
-      ));
+      )).orderBy(asc(accounts.lastName), asc(accounts.id));
       const informed = new Set([from, to, askedBy].flatMap((a) => [a.id, a.email.toLowerCase()]));
       const recipients = subscribers.filter((c) => !informed.has(c.id) && !informed.has(c.email.toLowerCase()));
       const reason = kind === 'error' ? change.endReason ?? undefined : await loadNote(db, change.id, change.endNoteId);
@@ -61,12 +63,12 @@ export function bookEmailActivities(deps: ActivityDeps) {
       for (const contact of recipients) {
         const idempotencyKey = `${workflowIdOf(changeId)}/copy/${contact.id}/${kind}`;
         const copyOf = { category: contact.emailCategories.includes(category) ? category : 'general' as CopyCategory, account: who(holder!) };
-        await deliverOnce(db, mailer, {
+        const delivered = deliverOnce(db, mailer, {
           row: { changeId, recipient: 'copy', accountId: contact.id, kind, sending: change.sending, idempotencyKey },
           to: contact.email,
           render: () => renderEmail(kind, contact.language, {
             recipient: 'copy', recipientName: contact.name, service: { name: service.name, kind: service.kind },
-            roles: change.roles as never, from: who(from), to: who(to), askedBy: who(askedBy), expiresAt: change.expiresAt,
+            roles: change.roles as Role[], from: who(from), to: who(to), askedBy: who(askedBy), expiresAt: change.expiresAt,
             requestId: change.id, requestUrl: `${config.publicBaseUrl}/requests/${change.id}`, reason,
             refusedBy: kind === 'refused' ? who(change.fromDecision === 'refused' ? from : to) : undefined,
             cancelledBy: kind === 'aborted' && view.endedBy ? who(view.endedBy) : undefined,
@@ -77,7 +79,13 @@ export function bookEmailActivities(deps: ActivityDeps) {
             changeId, type: 'emailSent', party: 'copy', accountId: contact.id, detail: { kind, copy: copyOf.category }, dedupeKey: `email:${idempotencyKey}`,
           }),
         });
-        sent += 1;
+        try {
+          await delivered;
+          sent += 1;
+        } catch (err) {
+          // An address the provider rejects for good is marked failed on its row; the other copies still go out.
+          if (!(err instanceof ApplicationFailure && err.nonRetryable)) throw err;
+        }
       }
       return { sent };
     },

@@ -194,6 +194,9 @@ describe('copies of outcomes', () => {
     const domainFan = await h.contact(alice, { firstName: 'Dora', language: 'fr', emailCategories: ['domain'] });
     const everything = await h.contact(alice, { firstName: 'Gene', emailCategories: ['general'] });
     const billingOnly = await h.contact(alice, { firstName: 'Bill', emailCategories: ['billing', 'product'] });
+    // An address the provider rejects for good does not keep the other copies from going out.
+    const rejected = await h.contact(alice, { firstName: 'Aaron', lastName: 'Aardvark', emailCategories: ['domain'] });
+    h.resend.fail({ status: 422, name: 'validation_error', times: 100, to: rejected.email });
     const service = await h.service(alice);
     const created = await h.change(alice, service.id, ['tech'], bob);
     const id = (created.json() as { id: string }).id;
@@ -208,6 +211,8 @@ describe('copies of outcomes', () => {
     const timeline = (await h.get(id, alice)).timeline.filter((e) => e.type === 'emailSent' && e.party === 'copy');
     expect(timeline).toHaveLength(2);
     expect(h.resend.to(billingOnly.email)).toHaveLength(0);
+    expect(h.resend.to(rejected.email)).toHaveLength(0);
+    h.resend.recover();
   });
 });
 
