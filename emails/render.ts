@@ -166,7 +166,8 @@ export function renderEmail(kind: EmailKind, language: Language, data: EmailData
       ...copy.body[kind](ctx).filter((b) => b !== 'action' || action),
       ...(data.copyOf ? [{ note: copy.copyNote(data.copyOf.category, who(data.copyOf.account)) }] : []),
     ],
-    requestUrl: data.requestUrl.trim(),
+    // A contact who gets a copy may have no login: a link into the customer area would only lead to sign-in.
+    requestUrl: data.recipient === 'copy' ? '' : data.requestUrl.trim(),
   };
   return { subject: parts.subject, text: toText(parts), html: toHtml(parts) };
 }
@@ -182,7 +183,8 @@ function toText({ copy, greeting, blocks, facts, action, requestUrl }: Parts): s
     else if (typeof b === 'object' && 'quote' in b) out.push(b.quote.split('\n').map((l) => `> ${l}`.trimEnd()).join('\n'));
     else if (typeof b === 'object') out.push(b.note);
   }
-  out.push(copy.signoff.join('\n'), `${copy.follow}${copy.colon}${requestUrl}`);
+  out.push(copy.signoff.join('\n'));
+  if (requestUrl) out.push(`${copy.follow}${copy.colon}${requestUrl}`);
   return `${out.join('\n\n')}\n`;
 }
 
@@ -218,7 +220,7 @@ function toHtml({ language, copy, subject, greeting, blocks, facts, action, requ
   }
   out.push(
     `<p style="margin:24px 0 16px;">${copy.signoff.map(e).join('<br>')}</p>`,
-    `<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e1e4e8;font-size:14px;color:${MUTED};"><a href="${e(requestUrl)}" style="color:${LINK};">${e(copy.follow)}</a></p>`,
+    ...(requestUrl ? [`<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e1e4e8;font-size:14px;color:${MUTED};"><a href="${e(requestUrl)}" style="color:${LINK};">${e(copy.follow)}</a></p>`] : []),
   );
   return [
     '<!DOCTYPE html>',

@@ -235,6 +235,9 @@ describe('copies for subscribed contacts', () => {
       expect(mail.text, lang).toMatch(notes[lang]);
       expect(mail.text).not.toMatch(/#token=|You are now|Vous êtes désormais|U bent nu/);
       expect(mail.html).toContain('role="note"');
+      // No link into a customer area the contact may not be able to sign in to.
+      expect(mail.text).not.toContain('https://manager.example.net/requests/');
+      expect(mail.html).not.toContain('https://manager.example.net/requests/');
     }
   });
 
