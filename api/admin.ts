@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/contact-change.js';
 import { newHandle, newId } from '../domain/ids.js';
+import { isUniqueViolation } from '../db/client.js';
 import { accounts, apiTokens, services, sessions } from '../db/schema.js';
 import { hashPassword } from '../domain/passwords.js';
 import { hashToken, newApiToken } from './auth.js';
@@ -32,8 +33,6 @@ const serviceBody = z.object({
   contacts: z.object({ admin: handle, tech: handle, billing: handle }),
 });
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
-const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505'
-  || (err as { cause?: { code?: string } } | null)?.cause?.code === '23505';
 
 /** The provider's integration: accounts, their API tokens and services. Off unless ADMIN_API_KEY is set. */
 export default fp(async (appRoot: FastifyInstance) => {

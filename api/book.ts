@@ -4,6 +4,7 @@ import { actorOf, can, type Actor } from '../domain/access.js';
 import { PENDING_STATES } from '../domain/contact-change.js';
 import type { ContactInput, Permission } from '../domain/contact.js';
 import { newHandle, newId } from '../domain/ids.js';
+import { isUniqueViolation } from '../db/client.js';
 import { accounts, contactChanges, invitations, services, sessions, type Account } from '../db/schema.js';
 import { Problem } from './problems.js';
 
@@ -12,9 +13,6 @@ import { Problem } from './problems.js';
  * act through these functions, so that a rule holds the same everywhere. Each refusal is a Problem; `field`, when
  * set, names the input it concerns.
  */
-
-export const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505'
-  || (err as { cause?: { code?: string } } | null)?.cause?.code === '23505';
 
 const emailTaken = (email: string) =>
   new Problem(409, 'Email already in your contacts', `${email} is already used in your book, by you or by another contact; each contact has its own address.`, { field: 'email' });

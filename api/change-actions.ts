@@ -108,7 +108,7 @@ export async function createChange(app: FastifyInstance, account: Account, servi
 }
 
 /** Resend and cancel, while the request is pending. */
-async function askerOrSupport(app: FastifyInstance, account: Account, id: string) {
+async function manageable(app: FastifyInstance, account: Account, id: string) {
   const view = await visibleChange(app, account, id);
   if (!mayManage(account, view)) {
     throw new Problem(403, 'Forbidden', 'Only the person who asked for this change, an account allowed to manage it, or support staff, may do this.');
@@ -119,18 +119,16 @@ async function askerOrSupport(app: FastifyInstance, account: Account, id: string
   return view;
 }
 
-export async function resendChange(app: FastifyInstance, account: Account, id: string, reason?: string): Promise<ChangeView> {
-  const view = await askerOrSupport(app, account, id);
-  await withNote(app.db, { changeId: view.change.id, accountId: account.id, text: reason }, (noteId) =>
-    runUpdate(app.temporal, view.change.id, resendUpdate, { by: account.id, noteId }))
-    .catch((err) => { throw actionProblem(err) ?? err; });
-  return (await loadChangeView(app.db, view.change.id))!;
+/** Runs a manager's Update (resend or cancel) with the person's reason kept as a note, and answers with the request. */
+function managerAction(update: typeof resendUpdate | typeof cancelUpdate) {
+  return async (app: FastifyInstance, account: Account, id: string, reason?: string): Promise<ChangeView> => {
+    const view = await manageable(app, account, id);
+    await withNote(app.db, { changeId: view.change.id, accountId: account.id, text: reason }, (noteId) =>
+      runUpdate(app.temporal, view.change.id, update, { by: account.id, noteId }))
+      .catch((err) => { throw actionProblem(err) ?? err; });
+    return (await loadChangeView(app.db, view.change.id))!;
+  };
 }
 
-export async function cancelChange(app: FastifyInstance, account: Account, id: string, reason?: string): Promise<ChangeView> {
-  const view = await askerOrSupport(app, account, id);
-  await withNote(app.db, { changeId: view.change.id, accountId: account.id, text: reason }, (noteId) =>
-    runUpdate(app.temporal, view.change.id, cancelUpdate, { by: account.id, noteId }))
-    .catch((err) => { throw actionProblem(err) ?? err; });
-  return (await loadChangeView(app.db, view.change.id))!;
-}
+export const resendChange = managerAction(resendUpdate);
+export const cancelChange = managerAction(cancelUpdate);

@@ -1,13 +1,11 @@
-import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES, STATES } from '../domain/contact-change.js';
 import { actorOf } from '../domain/access.js';
-import { loadChangeViews, loadTimeline } from '../db/queries.js';
-import { requestsScope } from '../db/scope.js';
-import { contactChanges } from '../db/schema.js';
+import { loadTimeline } from '../db/queries.js';
+import { decodeCursor, listRequests } from '../db/request-list.js';
 import { cancelChange, createChange, resendChange, visibleChange } from './change-actions.js';
 import { Problem, problemSchema } from './problems.js';
 import { changeSchema, presentChange } from './present.js';
@@ -29,16 +27,6 @@ const reasonBody = z.object({ reason: z.string().trim().max(1000).optional().des
 // Resend was called without a body before it took a reason; Fastify reads no body as null.
 const resendBody = z.object({ reason: z.string().trim().max(1000).optional().describe('why; shown on the timeline') }).nullish();
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema, 429: problemSchema };
-
-interface Cursor { t: string; id: string }
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(text: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(text, 'base64url').toString()) as Cursor;
-    if (typeof c.t === 'string' && typeof c.id === 'string' && !Number.isNaN(Date.parse(c.t))) return c;
-  } catch { /* answered below */ }
-  throw new Problem(400, 'Invalid request', 'query.cursor: this cursor is not one this API gave out');
-}
 
 export default fp(async (appRoot: FastifyInstance) => {
   const app = appRoot.withTypeProvider<ZodTypeProvider>();
@@ -63,22 +51,10 @@ export default fp(async (appRoot: FastifyInstance) => {
     },
   }, async (request) => {
     const { direction, state, cursor, limit } = request.query;
-    const filters: SQL[] = [requestsScope(actorOf(request.account!), direction)];
-    if (state) filters.push(inArray(contactChanges.state, state.split(',')));
-    if (cursor) {
-      const c = decodeCursor(cursor);
-      const t = new Date(c.t);
-      filters.push(or(lt(contactChanges.createdAt, t), and(eq(contactChanges.createdAt, t), lt(contactChanges.id, c.id)))!);
-    }
-    const rows = await app.db.select({ id: contactChanges.id, createdAt: contactChanges.createdAt }).from(contactChanges)
-      .where(and(...filters)).orderBy(desc(contactChanges.createdAt), desc(contactChanges.id)).limit(limit + 1);
-    const page = rows.slice(0, limit);
-    const views = await loadChangeViews(app.db, page.map((r) => r.id));
-    const last = page.at(-1);
-    return {
-      items: views.map((v) => presentChange(v)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
-    };
+    const after = decodeCursor(cursor);
+    if (cursor && !after) throw new Problem(400, 'Invalid request', 'query.cursor: this cursor is not one this API gave out');
+    const page = await listRequests(app.db, actorOf(request.account!), { direction, states: state ? state.split(',') : [], after, limit });
+    return { items: page.views.map((v) => presentChange(v)), nextCursor: page.older };
   });
 
   app.get('/api/v1/contact-changes/:id', {

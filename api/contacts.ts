@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/contact-change.js';
-import { EMAIL_CATEGORIES, PERMISSIONS, contactInput, newPassword, permissionsInput } from '../domain/contact.js';
+import { EMAIL_CATEGORIES, PERMISSIONS, contactInput, known, newPassword, permissionsInput } from '../domain/contact.js';
 import type { Account } from '../db/schema.js';
 import { createContact, deactivate, deleteContact, getContact, listContacts, reactivate, setPermissions, updateContact } from './book.js';
 import { acceptInvitation, invite, openInvitation, withdraw } from './invitations.js';
@@ -31,10 +31,10 @@ export function presentContact(c: Account, invitationExpiresAt: Date | null = nu
     id: c.id, handle: c.handle, firstName: c.firstName, lastName: c.lastName, name: c.name, email: c.email,
     phone: c.phone, company: c.company, street: c.street, postalCode: c.postalCode, city: c.city, country: c.country,
     language: c.language,
-    emailCategories: c.emailCategories.filter((x): x is (typeof EMAIL_CATEGORIES)[number] => (EMAIL_CATEGORIES as readonly string[]).includes(x)),
+    emailCategories: known(EMAIL_CATEGORIES, c.emailCategories),
     access: {
       status: c.access,
-      permissions: c.permissions.filter((x): x is (typeof PERMISSIONS)[number] => (PERMISSIONS as readonly string[]).includes(x)),
+      permissions: known(PERMISSIONS, c.permissions),
       invitationExpiresAt: invitationExpiresAt?.toISOString() ?? null,
     },
   };

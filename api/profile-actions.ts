@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf, can } from '../domain/access.js';
 import type { Newsletter, ProfileInput } from '../domain/contact.js';
 import { hashPassword, verifyPassword } from '../domain/passwords.js';
+import { isUniqueViolation } from '../db/client.js';
 import { accounts, sessions, type Account } from '../db/schema.js';
-import { isUniqueViolation } from './book.js';
 import { Problem } from './problems.js';
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { COMMUNICATION, NEWSLETTERS, newPassword, newslettersInput, preferencesInput, profileInput } from '../domain/contact.js';
+import { COMMUNICATION, NEWSLETTERS, known, newPassword, newslettersInput, preferencesInput, profileInput } from '../domain/contact.js';
 import { contactSchema, presentContact } from './contacts.js';
 import { changePassword, getProfile, updateNewsletters, updatePreferences, updateProfile, type Profile } from './profile-actions.js';
 import { problemSchema } from './problems.js';
@@ -21,7 +21,7 @@ function present({ account, billingContact }: Profile): z.infer<typeof profileSc
   return {
     ...details,
     preferences: { billingContact: billingContact?.handle ?? null, communication: account.communication, language: account.language },
-    newsletters: account.newsletters.filter((n): n is (typeof NEWSLETTERS)[number] => (NEWSLETTERS as readonly string[]).includes(n)),
+    newsletters: known(NEWSLETTERS, account.newsletters),
   };
 }
 

@@ -25,3 +25,7 @@ export async function runMigrations(url: string): Promise<void> {
     await sql.end({ timeout: 5 });
   }
 }
+
+/** A PostgreSQL unique-constraint violation (23505), as the driver or drizzle's wrapper reports it. */
+export const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505'
+  || (err as { cause?: { code?: string } } | null)?.cause?.code === '23505';

@@ -1,5 +1,5 @@
 import type { Role } from './contact-change.js';
-import { PERMISSIONS, type Permission } from './contact.js';
+import { PERMISSIONS, known, type Permission } from './contact.js';
 import { isInvolved, mayRequestChange, type ServiceContacts } from './permissions.js';
 
 /** The fields of an account that decide what it may do. */
@@ -35,7 +35,7 @@ export function actorOf(a: AccountAccess): Actor {
     principalId: a.keptById ?? a.id,
     subAccount,
     support: a.role === 'support',
-    permissions: new Set(subAccount ? PERMISSIONS.filter((p) => a.permissions.includes(p)) : PERMISSIONS),
+    permissions: new Set(subAccount ? known(PERMISSIONS, a.permissions) : PERMISSIONS),
   };
 }
 

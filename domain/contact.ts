@@ -19,6 +19,9 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** The known values among stored ones (a text[] column), in the list's own order. */
+export const known = <T extends string>(list: readonly T[], stored: readonly string[]): T[] => list.filter((v) => stored.includes(v));
+
 /** Managing implies seeing: a sub-account that may start a change on a domain may also see the domain. */
 export function normalizePermissions(given: readonly Permission[]): Permission[] {
   const set = new Set<Permission>(given);

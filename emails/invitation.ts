@@ -1,4 +1,4 @@
-import { escapeHtml, formatDate, type Language, type RenderedEmail } from './render.js';
+import { escapeHtml, formatDate, line, type Language, type RenderedEmail } from './render.js';
 
 export interface InvitationData {
   recipientName: string;
@@ -58,15 +58,14 @@ const COPY: Record<Language, InvitationCopy> = {
   },
 };
 
-const oneLine = (v: string) => v.replace(/[\s\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
 
 /** The email that carries a sub-account's invitation link. */
 export function renderInvitation(language: Language, data: InvitationData): RenderedEmail {
   const c = COPY[language];
-  const d = { ...data, recipientName: oneLine(data.recipientName), inviter: oneLine(data.inviter) };
+  const d = { ...data, recipientName: line(data.recipientName), inviter: line(data.inviter) };
   const expires = formatDate(data.expiresAt, language);
   const paragraphs = c.body(d, expires);
-  const subject = oneLine(c.subject(d.inviter));
+  const subject = line(c.subject(d.inviter));
   const text = [c.hello(d.recipientName), ...paragraphs, d.url, c.note, c.signoff.join('\n')].join('\n\n') + '\n';
   const e = escapeHtml;
   const P = 'margin:0 0 16px;';

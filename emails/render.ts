@@ -43,7 +43,7 @@ const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** Single-line data (names, handles, service names): a newline there could forge lines in the text part or a header. */
-function line(value: string): string {
+export function line(value: string): string {
   return value.replace(BIDI, '').replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
 }
 

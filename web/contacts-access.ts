@@ -3,7 +3,7 @@ import { deactivate, reactivate, setPermissions } from '../api/book.js';
 import { invite, withdraw } from '../api/invitations.js';
 import { Problem } from '../api/problems.js';
 import type { Language } from '../domain/contact-change.js';
-import { INVITATION_DAYS, PERMISSIONS, permissionsInput, type Permission } from '../domain/contact.js';
+import { INVITATION_DAYS, PERMISSIONS, known, permissionsInput, type Permission } from '../domain/contact.js';
 import type { Account, Invitation } from '../db/schema.js';
 import { CONTACTS, type Notice } from './i18n/contacts.js';
 import { html, type Html } from './html.js';
@@ -84,7 +84,7 @@ export function accessSection(app: FastifyInstance, request: FastifyRequest, con
 const chosenPermissions = (body: unknown): Permission[] => {
   const given = (body as { permissions?: unknown } | undefined)?.permissions;
   const list = (Array.isArray(given) ? given : [given]).filter((p): p is string => typeof p === 'string');
-  return permissionsInput.parse({ permissions: PERMISSIONS.filter((p) => list.includes(p)) }).permissions;
+  return permissionsInput.parse({ permissions: known(PERMISSIONS, list) }).permissions;
 };
 
 /** The action's refusal in the reader's words; the book words its problems in English for integrators. */

@@ -5,7 +5,7 @@ import { PENDING_STATES, STATES } from '../domain/contact-change.js';
 import type { ChangeView } from '../db/queries.js';
 import { html, type Html } from './html.js';
 import { renderPage } from './layout.js';
-import { listRequests, decodeCursor, type Direction } from './requests-query.js';
+import { listRequests, decodeCursor, type Direction } from '../db/request-list.js';
 import {
   actionForms, ctxOf, deadlineEntry, liveRegion, noticeOf, progressText, rolesText, stateBadge, stateText, who, type Ctx,
 } from './requests-parts.js';

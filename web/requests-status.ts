@@ -4,7 +4,7 @@ import { PARTIES, isFinal } from '../domain/contact-change.js';
 import { maySee } from '../api/change-actions.js';
 import { loadChangeViews, type ChangeView } from '../db/queries.js';
 import type { RequestsCopy } from './i18n/requests.js';
-import { eventCounts } from './requests-query.js';
+import { eventCounts } from '../db/request-list.js';
 import { actionsFor, badgeClass, ctxOf, deadline, progressText, stateText, type Ctx } from './requests-parts.js';
 
 const MAX_IDS = 100;

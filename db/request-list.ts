@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { loadChangeViews, type ChangeView } from '../db/queries.js';
-import { changeEvents, contactChanges } from '../db/schema.js';
-import { requestsScope, type Direction } from '../db/scope.js';
+import type { Db } from './client.js';
+import { loadChangeViews, type ChangeView } from './queries.js';
+import { changeEvents, contactChanges } from './schema.js';
+import { requestsScope, type Direction } from './scope.js';
 import type { Actor } from '../domain/access.js';
 
 export type { Direction };
