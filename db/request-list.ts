@@ -1,23 +1,28 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { loadChangeViews, type ChangeView } from './queries.js';
 import { changeEvents, contactChanges } from './schema.js';
-import { requestsScope, type Direction } from './scope.js';
+import { requestsBranches, type Direction } from './scope.js';
 import type { Actor } from '../domain/access.js';
 
 export type { Direction };
 
-/** A position in the list: the creation time and id of a request, newest first. */
+/** A position in the list: the creation time (to the microsecond, as PostgreSQL keeps it) and id of a request. */
 export interface Cursor { t: string; id: string }
 
+const INSTANT = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+/** A real calendar instant (PostgreSQL refuses 30 February, which Date.parse rolls over). */
+const validDate = (t: string) => !Number.isNaN(Date.parse(t)) && new Date(t).toISOString().slice(0, 19) === t.slice(0, 19);
 
 /** The cursor, or null when the text is not one this list gave out. */
 export function decodeCursor(text: string | undefined): Cursor | null {
   if (!text) return null;
   try {
     const c = JSON.parse(Buffer.from(text, 'base64url').toString()) as Cursor;
-    if (typeof c.t === 'string' && typeof c.id === 'string' && !Number.isNaN(Date.parse(c.t))) return c;
+    if (typeof c.t === 'string' && typeof c.id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(c.id) && INSTANT.test(c.t) && validDate(c.t)) return c;
   } catch { /* answered below */ }
   return null;
 }
@@ -34,31 +39,20 @@ export interface ListInput {
 
 export interface ListPage { views: ChangeView[]; older: string | null; newer: string | null }
 
-function beyond(c: Cursor, side: 'older' | 'newer'): SQL {
-  const t = new Date(c.t);
-  const cmp = side === 'older' ? lt : gt;
-  return or(cmp(contactChanges.createdAt, t), and(eq(contactChanges.createdAt, t), cmp(contactChanges.id, c.id)))!;
-}
+/** Beyond the cursor, as a row comparison the (account, created_at, id) indexes answer directly. */
+const beyond = (c: Cursor, side: 'older' | 'newer'): SQL =>
+  sql`(${contactChanges.createdAt}, ${contactChanges.id}) ${sql.raw(side === 'older' ? '<' : '>')} (${c.t}::timestamptz, ${c.id})`;
 
-const cursorOf = (row: { id: string; createdAt: Date } | undefined) =>
-  row ? encodeCursor({ t: row.createdAt.toISOString(), id: row.id }) : null;
+const cursorOf = (row: { id: string; createdAt: string } | undefined) =>
+  row ? encodeCursor({ t: row.createdAt, id: row.id }) : null;
 
 /**
  * The requests an actor sent (asked for) or received (as the outgoing or incoming contact), newest first,
  * by keyset: the same query as GET /api/v1/contact-changes, which also walks back to newer pages.
  */
 export async function listRequests(db: Db, actor: Actor, input: ListInput): Promise<ListPage> {
-  const { limit, before } = input;
-  const after = before ? null : input.after;
-  const filters: SQL[] = [requestsScope(actor, input.direction)];
-  if (input.states.length) filters.push(inArray(contactChanges.state, input.states));
-  if (after) filters.push(beyond(after, 'older'));
-  if (before) filters.push(beyond(before, 'newer'));
-  const order = before ? [asc(contactChanges.createdAt), asc(contactChanges.id)] : [desc(contactChanges.createdAt), desc(contactChanges.id)];
-  const rows = await db.select({ id: contactChanges.id, createdAt: contactChanges.createdAt }).from(contactChanges)
-    .where(and(...filters)).orderBy(...order).limit(limit + 1);
-  const more = rows.length > limit;
-  const page = rows.slice(0, limit);
+  const { rows, more, before, after } = await listIds(db, actor, input);
+  const page = rows.slice(0, input.limit);
   if (before) page.reverse();
   const views = await loadChangeViews(db, page.map((r) => r.id));
   return {
@@ -66,6 +60,32 @@ export async function listRequests(db: Db, actor: Actor, input: ListInput): Prom
     older: (before ? true : more) ? cursorOf(page.at(-1)) : null,
     newer: (before ? more : !!after) ? cursorOf(page[0]) : null,
   };
+}
+
+/** The page's ids: one ordered, limited index read per branch (see requestsBranches), merged. */
+export function listIdsQuery(actor: Actor, input: ListInput): SQL {
+  const before = input.before ?? null;
+  const after = before ? null : input.after ?? null;
+  const order = sql.raw(before ? 'asc' : 'desc');
+  const n = input.limit + 1;
+  const filters: SQL[] = [];
+  if (input.states.length) filters.push(inArray(contactChanges.state, input.states));
+  if (after) filters.push(beyond(after, 'older'));
+  if (before) filters.push(beyond(before, 'newer'));
+  const branches = requestsBranches(actor, input.direction).map((branch) => sql`(select ${contactChanges.id} as id, ${contactChanges.createdAt} as created_at
+    from ${contactChanges} where ${and(branch, ...filters)}
+    order by ${contactChanges.createdAt} ${order}, ${contactChanges.id} ${order} limit ${n})`);
+  // The cursor keeps the microseconds: a millisecond Date would skip or repeat requests made in the same millisecond.
+  return sql`select id, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at
+    from (${sql.join(branches, sql` union `)}) as mine order by mine.created_at ${order}, id ${order} limit ${n}`;
+}
+
+async function listIds(db: Db, actor: Actor, input: ListInput) {
+  const before = input.before ?? null;
+  const after = before ? null : input.after ?? null;
+  const rows = (await db.execute<{ id: string; created_at: string }>(listIdsQuery(actor, input)))
+    .map((r) => ({ id: r.id, createdAt: r.created_at }));
+  return { rows, more: rows.length > input.limit, before, after };
 }
 
 /** How many timeline entries each request has: a page can tell that its timeline grew. */

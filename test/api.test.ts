@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { notes } from '../db/schema.js';
+import { eq, sql } from 'drizzle-orm';
+import { contactChanges, notes } from '../db/schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenIn } from './support/fake-resend.js';
 import { ADMIN_KEY, startHarness, type Harness, type TestAccount } from './support/harness.js';
@@ -138,6 +138,32 @@ describe('My requests', () => {
     expect(received.items.map((c: { id: string }) => c.id)).toEqual([incoming, ...ids.slice().reverse()]);
     const others = (await h.request('GET', '/api/v1/contact-changes?direction=all', { token: stranger.token })).json();
     expect(others.items.map((c: { id: string }) => c.id)).not.toContain(incoming);
+  });
+
+  it('pages through requests made within the same millisecond without skipping or repeating one', async () => {
+    const me = await h.account('Busy');
+    const peer = await h.account('Peer');
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await h.change(me, (await h.service(me)).id, ['tech'], peer)).json().id);
+    // Four requests a few microseconds apart, as under load: a cursor cut to the millisecond loses some.
+    for (const [i, id] of ids.entries()) {
+      await h.db.update(contactChanges).set({ createdAt: sql`'2026-03-01T10:00:00.123000Z'::timestamptz + ${i * 100} * interval '1 microsecond'` })
+        .where(eq(contactChanges.id, id));
+    }
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const page = (await h.request('GET', `/api/v1/contact-changes?direction=sent&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: me.token })).json();
+      seen.push(...page.items.map((c: { id: string }) => c.id));
+      cursor = page.nextCursor ?? '';
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual(ids.slice().reverse());
+  });
+
+  it('refuses a cursor for a day that does not exist', async () => {
+    const forged = Buffer.from(JSON.stringify({ t: '2026-02-30T10:00:00.000000Z', id: 'x' })).toString('base64url');
+    const res = await h.request('GET', `/api/v1/contact-changes?cursor=${forged}`, { token: owner.token });
+    expect(res.statusCode).toBe(400);
   });
 
   it('filters by state and refuses an unknown state or a forged cursor', async () => {
