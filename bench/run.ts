@@ -3,6 +3,9 @@ import { machine, save, say, table, type BenchResult } from './lib/report.js';
 /** `npm run bench [names…]`: each benchmark runs the product beside its floor, prints its table and saves its figures. */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = {
   decision: () => import('./decision.js'),
+  'my-requests': () => import('./my-requests.js'),
+  'end-to-end': () => import('./end-to-end.js'),
+  waiting: () => import('./waiting.js'),
 };
 
 const wanted = process.argv.slice(2);
