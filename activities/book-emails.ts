@@ -4,14 +4,14 @@ import { areaOf } from '../domain/access.js';
 import type { Role } from '../domain/contact-change.js';
 import { workflowIdOf } from '../domain/ids.js';
 import { makeInvitationToken } from '../domain/tokens.js';
-import { loadChangeView, loadNote } from '../db/queries.js';
+import { loadChangeView, loadNote, type ChangeView } from '../db/queries.js';
 import { accounts, invitations, type Account } from '../db/schema.js';
 import { renderInvitation } from '../emails/invitation.js';
 import { renderEmail, type CopyCategory } from '../emails/render.js';
 import { addEvent } from './events.js';
 import type { ActivityDeps } from './index.js';
 import { notFound } from './projection.js';
-import { deliverOnce, type EmailKind } from './send-email.js';
+import { deliverOnce, type Delivery, type EmailKind } from './send-email.js';
 
 const who = (a: Pick<Account, 'name' | 'handle'>) => ({ handle: a.handle, name: a.name });
 
@@ -49,38 +49,10 @@ export function bookEmailActivities(deps: ActivityDeps) {
     async sendCopies({ changeId, kind }: { changeId: string; kind: EmailKind }): Promise<{ sent: number }> {
       const view = await loadChangeView(db, changeId);
       if (!view) throw notFound(changeId);
-      const { change, service, from, to, askedBy } = view;
-      const category: CopyCategory = areaOf(service.kind) === 'domains' ? 'domain' : 'product';
-      const [holder] = await db.select().from(accounts).where(eq(accounts.id, service.holderId));
-      const subscribers = await db.select().from(accounts).where(and(
-        eq(accounts.keptById, service.holderId), isNull(accounts.deletedAt),
-        sql`${accounts.emailCategories} && ${sql.param(['general', category])}::text[]`,
-      )).orderBy(asc(accounts.lastName), asc(accounts.id));
-      const informed = new Set([from, to, askedBy].flatMap((a) => [a.id, a.email.toLowerCase()]));
-      const recipients = subscribers.filter((c) => !informed.has(c.id) && !informed.has(c.email.toLowerCase()));
-      const reason = kind === 'error' ? change.endReason ?? undefined : await loadNote(db, change.id, change.endNoteId);
       let sent = 0;
-      for (const contact of recipients) {
-        const idempotencyKey = `${workflowIdOf(changeId)}/copy/${contact.id}/${kind}`;
-        const copyOf = { category: contact.emailCategories.includes(category) ? category : 'general' as CopyCategory, account: who(holder!) };
-        const delivered = deliverOnce(db, mailer, {
-          row: { changeId, recipient: 'copy', accountId: contact.id, kind, sending: change.sending, idempotencyKey },
-          to: contact.email,
-          render: () => renderEmail(kind, contact.language, {
-            recipient: 'copy', recipientName: contact.name, service: { name: service.name, kind: service.kind },
-            roles: change.roles as Role[], from: who(from), to: who(to), askedBy: who(askedBy), expiresAt: change.expiresAt,
-            requestId: change.id, requestUrl: `${config.publicBaseUrl}/requests/${change.id}`, reason,
-            refusedBy: kind === 'refused' ? who(change.fromDecision === 'refused' ? from : to) : undefined,
-            cancelledBy: kind === 'aborted' && view.endedBy ? who(view.endedBy) : undefined,
-            copyOf,
-          }),
-          tags: { kind, request: changeId },
-          onSent: (tx) => addEvent(tx, {
-            changeId, type: 'emailSent', party: 'copy', accountId: contact.id, detail: { kind, copy: copyOf.category }, dedupeKey: `email:${idempotencyKey}`,
-          }),
-        });
+      for (const delivery of await copyDeliveries(deps, view, kind)) {
         try {
-          await delivered;
+          await deliverOnce(db, mailer, delivery);
           sent += 1;
         } catch (err) {
           // An address the provider rejects for good is marked failed on its row; the other copies still go out.
@@ -90,4 +62,44 @@ export function bookEmailActivities(deps: ActivityDeps) {
       return { sent };
     },
   };
+}
+
+/**
+ * The copies of an outcome, one per contact of the service's holder subscribed to its category (domain or product)
+ * or to all of the account's emails, leaving out the parties and the asker (they have their own email).
+ */
+export async function copyDeliveries(deps: ActivityDeps, view: ChangeView, kind: EmailKind): Promise<Delivery[]> {
+  const { db, config } = deps;
+  const { change, service, from, to, askedBy } = view;
+  const changeId = change.id;
+  const category: CopyCategory = areaOf(service.kind) === 'domains' ? 'domain' : 'product';
+  const [holder] = await db.select().from(accounts).where(eq(accounts.id, service.holderId));
+  const subscribers = await db.select().from(accounts).where(and(
+    eq(accounts.keptById, service.holderId), isNull(accounts.deletedAt),
+    sql`${accounts.emailCategories} && ${sql.param(['general', category])}::text[]`,
+  )).orderBy(asc(accounts.lastName), asc(accounts.id));
+  const informed = new Set([from, to, askedBy].flatMap((a) => [a.id, a.email.toLowerCase()]));
+  const recipients = subscribers.filter((c) => !informed.has(c.id) && !informed.has(c.email.toLowerCase()));
+  if (recipients.length === 0) return [];
+  const reason = kind === 'error' ? change.endReason ?? undefined : await loadNote(db, change.id, change.endNoteId);
+  return recipients.map((contact) => {
+    const idempotencyKey = `${workflowIdOf(changeId)}/copy/${contact.id}/${kind}`;
+    const copyOf = { category: contact.emailCategories.includes(category) ? category : 'general' as CopyCategory, account: who(holder!) };
+    return {
+      row: { changeId, recipient: 'copy', accountId: contact.id, kind, sending: change.sending, idempotencyKey },
+      to: contact.email,
+      render: () => renderEmail(kind, contact.language, {
+        recipient: 'copy', recipientName: contact.name, service: { name: service.name, kind: service.kind },
+        roles: change.roles as Role[], from: who(from), to: who(to), askedBy: who(askedBy), expiresAt: change.expiresAt,
+        requestId: change.id, requestUrl: `${config.publicBaseUrl}/requests/${change.id}`, reason,
+        refusedBy: kind === 'refused' ? who(change.fromDecision === 'refused' ? from : to) : undefined,
+        cancelledBy: kind === 'aborted' && view.endedBy ? who(view.endedBy) : undefined,
+        copyOf,
+      }),
+      tags: { kind, request: changeId },
+      onSent: (tx) => addEvent(tx, {
+        changeId, type: 'emailSent', party: 'copy', accountId: contact.id, detail: { kind, copy: copyOf.category }, dedupeKey: `email:${idempotencyKey}`,
+      }),
+    } satisfies Delivery;
+  });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Mailer } from '../emails/mailer.js';
 import { bookEmailActivities } from './book-emails.js';
 import { commitActivities } from './commit.js';
+import { emailBatchActivities } from './email-batch.js';
 import { emailActivities } from './send-email.js';
 import { projectionActivities } from './projection.js';
 
@@ -10,6 +11,8 @@ export interface ActivityDeps {
   db: Db;
   mailer: Mailer;
   config: Pick<Config, 'publicBaseUrl' | 'tokenSecret'>;
+  /** The email queue's rate: the emails of one batch are spaced out to match it. Unset: no spacing. */
+  mailRatePerSecond?: number;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -17,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...projectionActivities(deps),
     ...commitActivities(deps),
     ...emailActivities(deps),
+    ...emailBatchActivities(deps),
     ...bookEmailActivities(deps),
   };
 }

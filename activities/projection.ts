@@ -10,27 +10,46 @@ import type { ActivityDeps } from './index.js';
 export const notFound = (changeId: string) =>
   ApplicationFailure.create({ type: Errors.NotFound, message: `Contact change ${changeId} does not exist`, nonRetryable: true });
 
-export function projectionActivities({ db }: ActivityDeps) {
-  return {
-    async setState({ changeId, state }: { changeId: string; state: State }): Promise<void> {
-      await db.transaction(async (tx) => {
-        const updated = await tx.update(contactChanges).set({ state, updatedAt: now() })
-          .where(eq(contactChanges.id, changeId)).returning({ id: contactChanges.id });
-        if (updated.length === 0) throw notFound(changeId);
-        await addEvent(tx, { changeId, type: 'state', detail: { state }, dedupeKey: `${changeId}:state:${state}` });
-      });
-    },
+type Validity = { ok: true } | { ok: false; reason: string };
 
-    /** Checks again, before any token is sent, what the API checked when the request was made. */
-    async checkValidity({ changeId }: { changeId: string }): Promise<{ ok: true } | { ok: false; reason: string }> {
-      const view = await loadChangeView(db, changeId);
-      if (!view) throw notFound(changeId);
-      const { change, service, from, to } = view;
-      const lost = change.roles.filter((role) => holderOf(service, role as Role) !== from.id);
-      if (lost.length > 0) return { ok: false, reason: `${from.handle} no longer holds the ${lost.join(', ')} role of ${service.name}` };
-      if (!to.active) return { ok: false, reason: `${to.handle} is no longer active` };
-      if (to.id === from.id) return { ok: false, reason: `${to.handle} already holds these roles` };
-      return { ok: true };
+export function projectionActivities({ db }: ActivityDeps) {
+  const setState = async ({ changeId, state }: { changeId: string; state: State }): Promise<void> => {
+    await db.transaction(async (tx) => {
+      const updated = await tx.update(contactChanges).set({ state, updatedAt: now() })
+        .where(eq(contactChanges.id, changeId)).returning({ id: contactChanges.id });
+      if (updated.length === 0) throw notFound(changeId);
+      await addEvent(tx, { changeId, type: 'state', detail: { state }, dedupeKey: `${changeId}:state:${state}` });
+    });
+  };
+
+  /** Checks again, before any token is sent, what the API checked when the request was made. */
+  const checkValidity = async ({ changeId }: { changeId: string }): Promise<Validity> => {
+    const view = await loadChangeView(db, changeId);
+    if (!view) throw notFound(changeId);
+    const { change, service, from, to } = view;
+    const lost = change.roles.filter((role) => holderOf(service, role as Role) !== from.id);
+    if (lost.length > 0) return { ok: false, reason: `${from.handle} no longer holds the ${lost.join(', ')} role of ${service.name}` };
+    if (!to.active) return { ok: false, reason: `${to.handle} is no longer active` };
+    if (to.id === from.id) return { ok: false, reason: `${to.handle} already holds these roles` };
+    return { ok: true };
+  };
+
+  return {
+    setState,
+    checkValidity,
+
+    /**
+     * Opens a request in one step: `checkValidity`, the check, then `validatingByCustomers` when it passes (a failed
+     * check is ended by `finish`). Run again once it has opened the request, it answers the same and writes nothing.
+     */
+    async openRequest({ changeId }: { changeId: string }): Promise<Validity> {
+      const [row] = await db.select({ state: contactChanges.state }).from(contactChanges).where(eq(contactChanges.id, changeId));
+      if (!row) throw notFound(changeId);
+      if (row.state === 'validatingByCustomers') return { ok: true };
+      await setState({ changeId, state: 'checkValidity' });
+      const check = await checkValidity({ changeId });
+      if (check.ok) await setState({ changeId, state: 'validatingByCustomers' });
+      return check;
     },
 
     async recordDecision(input: { changeId: string; party: Party; decision: Decision; noteId?: string }): Promise<void> {

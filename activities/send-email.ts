@@ -62,6 +62,8 @@ export interface Delivery {
   /** Written in the same transaction as the row's `sent` status. */
   onSent?: (tx: Pick<Db, 'insert'>) => Promise<void>;
   onFailed?: (err: MailError) => Promise<void>;
+  /** Awaited right before the provider is called (a batch spaces its emails out). */
+  beforeSend?: () => Promise<void>;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function deliverOnce(db: Db, mailer: ActivityDeps['mailer'], d: Del
   }).returning();
   if (row!.status !== 'sending' && row!.status !== 'failed') return { sent: true };
   try {
+    await d.beforeSend?.();
     const { id } = await mailer.send({ to: d.to, ...(await d.render()), idempotencyKey: d.row.idempotencyKey, tags: d.tags });
     await db.transaction(async (tx) => {
       await tx.update(emails).set({ status: 'sent', providerId: id, lastError: null, updatedAt: now() }).where(eq(emails.id, row!.id));
@@ -94,34 +97,43 @@ export async function deliverOnce(db: Db, mailer: ActivityDeps['mailer'], d: Del
   }
 }
 
+/**
+ * The email of one party or the asker, or null for an asker who is also a party and already gets it (`toAll`).
+ * Its idempotency key names the request, the recipient, the kind, the sending and the reminder number.
+ */
+export function partyDelivery(deps: ActivityDeps, view: ChangeView, input: SendEmailInput): Delivery | null {
+  const account = input.recipient === 'asker' ? view.askedBy : view[input.recipient];
+  if (input.recipient === 'asker' && input.toAll && [view.from.id, view.to.id].includes(view.askedBy.id)) return null;
+  const idempotencyKey = `${workflowIdOf(input.changeId)}/${input.recipient}/${input.kind}/${input.sending}/${input.seq}`;
+  return {
+    row: { changeId: input.changeId, recipient: input.recipient, accountId: account.id, kind: input.kind, sending: input.sending, idempotencyKey },
+    to: account.email,
+    render: async () => renderEmail(input.kind, account.language, await emailData(deps, view, input, account)),
+    tags: { kind: input.kind, request: input.changeId },
+    onSent: (tx) => addEvent(tx, {
+      changeId: input.changeId, type: 'emailSent', party: input.recipient, accountId: account.id,
+      detail: { kind: input.kind, sending: input.sending }, dedupeKey: `email:${idempotencyKey}`,
+    }),
+    onFailed: async (err) => {
+      if (err.retryable && Context.current().info.attempt !== 1) return;
+      await addEvent(deps.db, {
+        changeId: input.changeId, type: 'emailFailed', party: input.recipient, accountId: account.id,
+        detail: { kind: input.kind, error: err.message, retrying: err.retryable }, dedupeKey: `email-failed:${idempotencyKey}:${err.retryable}`,
+      });
+    },
+  };
+}
+
 export function emailActivities(deps: ActivityDeps) {
   const { db, mailer } = deps;
   return {
+    /** One email (the workflow's code before the compact history; see `sendEmails` for the batch it uses now). */
     async sendEmail(input: SendEmailInput): Promise<{ sent: boolean }> {
       const view = await loadChangeView(db, input.changeId);
       if (!view) throw notFound(input.changeId);
-      const account = input.recipient === 'asker' ? view.askedBy : view[input.recipient];
-      if (input.recipient === 'asker' && input.toAll && [view.from.id, view.to.id].includes(view.askedBy.id)) {
-        return { sent: false };
-      }
-      const idempotencyKey = `${workflowIdOf(input.changeId)}/${input.recipient}/${input.kind}/${input.sending}/${input.seq}`;
-      return deliverOnce(db, mailer, {
-        row: { changeId: input.changeId, recipient: input.recipient, accountId: account.id, kind: input.kind, sending: input.sending, idempotencyKey },
-        to: account.email,
-        render: async () => renderEmail(input.kind, account.language, await emailData(deps, view, input, account)),
-        tags: { kind: input.kind, request: input.changeId },
-        onSent: (tx) => addEvent(tx, {
-          changeId: input.changeId, type: 'emailSent', party: input.recipient, accountId: account.id,
-          detail: { kind: input.kind, sending: input.sending }, dedupeKey: `email:${idempotencyKey}`,
-        }),
-        onFailed: async (err) => {
-          if (err.retryable && Context.current().info.attempt !== 1) return;
-          await addEvent(db, {
-            changeId: input.changeId, type: 'emailFailed', party: input.recipient, accountId: account.id,
-            detail: { kind: input.kind, error: err.message, retrying: err.retryable }, dedupeKey: `email-failed:${idempotencyKey}:${err.retryable}`,
-          });
-        },
-      });
+      const delivery = partyDelivery(deps, view, input);
+      if (!delivery) return { sent: false };
+      return deliverOnce(db, mailer, delivery);
     },
   };
 }

@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = 
   'my-requests': () => import('./my-requests.js'),
   'end-to-end': () => import('./end-to-end.js'),
   waiting: () => import('./waiting.js'),
+  history: () => import('./history.js'),
 };
 
 const wanted = process.argv.slice(2);

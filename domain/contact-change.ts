@@ -29,7 +29,16 @@ export enum Errors {
   NotFound = 'NotFound',
   EmailRejected = 'EmailRejected',
   InvalidExpiry = 'InvalidExpiry',
+  ResendLimit = 'ResendLimit',
+  ExtensionLimit = 'ExtensionLimit',
 }
+
+/**
+ * How many times a request's token emails can go out (the first sending and its resends), and how many times
+ * support can extend it. They bound the request's workflow history, whatever happens to it (see BENCHMARKS.md).
+ */
+export const MAX_SENDINGS = 10;
+export const MAX_EXTENSIONS = 5;
 
 /** After this many wrong tokens on one request, its tokens are locked until a resend. */
 export const MAX_FAILED_ATTEMPTS = 10;

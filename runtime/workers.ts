@@ -27,7 +27,8 @@ export async function createWorkers(options: {
   code?: WorkflowCode;
 }): Promise<WorkerSet> {
   const { connection, config, deps } = options;
-  const { sendEmail, sendCopies, sendInvitationEmail, ...steps } = createActivities(deps);
+  // The database steps run as local activities of the workflows (older histories: as regular ones), on the main queue.
+  const { sendEmail, sendEmails, sendCopies, sendInvitationEmail, ...steps } = createActivities({ ...deps, mailRatePerSecond: config.mail.ratePerSecond });
   const interceptors = { activity: [failingStepTracker(deps.db)] };
   const main = await Worker.create({
     connection,
@@ -41,7 +42,7 @@ export async function createWorkers(options: {
     connection,
     namespace: config.temporal.namespace,
     taskQueue: `${config.temporal.taskQueue}-email`,
-    activities: { sendEmail, sendCopies, sendInvitationEmail },
+    activities: { sendEmail, sendEmails, sendCopies, sendInvitationEmail },
     interceptors,
     maxTaskQueueActivitiesPerSecond: config.mail.ratePerSecond,
   });

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../activities/index.js';
 import { createDb } from '../db/client.js';
-import { accounts, changeEvents, contactChanges, pendingRoles, services } from '../db/schema.js';
+import { accounts, changeEvents, contactChanges, emails, pendingRoles, services } from '../db/schema.js';
 import { Errors } from '../domain/contact-change.js';
 import { newId } from '../domain/ids.js';
 import { ResendMailer } from '../emails/mailer.js';
@@ -104,5 +104,76 @@ describe('commitChange', () => {
   it('reports a request that does not exist as a permanent failure', async () => {
     const failure = await failureOf(new MockActivityEnvironment().run(activities.commitChange, { changeId: 'missing' }));
     expect(failure).toMatchObject({ type: Errors.NotFound, nonRetryable: true });
+  });
+});
+
+describe('sendEmails', () => {
+  const batch = (changeId: string) => ({ changeId, kind: 'request' as const, sending: 1, seq: 0, recipients: ['from' as const, 'to' as const] });
+
+  it('sends each email of the batch once however often it is retried, each under its own idempotency key', async () => {
+    const { change, from, to } = await seedChange();
+    expect(await new MockActivityEnvironment({ attempt: 1 }).run(activities.sendEmails, batch(change.id))).toEqual({ sent: 2, rejected: 0 });
+    await new MockActivityEnvironment({ attempt: 2 }).run(activities.sendEmails, batch(change.id));
+    expect(resend.to(from.email)).toHaveLength(1);
+    expect(resend.to(to.email)).toHaveLength(1);
+    const keys = [...resend.to(from.email), ...resend.to(to.email)].map((e) => e.idempotencyKey);
+    expect(keys).toEqual([`contact-change-${change.id}/from/request/1/0`, `contact-change-${change.id}/to/request/1/0`]);
+  });
+
+  it('goes on past an address refused for good, and a later attempt does not try it again', async () => {
+    const { change, from, to } = await seedChange();
+    resend.fail({ status: 422, name: 'validation_error', times: 1, to: from.email });
+    resend.fail({ status: 503, name: 'application_error', times: 1, to: to.email });
+    const first = new MockActivityEnvironment({ attempt: 1 });
+    const progress: unknown[] = [];
+    first.on('heartbeat', (details: unknown) => progress.push(details));
+    expect(await failureOf(first.run(activities.sendEmails, batch(change.id)))).toMatchObject({ nonRetryable: false });
+    expect(progress.at(-1)).toEqual({ rejected: [`contact-change-${change.id}/from/request/1/0`] });
+
+    const second = new MockActivityEnvironment({ attempt: 2, heartbeatDetails: progress.at(-1) });
+    expect(await second.run(activities.sendEmails, batch(change.id))).toEqual({ sent: 1, rejected: 1 });
+    expect(resend.attempts.filter((a) => a.to === from.email)).toHaveLength(1);
+    expect(resend.to(to.email)).toHaveLength(1);
+    const rows = await db.select().from(emails).where(eq(emails.changeId, change.id));
+    expect(rows.map((r) => [r.recipient, r.status]).sort()).toEqual([['from', 'failed'], ['to', 'sent']]);
+  });
+});
+
+describe('openRequest and commitRequest', () => {
+  it('open a request once: run again, they write nothing more and answer the same', async () => {
+    const { change } = await seedChange();
+    await db.update(contactChanges).set({ state: 'todo' }).where(eq(contactChanges.id, change.id));
+    const env = new MockActivityEnvironment();
+    expect(await env.run(activities.openRequest, { changeId: change.id })).toEqual({ ok: true });
+    expect(await env.run(activities.openRequest, { changeId: change.id })).toEqual({ ok: true });
+    expect(await env.run(activities.commitRequest, { changeId: change.id })).toEqual({ state: 'done' });
+    expect(await env.run(activities.commitRequest, { changeId: change.id })).toEqual({ state: 'done' });
+    const [after] = await db.select().from(contactChanges).where(eq(contactChanges.id, change.id));
+    expect(after!.state).toBe('done');
+    const states = (await db.select().from(changeEvents).where(eq(changeEvents.changeId, change.id)))
+      .filter((e) => e.type === 'state').map((e) => (e.detail as { state: string }).state);
+    expect(states).toEqual(['checkValidity', 'validatingByCustomers', 'doing', 'done']);
+  });
+
+  it('record the last acceptance and commit in one step, once however often it runs', async () => {
+    const { change, to, service } = await seedChange();
+    await db.update(contactChanges).set({ state: 'validatingByCustomers', fromDecision: 'accepted' }).where(eq(contactChanges.id, change.id));
+    const env = new MockActivityEnvironment();
+    expect(await env.run(activities.acceptAndCommit, { changeId: change.id, party: 'to' as const })).toEqual({ state: 'done' });
+    const [decided] = await db.select().from(contactChanges).where(eq(contactChanges.id, change.id));
+    expect(await env.run(activities.acceptAndCommit, { changeId: change.id, party: 'to' as const })).toEqual({ state: 'done' });
+    const [after] = await db.select().from(contactChanges).where(eq(contactChanges.id, change.id));
+    expect(after).toMatchObject({ state: 'done', toDecision: 'accepted', toDecidedAt: decided!.toDecidedAt });
+    expect((await db.select().from(services).where(eq(services.id, service.id)))[0]!.techId).toBe(to.id);
+    const events = await db.select().from(changeEvents).where(eq(changeEvents.changeId, change.id));
+    expect(events.map((e) => (e.type === 'state' ? (e.detail as { state: string }).state : e.type))).toEqual(['accepted', 'doing', 'done']);
+  });
+
+  it('report a failed check without opening the request', async () => {
+    const { change, from } = await seedChange();
+    await db.update(contactChanges).set({ state: 'todo', toId: from.id }).where(eq(contactChanges.id, change.id));
+    expect(await new MockActivityEnvironment().run(activities.openRequest, { changeId: change.id })).toMatchObject({ ok: false });
+    const [after] = await db.select().from(contactChanges).where(eq(contactChanges.id, change.id));
+    expect(after!.state).toBe('checkValidity');
   });
 });

@@ -12,6 +12,12 @@ import { startHarness, type Harness } from './support/harness.js';
 
 const dir = fileURLToPath(new URL('./histories/', import.meta.url));
 const ENDINGS = ['done', 'refused', 'expired', 'aborted', 'error', 'extended', 'copied'] as const;
+/**
+ * Histories are recorded by generation of the workflow code: `done.json` ran the code before the compact history,
+ * `done.compact.json` the code after it (behind the `compact-history` patch). A new generation adds a suffix here.
+ */
+const GENERATIONS = ['', '.compact'] as const;
+const CURRENT = GENERATIONS.at(-1)!;
 type Ending = (typeof ENDINGS)[number];
 const finalState = (ending: Ending) => (ending === 'extended' || ending === 'copied' ? 'done' : ending);
 
@@ -41,7 +47,8 @@ async function play(h: Harness, ending: Ending): Promise<string> {
     await h.decide(id, 'accept', aliceToken);
     await new Promise((r) => setTimeout(r, 1100));
     await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: alice.token });
-    await h.decide(id, 'accept', tokenIn(await h.email(bob, (t) => t.includes(id), 2)));
+    // The resent email, with a new code (a reminder may have come before it, with the old one).
+    await h.decide(id, 'accept', tokenIn(await h.email(bob, (t) => t.includes(id) && t.includes('#token=') && !t.includes(bobToken))));
   } else if (ending === 'copied') {
     // A contact of Alice's subscribed to domain emails gets a copy of the outcome.
     await h.contact(alice, { emailCategories: ['domain'] });
@@ -68,13 +75,13 @@ describe.runIf(process.env.RECORD_HISTORIES)('recording histories (npm run recor
     try {
       for (const ending of ENDINGS) {
         // A recorded history is kept as it is: it stands for the workflows that ran the code of its day.
-        if (existsSync(`${dir}${ending}.json`)) continue;
+        if (existsSync(`${dir}${ending}${CURRENT}.json`)) continue;
         const id = await play(h, ending);
         const handle = h.temporal.workflow.getHandle(workflowIdOf(id));
         await handle.result();
         // The same JSON as the Web UI's download, which replay accepts as it is.
         const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', handle.workflowId, '--address', inject('temporalAddress'), '--output', 'json']);
-        writeFileSync(`${dir}${ending}.json`, json);
+        writeFileSync(`${dir}${ending}${CURRENT}.json`, json);
       }
     } finally {
       await h.close();
@@ -85,12 +92,14 @@ describe.runIf(process.env.RECORD_HISTORIES)('recording histories (npm run recor
 interface RecordedEvent {
   eventType: string;
   workflowExecutionUpdateAcceptedEventAttributes?: { acceptedRequest: { input: { name: string } } };
+  markerRecordedEventAttributes?: { markerName: string; details: Record<string, { payloads: { data: string }[] } | undefined> };
+  activityTaskScheduledEventAttributes?: { activityType: { name: string } };
 }
 
 describe('replay', () => {
   it('runs a recorded history of each ending against the current workflow code without non-determinism', async () => {
     const recorded = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
-    expect(recorded).toEqual(expect.arrayContaining([...ENDINGS]));
+    expect(recorded).toEqual(expect.arrayContaining(GENERATIONS.flatMap((g) => ENDINGS.map((e) => `${e}${g}`))));
     for (const name of recorded) {
       const history = JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8'));
       await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, `replay-${name}`))
@@ -107,8 +116,8 @@ describe('replay', () => {
     expect(readFileSync(`${dir}done.json`, 'utf8')).not.toContain('sendCopies');
   });
 
-  it('includes a request whose expiry support extended, which went on past its first deadline', () => {
-    const { events } = JSON.parse(readFileSync(`${dir}extended.json`, 'utf8')) as { events: RecordedEvent[] };
+  it.each(GENERATIONS)('includes a request whose expiry support extended, which went on past its first deadline (extended%s)', (generation) => {
+    const { events } = JSON.parse(readFileSync(`${dir}extended${generation}.json`, 'utf8')) as { events: RecordedEvent[] };
     const updates = events.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest.input.name);
     expect(updates.filter(Boolean)).toEqual(['accept', 'extend', 'resend', 'accept']);
     // The reminder's timer, then the first deadline's, fired; the workflow waited on for the new one.
@@ -118,4 +127,35 @@ describe('replay', () => {
     expect(afterExtend.indexOf('TIMER_FIRED')).toBeLessThan(afterExtend.lastIndexOf('TIMER_STARTED'));
     expect(types.at(-1)).toBe('WORKFLOW_EXECUTION_COMPLETED');
   });
+
+  it('includes compact histories: behind their patch marker, database steps as markers, each moment\'s emails one activity', () => {
+    const settled = { done: 'acceptAndCommit', copied: 'acceptAndCommit', extended: 'acceptAndCommit', error: 'acceptAndCommit', refused: 'finish', expired: 'finish', aborted: 'finish' };
+    for (const ending of ENDINGS) {
+      const compact = stepsOf(`${ending}.compact`);
+      expect(compact.patches).toEqual(['compact-history']);
+      expect(compact.local[0]).toBe('openRequest');
+      expect(compact.local.at(-1)).toBe(settled[ending]);
+      // Emails, and a first acceptance (a regular activity on purpose).
+      expect(compact.activities.filter((a) => a !== 'sendEmails')).toEqual(compact.local.includes('acceptAndCommit') ? ['recordDecision'] : []);
+      const legacy = stepsOf(ending);
+      expect(legacy.patches).not.toContain('compact-history');
+      expect(legacy.local).toEqual([]);
+    }
+    expect(stepsOf('done.compact')).toMatchObject({
+      local: ['openRequest', 'startSending', 'acceptAndCommit'],
+      activities: ['sendEmails', 'recordDecision', 'sendEmails', 'sendEmails'],
+    });
+  });
 });
+
+/** What a recorded history ran: its patches, its local activities (from their markers) and its regular activities. */
+function stepsOf(name: string) {
+  const { events } = JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8')) as { events: RecordedEvent[] };
+  const decode = (payload: { data: string }) => JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8')) as Record<string, unknown>;
+  const markers = events.flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes] : []));
+  return {
+    patches: markers.filter((m) => m.markerName === 'core_patch').map((m) => decode(m.details['patch-data']!.payloads[0]!).id),
+    local: markers.filter((m) => m.markerName === 'core_local_activity').map((m) => decode(m.details.data!.payloads[0]!).activity_type),
+    activities: events.flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType.name] : [])),
+  };
+}

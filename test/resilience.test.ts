@@ -103,6 +103,19 @@ describe('the email provider', () => {
     expect(h.resend.attempts.filter((a) => a.to === bob.email)).toHaveLength(1);
     expect((await h.get(id, alice)).state).toBe('validatingByCustomers');
   });
+
+  it('in one batch, an address refused for good is not tried again while another email of the batch is retried', async () => {
+    const alice = await h.account('Alice');
+    const bob = await h.account('Bob');
+    h.resend.fail({ status: 422, name: 'validation_error', times: 1, to: bob.email });
+    h.resend.fail({ status: 500, name: 'internal_server_error', times: 2, to: alice.email });
+    const id = (await h.change(alice, (await h.service(alice)).id, ['tech'], bob)).json().id as string;
+    await h.email(alice, (t) => t.includes(id));
+    await waitFor(async () => (await stuckReasons(id)).includes('emailFailed'), 10_000, 'the refused email to show');
+    expect(h.resend.attempts.filter((a) => a.to === alice.email).map((a) => a.status)).toEqual([500, 500, 200]);
+    expect(h.resend.attempts.filter((a) => a.to === bob.email).map((a) => a.status)).toEqual([422]);
+    expect(h.resend.to(alice.email).filter((e) => e.text.includes(id))).toHaveLength(1);
+  });
 });
 
 function signed(payload: object, secret = WEBHOOK_SECRET) {

@@ -1,21 +1,48 @@
 import {
-  ActivityFailure, ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo,
+  ActivityFailure, ApplicationFailure, TimeoutFailure, allHandlersFinished, condition, patched, proxyActivities, proxyLocalActivities,
+  setHandler, sleep, workflowInfo,
 } from '@temporalio/workflow';
+import type { SendEmailsInput } from '../activities/email-batch.js';
 import type { createActivities } from '../activities/index.js';
-import type { EmailKind, Recipient } from '../activities/send-email.js';
-import { Errors, PARTIES, isFinal, type Decision, type Party, type State } from '../domain/contact-change.js';
+import { Errors, MAX_EXTENSIONS, MAX_SENDINGS, PARTIES, isFinal, type Decision, type Party, type State } from '../domain/contact-change.js';
 import {
   acceptUpdate, cancelUpdate, expiryRefusal, extendUpdate, refuseUpdate, resendUpdate, statusQuery,
   type CancelInput, type ChangeStatus, type ContactChangeInput, type DecisionInput, type ExtendInput, type ResendInput,
 } from './messages.js';
+import { legacyContactChange } from './contact-change-legacy.js';
 
 type Activities = ReturnType<typeof createActivities>;
 
+/**
+ * Requests started from this version on take the compact path: one marker here, then local activities for the
+ * database and one email activity per moment. Requests started before replay and run on `legacyContactChange`.
+ */
+export const COMPACT_HISTORY = 'compact-history';
+
 // Projection and commit must eventually happen: retried until they succeed, unless the request is gone.
-const db = proxyActivities<Activities>({
-  startToCloseTimeout: '30s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', nonRetryableErrorTypes: [Errors.NotFound] },
-});
+const DB_RETRY = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', nonRetryableErrorTypes: [Errors.NotFound] };
+type Steps = Pick<Activities,
+  'openRequest' | 'recordDecision' | 'startSending' | 'recordExtension' | 'finish' | 'acceptAndCommit' | 'commitRequest'>;
+// Each step is first a local activity: one marker in the history, run within the workflow task. A failing one retries
+// in the worker, then on server timers (6 events a try); past 30 s it times out.
+const local = proxyLocalActivities<Steps>({ startToCloseTimeout: '10s', scheduleToCloseTimeout: '30s', localRetryThreshold: '10s', retry: DB_RETRY });
+// The same steps as regular activities: their retries, however many, add nothing to the history.
+const remote = proxyActivities<Steps>({ startToCloseTimeout: '30s', retry: DB_RETRY });
+
+/** A database step: a local activity, and when it timed out (PostgreSQL down), a regular one for as long as it takes. */
+function step(name: keyof Steps): (...args: unknown[]) => Promise<unknown> {
+  const call = (proxy: Steps, args: unknown[]) => (proxy[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+  return async (...args) => {
+    try {
+      return await call(local, args);
+    } catch (err) {
+      if (err instanceof ActivityFailure && err.cause instanceof TimeoutFailure) return call(remote, args);
+      throw err;
+    }
+  };
+}
+const STEPS = ['openRequest', 'recordDecision', 'startSending', 'recordExtension', 'finish', 'acceptAndCommit', 'commitRequest'] as const;
+const db = Object.fromEntries(STEPS.map((name) => [name, step(name)])) as unknown as Steps;
 
 const reject = (type: Errors, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 const EXPIRY_MESSAGES = {
@@ -25,6 +52,7 @@ const EXPIRY_MESSAGES = {
 } as const;
 
 export async function contactChange(input: ContactChangeInput): Promise<{ state: State }> {
+  if (!patched(COMPACT_HISTORY)) return legacyContactChange(input);
   const { changeId } = input;
   // Emails run on their own task queue, whose rate limit keeps the sending under the provider's.
   const mail = proxyActivities<Activities>({
@@ -40,12 +68,15 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
   let sending = 1;
   let lastSentAt = Date.now();
   let remindersSent = 0;
+  let extensions = 0;
   // Support may push the deadline back; old histories never do, so they replay unchanged without a patch.
   let expiresAt = input.expiresAt;
   let cancel: CancelInput | null = null;
   // Set once the final state is written to PostgreSQL: handlers answer only then, so the API agrees with it.
   let projected = false;
   const decisions: Record<Party, { decision: Decision; recorded: boolean; noteId?: string } | null> = { from: null, to: null };
+  // The commit, when the last acceptance made it in the same step as its own recording.
+  let committed: Promise<{ state: 'done' | 'error' }> | null = null;
 
   const undecided = (): Party[] => PARTIES.filter((p) => decisions[p] === null);
   const status = (): ChangeStatus => ({
@@ -63,25 +94,19 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
     return null;
   };
 
-  const send = async (recipient: Recipient, kind: EmailKind, seq = 0, at = sending, toAll = false) => {
+  // Every email of one moment goes out in one activity, each with its own idempotency key. The activity has recorded
+  // a failure for support; the request itself goes on.
+  const send = async (batch: Omit<SendEmailsInput, 'changeId'>) => {
+    if (batch.recipients.length === 0 && !batch.copies) return;
     try {
-      await mail.sendEmail({ changeId, recipient, kind, sending: at, seq, toAll });
-    } catch (err) {
-      // The activity has recorded the failure for support; the request itself goes on.
-      if (!(err instanceof ActivityFailure)) throw err;
-    }
-  };
-  // Copies for the holder's subscribed contacts came later: histories from before it replay without them.
-  const copies = async (kind: EmailKind) => {
-    if (!(['done', 'refused', 'expired', 'aborted'] as EmailKind[]).includes(kind) || !patched('outcome-copies')) return;
-    try {
-      await mail.sendCopies({ changeId, kind });
+      await mail.sendEmails({ changeId, ...batch });
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
     }
   };
-  const notifyAll = (kind: EmailKind) =>
-    Promise.all([...(['from', 'to', 'asker'] as const).map((r) => send(r, kind, 0, sending, true)), copies(kind)]);
+  // The outcome for both parties and the asker; an ending that changed nothing also for the subscribed contacts.
+  const notifyAll = (kind: 'done' | 'refused' | 'expired' | 'aborted' | 'error') =>
+    send({ kind, sending, seq: 0, recipients: ['from', 'to', 'asker'], toAll: true, copies: kind !== 'error' });
 
   const assertOpen = () => {
     if (state !== 'validatingByCustomers' || cancel) throw reject(Errors.NotPending, `The request is ${cancel ? 'aborted' : state}`);
@@ -96,7 +121,20 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
     handler: async ({ party, noteId }: DecisionInput): Promise<ChangeStatus> => {
       const entry = { decision, recorded: false, noteId };
       decisions[party] = entry;
-      await db.recordDecision({ changeId, party, decision, noteId });
+      const other = decisions[party === 'from' ? 'to' : 'from'];
+      if (decision === 'accepted' && other?.decision === 'accepted' && other.recorded && !cancel) {
+        // The last acceptance: from here the request is being applied (no cancel, resend or extension), and the
+        // decision, `doing` and the commit are one step.
+        state = 'doing';
+        committed = db.acceptAndCommit({ changeId, party, noteId });
+        await committed;
+      } else {
+        // Written within this workflow task, a first acceptance would be answered before a decision of the other
+        // contact sent at the same instant could be seen. As a regular activity, its round trip lets that decision
+        // in, and both are answered with the outcome. A decision that settles the request is a local activity.
+        const record = decision === 'accepted' && !other ? remote.recordDecision : db.recordDecision;
+        await record({ changeId, party, decision, noteId });
+      }
       entry.recorded = true;
       // This decision settles the request (a refusal, or the last acceptance): answer with the outcome.
       if (decision === 'refused' || undecided().length === 0 || cancel) await condition(() => projected);
@@ -125,17 +163,21 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
     lastSentAt = Date.now();
     const at = sending;
     await db.startSending({ changeId, sending: at, by, noteId });
-    await Promise.all(undecided().map((party) => send(party, 'request', 0, at)));
+    await send({ kind: 'request', sending: at, seq: 0, recipients: undecided() });
     return status();
   }, {
     validator: (_request: ResendInput) => {
       assertOpen();
       if (undecided().length === 0) throw reject(Errors.NothingToResend, 'Both contacts have already decided');
+      if (sending >= MAX_SENDINGS) {
+        throw reject(Errors.ResendLimit, `The emails of this request have gone out ${MAX_SENDINGS} times; cancel it and make a new request`);
+      }
       const wait = lastSentAt + input.resendCooldownMs - Date.now();
       if (wait > 0) throw reject(Errors.ResendTooSoon, `Emails were sent moments ago; try again in ${Math.ceil(wait / 1000)} s`);
     },
   });
   setHandler(extendUpdate, async ({ by, noteId, expiresAt: until }) => {
+    extensions += 1;
     // Set before the activity runs: the waiting loop reads it when its current timer fires.
     expiresAt = until;
     await db.recordExtension({ changeId, expiresAt: until, by, noteId });
@@ -143,6 +185,9 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
   }, {
     validator: ({ expiresAt: until }: ExtendInput) => {
       assertOpen();
+      if (extensions >= MAX_EXTENSIONS) {
+        throw reject(Errors.ExtensionLimit, `This request has been extended ${MAX_EXTENSIONS} times already; cancel it and make a new request`);
+      }
       const refusal = expiryRefusal(until, expiresAt, Date.now());
       if (refusal) {
         throw ApplicationFailure.create({
@@ -161,19 +206,17 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
   };
 
   state = 'checkValidity';
-  await db.setState({ changeId, state });
-  const check = await db.checkValidity({ changeId });
+  const check = await db.openRequest({ changeId });
   if (cancel) {
     await end('aborted');
   } else if (!check.ok) {
     state = 'error';
     await db.finish({ changeId, state, reason: check.reason });
     projected = true;
-    await send('asker', 'error');
+    await send({ kind: 'error', sending, seq: 0, recipients: ['asker'] });
   } else {
     state = 'validatingByCustomers';
-    await db.setState({ changeId, state });
-    await Promise.all(PARTIES.map((party) => send(party, 'request')));
+    await send({ kind: 'request', sending, seq: 0, recipients: [...PARTIES] });
     await awaitDecisions();
   }
   await condition(allHandlersFinished);
@@ -183,7 +226,10 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
     for (;;) {
       const remindAt = input.createdAt + (input.reminderAfterMs[remindersSent] ?? Infinity);
       const wakeAt = Math.min(expiresAt, remindAt);
-      await condition(() => outcome() !== null, Math.max(wakeAt - Date.now(), 1));
+      // A timer left running costs nothing when the workflow ends, a cancelled one an event: never cancel it.
+      const alarm = { rang: false };
+      void sleep(Math.max(wakeAt - Date.now(), 1)).then(() => { alarm.rang = true; });
+      await condition(() => outcome() !== null || alarm.rang);
       const next = outcome();
       if (next === 'doing') return commit();
       if (next) return end(next);
@@ -197,15 +243,14 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
       }
       if (Date.now() >= remindAt) {
         remindersSent += 1;
-        await Promise.all(undecided().map((party) => send(party, 'reminder', remindersSent)));
+        await send({ kind: 'reminder', sending, seq: remindersSent, recipients: undecided() });
       }
     }
   }
 
   async function commit(): Promise<void> {
     state = 'doing';
-    await db.setState({ changeId, state });
-    const result = await db.commitChange({ changeId });
+    const result = await (committed ?? db.commitRequest({ changeId }));
     state = result.state;
     projected = true;
     await notifyAll(result.state);
