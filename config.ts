@@ -47,6 +47,7 @@ const schema = z.object({
   REMINDER_AFTER: durationList('REMINDER_AFTER', '2d,6d'),
   RESEND_COOLDOWN: duration('RESEND_COOLDOWN', '1m'),
   STUCK_AFTER: duration('STUCK_AFTER', '3d'),
+  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -61,7 +62,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   /** uiUrl: the Temporal Web UI, for links from the support pages. */
-  temporal: { address?: string; namespace: string; taskQueue: string; cli?: string; uiUrl?: string };
+  /** uiUrl: the Temporal Web UI, for links from the support pages; cachedWorkflows: the worker's sticky cache. */
+  temporal: { address?: string; namespace: string; taskQueue: string; cli?: string; uiUrl?: string; cachedWorkflows: number };
   dev: { postgresPort: number; temporalPort: number; temporalUiPort: number };
   mail: { resendApiKey?: string; resendBaseUrl?: string; webhookSecret?: string; from: string; ratePerSecond: number };
   adminApiKey?: string;
@@ -105,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     temporal: {
       address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE, cli: e.TEMPORAL_CLI,
       uiUrl: e.TEMPORAL_UI_URL?.replace(/\/+$/, ''),
+      cachedWorkflows: e.WORKER_CACHED_WORKFLOWS,
     },
     dev: { postgresPort: e.DEV_POSTGRES_PORT, temporalPort: e.DEV_TEMPORAL_PORT, temporalUiPort: e.DEV_TEMPORAL_UI_PORT },
     mail: {

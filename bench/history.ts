@@ -68,7 +68,7 @@ export async function run(): Promise<BenchResult> {
     const perExtension = (withExtensions.events - withResends.events) / withExtensions.extensions;
     const longest = base.events + perResend * (MAX_SENDINGS - 1) + perExtension * MAX_EXTENSIONS;
     const rows: Row[] = [
-      { what: 'common path (both accept)', product: commonEvents, unit: 'events', goal: { max: 40, text: '≤ 40' } },
+      { what: 'common path (both accept)', product: commonEvents, unit: 'events', goal: { max: 40, text: "≤ 40" } },
       { what: 'with two reminders', product: base.events, unit: 'events' },
       { what: 'each resend adds', product: perResend, unit: 'events' },
       { what: 'each extension adds', product: perExtension, unit: 'events' },

@@ -32,6 +32,8 @@ export async function createWorkers(options: {
   const interceptors = { activity: [failingStepTracker(deps.db)] };
   const main = await Worker.create({
     connection,
+    // Requests wait days for their contacts: keep only the busiest in memory; the others replay when they wake.
+    maxCachedWorkflows: config.temporal.cachedWorkflows,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     activities: steps,

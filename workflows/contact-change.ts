@@ -23,8 +23,11 @@ export const COMPACT_HISTORY = 'compact-history';
 const DB_RETRY = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', nonRetryableErrorTypes: [Errors.NotFound] };
 type Steps = Pick<Activities,
   'openRequest' | 'recordDecision' | 'startSending' | 'recordExtension' | 'finish' | 'acceptAndCommit' | 'commitRequest'>;
-// Each step is first a local activity: one marker in the history, run within the workflow task. A failing one retries
-// in the worker, then on server timers (6 events a try); past 30 s it times out.
+// Opening a request is a local activity: one marker in the history, run within the workflow task. A failing one retries
+// in the worker, then on server timers (6 events a try); past 30 s it times out. Every step that follows an Update
+// (a decision, a cancel, a resend, an extension) is a regular activity instead: a workflow task that handles an Update
+// can be thrown away before Temporal records the Update (under a burst of Updates), and a local activity run in it
+// would have written an outcome that never happened. A regular activity is scheduled only once the task is recorded.
 const local = proxyLocalActivities<Steps>({ startToCloseTimeout: '10s', scheduleToCloseTimeout: '30s', localRetryThreshold: '10s', retry: DB_RETRY });
 // The same steps as regular activities: their retries, however many, add nothing to the history.
 const remote = proxyActivities<Steps>({ startToCloseTimeout: '30s', retry: DB_RETRY });
@@ -126,14 +129,10 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
         // The last acceptance: from here the request is being applied (no cancel, resend or extension), and the
         // decision, `doing` and the commit are one step.
         state = 'doing';
-        committed = db.acceptAndCommit({ changeId, party, noteId });
+        committed = remote.acceptAndCommit({ changeId, party, noteId });
         await committed;
       } else {
-        // Written within this workflow task, a first acceptance would be answered before a decision of the other
-        // contact sent at the same instant could be seen. As a regular activity, its round trip lets that decision
-        // in, and both are answered with the outcome. A decision that settles the request is a local activity.
-        const record = decision === 'accepted' && !other ? remote.recordDecision : db.recordDecision;
-        await record({ changeId, party, decision, noteId });
+        await remote.recordDecision({ changeId, party, decision, noteId });
       }
       entry.recorded = true;
       // This decision settles the request (a refusal, or the last acceptance): answer with the outcome.
@@ -162,7 +161,7 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
     sending += 1;
     lastSentAt = Date.now();
     const at = sending;
-    await db.startSending({ changeId, sending: at, by, noteId });
+    await remote.startSending({ changeId, sending: at, by, noteId });
     await send({ kind: 'request', sending: at, seq: 0, recipients: undecided() });
     return status();
   }, {
@@ -180,7 +179,7 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
     extensions += 1;
     // Set before the activity runs: the waiting loop reads it when its current timer fires.
     expiresAt = until;
-    await db.recordExtension({ changeId, expiresAt: until, by, noteId });
+    await remote.recordExtension({ changeId, expiresAt: until, by, noteId });
     return status();
   }, {
     validator: ({ expiresAt: until }: ExtendInput) => {
@@ -200,7 +199,7 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
   const end = async (final: 'refused' | 'expired' | 'aborted') => {
     state = final;
     const refusal = PARTIES.map((p) => decisions[p]).find((d) => d?.decision === 'refused');
-    await db.finish({ changeId, state: final, by: cancel?.by, noteId: cancel?.noteId ?? refusal?.noteId });
+    await remote.finish({ changeId, state: final, by: cancel?.by, noteId: cancel?.noteId ?? refusal?.noteId });
     projected = true;
     await notifyAll(final);
   };
@@ -250,7 +249,7 @@ export async function contactChange(input: ContactChangeInput): Promise<{ state:
 
   async function commit(): Promise<void> {
     state = 'doing';
-    const result = await (committed ?? db.commitRequest({ changeId }));
+    const result = await (committed ?? remote.commitRequest({ changeId }));
     state = result.state;
     projected = true;
     await notifyAll(result.state);
