@@ -17,7 +17,7 @@ import contacts from './contacts.js';
 import context, { type AppContext } from './context.js';
 import decisions from './decisions.js';
 import health from './health.js';
-import problems from './problems.js';
+import problems, { clientError, frameworkError } from './problems.js';
 import profile from './profile.js';
 import { postgresRateLimitStore } from './rate-limit-store.js';
 import services from './services.js';
@@ -33,6 +33,8 @@ export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.config.env === 'production',
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -116,6 +116,11 @@ async function manageable(app: FastifyInstance, account: Account, id: string) {
   if (!PENDING_STATES.includes(view.change.state as never)) {
     throw new Problem(409, 'Not possible now', `This request is already ${view.change.state}.`);
   }
+  // Past the deadline the request has expired, even in the moment before the workflow writes it down: as a decision
+  // would be, a cancel is refused then, rather than turning an expired request into a cancelled one.
+  if (view.change.expiresAt.getTime() <= Date.now()) {
+    throw new Problem(409, 'Not possible now', `This request expired at ${view.change.expiresAt.toISOString()}.`);
+  }
   return view;
 }
 

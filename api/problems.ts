@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -35,6 +37,11 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
   });
 }
 
+// PostgreSQL refuses text with a NUL byte (22021) or a character its encoding lacks (22P05): the input is at fault.
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+const isUnstorableText = (error: unknown) =>
+  [error, (error as { cause?: unknown }).cause].some((e) => UNSTORABLE_TEXT.has(String((e as { code?: unknown } | null)?.code)));
+
 function toProblem(error: FastifyError): Problem {
   if (error instanceof Problem) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -45,6 +52,9 @@ function toProblem(error: FastifyError): Problem {
     }));
     return new Problem(400, 'Invalid request', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
   }
+  if (isUnstorableText(error)) {
+    return new Problem(400, 'Invalid request', 'The request holds a character that cannot be stored, such as a NUL byte (\\u0000).');
+  }
   if (isOutage(error)) {
     return new Problem(503, 'Temporarily unavailable', 'The service is briefly unavailable. Try again in a moment.');
   }
@@ -52,6 +62,39 @@ function toProblem(error: FastifyError): Problem {
   if (status === 429) return new Problem(429, 'Too many requests', 'Too many requests from your address; wait a minute and try again.');
   if (status >= 400 && status < 500) return new Problem(status, 'Invalid request', error.message);
   return new Problem(500, 'Internal error', 'Something went wrong on our side; it has been logged.');
+}
+
+/**
+ * Errors Fastify meets before it finds a route (its `frameworkErrors` option): a URL part that is not valid
+ * percent-encoding, a path parameter over the length limit. Fastify would answer them in its own JSON.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400;
+  const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? 'A part of the URL is too long.'
+    : 'A part of the URL is not valid percent-encoding.';
+  return sendProblem(reply, new Problem(status, 'Invalid request', detail));
+}
+
+/**
+ * Requests Node's HTTP parser rejects before Fastify sees them (its `clientErrorHandler` option): headers or a
+ * URL over Node's 16 KB limit, bytes that are not HTTP. Written straight to the socket, as Fastify's own handler does.
+ */
+export function clientError(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, title, detail] = error.code === 'HPE_HEADER_OVERFLOW'
+    ? [431, 'Request too large', 'The URL and headers are over 16 KB together; shorten them.']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request timeout', 'The request did not arrive in time.']
+      : [400, 'Invalid request', 'This is not a valid HTTP request.'];
+  // A response already under way on this connection cannot be followed by another one.
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (socket.writable && !inFlight) {
+    const body = JSON.stringify({ type: `https://countersign.dev/problems/${slug(title)}`, title, status, detail });
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 /** One error handler for the whole app: problem+json everywhere, 5xx details kept in the log only. */

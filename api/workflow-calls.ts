@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowUpdateFailedError, isGrpcServiceError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
@@ -36,10 +36,43 @@ export function rejectionType(err: unknown): Errors | null {
   return null;
 }
 
+/**
+ * Temporal's answers to an update that it did not hand to the workflow and that may simply be sent again: more than
+ * 10 updates in flight on one workflow (a burst of clicks on one request), or an update lost when Temporal cleared the
+ * workflow's update registry (as after a workflow task that failed under such a burst). They say nothing of an
+ * outage: Temporal out of reach is another error, and still ends in a 503 at once.
+ */
+function isContention(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if (!isGrpcServiceError(e)) continue;
+    const detail = e.details ?? e.message;
+    if (e.code === 8 && /concurrent in-flight updates/i.test(detail)) return true;
+    if (e.code === 14 && /workflow update was aborted/i.test(detail)) return true;
+  }
+  return false;
+}
+
+/**
+ * How long an update is sent again while its workflow is busy with others, before the API gives up with a 503: longer
+ * than a workflow task's 10 s timeout, after which Temporal clears the registry and the updates must be sent again.
+ */
+const CONTENTION_BUDGET_MS = 15_000;
+
 export async function runUpdate<Arg>(
   temporal: Client, changeId: string, update: UpdateDefinition<ChangeStatus, [Arg]>, arg: Arg,
 ): Promise<ChangeStatus> {
-  return temporal.workflow.getHandle(workflowIdOf(changeId)).executeUpdate(update, { args: [arg] });
+  // One id for every attempt: an update that did reach the workflow is answered, never applied twice.
+  const updateId = newId();
+  const deadline = Date.now() + CONTENTION_BUDGET_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await temporal.workflow.getHandle(workflowIdOf(changeId)).executeUpdate(update, { args: [arg], updateId });
+    } catch (err) {
+      if (!isContention(err) || Date.now() > deadline) throw err;
+      // Spread out, so that the updates a burst sent together do not all come back at the same instant.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 1.5 ** attempt) * (0.5 + Math.random())));
+    }
+  }
 }
 
 /** Maps a refused cancel or resend to the answer an asker understands. */

@@ -9,10 +9,26 @@ export interface ReceivedEmail {
   text: string;
   html: string;
   idempotencyKey: string | null;
+  /** The tags the product sent (kind, request), by name. */
+  tags: Record<string, string>;
   at: number;
 }
 
 interface Failure { status: number; name: string; headers?: Record<string, string>; times: number; to?: string }
+
+/** A provider that fails some sends at random; see FakeResend.flaky(). */
+export interface Flakiness {
+  /** The share of sends that fail, from 0 to 1. */
+  rate: number;
+  /** 500 unless told. */
+  status?: number;
+  /**
+   * The share of those failures that come after the email was accepted, as when the provider's answer is lost
+   * on the way back: the email is kept (and its idempotency key remembered), but the caller sees the error.
+   */
+  lostAnswers?: number;
+  random?: () => number;
+}
 
 const readBody = (req: IncomingMessage) => new Promise<string>((resolve, reject) => {
   let body = '';
@@ -30,6 +46,9 @@ export class FakeResend {
   /** Every POST it answered, failed or not, in order. */
   readonly attempts: { to: string; status: number; at: number }[] = [];
   private failures: Failure[] = [];
+  private listeners: ((email: ReceivedEmail) => void)[] = [];
+  private flakiness: Flakiness | null = null;
+  private outage: { status: number } | null = null;
   private server!: Server;
 
   get url(): string {
@@ -51,8 +70,35 @@ export class FakeResend {
     this.failures.push({ ...failure });
   }
 
+  /** From now on, a share of the sends fail at random (until steady() or recover()). */
+  flaky(flakiness: Flakiness): void {
+    this.flakiness = { ...flakiness };
+  }
+
+  steady(): void {
+    this.flakiness = null;
+  }
+
+  /** Every send fails with this status (503 unless told) until up() or recover(). */
+  down(status = 503): void {
+    this.outage = { status };
+  }
+
+  up(): void {
+    this.outage = null;
+  }
+
+  /** Clears every failure: the ones queued by fail(), flaky() and down(). */
   recover(): void {
     this.failures = [];
+    this.flakiness = null;
+    this.outage = null;
+  }
+
+  /** Calls `listener` with each email it accepts, before it answers; returns a function that stops it. */
+  onEmail(listener: (email: ReceivedEmail) => void): () => void {
+    this.listeners.push(listener);
+    return () => { this.listeners = this.listeners.filter((l) => l !== listener); };
   }
 
   to(address: string): ReceivedEmail[] {
@@ -68,8 +114,23 @@ export class FakeResend {
     if (req.headers.authorization !== 'Bearer re_test_key') {
       return send(401, { statusCode: 401, name: 'invalid_api_key', message: 'API key is invalid' });
     }
-    const payload = JSON.parse(await readBody(req)) as { to: string | string[]; subject: string; text: string; html: string };
+    const payload = JSON.parse(await readBody(req)) as {
+      to: string | string[]; subject: string; text: string; html: string; tags?: { name: string; value: string }[];
+    };
     const to = Array.isArray(payload.to) ? payload.to[0]! : payload.to;
+    const failWith = (status: number, name: string) => {
+      this.attempts.push({ to, status, at: Date.now() });
+      return send(status, { statusCode: status, name, message: `simulated ${name}` });
+    };
+    if (this.outage) return failWith(this.outage.status, 'application_error');
+    let lostAnswer = false;
+    if (this.flakiness) {
+      const { rate, status = 500, lostAnswers = 0, random = Math.random } = this.flakiness;
+      if (random() < rate) {
+        if (random() >= lostAnswers) return failWith(status, 'internal_server_error');
+        lostAnswer = true;
+      }
+    }
     const failure = this.failures.find((f) => f.times > 0 && (!f.to || f.to === to));
     if (failure) {
       failure.times -= 1;
@@ -78,15 +139,22 @@ export class FakeResend {
     }
     const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
     const earlier = key ? this.emails.find((e) => e.idempotencyKey === key) : undefined;
-    this.attempts.push({ to, status: 200, at: Date.now() });
     if (earlier) {
+      if (lostAnswer && earlier.text === payload.text) return failWith(500, 'internal_server_error');
+      this.attempts.push({ to, status: 200, at: Date.now() });
       if (earlier.text !== payload.text) {
         return send(409, { statusCode: 409, name: 'invalid_idempotent_request', message: 'Same idempotency key, different payload' });
       }
       return send(200, { id: earlier.id });
     }
-    const email = { id: randomUUID(), to, subject: payload.subject, text: payload.text, html: payload.html, idempotencyKey: key, at: Date.now() };
+    const tags = Object.fromEntries((payload.tags ?? []).map((t) => [t.name, t.value]));
+    const email = {
+      id: randomUUID(), to, subject: payload.subject, text: payload.text, html: payload.html, idempotencyKey: key, tags, at: Date.now(),
+    };
     this.emails.push(email);
+    for (const listener of this.listeners) listener(email);
+    if (lostAnswer) return failWith(500, 'internal_server_error');
+    this.attempts.push({ to, status: 200, at: Date.now() });
     return send(200, { id: email.id });
   }
 }

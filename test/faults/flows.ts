@@ -1,0 +1,268 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { changeEvents, contactChanges, emails, services } from '../../db/schema.js';
+import { workflowIdOf } from '../../domain/ids.js';
+import { tokenIn, type FakeResend } from '../support/fake-resend.js';
+import { waitFor, type Harness, type TestAccount } from '../support/harness.js';
+
+/** Shared by the fault tests: many complete flows, and what a user would check once they are over. */
+
+export interface Flow {
+  alice: TestAccount;
+  bob: TestAccount;
+  service: { id: string; name: string };
+  id: string;
+}
+
+export interface Tokens { aliceToken: string; bobToken: string }
+
+const log = (...args: unknown[]) => { if (process.env.FAULTS_VERBOSE) console.log(new Date().toISOString().slice(11, 23), ...args); };
+export { log };
+
+/** Runs `work` over `items`, at most `concurrency` at a time; fails as soon as one fails. */
+export async function inBatches<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  return results;
+}
+
+const count = (n: number) => Array.from({ length: n }, (_, i) => i);
+export { count as range };
+
+/** Alice holds a fresh domain and asks, through the API, to hand its tech and billing roles to Bob. */
+export async function startFlow(h: Harness): Promise<Flow> {
+  const alice = await h.account('Alice', 'fr');
+  const bob = await h.account('Bob', 'en');
+  const service = await h.service(alice);
+  const created = await h.change(alice, service.id, ['tech', 'billing'], bob);
+  if (created.statusCode !== 201) throw new Error(`change: ${created.statusCode} ${created.body}`);
+  return { alice, bob, service, id: (created.json() as { id: string }).id };
+}
+
+/** The codes from both token emails, once they arrive (the fault tests wait longer than the harness's 20 s). */
+export async function tokensOf(resend: FakeResend, flow: Flow, timeoutMs: number): Promise<Tokens> {
+  const tokenEmail = (account: TestAccount) => waitFor(async () => resend.to(account.email)
+    .find((e) => e.text.includes(flow.id) && e.text.includes('#token=')), timeoutMs, `the token email to ${account.handle} for ${flow.id}`);
+  const [alice, bob] = await Promise.all([tokenEmail(flow.alice), tokenEmail(flow.bob)]);
+  return { aliceToken: tokenIn(alice), bobToken: tokenIn(bob) };
+}
+
+export interface DecisionAnswer { state: string; party: string; awaiting: string[] }
+
+/** What the API server logged as errors, to explain a 5xx. */
+export function serverErrors(h: Harness): string {
+  const errors = h.logs.filter((l) => l.includes('"level":50')).map((l) => {
+    const { time, reqId, err } = JSON.parse(l) as { time: number; reqId?: string; err?: { type?: string; code?: string; message?: string; stack?: string } };
+    return `${new Date(time).toISOString().slice(11, 23)} ${reqId ?? ''} ${err?.type ?? ''} ${err?.code ?? ''} ${(err?.message ?? '').slice(0, 200)}\n${err?.stack ?? ''}`;
+  });
+  return errors.length ? `\nthe server logged:\n${errors.slice(-5).join('\n')}` : '';
+}
+
+/** Every answer the API server gave, as its log tells: when, and with which status. */
+export function answersLogged(h: Harness): { time: number; status: number; url?: string }[] {
+  const requests = new Map<string, string>();
+  const answers: { time: number; status: number; url?: string }[] = [];
+  for (const line of h.logs) {
+    const entry = JSON.parse(line) as { time: number; reqId?: string; req?: { url?: string }; res?: { statusCode?: number } };
+    if (entry.reqId && entry.req?.url) requests.set(entry.reqId, entry.req.url);
+    if (entry.res?.statusCode) answers.push({ time: entry.time, status: entry.res.statusCode, url: entry.reqId && requests.get(entry.reqId) });
+  }
+  return answers;
+}
+
+/** Calls again, a second later, while the answer is 503 "try again in a moment", as a person would; up to `tries` calls. */
+export async function whileUnavailable(call: () => Promise<LightMyRequestResponse>, tries = 30): Promise<LightMyRequestResponse[]> {
+  const answers = [await call()];
+  while (answers.at(-1)!.statusCode === 503 && answers.length < tries) {
+    await sleep(1000);
+    answers.push(await call());
+  }
+  return answers;
+}
+
+/** How many times people were told 503 "try again in a moment" by accept(). */
+export const unavailable = { count: 0 };
+
+/**
+ * Accepts with a code and checks the answer a person sees. Told 503 "try again in a moment", the person tries again:
+ * only that, and a 200 in the end, are allowed.
+ */
+export async function accept(h: Harness, id: string, token: string): Promise<{ res: LightMyRequestResponse; answer: DecisionAnswer }> {
+  const answers = await whileUnavailable(() => h.decide(id, 'accept', token), 180);
+  unavailable.count += answers.length - 1;
+  const res = answers.at(-1)!;
+  if (res.statusCode !== 200) throw new Error(`accept ${id}: ${res.statusCode} ${res.body}${serverErrors(h)}`);
+  return { res, answer: res.json() as DecisionAnswer };
+}
+
+/** Both parties accept, one after the other: the first is told the request awaits the other, the second that it is done. */
+export async function acceptBoth(h: Harness, flow: Flow, tokens: Tokens): Promise<void> {
+  const first = await accept(h, flow.id, tokens.aliceToken);
+  if (first.answer.state !== 'validatingByCustomers' || first.answer.awaiting.join() !== 'to') {
+    throw new Error(`Alice's acceptance of ${flow.id} answered ${first.res.body}`);
+  }
+  const second = await accept(h, flow.id, tokens.bobToken);
+  if (second.answer.state !== 'done') throw new Error(`Bob's acceptance of ${flow.id} answered ${second.res.body}`);
+}
+
+/** Waits until every request is in `state` in PostgreSQL. */
+export async function waitForStates(h: Harness, ids: string[], state: string, timeoutMs: number): Promise<void> {
+  await waitFor(async () => {
+    const rows = await h.db.select({ id: contactChanges.id, state: contactChanges.state }).from(contactChanges).where(inArray(contactChanges.id, ids));
+    return rows.length === ids.length && rows.every((r) => r.state === state);
+  }, timeoutMs, `${ids.length} requests to be ${state}`);
+}
+
+/** The emails the provider accepted, counted per recipient, request and kind (what a person would see twice). */
+export function deliveries(resend: FakeResend): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of resend.emails) {
+    const key = `${e.to} ${e.tags.request ?? '?'} ${e.tags.kind ?? '?'}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Each party of a done request gets its token email and its "done" email, once each; nothing else. */
+export function expectedDeliveries(flows: Flow[]): Map<string, number> {
+  const expected = new Map<string, number>();
+  for (const f of flows) {
+    for (const who of [f.alice, f.bob]) for (const kind of ['request', 'done']) expected.set(`${who.email} ${f.id} ${kind}`, 1);
+  }
+  return expected;
+}
+
+/** Waits until the provider has accepted every email the flows should send. */
+export async function waitForDeliveries(resend: FakeResend, flows: Flow[], timeoutMs: number): Promise<void> {
+  const expected = [...expectedDeliveries(flows).keys()];
+  await waitFor(async () => {
+    const got = deliveries(resend);
+    return expected.every((k) => got.has(k));
+  }, timeoutMs, `${expected.length} emails to be delivered`).catch((err: Error) => {
+    const got = deliveries(resend);
+    throw new Error(`${err.message}; missing: ${expected.filter((k) => !got.has(k)).slice(0, 10).join(', ')}`);
+  });
+}
+
+/** The flows' deliveries, as counted by the provider, for a toEqual against expectedDeliveries(). */
+export function deliveriesOf(resend: FakeResend, flows: Flow[]): Map<string, number> {
+  const ids = new Set(flows.map((f) => f.id));
+  return new Map([...deliveries(resend)].filter(([key]) => ids.has(key.split(' ')[1]!)));
+}
+
+export interface Outcome {
+  /** Requests whose state in PostgreSQL is not done. */
+  notDone: string[];
+  /** Per request, how many times the timeline says it was committed ("state" events with state done). */
+  commits: Map<string, number>;
+  /** Requests whose service does not name Bob as its tech and billing contact. */
+  notMoved: string[];
+  /** Email rows of these requests that are not `sent`. */
+  unsentEmails: { changeId: string; recipient: string; kind: string; status: string }[];
+}
+
+/** What PostgreSQL says about the flows once they are over. */
+export async function outcomeOf(h: Harness, flows: Flow[]): Promise<Outcome> {
+  const ids = flows.map((f) => f.id);
+  const rows = await h.db.select({ id: contactChanges.id, state: contactChanges.state }).from(contactChanges).where(inArray(contactChanges.id, ids));
+  const states = new Map(rows.map((r) => [r.id, r.state]));
+  const done = await h.db.select({ changeId: changeEvents.changeId, detail: changeEvents.detail }).from(changeEvents)
+    .where(and(inArray(changeEvents.changeId, ids), eq(changeEvents.type, 'state')));
+  const commits = new Map(ids.map((id) => [id, 0]));
+  for (const e of done) if (e.detail?.state === 'done') commits.set(e.changeId, commits.get(e.changeId)! + 1);
+  const held = await h.db.select().from(services).where(inArray(services.id, flows.map((f) => f.service.id)));
+  const notMoved = flows.filter((f) => {
+    const s = held.find((x) => x.id === f.service.id);
+    return !s || s.techId !== f.bob.id || s.billingId !== f.bob.id || s.adminId !== f.alice.id;
+  }).map((f) => f.id);
+  const unsent = await h.db.select().from(emails).where(inArray(emails.changeId, ids));
+  return {
+    notDone: ids.filter((id) => states.get(id) !== 'done'),
+    commits,
+    notMoved,
+    unsentEmails: unsent.filter((e) => e.status !== 'sent').map((e) => ({ changeId: e.changeId!, recipient: e.recipient, kind: e.kind, status: e.status })),
+  };
+}
+
+/**
+ * Each workflow's status in Temporal (COMPLETED, FAILED, TERMINATED…) and the state it returned, once none is
+ * running: a workflow ends a moment after its last email went out, once the worker has reported that email sent.
+ */
+export async function workflowOutcomes(h: Harness, ids: string[], timeoutMs: number): Promise<Map<string, string>> {
+  const outcomes = new Map<string, string>();
+  await inBatches(ids, 10, async (id) => {
+    const handle = h.temporal.workflow.getHandle(workflowIdOf(id));
+    const status = await waitFor(async () => {
+      const { status: s } = await handle.describe();
+      return s.name === 'RUNNING' ? null : s.name;
+    }, timeoutMs, `the workflow of ${id} to end`).catch(() => 'RUNNING');
+    const result = status === 'COMPLETED' ? ((await handle.result()) as { state: string }).state : '';
+    outcomes.set(id, `${status} ${result}`.trim());
+  });
+  return outcomes;
+}
+
+/** Every API answer seen while something was down: its status and content type. */
+export interface Seen { what: string; status: number; type: string; title?: string }
+
+export function seen(what: string, res: LightMyRequestResponse): Seen {
+  const type = String(res.headers['content-type'] ?? '');
+  let title: string | undefined;
+  try { title = (res.json() as { title?: string }).title; } catch { /* not JSON */ }
+  return { what, status: res.statusCode, type, ...(title ? { title } : {}) };
+}
+
+/** A worker in a process of its own (test/faults/worker-process.ts), on the harness's task queues. */
+export class ChildWorker {
+  private constructor(readonly child: ChildProcess, readonly exited: Promise<void>) {}
+
+  static async start(h: Harness): Promise<ChildWorker> {
+    const entry = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      env: { ...process.env, ...h.env, LOG_LEVEL: 'error', WORKFLOW_BUNDLE: inject('workflowBundlePath') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const stderr: string[] = [];
+    child.stderr!.on('data', (chunk: Buffer) => { stderr.push(String(chunk)); if (stderr.length > 50) stderr.shift(); });
+    const ready = new Promise<void>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).on('line', (line) => { if (line === 'ready') resolve(); });
+      void exited.then(() => reject(new Error(`the worker process exited before it was ready:\n${stderr.join('')}`)));
+    });
+    const worker = new ChildWorker(child, exited);
+    const timer = new AbortController();
+    try {
+      await Promise.race([ready, sleep(120_000, null, { signal: timer.signal }).then(() => {
+        throw new Error('the worker process was not ready within 120 s');
+      })]);
+    } catch (err) {
+      await worker.kill();
+      throw err;
+    } finally {
+      timer.abort();
+    }
+    return worker;
+  }
+
+  /** Sends SIGKILL now, without waiting for the process to go. */
+  signal(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
+
+  async kill(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    await this.exited;
+  }
+}

@@ -1,0 +1,133 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { workflowIdOf } from '../../domain/ids.js';
+import { startHarness } from '../support/harness.js';
+import {
+  acceptBoth, ChildWorker, deliveriesOf, expectedDeliveries, inBatches, log, outcomeOf, range, startFlow, tokensOf, unavailable,
+  waitForDeliveries, whileUnavailable, workflowOutcomes,
+} from './flows.js';
+import { scale } from './scale.js';
+
+const FLOWS = scale(200, 20);
+/** A killed worker's running activity is retried only once its 30 s start-to-close timeout is over: wait well past it. */
+const WAIT_MS = 300_000;
+/** One flow starts every PACE_MS at most: the flows start over 40 s at least. */
+const PACE_MS = scale(200, 2000);
+/** People deciding at the same time: most of them wait on a killed worker's timed-out activities. */
+const CONCURRENCY = scale(40, 10);
+
+describe('the worker, killed with SIGKILL at random moments', () => {
+  it(`during ${FLOWS} flows: every flow completes, each change is committed once, each email sent once`, async () => {
+    const h = await startHarness({ worker: false });
+    let worker: ChildWorker | null = null;
+    let stopping = false;
+    const kills: number[] = [];
+    const started = Date.now();
+    const midSend: number[] = [];
+    // The worker runs for 2 to 6 s, is killed, and a new one starts, for as long as the flows run. Every other kill
+    // comes the moment the provider accepts an email, before the worker hears the answer: the email's retry must not
+    // send it again.
+    const chaos = (async () => {
+      while (!stopping) {
+        const starting = Date.now();
+        const current = worker = await ChildWorker.start(h);
+        log(`worker ready in ${Date.now() - starting} ms`);
+        const until = Date.now() + 2000 + Math.random() * 4000;
+        while (!stopping && Date.now() < until) await sleep(50);
+        if (stopping) break;
+        if (kills.length % 2 === 1) {
+          let accepted = false;
+          const stop = h.resend.onEmail(() => {
+            current.signal();
+            accepted = true;
+            stop();
+          });
+          while (!stopping && !accepted) await sleep(50);
+          stop();
+          if (!accepted) break;
+          midSend.push(kills.length);
+        }
+        await current.kill();
+        kills.push(Date.now() - started);
+        log(`worker killed (${kills.length})`);
+      }
+    })();
+    try {
+      // Many people at a time: each asks for a change, and both contacts accept with the codes from their emails.
+      // The flows start over a while, so that the kills fall among them however fast the machine.
+      const running = inBatches(range(FLOWS), CONCURRENCY, async (_, i) => {
+        await sleep(started + i * PACE_MS - Date.now());
+        const flow = await startFlow(h);
+        await acceptBoth(h, flow, await tokensOf(h.resend, flow, WAIT_MS));
+        return flow;
+      });
+      // A worker that cannot start fails the test at once.
+      const flows = await Promise.race([running, chaos.then(() => running)]);
+      stopping = true;
+      await chaos;
+      log(`${FLOWS} flows decided in ${Date.now() - started} ms, ${kills.length} kills at ${kills.join(', ')} ms (${midSend.length} mid-send), ${unavailable.count} answers 503`);
+      // A worker still runs: it sends the "done" emails that were cut short.
+      await waitForDeliveries(h.resend, flows, WAIT_MS);
+
+      // Each workflow ends once the worker has written down its last email: then PostgreSQL has the whole story.
+      const workflows = await workflowOutcomes(h, flows.map((f) => f.id), WAIT_MS);
+      expect([...workflows].filter(([, status]) => status !== 'COMPLETED done')).toEqual([]);
+      expect(kills.length).toBeGreaterThanOrEqual(scale(10, 3));
+      expect(midSend.length).toBeGreaterThanOrEqual(1);
+      const outcome = await outcomeOf(h, flows);
+      expect(outcome.notDone).toEqual([]);
+      expect(outcome.notMoved).toEqual([]);
+      expect([...outcome.commits].filter(([, n]) => n !== 1)).toEqual([]);
+      expect(outcome.unsentEmails).toEqual([]);
+      expect(deliveriesOf(h.resend, flows)).toEqual(expectedDeliveries(flows));
+    } finally {
+      stopping = true;
+      await chaos.catch(() => {});
+      await (worker as ChildWorker | null)?.kill();
+      await h.close();
+    }
+  });
+});
+
+describe('a workflow whose task keeps failing while workers crash', () => {
+  it('a person who decides meanwhile is told to try again (503), not 500; once a worker runs it, the decision counts', async () => {
+    const h = await startHarness({ worker: false });
+    let worker: ChildWorker | null = await ChildWorker.start(h);
+    try {
+      const flow = await startFlow(h);
+      const tokens = await tokensOf(h.resend, flow, WAIT_MS);
+      await worker.kill();
+      worker = null;
+      // Something wakes the workflow, and two workers in a row take its task and crash with it (each fails it),
+      // as when workers are killed in turn: Temporal then refuses updates until a worker completes the task.
+      await h.temporal.workflow.getHandle(workflowIdOf(flow.id)).signal('wake-up');
+      const { namespace, taskQueue } = h.config.temporal;
+      for (const attempt of [1, 2]) {
+        const task = await h.temporal.withDeadline(Date.now() + 60_000, () => h.temporal.workflowService.pollWorkflowTaskQueue({
+          namespace, taskQueue: { name: taskQueue, kind: 1 }, identity: `crashing worker ${attempt}`,
+        }));
+        expect(task.attempt).toBe(attempt);
+        await h.temporal.workflowService.respondWorkflowTaskFailed({
+          namespace, taskToken: task.taskToken, identity: `crashing worker ${attempt}`, failure: { message: 'the worker crashed' },
+        });
+      }
+
+      const during = await h.decide(flow.id, 'accept', tokens.aliceToken);
+      expect(during.statusCode, during.body).toBe(503);
+      expect(during.headers['content-type']).toMatch(/problem\+json/);
+      expect(during.json().detail).toMatch(/try again/i);
+
+      // Once a worker runs again, trying again (as the 503 said) goes through, and counts.
+      worker = await ChildWorker.start(h);
+      const tries = await whileUnavailable(() => h.decide(flow.id, 'accept', tokens.aliceToken));
+      log(`after the worker is back: ${tries.map((t) => t.statusCode).join(', ')}`);
+      const again = tries.at(-1)!;
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json()).toMatchObject({ state: 'validatingByCustomers', awaiting: ['to'] });
+      expect((await h.decide(flow.id, 'accept', tokens.bobToken)).json().state).toBe('done');
+    } finally {
+      await (worker as ChildWorker | null)?.kill();
+      await h.close();
+    }
+  });
+});
