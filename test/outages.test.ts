@@ -2,12 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { runMigrations } from '../db/client.js';
 import { freePort } from '../runtime/ports.js';
 import { startEmbeddedPostgres } from '../runtime/postgres.js';
 import { findTemporalCli, startTemporalDevServer } from '../runtime/temporal.js';
-import { invitationLink, startHarness } from './support/harness.js';
+import { invitationLink, startHarness, waitFor } from './support/harness.js';
 
 const repoDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -81,6 +83,36 @@ describe('PostgreSQL restarted in the middle of a request', () => {
       await h.close();
       await pg.stop();
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a PostgreSQL connection cut in the middle of a transaction', () => {
+  it('fails that transaction alone: the API server lives on and answers the next request', async () => {
+    const h = await startHarness({ worker: false });
+    const crashes: unknown[] = [];
+    const crashed = (err: unknown) => { crashes.push(err); };
+    process.on('uncaughtException', crashed);
+    try {
+      const alice = await h.account('Alice', 'en');
+      // A transaction of the API server's own pool is under way when its backend is terminated (as when PostgreSQL
+      // restarts or an administrator ends the session): the driver then rolls back on a connection already gone.
+      let pid: number | undefined;
+      const cut = h.app.db.transaction(async (tx) => {
+        pid = (await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`))[0]!.pid;
+        await tx.execute(sql`select pg_sleep(10)`);
+      });
+      const outcome = cut.then(() => 'committed', (err: Error) => err.message);
+      await waitFor(async () => pid, 10_000, 'the transaction to start');
+      await h.db.execute(sql`select pg_terminate_backend(${pid})`);
+      expect(await outcome).toMatch(/CONNECTION_CLOSED/);
+      await sleep(200);
+      expect(crashes).toEqual([]);
+      const listed = await h.request('GET', '/api/v1/contact-changes', { token: alice.token });
+      expect(listed.statusCode, listed.body).toBe(200);
+    } finally {
+      process.off('uncaughtException', crashed);
+      await h.close();
     }
   });
 });
