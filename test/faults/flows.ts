@@ -43,9 +43,10 @@ export { count as range };
 
 /** Alice holds a fresh domain and asks, through the API, to hand its tech and billing roles to Bob. */
 export async function startFlow(h: Harness): Promise<Flow> {
-  const alice = await h.account('Alice', 'fr');
-  const bob = await h.account('Bob', 'en');
-  const service = await h.service(alice);
+  const [alice, bob, service] = await (async () => {
+    const a = await h.account('Alice', 'fr');
+    return [a, await h.account('Bob', 'en'), await h.service(a)] as const;
+  })().catch((err: Error) => { throw new Error(`${err.message}${serverErrors(h)}`); });
   const created = await h.change(alice, service.id, ['tech', 'billing'], bob);
   if (created.statusCode !== 201) throw new Error(`change: ${created.statusCode} ${created.body}`);
   return { alice, bob, service, id: (created.json() as { id: string }).id };
@@ -254,6 +255,11 @@ export class ChildWorker {
       timer.abort();
     }
     return worker;
+  }
+
+  /** Whether the process runs and has not been sent SIGKILL. */
+  get alive(): boolean {
+    return !this.child.killed && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Sends SIGKILL now, without waiting for the process to go. */
