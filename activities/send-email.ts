@@ -4,8 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import { Errors, type Party, type Role } from '../domain/contact-change.js';
 import { workflowIdOf } from '../domain/ids.js';
 import { makeToken } from '../domain/tokens.js';
-import { loadChangeView, loadNote, type ChangeView } from '../db/queries.js';
-import { emails, type Account } from '../db/schema.js';
+import { loadChangeView, loadNote, type ChangeView, type Person } from '../db/queries.js';
+import { emails } from '../db/schema.js';
 import { MailError } from '../emails/mailer.js';
 import { renderEmail, type EmailData, type RenderedEmail } from '../emails/render.js';
 import type { Db } from '../db/client.js';
@@ -27,9 +27,9 @@ export interface SendEmailInput {
   toAll?: boolean;
 }
 
-const person = (a: Account) => ({ handle: a.handle, name: a.name });
+const person = (a: Person) => ({ handle: a.handle, name: a.name });
 
-async function emailData(deps: ActivityDeps, view: ChangeView, input: SendEmailInput, account: Account): Promise<EmailData> {
+async function emailData(deps: ActivityDeps, view: ChangeView, input: SendEmailInput, account: Person): Promise<EmailData> {
   const { change, service, from, to, askedBy, endedBy } = view;
   const base = deps.config.publicBaseUrl;
   const data: EmailData = {

@@ -1,13 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './client.js';
-import { accounts, changeEvents, contactChanges, notes, services } from './schema.js';
+import { accounts, changeEvents, contactChanges, notes, services, type Account } from './schema.js';
 
 export type ChangeView = NonNullable<Awaited<ReturnType<typeof loadChangeView>>>;
 
+/** What a request's view holds of each account it names: who it is and how to write to it, nothing else. */
+export type Person = Pick<Account, 'id' | 'handle' | 'email' | 'name' | 'language' | 'role' | 'keptById' | 'active'>;
+type AccountsAlias<N extends string> = ReturnType<typeof alias<typeof accounts, N>>;
+const personOf = <N extends string>(a: AccountsAlias<N>) => ({
+  id: a.id, handle: a.handle, email: a.email, name: a.name, language: a.language, role: a.role, keptById: a.keptById, active: a.active,
+});
+
 function viewQuery(db: Db) {
   const [from, to, askedBy, endedBy] = (['from_account', 'to_account', 'asked_by_account', 'ended_by_account'] as const).map((name) => alias(accounts, name));
-  return db.select({ change: contactChanges, service: services, from: from!, to: to!, askedBy: askedBy!, endedBy: endedBy! })
+  return db.select({ change: contactChanges, service: services, from: personOf(from!), to: personOf(to!), askedBy: personOf(askedBy!), endedBy: personOf(endedBy!) })
     .from(contactChanges)
     .innerJoin(services, eq(services.id, contactChanges.serviceId))
     .innerJoin(from!, eq(from!.id, contactChanges.fromId))
@@ -27,8 +34,10 @@ export async function loadChangeViews(db: Db, ids: string[]) {
   let query = prepared.get(db);
   if (!query) prepared.set(db, query = viewQuery(db));
   const rows = await query.execute({ ids });
-  // Inner joins: only the ended-by account can be missing.
-  const byId = new Map(rows.map((r) => [r.change.id, { ...r, from: r.from!, to: r.to!, askedBy: r.askedBy!, endedBy: r.endedBy }]));
+  // Inner joins: only the ended-by account can be missing (drizzle types every joined field as nullable).
+  const byId = new Map(rows.map((r) => [r.change.id, {
+    ...r, from: r.from as Person, to: r.to as Person, askedBy: r.askedBy as Person, endedBy: r.endedBy as Person | null,
+  }]));
   return ids.map((id) => byId.get(id)).filter((v) => v !== undefined);
 }
 

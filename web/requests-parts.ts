@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { mayManage } from '../api/change-actions.js';
 import { PARTIES, isFinal, type Language, type Party, type Role, type State } from '../domain/contact-change.js';
-import type { ChangeView } from '../db/queries.js';
+import type { ChangeView, Person } from '../db/queries.js';
 import type { Account } from '../db/schema.js';
 import { roleName } from '../emails/render.js';
 import { REQUESTS_COPY, type RequestsCopy } from './i18n/requests.js';
@@ -40,7 +40,7 @@ export function rolesText(view: ChangeView, lang: Language, t: RequestsCopy): st
 /** Who still has to decide, or how it ended, phrased for the one reading it. */
 export function progressText(view: ChangeView, viewer: Account, t: RequestsCopy): string {
   const { change, endedBy } = view;
-  const name = (a: Account) => (a.id === viewer.id ? t.you : a.handle);
+  const name = (a: Person) => (a.id === viewer.id ? t.you : a.handle);
   const undecided = PARTIES.filter((p) => decisionOf(view, p) === null).map((p) => view[p]);
   switch (change.state) {
     case 'doing': return t.progress.applying;

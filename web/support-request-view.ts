@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Language } from '../domain/contact-change.js';
 import { workflowIdOf } from '../domain/ids.js';
-import { loadTimeline, type ChangeView } from '../db/queries.js';
+import { loadTimeline, type ChangeView, type Person } from '../db/queries.js';
 import { accounts, emails, type Account } from '../db/schema.js';
 import { visibleChange } from '../api/change-actions.js';
 import { SUPPORT, type SupportCopy } from './i18n/support.js';
@@ -26,7 +26,7 @@ export async function loadSupportDetail(app: FastifyInstance, viewer: Account, i
 
 export type SupportDetail = Awaited<ReturnType<typeof loadSupportDetail>>;
 
-function person(t: SupportCopy, who: Account, decision?: string | null): Html {
+function person(t: SupportCopy, who: Person, decision?: string | null): Html {
   const said = decision === undefined ? '' : ` — ${label(t.request.decision, decision ?? 'awaiting')}`;
   return html`${who.name} (${who.handle})${said}`;
 }
