@@ -23,7 +23,7 @@ describe('the email provider', () => {
       const running = inBatches(range(FLOWS), 10, async (_, i) => {
         await sleep(started + (i * SPAN_MS) / FLOWS - Date.now());
         const flow = await startFlow(h);
-        await acceptBoth(h, flow, await tokensOf(h.resend, flow, WAIT_MS));
+        await acceptBoth(h, flow, await tokensOf(h, flow, WAIT_MS));
         return flow;
       });
       const outage = (async () => {

@@ -53,11 +53,33 @@ export async function startFlow(h: Harness): Promise<Flow> {
 }
 
 /** The codes from both token emails, once they arrive (the fault tests wait longer than the harness's 20 s). */
-export async function tokensOf(resend: FakeResend, flow: Flow, timeoutMs: number): Promise<Tokens> {
-  const tokenEmail = (account: TestAccount) => waitFor(async () => resend.to(account.email)
+export async function tokensOf(h: Harness, flow: Flow, timeoutMs: number): Promise<Tokens> {
+  const tokenEmail = (account: TestAccount) => waitFor(async () => h.resend.to(account.email)
     .find((e) => e.text.includes(flow.id) && e.text.includes('#token=')), timeoutMs, `the token email to ${account.handle} for ${flow.id}`);
-  const [alice, bob] = await Promise.all([tokenEmail(flow.alice), tokenEmail(flow.bob)]);
+  const [alice, bob] = await Promise.all([tokenEmail(flow.alice), tokenEmail(flow.bob)]).catch(async (err: Error) => {
+    throw new Error(`${err.message}${await diagnosis(h, flow.id)}`);
+  });
   return { aliceToken: tokenIn(alice), bobToken: tokenIn(bob) };
+}
+
+/** Where a request stands, to explain a wait that timed out: its workflow, pending activities, email rows and deliveries. */
+export async function diagnosis(h: Harness, id: string): Promise<string> {
+  try {
+    const handle = h.temporal.workflow.getHandle(workflowIdOf(id));
+    const described = await handle.describe();
+    const pending = (described.raw.pendingActivities ?? []).map((a) => `${a.activityType?.name} (attempt ${a.attempt}, state ${a.state}${a.lastFailure?.message ? `, last failure: ${a.lastFailure.message}` : ''})`);
+    const { events } = await handle.fetchHistory();
+    const kinds = (events ?? []).map((e) => Object.keys(e).find((k) => k.endsWith('EventAttributes') && (e as Record<string, unknown>)[k])?.replace('EventAttributes', '') ?? '?');
+    const rows = await h.db.select().from(emails).where(eq(emails.changeId, id));
+    const got = h.resend.emails.filter((e) => e.tags.request === id).map((e) => `${e.to} ${e.tags.kind}`);
+    return `\nthe workflow is ${described.status.name}; its ${kinds.length} events: ${kinds.join(' ')}`
+      + `\npending activities: ${pending.join('; ') || 'none'}`
+      + `\nemail rows: ${rows.map((r) => `${r.recipient} ${r.kind} ${r.status}`).join('; ') || 'none'}`
+      + `\nthe provider got: ${got.join('; ') || 'nothing'}`
+      + ` (${h.resend.emails.length} emails in all)`;
+  } catch (err) {
+    return `\n(no diagnosis: ${(err as Error).message})`;
+  }
 }
 
 export interface DecisionAnswer { state: string; party: string; awaiting: string[] }

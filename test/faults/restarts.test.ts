@@ -49,7 +49,7 @@ async function acceptAsPeopleDo(h: Harness, step: Step): Promise<void> {
 async function runThroughRestart(h: Harness, outage: { stop: () => Promise<void>; start: () => Promise<void>; probe: (runs: Run[]) => Promise<Seen[]> }) {
   const runs: Run[] = await inBatches(range(FLOWS), 10, async () => {
     const flow = await startFlow(h);
-    return { ...flow, ...(await tokensOf(h.resend, flow, WAIT_MS)) };
+    return { ...flow, ...(await tokensOf(h, flow, WAIT_MS)) };
   });
   const half = Math.ceil(FLOWS / 2);
   const [committing, waiting] = [runs.slice(0, half), runs.slice(half)];

@@ -58,7 +58,7 @@ describe('the worker, killed with SIGKILL at random moments', () => {
       const running = inBatches(range(FLOWS), CONCURRENCY, async (_, i) => {
         await sleep(started + i * PACE_MS - Date.now());
         const flow = await startFlow(h);
-        await acceptBoth(h, flow, await tokensOf(h.resend, flow, WAIT_MS));
+        await acceptBoth(h, flow, await tokensOf(h, flow, WAIT_MS));
         return flow;
       });
       // A worker that cannot start fails the test at once.
@@ -98,7 +98,7 @@ describe('a workflow whose task keeps failing while workers crash', () => {
     let worker: ChildWorker | null = await ChildWorker.start(h);
     try {
       const flow = await startFlow(h);
-      const tokens = await tokensOf(h.resend, flow, WAIT_MS);
+      const tokens = await tokensOf(h, flow, WAIT_MS);
       await worker.kill();
       worker = null;
       // Something wakes the workflow, and two workers in a row take its task and crash with it (each fails it),
