@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
-import { runMigrations } from '../db/client.js';
+import { describe, expect, inject, it } from 'vitest';
+import { createDb, runMigrations } from '../db/client.js';
 import { freePort } from '../runtime/ports.js';
 import { startEmbeddedPostgres } from '../runtime/postgres.js';
 import { findTemporalCli, startTemporalDevServer } from '../runtime/temporal.js';
@@ -87,8 +87,8 @@ describe('PostgreSQL restarted in the middle of a request', () => {
   });
 });
 
-describe('a PostgreSQL connection cut in the middle of a transaction', () => {
-  it('fails that transaction alone: the API server lives on and answers the next request', async () => {
+describe('a PostgreSQL connection cut under a query (its backend terminated, as a restart does)', () => {
+  it('in a transaction: fails that transaction alone; the API server lives on and answers the next request', async () => {
     const h = await startHarness({ worker: false });
     const crashes: unknown[] = [];
     const crashed = (err: unknown) => { crashes.push(err); };
@@ -113,6 +113,24 @@ describe('a PostgreSQL connection cut in the middle of a transaction', () => {
     } finally {
       process.off('uncaughtException', crashed);
       await h.close();
+    }
+  });
+
+  it('leaves nothing behind on the connection: the next query on it is answered, not failed with the old error', async () => {
+    // One connection, so that the next query reconnects the very connection that was cut (as PostgreSQL's restart
+    // cuts every connection of a pool, each ending its query with "terminating connection due to administrator command").
+    const database = createDb(inject('databaseUrl'), { max: 1 });
+    const other = createDb(inject('databaseUrl'), { max: 1 });
+    try {
+      const [{ pid }] = await database.sql<[{ pid: number }]>`select pg_backend_pid() as pid`;
+      const cut = database.sql`select pg_sleep(10)`.then(() => 'answered', (err: Error) => err.message);
+      await waitFor(async () => (await other.sql`select 1 from pg_stat_activity where pid = ${pid} and query like '%pg_sleep%'`).length > 0, 10_000, 'the query to run');
+      await other.sql`select pg_terminate_backend(${pid})`;
+      expect(await cut).toMatch(/CONNECTION_CLOSED/);
+      expect(await database.sql`select 1 as one`).toEqual([{ one: 1 }]);
+    } finally {
+      await database.close();
+      await other.close();
     }
   });
 });
