@@ -47,6 +47,42 @@ export async function loadChangeView(db: Db, changeId: string) {
   return view ?? null;
 }
 
+/** What the decision page shows of a request: no email address, no decision, nothing the page does not print. */
+export interface DecisionSummary {
+  change: Pick<ChangeView['change'], 'id' | 'roles' | 'state' | 'expiresAt'>;
+  service: Pick<ChangeView['service'], 'name' | 'kind'>;
+  from: Pick<Person, 'handle' | 'name'>;
+  to: Pick<Person, 'handle' | 'name'>;
+  askedBy: Pick<Person, 'handle' | 'name'>;
+}
+
+function summaryQuery(db: Db) {
+  const [from, to, askedBy] = (['from_account', 'to_account', 'asked_by_account'] as const).map((name) => alias(accounts, name));
+  const named = <N extends string>(a: AccountsAlias<N>) => ({ handle: a.handle, name: a.name });
+  return db.select({
+    change: { id: contactChanges.id, roles: contactChanges.roles, state: contactChanges.state, expiresAt: contactChanges.expiresAt },
+    service: { name: services.name, kind: services.kind },
+    from: named(from!), to: named(to!), askedBy: named(askedBy!),
+  })
+    .from(contactChanges)
+    .innerJoin(services, eq(services.id, contactChanges.serviceId))
+    .innerJoin(from!, eq(from!.id, contactChanges.fromId))
+    .innerJoin(to!, eq(to!.id, contactChanges.toId))
+    .innerJoin(askedBy!, eq(askedBy!.id, contactChanges.askedById))
+    .where(eq(contactChanges.id, sql.placeholder('id')))
+    .prepare('decision_summary');
+}
+
+const preparedSummary = new WeakMap<Db, ReturnType<typeof summaryQuery>>();
+
+/** The decision page's summary of a request, read on every opening of an emailed link: one narrow prepared query. */
+export async function loadDecisionSummary(db: Db, changeId: string): Promise<DecisionSummary | null> {
+  let query = preparedSummary.get(db);
+  if (!query) preparedSummary.set(db, query = summaryQuery(db));
+  const [row] = await query.execute({ id: changeId });
+  return row ? row as DecisionSummary : null;
+}
+
 export async function loadNote(db: Db, changeId: string, noteId: string | null): Promise<string | undefined> {
   if (!noteId) return undefined;
   const [note] = await db.select().from(notes).where(and(eq(notes.id, noteId), eq(notes.changeId, changeId)));

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Language, Role } from '../domain/contact-change.js';
-import { loadChangeView, type ChangeView } from '../db/queries.js';
+import { loadChangeView, loadDecisionSummary, type DecisionSummary } from '../db/queries.js';
 import { formatDate } from '../emails/render.js';
 import { roleList, who } from './change-text.js';
 import { decide } from '../api/decide.js';
@@ -19,7 +19,7 @@ const form = z.object({
 });
 
 
-function summary(view: ChangeView, lang: Language, t: DecisionCopy): Html {
+function summary(view: DecisionSummary, lang: Language, t: DecisionCopy): Html {
   const { change, service, from, to, askedBy } = view;
   const roles = roleList(change.roles as Role[], lang);
   return html`
@@ -35,7 +35,7 @@ function summary(view: ChangeView, lang: Language, t: DecisionCopy): Html {
 </dl>`;
 }
 
-function decisionForm(view: ChangeView, lang: Language, t: DecisionCopy): Html {
+function decisionForm(view: DecisionSummary, lang: Language, t: DecisionCopy): Html {
   if (view.change.state !== 'validatingByCustomers') return html``;
   return html`
 <form method="post" action="/requests/${view.change.id}/decision?lang=${lang}" autocomplete="off">
@@ -65,7 +65,7 @@ function problemText(err: Problem, t: DecisionCopy): string {
  */
 export default async function decisionPage(app: FastifyInstance) {
   type Notice = { kind: 'ok' | 'error'; text: string };
-  const show = (request: FastifyRequest, reply: FastifyReply, status: number, view: ChangeView | null, notice?: Notice) => {
+  const show = (request: FastifyRequest, reply: FastifyReply, status: number, view: DecisionSummary | null, notice?: Notice) => {
     const lang = pageLanguage(request);
     const t = DECISION_COPY[lang];
     const body = view
@@ -76,7 +76,7 @@ export default async function decisionPage(app: FastifyInstance) {
 
   app.get('/requests/:id/decision', { schema: { hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const view = await loadChangeView(app.db, id);
+    const view = await loadDecisionSummary(app.db, id);
     return show(request, reply, view ? 200 : 404, view);
   });
 
