@@ -47,7 +47,7 @@ const schema = z.object({
   REMINDER_AFTER: durationList('REMINDER_AFTER', '2d,6d'),
   RESEND_COOLDOWN: duration('RESEND_COOLDOWN', '1m'),
   STUCK_AFTER: duration('STUCK_AFTER', '3d'),
-  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
+  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
