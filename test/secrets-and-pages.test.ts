@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIdOf } from '../domain/ids.js';
-import { startHarness, TEST_PASSWORD, type Harness } from './support/harness.js';
+import { startHarness, TEST_PASSWORD, waitFor, type Harness } from './support/harness.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -81,7 +81,11 @@ describe('tokens are never at rest', () => {
 describe('the decision page', () => {
   it('shows what is being approved, in the link\'s language, and changes nothing when opened', async () => {
     const { id, alice, bob } = await h.pending({ roles: ['admin', 'tech', 'billing'], bob: 'nl' });
-    const before = await h.get(id, alice);
+    // The provider has both emails; the timeline records each a moment later.
+    const before = await waitFor(async () => {
+      const change = await h.get(id, alice);
+      return change.timeline.filter((e) => e.type === 'emailSent').length === 2 && change;
+    }, 20_000, 'both token emails on the timeline');
     for (const method of ['GET', 'HEAD'] as const) {
       const res = await h.app.inject({ method, url: `/requests/${id}/decision?lang=nl` });
       expect(res.statusCode).toBe(200);
