@@ -1,4 +1,5 @@
-import { machine, save, say, table, type BenchResult } from './lib/report.js';
+import { execFileSync } from 'node:child_process';
+import { machine, repoDir, save, say, table, type BenchResult } from './lib/report.js';
 
 /** `npm run bench [names…]`: each benchmark runs the product beside its floor, prints its table and saves its figures. */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = {
@@ -15,6 +16,9 @@ if (unknown.length) {
   console.error(`Unknown benchmark ${unknown.join(', ')}; there are: ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);
 }
+// The product runs as in production: compiled, with the prebuilt workflow bundle (no bundling inside the worker).
+say('bench', 'building dist/ (npm run build)');
+execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoDir, stdio: ['ignore', 'ignore', 'inherit'] });
 const m = machine();
 say('bench', `${m.cores} × ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}`);
 const tables: string[] = [];

@@ -19,11 +19,15 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** A Node entry point of the repository in a process of its own, as in production. */
+/**
+ * A Node entry point of the repository in a process of its own: a compiled one (`dist/*.js`, as production runs
+ * them, built by bench/run.ts) or a TypeScript one through tsx (the floors).
+ */
 export function spawnNode(entry: string, env: Record<string, string>, name: string): Child {
   // BENCH_PROFILE=<dir>: each process writes a CPU profile there when it stops (open it in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...profile, ...loader, entry], {
     cwd: repoDir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'],
   });
   const tail: string[] = [];
@@ -107,11 +111,11 @@ export async function startStack(options: { ttl?: string; reminders?: string; re
       // Load comes from one address; the limiter still counts every request in PostgreSQL.
       RATE_LIMIT_PER_MINUTE: '100000000',
     };
-    const server = spawnNode('server.ts', env, 'API server');
+    const server = spawnNode('dist/server.js', env, 'API server');
     stops.push(() => server.stop());
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitUntil(async () => (await fetch(`${baseUrl}/healthz`)).ok, 'the API server');
-    const worker = options.worker === false ? null : spawnNode('worker.ts', env, 'worker');
+    const worker = options.worker === false ? null : spawnNode('dist/worker.js', env, 'worker');
     if (worker) stops.push(() => worker.stop());
     const sql = postgres(pg.url, { max: 4, onnotice: () => {} });
     stops.push(() => sql.end());
