@@ -88,7 +88,7 @@ export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
 }
 
 function stopRunning(): void {
-  for (const stop of running) void stop();
+  for (const stop of running) stop().catch((err: unknown) => console.error(`embedded postgres did not stop: ${String(err)}`));
 }
 
 async function createServer(args: {
