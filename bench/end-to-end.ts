@@ -26,7 +26,10 @@ export async function services(stack: Stack, holder: BenchAccount, count: number
 
 /** What a completed change's history holds: its activities, local activities (markers) and updates. */
 export async function shapeOf(temporal: Client, changeId: string) {
-  const history = await temporal.workflow.getHandle(workflowIdOf(changeId)).fetchHistory();
+  const handle = temporal.workflow.getHandle(workflowIdOf(changeId));
+  // A change answers `done` once committed; its workflow ends a moment later, after everyone is told.
+  await handle.result();
+  const history = await handle.fetchHistory();
   const events = history.events ?? [];
   const named = (type: string) => events.filter((e) => String(e.eventType) === type || e.eventType === (EVENT_TYPES as Record<string, number>)[type]).length;
   return {
