@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { changeEvents, contactChanges, emails, services } from '../../db/schema.js';
 import { workflowIdOf } from '../../domain/ids.js';
 import { tokenIn, type FakeResend } from '../support/fake-resend.js';
@@ -217,6 +217,21 @@ export async function outcomeOf(h: Harness, flows: Flow[]): Promise<Outcome> {
     notMoved,
     unsentEmails: unsent.filter((e) => e.status !== 'sent').map((e) => ({ changeId: e.changeId!, recipient: e.recipient, kind: e.kind, status: e.status })),
   };
+}
+
+/**
+ * What a user checks once the flows are over: every workflow completed `done`, every request done in PostgreSQL with
+ * its roles moved, committed once, its email rows sent, and the provider holding each email exactly once.
+ */
+export async function expectEveryFlowDone(h: Harness, flows: Flow[], timeoutMs: number): Promise<void> {
+  const workflows = await workflowOutcomes(h, flows.map((f) => f.id), timeoutMs);
+  expect([...workflows].filter(([, status]) => status !== 'COMPLETED done')).toEqual([]);
+  const outcome = await outcomeOf(h, flows);
+  expect(outcome.notDone).toEqual([]);
+  expect(outcome.notMoved).toEqual([]);
+  expect([...outcome.commits].filter(([, n]) => n !== 1)).toEqual([]);
+  expect(outcome.unsentEmails).toEqual([]);
+  expect(deliveriesOf(h.resend, flows)).toEqual(expectedDeliveries(flows));
 }
 
 /**

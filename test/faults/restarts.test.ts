@@ -10,8 +10,7 @@ import { startEmbeddedPostgres } from '../../runtime/postgres.js';
 import { findTemporalCli, startTemporalDevServer } from '../../runtime/temporal.js';
 import { startHarness, waitFor, type Harness, type TestAccount } from '../support/harness.js';
 import {
-  answersLogged, deliveriesOf, expectedDeliveries, inBatches, log, outcomeOf, range, seen, serverErrors, startFlow, tokensOf, waitForDeliveries,
-  workflowOutcomes, type Flow, type Seen, type Tokens,
+  answersLogged, expectEveryFlowDone, inBatches, log, range, seen, serverErrors, startFlow, tokensOf, type Flow, type Seen, type Tokens, waitForDeliveries,
 } from './flows.js';
 import { scale } from './scale.js';
 
@@ -100,14 +99,7 @@ async function runThroughRestart(h: Harness, outage: { stop: () => Promise<void>
   expect(answers.filter((a) => !expected.includes(a))).toEqual([]);
 
   await waitForDeliveries(h.resend, runs, WAIT_MS);
-  const workflows = await workflowOutcomes(h, runs.map((r) => r.id), WAIT_MS);
-  expect([...workflows].filter(([, status]) => status !== 'COMPLETED done')).toEqual([]);
-  const outcome = await outcomeOf(h, runs);
-  expect(outcome.notDone).toEqual([]);
-  expect(outcome.notMoved).toEqual([]);
-  expect([...outcome.commits].filter(([, n]) => n !== 1)).toEqual([]);
-  expect(outcome.unsentEmails).toEqual([]);
-  expect(deliveriesOf(h.resend, runs)).toEqual(expectedDeliveries(runs));
+  await expectEveryFlowDone(h, runs, WAIT_MS);
   // Not one answer of the whole run was a 5xx other than 503; and once the server was back (a second's grace for
   // answers already on their way), not one was a 503.
   const logged = answersLogged(h);
