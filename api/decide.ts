@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { isFinal, MAX_FAILED_ATTEMPTS, type Decision, type Party } from '../domain/contact-change.js';
 import { partyOfToken } from '../domain/tokens.js';
-import { loadChangeView, type ChangeView } from '../db/queries.js';
+import { loadChangeView, loadTokenCheck, type ChangeView } from '../db/queries.js';
 import { changeEvents, contactChanges } from '../db/schema.js';
 import { acceptUpdate, refuseUpdate, type ChangeStatus } from '../workflows/messages.js';
 import { Problem } from './problems.js';
@@ -34,21 +34,22 @@ async function countFailure(app: FastifyInstance, changeId: string): Promise<voi
 export async function decide(
   app: FastifyInstance, input: { changeId: string; token: string; decision: Decision; reason?: string },
 ): Promise<DecisionResult> {
-  const view = await loadChangeView(app.db, input.changeId);
-  if (!view) throw invalidToken();
-  if (view.change.failedAttempts >= MAX_FAILED_ATTEMPTS) throw locked();
-  if (isFinal(view.change.state)) throw invalidToken();
-  const party = partyOfToken(app.config.tokenSecret, view.change.id, view.change.sending, input.token.trim());
+  // Most calls with a wrong code come from guessers: they read one narrow row, the whole view only once a code is right.
+  const change = await loadTokenCheck(app.db, input.changeId);
+  if (!change) throw invalidToken();
+  if (change.failedAttempts >= MAX_FAILED_ATTEMPTS) throw locked();
+  if (isFinal(change.state)) throw invalidToken();
+  const party = partyOfToken(app.config.tokenSecret, change.id, change.sending, input.token.trim());
   if (!party) {
-    await countFailure(app, view.change.id);
+    await countFailure(app, change.id);
     throw invalidToken();
   }
   const update = input.decision === 'accepted' ? acceptUpdate : refuseUpdate;
-  const author = { changeId: view.change.id, accountId: party === 'from' ? view.change.fromId : view.change.toId };
+  const author = { changeId: change.id, accountId: party === 'from' ? change.fromId : change.toId };
   try {
     const status = await withNote(app.db, { ...author, text: input.decision === 'refused' ? input.reason : undefined }, (noteId) =>
-      runUpdate(app.temporal, view.change.id, update, { party, sending: view.change.sending, noteId }));
-    return { party, status, view: (await loadChangeView(app.db, view.change.id))! };
+      runUpdate(app.temporal, change.id, update, { party, sending: change.sending, noteId }));
+    return { party, status, view: (await loadChangeView(app.db, change.id))! };
   } catch (err) {
     if (rejectionType(err) || err instanceof WorkflowNotFoundError) throw invalidToken();
     throw err;

@@ -83,6 +83,25 @@ export async function loadDecisionSummary(db: Db, changeId: string): Promise<Dec
   return row ? row as DecisionSummary : null;
 }
 
+/** What checking a code needs of a request, and nothing more: read on every guess, so one narrow prepared query. */
+export interface TokenCheck {
+  id: string; state: ChangeView['change']['state']; sending: number; failedAttempts: number; fromId: string; toId: string;
+}
+
+const tokenCheckQuery = (db: Db) => db.select({
+  id: contactChanges.id, state: contactChanges.state, sending: contactChanges.sending, failedAttempts: contactChanges.failedAttempts,
+  fromId: contactChanges.fromId, toId: contactChanges.toId,
+}).from(contactChanges).where(eq(contactChanges.id, sql.placeholder('id'))).prepare('token_check');
+
+const preparedTokenCheck = new WeakMap<Db, ReturnType<typeof tokenCheckQuery>>();
+
+export async function loadTokenCheck(db: Db, changeId: string): Promise<TokenCheck | null> {
+  let query = preparedTokenCheck.get(db);
+  if (!query) preparedTokenCheck.set(db, query = tokenCheckQuery(db));
+  const [row] = await query.execute({ id: changeId });
+  return row ?? null;
+}
+
 export async function loadNote(db: Db, changeId: string, noteId: string | null): Promise<string | undefined> {
   if (!noteId) return undefined;
   const [note] = await db.select().from(notes).where(and(eq(notes.id, noteId), eq(notes.changeId, changeId)));
