@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { contactChanges, notes } from '../db/schema.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tokenIn } from './support/fake-resend.js';
 import { ADMIN_KEY, startHarness, type Harness, type TestAccount } from './support/harness.js';
 
@@ -227,6 +227,24 @@ describe('decision tokens and the API rate limit', () => {
       expect(statuses).toEqual([403, 403, 403, 429]);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('counts the attempts of one address on every API instance together', async () => {
+    const [first, second] = await Promise.all([startHarness({ rateLimitPerMinute: 3, worker: false }), startHarness({ rateLimitPerMinute: 3, worker: false })]);
+    try {
+      const remoteAddress = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.8`;
+      const attempt = async (api: typeof first) =>
+        (await api.app.inject({ method: 'POST', url: '/api/v1/contact-changes/whatever/accept', remoteAddress, payload: { token: 'A'.repeat(43) } })).statusCode;
+      expect([await attempt(first), await attempt(first)]).toEqual([403, 403]);
+      // Each instance adds its counts to the shared counter within RATE_LIMIT_FLUSH_MS.
+      await vi.waitFor(async () => {
+        const [row] = await h.db.execute<{ count: number }>(sql`select count from rate_limits where key like ${`%${remoteAddress}`}`);
+        expect(row?.count).toBe(2);
+      });
+      expect([await attempt(second), await attempt(second)]).toEqual([403, 429]);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
     }
   });
 
