@@ -20,7 +20,8 @@ export async function run(): Promise<BenchResult> {
     const mailbox = new Mailbox(stack.resend);
     const alice = await account(stack, 'Alice');
     const bob = await account(stack, 'Bob');
-    const serviceIds = await services(stack, alice, PENDING + 2 * PROBES + 1);
+    // Each probe takes a service for its first change, one for the request it opens the page of, and one per change.
+    const serviceIds = await services(stack, alice, PENDING + 2 * (PROBES + 2));
     let next = 0;
     const take = () => serviceIds[next++]!;
     const probe = async (label: string) => {
