@@ -6,14 +6,14 @@ import type { Db } from '../db/client.js';
 import { notes } from '../db/schema.js';
 import { newId, workflowIdOf } from '../domain/ids.js';
 import { Errors } from '../domain/contact-change.js';
-import type { contactChange } from '../workflows/contact-change.js';
+import type { contactChangeV2 } from '../workflows/contact-change.js';
 import type { ChangeStatus } from '../workflows/messages.js';
 import { Problem } from './problems.js';
 
 export async function startChangeWorkflow(
   temporal: Client, config: Config, change: { id: string; createdAt: Date; expiresAt: Date },
 ): Promise<void> {
-  await temporal.workflow.start<typeof contactChange>('contactChange', {
+  await temporal.workflow.start<typeof contactChangeV2>('contactChangeV2', {
     workflowId: workflowIdOf(change.id),
     taskQueue: config.temporal.taskQueue,
     workflowIdConflictPolicy: 'FAIL',

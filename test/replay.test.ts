@@ -14,9 +14,10 @@ const dir = fileURLToPath(new URL('./histories/', import.meta.url));
 const ENDINGS = ['done', 'refused', 'expired', 'aborted', 'error', 'extended', 'copied'] as const;
 /**
  * Histories are recorded by generation of the workflow code: `done.json` ran the code before the compact history,
- * `done.compact.json` the code after it (behind the `compact-history` patch). A new generation adds a suffix here.
+ * `done.compact.json` the code after it (type `contactChange`, behind the `compact-history` patch), `done.v2.json`
+ * the same code under the type `contactChangeV2`, without the patch. A new generation adds a suffix here.
  */
-const GENERATIONS = ['', '.compact'] as const;
+const GENERATIONS = ['', '.compact', '.v2'] as const;
 const CURRENT = GENERATIONS.at(-1)!;
 type Ending = (typeof ENDINGS)[number];
 const finalState = (ending: Ending) => (ending === 'extended' || ending === 'copied' ? 'done' : ending);
@@ -94,6 +95,7 @@ interface RecordedEvent {
   workflowExecutionUpdateAcceptedEventAttributes?: { acceptedRequest: { input: { name: string } } };
   markerRecordedEventAttributes?: { markerName: string; details: Record<string, { payloads: { data: string }[] } | undefined> };
   activityTaskScheduledEventAttributes?: { activityType: { name: string } };
+  workflowExecutionStartedEventAttributes?: { workflowType: { name: string } };
 }
 
 describe('replay', () => {
@@ -128,14 +130,17 @@ describe('replay', () => {
     expect(types.at(-1)).toBe('WORKFLOW_EXECUTION_COMPLETED');
   });
 
-  it('includes compact histories: behind their patch marker, opening as a marker, each moment\'s emails one activity', () => {
+  it('includes compact histories: opening as a marker, each moment\'s emails one activity; under the old type behind a patch marker', () => {
     const settled = { done: 'acceptAndCommit', copied: 'acceptAndCommit', extended: 'acceptAndCommit', error: 'acceptAndCommit', refused: 'finish', expired: 'finish', aborted: 'finish' };
     for (const ending of ENDINGS) {
-      const compact = stepsOf(`${ending}.compact`);
-      expect(compact.patches).toEqual(['compact-history']);
-      // Only opening is a local activity: every step that follows an Update is a regular one.
-      expect(compact.local).toEqual(['openRequest']);
-      expect(compact.activities.filter((a) => a !== 'sendEmails').at(-1)).toBe(settled[ending]);
+      for (const generation of ['.compact', '.v2']) {
+        const compact = stepsOf(`${ending}${generation}`);
+        expect(compact.type).toBe(generation === '.v2' ? 'contactChangeV2' : 'contactChange');
+        expect(compact.patches).toEqual(generation === '.v2' ? [] : ['compact-history']);
+        // Only opening is a local activity: every step that follows an Update is a regular one.
+        expect(compact.local).toEqual(['openRequest']);
+        expect(compact.activities.filter((a) => a !== 'sendEmails').at(-1)).toBe(settled[ending]);
+      }
       const legacy = stepsOf(ending);
       expect(legacy.patches).not.toContain('compact-history');
       expect(legacy.local).toEqual([]);
@@ -150,6 +155,7 @@ function stepsOf(name: string) {
   const decode = (payload: { data: string }) => JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8')) as Record<string, unknown>;
   const markers = events.flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes] : []));
   return {
+    type: events[0]!.workflowExecutionStartedEventAttributes!.workflowType.name,
     patches: markers.filter((m) => m.markerName === 'core_patch').map((m) => decode(m.details['patch-data']!.payloads[0]!).id),
     local: markers.filter((m) => m.markerName === 'core_local_activity').map((m) => decode(m.details.data!.payloads[0]!).activity_type),
     activities: events.flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType.name] : [])),
