@@ -8,13 +8,25 @@ import { isOutage } from './outages.js';
 
 /** An answer in RFC 9457 problem+json; `detail` is written for a person. */
 export class Problem extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    readonly detail: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(detail);
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly extra: Record<string, unknown>;
+
+  constructor(status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
+    // A 4xx is an answer, not a fault, and nothing logs it: capturing its stack would cost more than the rest of
+    // answering a guessed code. A 5xx keeps its stack for the log.
+    const limit = Error.stackTraceLimit;
+    if (status < 500) Error.stackTraceLimit = 0;
+    try {
+      super(detail);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.extra = extra;
   }
 }
 

@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { formatSpan, parseDuration, parseDurationList } from '../domain/durations.js';
 import { mayRequestChange, rolesHeldBy } from '../domain/permissions.js';
 import { makeToken, partyOfToken } from '../domain/tokens.js';
+import { escapeHtml, html, raw } from '../web/html.js';
 
 const SECRET = 'unit-test-secret-0123456789-abcdefghijkl';
 
@@ -80,5 +81,14 @@ describe('configuration', () => {
     const first = loadConfig({ DATA_DIR: dir }).tokenSecret;
     expect(first.length).toBeGreaterThanOrEqual(43);
     expect(loadConfig({ DATA_DIR: dir }).tokenSecret).toBe(first);
+  });
+});
+
+describe('page text', () => {
+  it('escapes the five characters that could open markup, and leaves other text as it is', () => {
+    expect(html`<dd>${`Tom <b onclick="x">O'Brien</b> & Co`}</dd>`.value)
+      .toBe('<dd>Tom &lt;b onclick=&quot;x&quot;&gt;O&#39;Brien&lt;/b&gt; &amp; Co</dd>');
+    expect(escapeHtml('Één naam, 10 € — plain')).toBe('Één naam, 10 € — plain');
+    expect(html`<p>${raw('<i>safe</i>')}${['<', '>']}</p>`.value).toBe('<p><i>safe</i>&lt;&gt;</p>');
   });
 });
