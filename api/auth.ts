@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { maySignIn } from '../domain/access.js';
@@ -29,12 +29,16 @@ const unauthenticated = () =>
 export default fp(async (app: FastifyInstance) => {
   app.decorateRequest('account', null);
 
+  // Run on every API call: prepared once.
+  const accountOfToken = app.db.select({ account: accounts }).from(apiTokens)
+    .innerJoin(accounts, eq(apiTokens.accountId, accounts.id))
+    .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
+    .prepare('account_of_api_token');
+
   app.decorate('requireAccount', async (request: FastifyRequest) => {
     const token = bearer(request);
     if (!token) throw unauthenticated();
-    const [row] = await app.db.select({ account: accounts }).from(apiTokens)
-      .innerJoin(accounts, eq(apiTokens.accountId, accounts.id))
-      .where(eq(apiTokens.tokenHash, hashToken(token)));
+    const [row] = await accountOfToken.execute({ hash: hashToken(token) });
     if (!row) throw new Problem(401, 'Unauthenticated', 'This API token is not valid (it may have been revoked).');
     if (!maySignIn(row.account)) throw new Problem(403, 'Forbidden', 'This account is deactivated.');
     request.account = row.account;

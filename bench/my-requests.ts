@@ -91,6 +91,7 @@ export async function run(): Promise<BenchResult> {
         { what: `${label}: p99, one client`, product: apiOne.p99, floor: directOne.p99, unit: 'ms', goal: { max: 10, text: '≤ 10 ms' } },
         { what: `${label}: p99, ${CONNECTIONS} clients`, product: apiMany.p99, floor: directMany.p99, unit: 'ms' },
         { what: `${label}: requests/s, ${CONNECTIONS} clients`, product: apiMany.rps, floor: directMany.rps, unit: 'req/s' },
+        { what: `${label}: p50, one client`, product: apiOne.p50, floor: directOne.p50, unit: 'ms' },
       );
       const [explained] = await database.db.execute<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
         sql`explain (analyze, buffers, format json) ${listIdsQuery(actor, input)}`);
