@@ -12,7 +12,17 @@ const personOf = <N extends string>(a: AccountsAlias<N>) => ({
   id: a.id, handle: a.handle, email: a.email, name: a.name, language: a.language, role: a.role, keptById: a.keptById, active: a.active,
 });
 
-function viewQuery(db: Db) {
+/** A prepared query, built once per database handle on first use. */
+function preparedPerDb<Q>(build: (db: Db) => Q): (db: Db) => Q {
+  const built = new WeakMap<Db, Q>();
+  return (db) => {
+    let query = built.get(db);
+    if (!query) built.set(db, query = build(db));
+    return query;
+  };
+}
+
+const viewQuery = preparedPerDb((db) => {
   const [from, to, askedBy, endedBy] = (['from_account', 'to_account', 'asked_by_account', 'ended_by_account'] as const).map((name) => alias(accounts, name));
   return db.select({ change: contactChanges, service: services, from: personOf(from!), to: personOf(to!), askedBy: personOf(askedBy!), endedBy: personOf(endedBy!) })
     .from(contactChanges)
@@ -23,17 +33,12 @@ function viewQuery(db: Db) {
     .leftJoin(endedBy!, eq(endedBy!.id, contactChanges.endedById))
     .where(sql`${contactChanges.id} = any(${sql.placeholder('ids')}::text[])`)
     .prepare('change_views');
-}
-
-// Built once per database handle: the decision page and the token check run it on every call.
-const prepared = new WeakMap<Db, ReturnType<typeof viewQuery>>();
+});
 
 /** Requests with their service and the accounts they name, in the order of `ids`: one prepared query. */
 export async function loadChangeViews(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
-  let query = prepared.get(db);
-  if (!query) prepared.set(db, query = viewQuery(db));
-  const rows = await query.execute({ ids });
+  const rows = await viewQuery(db).execute({ ids });
   // Inner joins: only the ended-by account can be missing (drizzle types every joined field as nullable).
   const byId = new Map(rows.map((r) => [r.change.id, {
     ...r, from: r.from as Person, to: r.to as Person, askedBy: r.askedBy as Person, endedBy: r.endedBy as Person | null,
@@ -56,7 +61,7 @@ export interface DecisionSummary {
   askedBy: Pick<Person, 'handle' | 'name'>;
 }
 
-function summaryQuery(db: Db) {
+const summaryQuery = preparedPerDb((db) => {
   const [from, to, askedBy] = (['from_account', 'to_account', 'asked_by_account'] as const).map((name) => alias(accounts, name));
   const named = <N extends string>(a: AccountsAlias<N>) => ({ handle: a.handle, name: a.name });
   return db.select({
@@ -71,15 +76,11 @@ function summaryQuery(db: Db) {
     .innerJoin(askedBy!, eq(askedBy!.id, contactChanges.askedById))
     .where(eq(contactChanges.id, sql.placeholder('id')))
     .prepare('decision_summary');
-}
-
-const preparedSummary = new WeakMap<Db, ReturnType<typeof summaryQuery>>();
+});
 
 /** The decision page's summary of a request, read on every opening of an emailed link: one narrow prepared query. */
 export async function loadDecisionSummary(db: Db, changeId: string): Promise<DecisionSummary | null> {
-  let query = preparedSummary.get(db);
-  if (!query) preparedSummary.set(db, query = summaryQuery(db));
-  const [row] = await query.execute({ id: changeId });
+  const [row] = await summaryQuery(db).execute({ id: changeId });
   return row ? row as DecisionSummary : null;
 }
 
@@ -88,17 +89,13 @@ export interface TokenCheck {
   id: string; state: ChangeView['change']['state']; sending: number; failedAttempts: number; fromId: string; toId: string;
 }
 
-const tokenCheckQuery = (db: Db) => db.select({
+const tokenCheckQuery = preparedPerDb((db) => db.select({
   id: contactChanges.id, state: contactChanges.state, sending: contactChanges.sending, failedAttempts: contactChanges.failedAttempts,
   fromId: contactChanges.fromId, toId: contactChanges.toId,
-}).from(contactChanges).where(eq(contactChanges.id, sql.placeholder('id'))).prepare('token_check');
-
-const preparedTokenCheck = new WeakMap<Db, ReturnType<typeof tokenCheckQuery>>();
+}).from(contactChanges).where(eq(contactChanges.id, sql.placeholder('id'))).prepare('token_check'));
 
 export async function loadTokenCheck(db: Db, changeId: string): Promise<TokenCheck | null> {
-  let query = preparedTokenCheck.get(db);
-  if (!query) preparedTokenCheck.set(db, query = tokenCheckQuery(db));
-  const [row] = await query.execute({ id: changeId });
+  const [row] = await tokenCheckQuery(db).execute({ id: changeId });
   return row ?? null;
 }
 

@@ -1,11 +1,8 @@
 import type { FastifyReply } from 'fastify';
+import { escapeHtml } from '../emails/render.js';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const SPECIAL = /[&<>"']/;
-const SPECIALS = /[&<>"']/g;
-
-/** Most text has nothing to escape: one test, and one pass only when it does (the decision page runs this 60 times). */
-export const escapeHtml = (value: string) => (SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ENTITIES[c]!) : value);
+// One escaping for emails and pages.
+export { escapeHtml };
 
 /** Tagged template that escapes every interpolated value unless it is already `Html`. */
 export class Html { constructor(readonly value: string) {} toString() { return this.value; } }
