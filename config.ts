@@ -5,18 +5,29 @@ import { z } from 'zod';
 import { parseDuration, parseDurationList } from './domain/durations.js';
 
 const duration = (name: string, fallback: string) =>
-  z.string().default(fallback).transform((text, ctx) => {
-    const ms = parseDuration(text);
-    if (ms === null) ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 20s, 15m, 7d (got "${text}")` });
-    return ms ?? 0;
-  });
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === null)
+        ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 20s, 15m, 7d (got "${text}")` });
+      return ms ?? 0;
+    });
 
 const durationList = (name: string, fallback: string) =>
-  z.string().default(fallback).transform((text, ctx) => {
-    const list = parseDurationList(text);
-    if (list === null) ctx.addIssue({ code: 'custom', message: `${name} must be comma-separated durations such as 2d,6d, or none (got "${text}")` });
-    return list ?? [];
-  });
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const list = parseDurationList(text);
+      if (list === null)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be comma-separated durations such as 2d,6d, or none (got "${text}")`,
+        });
+      return list ?? [];
+    });
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optional = z.string().trim().min(1).optional();
@@ -63,7 +74,14 @@ export interface Config {
   databaseUrl?: string;
   /** uiUrl: the Temporal Web UI, for links from the support pages. */
   /** uiUrl: the Temporal Web UI, for links from the support pages; cachedWorkflows: the worker's sticky cache. */
-  temporal: { address?: string; namespace: string; taskQueue: string; cli?: string; uiUrl?: string; cachedWorkflows: number };
+  temporal: {
+    address?: string;
+    namespace: string;
+    taskQueue: string;
+    cli?: string;
+    uiUrl?: string;
+    cachedWorkflows: number;
+  };
   dev: { postgresPort: number; temporalPort: number; temporalUiPort: number };
   mail: { resendApiKey?: string; resendBaseUrl?: string; webhookSecret?: string; from: string; ratePerSecond: number };
   adminApiKey?: string;
@@ -89,13 +107,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   if (e.REMINDER_AFTER.some((ms) => ms >= e.CHANGE_REQUEST_TTL)) {
-    throw new ConfigError('Invalid configuration:\n  REMINDER_AFTER: every reminder must come before CHANGE_REQUEST_TTL');
+    throw new ConfigError(
+      'Invalid configuration:\n  REMINDER_AFTER: every reminder must come before CHANGE_REQUEST_TTL',
+    );
   }
   if (e.NODE_ENV === 'production' && !e.TOKEN_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  TOKEN_SECRET: required when NODE_ENV=production (at least 32 random characters)');
+    throw new ConfigError(
+      'Invalid configuration:\n  TOKEN_SECRET: required when NODE_ENV=production (at least 32 random characters)',
+    );
   }
   if (e.NODE_ENV === 'production' && !e.RESEND_API_KEY) {
-    throw new ConfigError('Invalid configuration:\n  RESEND_API_KEY: required when NODE_ENV=production (the development mailbox is for local use)');
+    throw new ConfigError(
+      'Invalid configuration:\n  RESEND_API_KEY: required when NODE_ENV=production (the development mailbox is for local use)',
+    );
   }
   return {
     env: e.NODE_ENV,
@@ -105,11 +129,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     databaseUrl: e.DATABASE_URL,
     temporal: {
-      address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE, cli: e.TEMPORAL_CLI,
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      cli: e.TEMPORAL_CLI,
       uiUrl: e.TEMPORAL_UI_URL?.replace(/\/+$/, ''),
       cachedWorkflows: e.WORKER_CACHED_WORKFLOWS,
     },
-    dev: { postgresPort: e.DEV_POSTGRES_PORT, temporalPort: e.DEV_TEMPORAL_PORT, temporalUiPort: e.DEV_TEMPORAL_UI_PORT },
+    dev: {
+      postgresPort: e.DEV_POSTGRES_PORT,
+      temporalPort: e.DEV_TEMPORAL_PORT,
+      temporalUiPort: e.DEV_TEMPORAL_UI_PORT,
+    },
     mail: {
       resendApiKey: e.RESEND_API_KEY,
       resendBaseUrl: e.RESEND_BASE_URL,

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-/** `npm run test:faults`: workers killed, the email provider failing, PostgreSQL and Temporal restarted, races, fuzzing. */
+/** `npm run test:faults`: workers killed, the email provider failing, PostgreSQL and Temporal restarted, races,
+ * fuzzing. */
 export default defineConfig({
   test: {
     include: ['test/faults/**/*.test.ts'],

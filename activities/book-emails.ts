@@ -20,24 +20,36 @@ export function bookEmailActivities(deps: ActivityDeps) {
   const { db, mailer, config } = deps;
   return {
     async sendInvitationEmail({ invitationId }: { invitationId: string }): Promise<{ sent: boolean }> {
-      const [found] = await db.select({ invitation: invitations, account: accounts }).from(invitations)
-        .innerJoin(accounts, eq(accounts.id, invitations.accountId)).where(eq(invitations.id, invitationId));
+      const [found] = await db
+        .select({ invitation: invitations, account: accounts })
+        .from(invitations)
+        .innerJoin(accounts, eq(accounts.id, invitations.accountId))
+        .where(eq(invitations.id, invitationId));
       if (!found) throw notFound(invitationId);
       const { invitation, account } = found;
       // Withdrawn, used or expired while the provider was down: a link that no longer works is not worth sending.
-      if (invitation.withdrawnAt || invitation.usedAt || invitation.expiresAt.getTime() <= Date.now()) return { sent: false };
+      if (invitation.withdrawnAt || invitation.usedAt || invitation.expiresAt.getTime() <= Date.now())
+        return { sent: false };
       const [inviter] = await db.select().from(accounts).where(eq(accounts.id, invitation.invitedById));
       const token = makeInvitationToken(config.tokenSecret, invitation.id);
       return deliverOnce(db, mailer, {
-        row: { invitationId, recipient: 'invitee', accountId: account.id, kind: 'invitation', sending: 1, idempotencyKey: `invitation-${invitationId}` },
+        row: {
+          invitationId,
+          recipient: 'invitee',
+          accountId: account.id,
+          kind: 'invitation',
+          sending: 1,
+          idempotencyKey: `invitation-${invitationId}`,
+        },
         to: account.email,
-        render: () => renderInvitation(account.language, {
-          recipientName: account.name,
-          inviter: `${inviter!.name} (${inviter!.handle})`,
-          handle: account.handle,
-          url: `${config.publicBaseUrl}/invitations/${invitation.id}?lang=${account.language}#token=${token}`,
-          expiresAt: invitation.expiresAt,
-        }),
+        render: () =>
+          renderInvitation(account.language, {
+            recipientName: account.name,
+            inviter: `${inviter!.name} (${inviter!.handle})`,
+            handle: account.handle,
+            url: `${config.publicBaseUrl}/invitations/${invitation.id}?lang=${account.language}#token=${token}`,
+            expiresAt: invitation.expiresAt,
+          }),
         tags: { kind: 'invitation', invitation: invitation.id },
       });
     },
@@ -74,32 +86,57 @@ export async function copyDeliveries(deps: ActivityDeps, view: ChangeView, kind:
   const changeId = change.id;
   const category: CopyCategory = areaOf(service.kind) === 'domains' ? 'domain' : 'product';
   const [holder] = await db.select().from(accounts).where(eq(accounts.id, service.holderId));
-  const subscribers = await db.select().from(accounts).where(and(
-    eq(accounts.keptById, service.holderId), isNull(accounts.deletedAt),
-    sql`${accounts.emailCategories} && ${sql.param(['general', category])}::text[]`,
-  )).orderBy(asc(accounts.lastName), asc(accounts.id));
+  const subscribers = await db
+    .select()
+    .from(accounts)
+    .where(
+      and(
+        eq(accounts.keptById, service.holderId),
+        isNull(accounts.deletedAt),
+        sql`${accounts.emailCategories} && ${sql.param(['general', category])}::text[]`,
+      ),
+    )
+    .orderBy(asc(accounts.lastName), asc(accounts.id));
   const informed = new Set([from, to, askedBy].flatMap((a) => [a.id, a.email.toLowerCase()]));
   const recipients = subscribers.filter((c) => !informed.has(c.id) && !informed.has(c.email.toLowerCase()));
   if (recipients.length === 0) return [];
-  const reason = kind === 'error' ? change.endReason ?? undefined : await loadNote(db, change.id, change.endNoteId);
+  const reason = kind === 'error' ? (change.endReason ?? undefined) : await loadNote(db, change.id, change.endNoteId);
   return recipients.map((contact) => {
     const idempotencyKey = `${workflowIdOf(changeId)}/copy/${contact.id}/${kind}`;
-    const copyOf = { category: contact.emailCategories.includes(category) ? category : 'general' as CopyCategory, account: who(holder!) };
+    const copyOf = {
+      category: contact.emailCategories.includes(category) ? category : ('general' as CopyCategory),
+      account: who(holder!),
+    };
     return {
       row: { changeId, recipient: 'copy', accountId: contact.id, kind, sending: change.sending, idempotencyKey },
       to: contact.email,
-      render: () => renderEmail(kind, contact.language, {
-        recipient: 'copy', recipientName: contact.name, service: { name: service.name, kind: service.kind },
-        roles: change.roles as Role[], from: who(from), to: who(to), askedBy: who(askedBy), expiresAt: change.expiresAt,
-        requestId: change.id, requestUrl: `${config.publicBaseUrl}/requests/${change.id}`, reason,
-        refusedBy: kind === 'refused' ? who(change.fromDecision === 'refused' ? from : to) : undefined,
-        cancelledBy: kind === 'aborted' && view.endedBy ? who(view.endedBy) : undefined,
-        copyOf,
-      }),
+      render: () =>
+        renderEmail(kind, contact.language, {
+          recipient: 'copy',
+          recipientName: contact.name,
+          service: { name: service.name, kind: service.kind },
+          roles: change.roles as Role[],
+          from: who(from),
+          to: who(to),
+          askedBy: who(askedBy),
+          expiresAt: change.expiresAt,
+          requestId: change.id,
+          requestUrl: `${config.publicBaseUrl}/requests/${change.id}`,
+          reason,
+          refusedBy: kind === 'refused' ? who(change.fromDecision === 'refused' ? from : to) : undefined,
+          cancelledBy: kind === 'aborted' && view.endedBy ? who(view.endedBy) : undefined,
+          copyOf,
+        }),
       tags: { kind, request: changeId },
-      onSent: (tx) => addEvent(tx, {
-        changeId, type: 'emailSent', party: 'copy', accountId: contact.id, detail: { kind, copy: copyOf.category }, dedupeKey: `email:${idempotencyKey}`,
-      }),
+      onSent: (tx) =>
+        addEvent(tx, {
+          changeId,
+          type: 'emailSent',
+          party: 'copy',
+          accountId: contact.id,
+          detail: { kind, copy: copyOf.category },
+          dedupeKey: `email:${idempotencyKey}`,
+        }),
     } satisfies Delivery;
   });
 }

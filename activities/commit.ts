@@ -26,17 +26,33 @@ export function commitActivities(deps: ActivityDeps) {
       const end = { endedAt: now(), updatedAt: now(), failingStep: null, failingSince: null };
       if (lost.length > 0) {
         const reason = `the ${lost.join(', ')} role moved to someone else in the meantime`;
-        await tx.update(contactChanges).set({ ...end, state: 'error', endReason: reason }).where(eq(contactChanges.id, changeId));
+        await tx
+          .update(contactChanges)
+          .set({ ...end, state: 'error', endReason: reason })
+          .where(eq(contactChanges.id, changeId));
         await tx.delete(pendingRoles).where(eq(pendingRoles.changeId, changeId));
-        await addEvent(tx, { changeId, type: 'state', detail: { state: 'error', reason }, dedupeKey: `${changeId}:state:error` });
+        await addEvent(tx, {
+          changeId,
+          type: 'state',
+          detail: { state: 'error', reason },
+          dedupeKey: `${changeId}:state:error`,
+        });
         return { state: 'error' };
       }
       const moved = Object.fromEntries(roles.map((role) => [column[role], change.toId]));
-      await tx.update(services).set({ ...moved, updatedAt: now() }).where(eq(services.id, change.serviceId));
-      await tx.update(contactChanges).set({ ...end, state: 'done' }).where(eq(contactChanges.id, changeId));
+      await tx
+        .update(services)
+        .set({ ...moved, updatedAt: now() })
+        .where(eq(services.id, change.serviceId));
+      await tx
+        .update(contactChanges)
+        .set({ ...end, state: 'done' })
+        .where(eq(contactChanges.id, changeId));
       await tx.delete(pendingRoles).where(eq(pendingRoles.changeId, changeId));
       await addEvent(tx, {
-        changeId, type: 'state', detail: { state: 'done', roles },
+        changeId,
+        type: 'state',
+        detail: { state: 'done', roles },
         dedupeKey: `${changeId}:state:done`,
       });
       return { state: 'done' };
@@ -49,7 +65,11 @@ export function commitActivities(deps: ActivityDeps) {
    */
   const commitRequest = async ({ changeId }: { changeId: string }): Promise<{ state: 'done' | 'error' }> => {
     await db.transaction(async (tx) => {
-      const [row] = await tx.select({ state: contactChanges.state }).from(contactChanges).where(eq(contactChanges.id, changeId)).for('update');
+      const [row] = await tx
+        .select({ state: contactChanges.state })
+        .from(contactChanges)
+        .where(eq(contactChanges.id, changeId))
+        .for('update');
       if (!row) throw notFound(changeId);
       if (row.state !== 'validatingByCustomers' && row.state !== 'doing') return;
       await tx.update(contactChanges).set({ state: 'doing', updatedAt: now() }).where(eq(contactChanges.id, changeId));
@@ -62,9 +82,17 @@ export function commitActivities(deps: ActivityDeps) {
     commitChange,
     commitRequest,
 
-    /** The acceptance that completes both, then `doing` and the commit: each part is written once however often it runs. */
-    async acceptAndCommit(input: { changeId: string; party: Party; noteId?: string }): Promise<{ state: 'done' | 'error' }> {
-      const [row] = await db.select({ state: contactChanges.state }).from(contactChanges).where(eq(contactChanges.id, input.changeId));
+    /** The acceptance that completes both, then `doing` and the commit: each part is written once however often it
+     * runs. */
+    async acceptAndCommit(input: {
+      changeId: string;
+      party: Party;
+      noteId?: string;
+    }): Promise<{ state: 'done' | 'error' }> {
+      const [row] = await db
+        .select({ state: contactChanges.state })
+        .from(contactChanges)
+        .where(eq(contactChanges.id, input.changeId));
       if (!row) throw notFound(input.changeId);
       // Run again after the commit: the decision is written already, and its time is kept.
       if (row.state === 'validatingByCustomers') await recordDecision({ ...input, decision: 'accepted' });

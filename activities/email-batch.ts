@@ -19,7 +19,9 @@ export interface SendEmailsInput {
 }
 
 /** What a failed attempt passes on to the next one, as heartbeat details. */
-interface Progress { rejected: string[] }
+interface Progress {
+  rejected: string[];
+}
 
 /**
  * Sends one after the other every email of a batch, each with its own idempotency key, so a retry sends only what
@@ -27,7 +29,10 @@ interface Progress { rejected: string[] }
  * keys travel as heartbeat details; should they be lost, the provider merely refuses the same address again). A
  * temporary failure is thrown once every other email was tried, so the activity is retried for what is left.
  */
-export async function deliverAll(deps: ActivityDeps, deliveries: Delivery[]): Promise<{ sent: number; rejected: number }> {
+export async function deliverAll(
+  deps: ActivityDeps,
+  deliveries: Delivery[],
+): Promise<{ sent: number; rejected: number }> {
   const { db, mailer } = deps;
   const ctx = Context.current();
   const rejected = new Set((ctx.info.heartbeatDetails as Progress | undefined)?.rejected ?? []);
@@ -71,7 +76,7 @@ export function emailBatchActivities(deps: ActivityDeps) {
       const deliveries = input.recipients
         .map((recipient) => partyDelivery(deps, view, { ...input, recipient }))
         .filter((d): d is Delivery => d !== null);
-      if (input.copies) deliveries.push(...await copyDeliveries(deps, view, input.kind));
+      if (input.copies) deliveries.push(...(await copyDeliveries(deps, view, input.kind)));
       return deliverAll(deps, deliveries);
     },
   };

@@ -20,18 +20,24 @@ export function failingStepTracker(db: Db) {
         try {
           const result = await next(input);
           if (changeId && attempt > 1) {
-            await db.update(contactChanges).set({ failingStep: null, failingSince: null })
+            await db
+              .update(contactChanges)
+              .set({ failingStep: null, failingSince: null })
               .where(and(eq(contactChanges.id, changeId), eq(contactChanges.failingStep, activityType)))
               .catch(() => {});
           }
           return result;
         } catch (err) {
           if (changeId && attempt >= FAILING_AFTER_ATTEMPTS) {
-            await db.update(contactChanges).set({
-              failingStep: activityType,
-              failingSince: sql`coalesce(${contactChanges.failingSince}, now())`,
-              lastError: err instanceof Error ? err.message.slice(0, 500) : String(err),
-            }).where(eq(contactChanges.id, changeId)).catch(() => {});
+            await db
+              .update(contactChanges)
+              .set({
+                failingStep: activityType,
+                failingSince: sql`coalesce(${contactChanges.failingSince}, now())`,
+                lastError: err instanceof Error ? err.message.slice(0, 500) : String(err),
+              })
+              .where(eq(contactChanges.id, changeId))
+              .catch(() => {});
           }
           throw err;
         }

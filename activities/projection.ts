@@ -8,15 +8,22 @@ import { addEvent, now } from './events.js';
 import type { ActivityDeps } from './index.js';
 
 export const notFound = (changeId: string) =>
-  ApplicationFailure.create({ type: Errors.NotFound, message: `Contact change ${changeId} does not exist`, nonRetryable: true });
+  ApplicationFailure.create({
+    type: Errors.NotFound,
+    message: `Contact change ${changeId} does not exist`,
+    nonRetryable: true,
+  });
 
 type Validity = { ok: true } | { ok: false; reason: string };
 
 export function projectionActivities({ db }: ActivityDeps) {
   const setState = async ({ changeId, state }: { changeId: string; state: State }): Promise<void> => {
     await db.transaction(async (tx) => {
-      const updated = await tx.update(contactChanges).set({ state, updatedAt: now() })
-        .where(eq(contactChanges.id, changeId)).returning({ id: contactChanges.id });
+      const updated = await tx
+        .update(contactChanges)
+        .set({ state, updatedAt: now() })
+        .where(eq(contactChanges.id, changeId))
+        .returning({ id: contactChanges.id });
       if (updated.length === 0) throw notFound(changeId);
       await addEvent(tx, { changeId, type: 'state', detail: { state }, dedupeKey: `${changeId}:state:${state}` });
     });
@@ -28,7 +35,8 @@ export function projectionActivities({ db }: ActivityDeps) {
     if (!view) throw notFound(changeId);
     const { change, service, from, to } = view;
     const lost = change.roles.filter((role) => holderOf(service, role as Role) !== from.id);
-    if (lost.length > 0) return { ok: false, reason: `${from.handle} no longer holds the ${lost.join(', ')} role of ${service.name}` };
+    if (lost.length > 0)
+      return { ok: false, reason: `${from.handle} no longer holds the ${lost.join(', ')} role of ${service.name}` };
     if (!to.active) return { ok: false, reason: `${to.handle} is no longer active` };
     if (to.id === from.id) return { ok: false, reason: `${to.handle} already holds these roles` };
     return { ok: true };
@@ -43,7 +51,10 @@ export function projectionActivities({ db }: ActivityDeps) {
      * check is ended by `finish`). Run again once it has opened the request, it answers the same and writes nothing.
      */
     async openRequest({ changeId }: { changeId: string }): Promise<Validity> {
-      const [row] = await db.select({ state: contactChanges.state }).from(contactChanges).where(eq(contactChanges.id, changeId));
+      const [row] = await db
+        .select({ state: contactChanges.state })
+        .from(contactChanges)
+        .where(eq(contactChanges.id, changeId));
       if (!row) throw notFound(changeId);
       if (row.state === 'validatingByCustomers') return { ok: true };
       await setState({ changeId, state: 'checkValidity' });
@@ -52,18 +63,31 @@ export function projectionActivities({ db }: ActivityDeps) {
       return check;
     },
 
-    async recordDecision(input: { changeId: string; party: Party; decision: Decision; noteId?: string }): Promise<void> {
+    async recordDecision(input: {
+      changeId: string;
+      party: Party;
+      decision: Decision;
+      noteId?: string;
+    }): Promise<void> {
       const { changeId, party, decision, noteId } = input;
-      const columns = party === 'from'
-        ? { fromDecision: decision, fromDecidedAt: now() }
-        : { toDecision: decision, toDecidedAt: now() };
+      const columns =
+        party === 'from'
+          ? { fromDecision: decision, fromDecidedAt: now() }
+          : { toDecision: decision, toDecidedAt: now() };
       await db.transaction(async (tx) => {
-        const [row] = await tx.update(contactChanges).set({ ...columns, updatedAt: now() })
-          .where(eq(contactChanges.id, changeId)).returning({ fromId: contactChanges.fromId, toId: contactChanges.toId });
+        const [row] = await tx
+          .update(contactChanges)
+          .set({ ...columns, updatedAt: now() })
+          .where(eq(contactChanges.id, changeId))
+          .returning({ fromId: contactChanges.fromId, toId: contactChanges.toId });
         if (!row) throw notFound(changeId);
         await addEvent(tx, {
-          changeId, type: decision, party, accountId: party === 'from' ? row.fromId : row.toId,
-          detail: noteId ? { noteId } : null, dedupeKey: `${changeId}:decision:${party}`,
+          changeId,
+          type: decision,
+          party,
+          accountId: party === 'from' ? row.fromId : row.toId,
+          detail: noteId ? { noteId } : null,
+          dedupeKey: `${changeId}:decision:${party}`,
         });
       });
     },
@@ -72,10 +96,16 @@ export function projectionActivities({ db }: ActivityDeps) {
     async startSending(input: { changeId: string; sending: number; by: string; noteId?: string }): Promise<void> {
       const { changeId, sending, by, noteId } = input;
       await db.transaction(async (tx) => {
-        await tx.update(contactChanges).set({ sending, failedAttempts: 0, updatedAt: now() })
+        await tx
+          .update(contactChanges)
+          .set({ sending, failedAttempts: 0, updatedAt: now() })
           .where(eq(contactChanges.id, changeId));
         await addEvent(tx, {
-          changeId, type: 'resent', accountId: by, detail: { sending, ...(noteId ? { noteId } : {}) }, dedupeKey: `${changeId}:resent:${sending}`,
+          changeId,
+          type: 'resent',
+          accountId: by,
+          detail: { sending, ...(noteId ? { noteId } : {}) },
+          dedupeKey: `${changeId}:resent:${sending}`,
         });
       });
     },
@@ -86,32 +116,57 @@ export function projectionActivities({ db }: ActivityDeps) {
       const at = new Date(expiresAt);
       await db.transaction(async (tx) => {
         // Extensions only ever move later: two of them finishing out of order must leave the later one.
-        const updated = await tx.update(contactChanges)
-          .set({ expiresAt: sql`greatest(${contactChanges.expiresAt}, ${at.toISOString()}::timestamptz)`, updatedAt: now() })
-          .where(eq(contactChanges.id, changeId)).returning({ id: contactChanges.id });
+        const updated = await tx
+          .update(contactChanges)
+          .set({
+            expiresAt: sql`greatest(${contactChanges.expiresAt}, ${at.toISOString()}::timestamptz)`,
+            updatedAt: now(),
+          })
+          .where(eq(contactChanges.id, changeId))
+          .returning({ id: contactChanges.id });
         if (updated.length === 0) throw notFound(changeId);
         await addEvent(tx, {
-          changeId, type: 'extended', accountId: by, detail: { expiresAt: at.toISOString(), ...(noteId ? { noteId } : {}) },
+          changeId,
+          type: 'extended',
+          accountId: by,
+          detail: { expiresAt: at.toISOString(), ...(noteId ? { noteId } : {}) },
           dedupeKey: `${changeId}:extended:${expiresAt}`,
         });
       });
     },
 
     /** Ends a request that changed nothing, and frees its roles for another request. */
-    async finish(input: { changeId: string; state: State; by?: string; noteId?: string; reason?: string }): Promise<void> {
+    async finish(input: {
+      changeId: string;
+      state: State;
+      by?: string;
+      noteId?: string;
+      reason?: string;
+    }): Promise<void> {
       const { changeId, state, by, noteId, reason } = input;
       await db.transaction(async (tx) => {
-        await tx.update(contactChanges).set({
-          state, endedAt: now(), updatedAt: now(), endedById: by ?? null, endNoteId: noteId ?? null, endReason: reason ?? null,
-          failingStep: null, failingSince: null,
-        }).where(eq(contactChanges.id, changeId));
+        await tx
+          .update(contactChanges)
+          .set({
+            state,
+            endedAt: now(),
+            updatedAt: now(),
+            endedById: by ?? null,
+            endNoteId: noteId ?? null,
+            endReason: reason ?? null,
+            failingStep: null,
+            failingSince: null,
+          })
+          .where(eq(contactChanges.id, changeId));
         await tx.delete(pendingRoles).where(eq(pendingRoles.changeId, changeId));
         await addEvent(tx, {
-          changeId, type: 'state', accountId: by ?? null, detail: { state, ...(reason ? { reason } : {}), ...(noteId ? { noteId } : {}) },
+          changeId,
+          type: 'state',
+          accountId: by ?? null,
+          detail: { state, ...(reason ? { reason } : {}), ...(noteId ? { noteId } : {}) },
           dedupeKey: `${changeId}:state:${state}`,
         });
       });
     },
   };
 }
-

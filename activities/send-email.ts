@@ -29,7 +29,12 @@ export interface SendEmailInput {
 
 const person = (a: Person) => ({ handle: a.handle, name: a.name });
 
-async function emailData(deps: ActivityDeps, view: ChangeView, input: SendEmailInput, account: Person): Promise<EmailData> {
+async function emailData(
+  deps: ActivityDeps,
+  view: ChangeView,
+  input: SendEmailInput,
+  account: Person,
+): Promise<EmailData> {
   const { change, service, from, to, askedBy, endedBy } = view;
   const base = deps.config.publicBaseUrl;
   const data: EmailData = {
@@ -37,11 +42,14 @@ async function emailData(deps: ActivityDeps, view: ChangeView, input: SendEmailI
     recipientName: account.name,
     service: { name: service.name, kind: service.kind },
     roles: change.roles as Role[],
-    from: person(from), to: person(to), askedBy: person(askedBy),
+    from: person(from),
+    to: person(to),
+    askedBy: person(askedBy),
     expiresAt: change.expiresAt,
     requestId: change.id,
     requestUrl: `${base}/requests/${change.id}`,
-    reason: input.kind === 'error' ? change.endReason ?? undefined : await loadNote(deps.db, change.id, change.endNoteId),
+    reason:
+      input.kind === 'error' ? (change.endReason ?? undefined) : await loadNote(deps.db, change.id, change.endNoteId),
   };
   if (input.kind === 'refused') data.refusedBy = person(change.fromDecision === 'refused' ? from : to);
   if (input.kind === 'aborted' && endedBy) data.cancelledBy = person(endedBy);
@@ -71,22 +79,37 @@ export interface Delivery {
  * the provider receives the same key, so that a retry after a lost answer is not sent twice either.
  */
 export async function deliverOnce(db: Db, mailer: ActivityDeps['mailer'], d: Delivery): Promise<{ sent: boolean }> {
-  const [row] = await db.insert(emails).values({ id: newId(), ...d.row, status: 'sending', attempts: 1 }).onConflictDoUpdate({
-    target: emails.idempotencyKey,
-    set: { attempts: sql`${emails.attempts} + 1`, updatedAt: now() },
-  }).returning();
+  const [row] = await db
+    .insert(emails)
+    .values({ id: newId(), ...d.row, status: 'sending', attempts: 1 })
+    .onConflictDoUpdate({
+      target: emails.idempotencyKey,
+      set: { attempts: sql`${emails.attempts} + 1`, updatedAt: now() },
+    })
+    .returning();
   if (row!.status !== 'sending' && row!.status !== 'failed') return { sent: true };
   try {
     await d.beforeSend?.();
-    const { id } = await mailer.send({ to: d.to, ...(await d.render()), idempotencyKey: d.row.idempotencyKey, tags: d.tags });
+    const { id } = await mailer.send({
+      to: d.to,
+      ...(await d.render()),
+      idempotencyKey: d.row.idempotencyKey,
+      tags: d.tags,
+    });
     await db.transaction(async (tx) => {
-      await tx.update(emails).set({ status: 'sent', providerId: id, lastError: null, updatedAt: now() }).where(eq(emails.id, row!.id));
+      await tx
+        .update(emails)
+        .set({ status: 'sent', providerId: id, lastError: null, updatedAt: now() })
+        .where(eq(emails.id, row!.id));
       await d.onSent?.(tx);
     });
     return { sent: true };
   } catch (err) {
     if (!(err instanceof MailError)) throw err;
-    await db.update(emails).set({ status: 'failed', lastError: err.message, updatedAt: now() }).where(eq(emails.id, row!.id));
+    await db
+      .update(emails)
+      .set({ status: 'failed', lastError: err.message, updatedAt: now() })
+      .where(eq(emails.id, row!.id));
     await d.onFailed?.(err);
     throw ApplicationFailure.create({
       type: err.retryable ? 'EmailUnavailable' : Errors.EmailRejected,
@@ -106,19 +129,35 @@ export function partyDelivery(deps: ActivityDeps, view: ChangeView, input: SendE
   if (input.recipient === 'asker' && input.toAll && [view.from.id, view.to.id].includes(view.askedBy.id)) return null;
   const idempotencyKey = `${workflowIdOf(input.changeId)}/${input.recipient}/${input.kind}/${input.sending}/${input.seq}`;
   return {
-    row: { changeId: input.changeId, recipient: input.recipient, accountId: account.id, kind: input.kind, sending: input.sending, idempotencyKey },
+    row: {
+      changeId: input.changeId,
+      recipient: input.recipient,
+      accountId: account.id,
+      kind: input.kind,
+      sending: input.sending,
+      idempotencyKey,
+    },
     to: account.email,
     render: async () => renderEmail(input.kind, account.language, await emailData(deps, view, input, account)),
     tags: { kind: input.kind, request: input.changeId },
-    onSent: (tx) => addEvent(tx, {
-      changeId: input.changeId, type: 'emailSent', party: input.recipient, accountId: account.id,
-      detail: { kind: input.kind, sending: input.sending }, dedupeKey: `email:${idempotencyKey}`,
-    }),
+    onSent: (tx) =>
+      addEvent(tx, {
+        changeId: input.changeId,
+        type: 'emailSent',
+        party: input.recipient,
+        accountId: account.id,
+        detail: { kind: input.kind, sending: input.sending },
+        dedupeKey: `email:${idempotencyKey}`,
+      }),
     onFailed: async (err) => {
       if (err.retryable && Context.current().info.attempt !== 1) return;
       await addEvent(deps.db, {
-        changeId: input.changeId, type: 'emailFailed', party: input.recipient, accountId: account.id,
-        detail: { kind: input.kind, error: err.message, retrying: err.retryable }, dedupeKey: `email-failed:${idempotencyKey}:${err.retryable}`,
+        changeId: input.changeId,
+        type: 'emailFailed',
+        party: input.recipient,
+        accountId: account.id,
+        detail: { kind: input.kind, error: err.message, retrying: err.retryable },
+        dedupeKey: `email-failed:${idempotencyKey}:${err.retryable}`,
       });
     },
   };

@@ -3,7 +3,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { Sql } from 'postgres';
 import assets from '../web/assets.js';
 import decisionPage from '../web/decision-page.js';
@@ -40,7 +45,12 @@ export async function buildApp(options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(problems);
-  await app.register(context, { config: options.config, db: options.db, temporal: options.temporal, mailbox: options.mailbox });
+  await app.register(context, {
+    config: options.config,
+    db: options.db,
+    temporal: options.temporal,
+    mailbox: options.mailbox,
+  });
   await app.register(formbody);
   await app.register(session);
   await app.register(rateLimit, {
@@ -51,7 +61,11 @@ export async function buildApp(options: AppOptions) {
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Countersign API', version: '1', description: 'Dual-validation contact changes for hosting services.' },
+      info: {
+        title: 'Countersign API',
+        version: '1',
+        description: 'Dual-validation contact changes for hosting services.',
+      },
       components: {
         securitySchemes: {
           account: { type: 'http', scheme: 'bearer', description: 'An account API token' },

@@ -15,13 +15,23 @@ import { Problem } from './problems.js';
  */
 
 const emailTaken = (email: string) =>
-  new Problem(409, 'Email already in your contacts', `${email} is already used in your book, by you or by another contact; each contact has its own address.`, { field: 'email' });
+  new Problem(
+    409,
+    'Email already in your contacts',
+    `${email} is already used in your book, by you or by another contact; each contact has its own address.`,
+    { field: 'email' },
+  );
 
 /** Reading and editing contacts: the account itself, or a sub-account with the contacts permission. */
 export function requireContacts(account: Account): Actor {
   const actor = actorOf(account);
   if (actor.support) throw new Problem(403, 'Forbidden', 'Support staff have no contact book.');
-  if (!can(actor, 'contacts')) throw new Problem(403, 'Forbidden', 'This sub-account may not manage contacts; ask the account holder for the contacts permission.');
+  if (!can(actor, 'contacts'))
+    throw new Problem(
+      403,
+      'Forbidden',
+      'This sub-account may not manage contacts; ask the account holder for the contacts permission.',
+    );
   return actor;
 }
 
@@ -29,20 +39,29 @@ export function requireContacts(account: Account): Actor {
 export function requireOwner(account: Account): Actor {
   const actor = actorOf(account);
   if (actor.support) throw new Problem(403, 'Forbidden', 'Support staff have no contact book.');
-  if (actor.subAccount) throw new Problem(403, 'Forbidden', 'Only the account holder may give, change or take away access to the customer area.');
+  if (actor.subAccount)
+    throw new Problem(
+      403,
+      'Forbidden',
+      'Only the account holder may give, change or take away access to the customer area.',
+    );
   return actor;
 }
 
 export async function listContacts(app: FastifyInstance, account: Account): Promise<Account[]> {
   const actor = requireContacts(account);
-  return app.db.select().from(accounts)
+  return app.db
+    .select()
+    .from(accounts)
     .where(and(eq(accounts.keptById, actor.principalId), isNull(accounts.deletedAt)))
     .orderBy(asc(accounts.lastName), asc(accounts.firstName), asc(accounts.id));
 }
 
 /** A contact of the asker's book; anything else (another book's, a deleted one) is not found, whoever asks. */
 export async function findContact(app: FastifyInstance, actor: Actor, id: string): Promise<Account> {
-  const [contact] = await app.db.select().from(accounts)
+  const [contact] = await app.db
+    .select()
+    .from(accounts)
     .where(and(eq(accounts.id, id), eq(accounts.keptById, actor.principalId), isNull(accounts.deletedAt)));
   if (!contact) throw new Problem(404, 'Not found', `There is no contact ${id} in your book.`);
   return contact;
@@ -55,9 +74,17 @@ export async function getContact(app: FastifyInstance, account: Account, id: str
 export async function createContact(app: FastifyInstance, account: Account, input: ContactInput): Promise<Account> {
   const actor = requireContacts(account);
   try {
-    const [row] = await app.db.insert(accounts).values({
-      id: newId(), handle: newHandle(), ...input, role: 'customer', keptById: actor.principalId, access: 'none',
-    }).returning();
+    const [row] = await app.db
+      .insert(accounts)
+      .values({
+        id: newId(),
+        handle: newHandle(),
+        ...input,
+        role: 'customer',
+        keptById: actor.principalId,
+        access: 'none',
+      })
+      .returning();
     return row!;
   } catch (err) {
     if (isUniqueViolation(err)) throw emailTaken(input.email);
@@ -65,14 +92,25 @@ export async function createContact(app: FastifyInstance, account: Account, inpu
   }
 }
 
-export async function updateContact(app: FastifyInstance, account: Account, id: string, input: ContactInput): Promise<Account> {
+export async function updateContact(
+  app: FastifyInstance,
+  account: Account,
+  id: string,
+  input: ContactInput,
+): Promise<Account> {
   const actor = requireContacts(account);
   const contact = await findContact(app, actor, id);
   if (contact.access !== 'none' && contact.email.toLowerCase() !== input.email.toLowerCase() && actor.subAccount) {
-    throw new Problem(403, 'Forbidden', 'Only the account holder may change the email of a sub-account.', { field: 'email' });
+    throw new Problem(403, 'Forbidden', 'Only the account holder may change the email of a sub-account.', {
+      field: 'email',
+    });
   }
   try {
-    const [row] = await app.db.update(accounts).set({ ...input, updatedAt: new Date() }).where(eq(accounts.id, contact.id)).returning();
+    const [row] = await app.db
+      .update(accounts)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(accounts.id, contact.id))
+      .returning();
     return row!;
   } catch (err) {
     if (isUniqueViolation(err)) throw emailTaken(input.email);
@@ -80,27 +118,76 @@ export async function updateContact(app: FastifyInstance, account: Account, id: 
   }
 }
 
-const ROLE_WORDS = { holderId: 'holder', adminId: 'administrative contact', techId: 'technical contact', billingId: 'billing contact' } as const;
+const ROLE_WORDS = {
+  holderId: 'holder',
+  adminId: 'administrative contact',
+  techId: 'technical contact',
+  billingId: 'billing contact',
+} as const;
 
 /** What keeps a contact from being deleted, said as what to do first; null when nothing does. */
 export async function whyNotDelete(app: FastifyInstance, contact: Account): Promise<Problem | null> {
-  const held = await app.db.select().from(services).where(or(
-    eq(services.holderId, contact.id), eq(services.adminId, contact.id), eq(services.techId, contact.id), eq(services.billingId, contact.id),
-  )).limit(5);
+  const held = await app.db
+    .select()
+    .from(services)
+    .where(
+      or(
+        eq(services.holderId, contact.id),
+        eq(services.adminId, contact.id),
+        eq(services.techId, contact.id),
+        eq(services.billingId, contact.id),
+      ),
+    )
+    .limit(5);
   if (held.length) {
-    const roles = held.map((s) => `${(Object.keys(ROLE_WORDS) as (keyof typeof ROLE_WORDS)[]).filter((k) => s[k] === contact.id).map((k) => ROLE_WORDS[k]).join(' and ')} of ${s.name}`);
-    return new Problem(409, 'Contact holds a role', `${contact.name} (${contact.handle}) is the ${roles.join('; ')}. Hand ${held.length > 1 || roles[0]!.includes(' and ') ? 'these roles' : 'this role'} to another contact first (My services, Change contacts), then delete the contact.`, { reason: 'holds-role', services: held.map((s) => s.id) });
+    const roles = held.map(
+      (s) =>
+        `${(Object.keys(ROLE_WORDS) as (keyof typeof ROLE_WORDS)[])
+          .filter((k) => s[k] === contact.id)
+          .map((k) => ROLE_WORDS[k])
+          .join(' and ')} of ${s.name}`,
+    );
+    return new Problem(
+      409,
+      'Contact holds a role',
+      `${contact.name} (${contact.handle}) is the ${roles.join('; ')}. Hand ${held.length > 1 || roles[0]!.includes(' and ') ? 'these roles' : 'this role'} to another contact first (My services, Change contacts), then delete the contact.`,
+      { reason: 'holds-role', services: held.map((s) => s.id) },
+    );
   }
-  const pending = await app.db.select({ id: contactChanges.id }).from(contactChanges).where(and(
-    or(eq(contactChanges.fromId, contact.id), eq(contactChanges.toId, contact.id), eq(contactChanges.askedById, contact.id)),
-    inArray(contactChanges.state, [...PENDING_STATES]),
-  )).limit(5);
+  const pending = await app.db
+    .select({ id: contactChanges.id })
+    .from(contactChanges)
+    .where(
+      and(
+        or(
+          eq(contactChanges.fromId, contact.id),
+          eq(contactChanges.toId, contact.id),
+          eq(contactChanges.askedById, contact.id),
+        ),
+        inArray(contactChanges.state, [...PENDING_STATES]),
+      ),
+    )
+    .limit(5);
   if (pending.length) {
-    return new Problem(409, 'Contact in a pending request', `${contact.name} (${contact.handle}) is part of the pending contact change ${pending.map((p) => p.id).join(', ')}. Wait for it to end, or cancel it (My requests), then delete the contact.`, { reason: 'pending-request', requests: pending.map((p) => p.id) });
+    return new Problem(
+      409,
+      'Contact in a pending request',
+      `${contact.name} (${contact.handle}) is part of the pending contact change ${pending.map((p) => p.id).join(', ')}. Wait for it to end, or cancel it (My requests), then delete the contact.`,
+      { reason: 'pending-request', requests: pending.map((p) => p.id) },
+    );
   }
-  const [billing] = await app.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.billingContactId, contact.id)).limit(1);
+  const [billing] = await app.db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.billingContactId, contact.id))
+    .limit(1);
   if (billing) {
-    return new Problem(409, 'Contact receives billing information', `${contact.name} (${contact.handle}) receives the account's billing information. Choose another billing contact in your profile first, then delete the contact.`, { reason: 'billing-contact' });
+    return new Problem(
+      409,
+      'Contact receives billing information',
+      `${contact.name} (${contact.handle}) receives the account's billing information. Choose another billing contact in your profile first, then delete the contact.`,
+      { reason: 'billing-contact' },
+    );
   }
   return null;
 }
@@ -118,20 +205,43 @@ export async function deleteContact(app: FastifyInstance, account: Account, id: 
   const blocked = await whyNotDelete(app, contact);
   if (blocked) throw blocked;
   await app.db.transaction(async (tx) => {
-    await tx.update(accounts).set({ deletedAt: new Date(), active: false, access: contact.access === 'none' ? 'none' : 'deactivated', updatedAt: new Date() })
+    await tx
+      .update(accounts)
+      .set({
+        deletedAt: new Date(),
+        active: false,
+        access: contact.access === 'none' ? 'none' : 'deactivated',
+        updatedAt: new Date(),
+      })
       .where(eq(accounts.id, contact.id));
-    await tx.update(invitations).set({ withdrawnAt: new Date() }).where(and(eq(invitations.accountId, contact.id), isNull(invitations.usedAt), isNull(invitations.withdrawnAt)));
+    await tx
+      .update(invitations)
+      .set({ withdrawnAt: new Date() })
+      .where(and(eq(invitations.accountId, contact.id), isNull(invitations.usedAt), isNull(invitations.withdrawnAt)));
     await tx.delete(sessions).where(eq(sessions.accountId, contact.id));
   });
 }
 
-export async function setPermissions(app: FastifyInstance, account: Account, id: string, permissions: Permission[]): Promise<Account> {
+export async function setPermissions(
+  app: FastifyInstance,
+  account: Account,
+  id: string,
+  permissions: Permission[],
+): Promise<Account> {
   const actor = requireOwner(account);
   const contact = await findContact(app, actor, id);
   if (contact.access === 'none') {
-    throw new Problem(409, 'Not a sub-account', `${contact.name} is a contact without access; invite it as a sub-account first.`);
+    throw new Problem(
+      409,
+      'Not a sub-account',
+      `${contact.name} is a contact without access; invite it as a sub-account first.`,
+    );
   }
-  const [row] = await app.db.update(accounts).set({ permissions, updatedAt: new Date() }).where(eq(accounts.id, contact.id)).returning();
+  const [row] = await app.db
+    .update(accounts)
+    .set({ permissions, updatedAt: new Date() })
+    .where(eq(accounts.id, contact.id))
+    .returning();
   return row!;
 }
 
@@ -140,12 +250,20 @@ export async function deactivate(app: FastifyInstance, account: Account, id: str
   const actor = requireOwner(account);
   const contact = await findContact(app, actor, id);
   if (contact.access !== 'active') {
-    throw new Problem(409, 'Not an active sub-account', contact.access === 'invited'
-      ? `${contact.name} has not accepted the invitation yet; withdraw the invitation instead.`
-      : `${contact.name} has no active access to deactivate.`);
+    throw new Problem(
+      409,
+      'Not an active sub-account',
+      contact.access === 'invited'
+        ? `${contact.name} has not accepted the invitation yet; withdraw the invitation instead.`
+        : `${contact.name} has no active access to deactivate.`,
+    );
   }
   return app.db.transaction(async (tx) => {
-    const [row] = await tx.update(accounts).set({ access: 'deactivated', updatedAt: new Date() }).where(eq(accounts.id, contact.id)).returning();
+    const [row] = await tx
+      .update(accounts)
+      .set({ access: 'deactivated', updatedAt: new Date() })
+      .where(eq(accounts.id, contact.id))
+      .returning();
     await tx.delete(sessions).where(eq(sessions.accountId, contact.id));
     return row!;
   });
@@ -154,7 +272,12 @@ export async function deactivate(app: FastifyInstance, account: Account, id: str
 export async function reactivate(app: FastifyInstance, account: Account, id: string): Promise<Account> {
   const actor = requireOwner(account);
   const contact = await findContact(app, actor, id);
-  if (contact.access !== 'deactivated') throw new Problem(409, 'Not deactivated', `${contact.name} is not a deactivated sub-account.`);
-  const [row] = await app.db.update(accounts).set({ access: 'active', updatedAt: new Date() }).where(eq(accounts.id, contact.id)).returning();
+  if (contact.access !== 'deactivated')
+    throw new Problem(409, 'Not deactivated', `${contact.name} is not a deactivated sub-account.`);
+  const [row] = await app.db
+    .update(accounts)
+    .set({ access: 'active', updatedAt: new Date() })
+    .where(eq(accounts.id, contact.id))
+    .returning();
   return row!;
 }

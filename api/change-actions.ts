@@ -5,7 +5,15 @@ import { newId } from '../domain/ids.js';
 import { actorOf, areaOf, can, mayChangeRoles, maySeeService } from '../domain/access.js';
 import { holderOf } from '../domain/permissions.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
-import { accounts, changeEvents, contactChanges, pendingRoles, services, type Account, type Service } from '../db/schema.js';
+import {
+  accounts,
+  changeEvents,
+  contactChanges,
+  pendingRoles,
+  services,
+  type Account,
+  type Service,
+} from '../db/schema.js';
 import { cancelUpdate, resendUpdate } from '../workflows/messages.js';
 import { Problem } from './problems.js';
 import { actionProblem, runUpdate, startChangeWorkflow, withNote } from './workflow-calls.js';
@@ -34,25 +42,39 @@ export function maySee(account: Account, view: ChangeView): boolean {
 export function mayManage(account: Account, view: ChangeView): boolean {
   const actor = actorOf(account);
   const askerArea = view.askedBy.keptById ?? view.askedBy.id;
-  return actor.support || view.change.askedById === actor.id
-    || (askerArea === actor.principalId && can(actor, `${areaOf(view.service.kind)}.manage`));
+  return (
+    actor.support ||
+    view.change.askedById === actor.id ||
+    (askerArea === actor.principalId && can(actor, `${areaOf(view.service.kind)}.manage`))
+  );
 }
 
 export async function visibleChange(app: FastifyInstance, account: Account, id: string): Promise<ChangeView> {
   const view = await loadChangeView(app.db, id);
-  if (!view || !maySee(account, view)) throw new Problem(404, 'Not found', `There is no contact change ${id} that you may see.`);
+  if (!view || !maySee(account, view))
+    throw new Problem(404, 'Not found', `There is no contact change ${id} that you may see.`);
   return view;
 }
 
 /** The service, when this account may ask for a change of these roles on it. */
-export async function changeableService(app: FastifyInstance, account: Account, serviceId: string, roles: Role[]): Promise<Service> {
+export async function changeableService(
+  app: FastifyInstance,
+  account: Account,
+  serviceId: string,
+  roles: Role[],
+): Promise<Service> {
   const [service] = await app.db.select().from(services).where(eq(services.id, serviceId));
   const actor = actorOf(account);
   if (!service || !(maySeeService(actor, service) || actor.support)) {
     throw new Problem(404, 'Not found', `There is no service ${serviceId} among yours.`);
   }
   if (!mayChangeRoles(actor, service, roles)) {
-    throw new Problem(403, 'Forbidden', 'Only the holder or the admin contact may change these roles; a technical or billing contact may only hand over its own role.', { field: 'roles' });
+    throw new Problem(
+      403,
+      'Forbidden',
+      'Only the holder or the admin contact may change these roles; a technical or billing contact may only hand over its own role.',
+      { field: 'roles' },
+    );
   }
   return service;
 }
@@ -61,12 +83,23 @@ export async function changeableService(app: FastifyInstance, account: Account, 
 export async function resolveTarget(app: FastifyInstance, service: Service, roles: Role[], handle: string) {
   const fromIds = [...new Set(roles.map((role) => holderOf(service, role)))];
   if (fromIds.length > 1) {
-    throw new Problem(422, 'Roles held by different contacts', 'These roles are held by different contacts; ask for each contact\'s roles separately.', { field: 'roles' });
+    throw new Problem(
+      422,
+      'Roles held by different contacts',
+      "These roles are held by different contacts; ask for each contact's roles separately.",
+      { field: 'roles' },
+    );
   }
   const [to] = await app.db.select().from(accounts).where(eq(accounts.handle, handle.trim().toLowerCase()));
   if (!to) throw new Problem(422, 'Unknown contact', `There is no account with the handle ${handle}.`, { field: 'to' });
-  if (!to.active) throw new Problem(422, 'Inactive contact', `The account ${to.handle} is deactivated and cannot take a role.`, { field: 'to' });
-  if (to.id === fromIds[0]) throw new Problem(422, 'Same contact', `${to.handle} already holds ${roles.join(', ')}; choose another contact.`, { field: 'to' });
+  if (!to.active)
+    throw new Problem(422, 'Inactive contact', `The account ${to.handle} is deactivated and cannot take a role.`, {
+      field: 'to',
+    });
+  if (to.id === fromIds[0])
+    throw new Problem(422, 'Same contact', `${to.handle} already holds ${roles.join(', ')}; choose another contact.`, {
+      field: 'to',
+    });
   const busy = await app.db.select().from(pendingRoles).where(eq(pendingRoles.serviceId, service.id));
   const clash = roles.filter((role) => busy.some((b) => b.role === role));
   if (clash.length) throw busyProblem(clash, service);
@@ -74,24 +107,51 @@ export async function resolveTarget(app: FastifyInstance, service: Service, role
 }
 
 const busyProblem = (roles: string[], service: Service) =>
-  new Problem(409, 'Change already pending', `A pending request already moves the ${roles.join(', ')} role of ${service.name}; wait for it to end or cancel it.`, { field: 'roles' });
+  new Problem(
+    409,
+    'Change already pending',
+    `A pending request already moves the ${roles.join(', ')} role of ${service.name}; wait for it to end or cancel it.`,
+    { field: 'roles' },
+  );
 
-export async function createChange(app: FastifyInstance, account: Account, serviceId: string, input: { roles: Role[]; to: string }) {
+export async function createChange(
+  app: FastifyInstance,
+  account: Account,
+  serviceId: string,
+  input: { roles: Role[]; to: string },
+) {
   const service = await changeableService(app, account, serviceId, input.roles);
   const { fromId, to } = await resolveTarget(app, service, input.roles, input.to);
   const { roles } = input;
   const createdAt = new Date();
   const change = {
-    id: newId(), serviceId: service.id, roles, fromId, toId: to.id, askedById: account.id, state: 'todo',
-    createdAt, updatedAt: createdAt, expiresAt: new Date(createdAt.getTime() + app.config.changeRequestTtlMs),
+    id: newId(),
+    serviceId: service.id,
+    roles,
+    fromId,
+    toId: to.id,
+    askedById: account.id,
+    state: 'todo',
+    createdAt,
+    updatedAt: createdAt,
+    expiresAt: new Date(createdAt.getTime() + app.config.changeRequestTtlMs),
   };
   await app.db.transaction(async (tx) => {
     await tx.insert(contactChanges).values(change);
-    const taken = await tx.insert(pendingRoles).values(roles.map((role) => ({ serviceId: service.id, role, changeId: change.id })))
-      .onConflictDoNothing().returning();
+    const taken = await tx
+      .insert(pendingRoles)
+      .values(roles.map((role) => ({ serviceId: service.id, role, changeId: change.id })))
+      .onConflictDoNothing()
+      .returning();
     // The primary key decides between two requests made at the same moment.
-    if (taken.length < roles.length) throw busyProblem(roles.filter((r) => !taken.some((t) => t.role === r)), service);
-    await tx.insert(changeEvents).values({ changeId: change.id, type: 'created', accountId: account.id, detail: { roles, to: to.handle } });
+    if (taken.length < roles.length)
+      throw busyProblem(
+        roles.filter((r) => !taken.some((t) => t.role === r)),
+        service,
+      );
+    await tx
+      .insert(changeEvents)
+      .values({ changeId: change.id, type: 'created', accountId: account.id, detail: { roles, to: to.handle } });
   });
   try {
     await startChangeWorkflow(app.temporal, app.config, change);
@@ -102,7 +162,11 @@ export async function createChange(app: FastifyInstance, account: Account, servi
       await tx.delete(contactChanges).where(eq(contactChanges.id, change.id));
     });
     app.log.error({ err, changeId: change.id }, 'could not start the contact change workflow');
-    throw new Problem(503, 'Temporarily unavailable', 'The request could not be started; nothing was changed. Try again in a moment.');
+    throw new Problem(
+      503,
+      'Temporarily unavailable',
+      'The request could not be started; nothing was changed. Try again in a moment.',
+    );
   }
   return (await loadChangeView(app.db, change.id))!;
 }
@@ -111,7 +175,11 @@ export async function createChange(app: FastifyInstance, account: Account, servi
 async function manageable(app: FastifyInstance, account: Account, id: string) {
   const view = await visibleChange(app, account, id);
   if (!mayManage(account, view)) {
-    throw new Problem(403, 'Forbidden', 'Only the person who asked for this change, an account allowed to manage it, or support staff, may do this.');
+    throw new Problem(
+      403,
+      'Forbidden',
+      'Only the person who asked for this change, an account allowed to manage it, or support staff, may do this.',
+    );
   }
   if (!PENDING_STATES.includes(view.change.state as never)) {
     throw new Problem(409, 'Not possible now', `This request is already ${view.change.state}.`);
@@ -129,8 +197,10 @@ function managerAction(update: typeof resendUpdate | typeof cancelUpdate) {
   return async (app: FastifyInstance, account: Account, id: string, reason?: string): Promise<ChangeView> => {
     const view = await manageable(app, account, id);
     await withNote(app.db, { changeId: view.change.id, accountId: account.id, text: reason }, (noteId) =>
-      runUpdate(app.temporal, view.change.id, update, { by: account.id, noteId }))
-      .catch((err) => { throw actionProblem(err) ?? err; });
+      runUpdate(app.temporal, view.change.id, update, { by: account.id, noteId }),
+    ).catch((err) => {
+      throw actionProblem(err) ?? err;
+    });
     return (await loadChangeView(app.db, view.change.id))!;
   };
 }

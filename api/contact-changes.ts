@@ -12,76 +12,143 @@ import { changeSchema, presentChange } from './present.js';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const createBody = z.object({
-  roles: z.array(z.enum(ROLES)).min(1).max(3)
+  roles: z
+    .array(z.enum(ROLES))
+    .min(1)
+    .max(3)
     .refine((roles) => new Set(roles).size === roles.length, 'each role may be named once'),
   to: z.string().trim().min(1).max(64).describe('handle of the account that takes the roles'),
 });
 const listQuery = z.object({
   direction: z.enum(['sent', 'received', 'all']).default('all'),
-  state: z.string().optional().describe('one state or several, comma-separated')
-    .refine((s) => !s || s.split(',').every((x) => (STATES as readonly string[]).includes(x)), `states are ${STATES.join(', ')}`),
+  state: z
+    .string()
+    .optional()
+    .describe('one state or several, comma-separated')
+    .refine(
+      (s) => !s || s.split(',').every((x) => (STATES as readonly string[]).includes(x)),
+      `states are ${STATES.join(', ')}`,
+    ),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
-const reasonBody = z.object({ reason: z.string().trim().max(1000).optional().describe('why; shown on the timeline and in the emails') }).nullish();
+const reasonBody = z
+  .object({ reason: z.string().trim().max(1000).optional().describe('why; shown on the timeline and in the emails') })
+  .nullish();
 // Resend was called without a body before it took a reason; Fastify reads no body as null.
-const resendBody = z.object({ reason: z.string().trim().max(1000).optional().describe('why; shown on the timeline') }).nullish();
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema, 429: problemSchema };
+const resendBody = z
+  .object({ reason: z.string().trim().max(1000).optional().describe('why; shown on the timeline') })
+  .nullish();
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+  429: problemSchema,
+};
 
-export default fp(async (appRoot: FastifyInstance) => {
-  const app = appRoot.withTypeProvider<ZodTypeProvider>();
+export default fp(
+  async (appRoot: FastifyInstance) => {
+    const app = appRoot.withTypeProvider<ZodTypeProvider>();
 
-  app.post('/api/v1/services/:id/contact-changes', {
-    onRequest: app.requireAccount,
-    schema: {
-      tags: ['contact changes'], summary: 'Ask to move one or more contact roles of a service to another account',
-      params: idParams, body: createBody, response: { 201: changeSchema, ...errors },
-    },
-  }, async (request, reply) => {
-    const view = await createChange(app, request.account!, request.params.id, request.body);
-    return reply.code(201).header('location', `/api/v1/contact-changes/${view.change.id}`).send(presentChange(view));
-  });
+    app.post(
+      '/api/v1/services/:id/contact-changes',
+      {
+        onRequest: app.requireAccount,
+        schema: {
+          tags: ['contact changes'],
+          summary: 'Ask to move one or more contact roles of a service to another account',
+          params: idParams,
+          body: createBody,
+          response: { 201: changeSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const view = await createChange(app, request.account!, request.params.id, request.body);
+        return reply
+          .code(201)
+          .header('location', `/api/v1/contact-changes/${view.change.id}`)
+          .send(presentChange(view));
+      },
+    );
 
-  app.get('/api/v1/contact-changes', {
-    onRequest: app.requireAccount,
-    schema: {
-      tags: ['contact changes'], summary: 'My requests: sent by me, or received as the outgoing or incoming contact',
-      querystring: listQuery,
-      response: { 200: z.object({ items: z.array(changeSchema), nextCursor: z.string().nullable() }), ...errors },
-    },
-  }, async (request) => {
-    const { direction, state, cursor, limit } = request.query;
-    const after = decodeCursor(cursor);
-    if (cursor && !after) throw new Problem(400, 'Invalid request', 'query.cursor: this cursor is not one this API gave out');
-    const page = await listRequests(app.db, actorOf(request.account!), { direction, states: state ? state.split(',') : [], after, limit });
-    return { items: page.views.map((v) => presentChange(v)), nextCursor: page.older };
-  });
+    app.get(
+      '/api/v1/contact-changes',
+      {
+        onRequest: app.requireAccount,
+        schema: {
+          tags: ['contact changes'],
+          summary: 'My requests: sent by me, or received as the outgoing or incoming contact',
+          querystring: listQuery,
+          response: { 200: z.object({ items: z.array(changeSchema), nextCursor: z.string().nullable() }), ...errors },
+        },
+      },
+      async (request) => {
+        const { direction, state, cursor, limit } = request.query;
+        const after = decodeCursor(cursor);
+        if (cursor && !after)
+          throw new Problem(400, 'Invalid request', 'query.cursor: this cursor is not one this API gave out');
+        const page = await listRequests(app.db, actorOf(request.account!), {
+          direction,
+          states: state ? state.split(',') : [],
+          after,
+          limit,
+        });
+        return { items: page.views.map((v) => presentChange(v)), nextCursor: page.older };
+      },
+    );
 
-  app.get('/api/v1/contact-changes/:id', {
-    onRequest: app.requireAccount,
-    schema: {
-      tags: ['contact changes'], summary: 'One request: each party\'s decision, the expiry and the timeline',
-      params: idParams, response: { 200: changeSchema, ...errors },
-    },
-  }, async (request) => {
-    const view = await visibleChange(app, request.account!, request.params.id);
-    return presentChange(view, await loadTimeline(app.db, view.change.id));
-  });
+    app.get(
+      '/api/v1/contact-changes/:id',
+      {
+        onRequest: app.requireAccount,
+        schema: {
+          tags: ['contact changes'],
+          summary: "One request: each party's decision, the expiry and the timeline",
+          params: idParams,
+          response: { 200: changeSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const view = await visibleChange(app, request.account!, request.params.id);
+        return presentChange(view, await loadTimeline(app.db, view.change.id));
+      },
+    );
 
-  app.post('/api/v1/contact-changes/:id/resend-email', {
-    onRequest: app.requireAccount,
-    config: { rateLimit: {} },
-    schema: {
-      tags: ['contact changes'], summary: 'Send new tokens to the contacts who have not decided; older tokens stop working',
-      params: idParams, body: resendBody, response: { 200: changeSchema, ...errors },
-    },
-  }, async (request) => presentChange(await resendChange(app, request.account!, request.params.id, request.body?.reason)));
+    app.post(
+      '/api/v1/contact-changes/:id/resend-email',
+      {
+        onRequest: app.requireAccount,
+        config: { rateLimit: {} },
+        schema: {
+          tags: ['contact changes'],
+          summary: 'Send new tokens to the contacts who have not decided; older tokens stop working',
+          params: idParams,
+          body: resendBody,
+          response: { 200: changeSchema, ...errors },
+        },
+      },
+      async (request) =>
+        presentChange(await resendChange(app, request.account!, request.params.id, request.body?.reason)),
+    );
 
-  app.post('/api/v1/contact-changes/:id/cancel', {
-    onRequest: app.requireAccount,
-    schema: {
-      tags: ['contact changes'], summary: 'Cancel a pending request (state aborted)',
-      params: idParams, body: reasonBody, response: { 200: changeSchema, ...errors },
-    },
-  }, async (request) => presentChange(await cancelChange(app, request.account!, request.params.id, request.body?.reason)));
-}, { name: 'contact-changes', dependencies: ['auth'] });
+    app.post(
+      '/api/v1/contact-changes/:id/cancel',
+      {
+        onRequest: app.requireAccount,
+        schema: {
+          tags: ['contact changes'],
+          summary: 'Cancel a pending request (state aborted)',
+          params: idParams,
+          body: reasonBody,
+          response: { 200: changeSchema, ...errors },
+        },
+      },
+      async (request) =>
+        presentChange(await cancelChange(app, request.account!, request.params.id, request.body?.reason)),
+    );
+  },
+  { name: 'contact-changes', dependencies: ['auth'] },
+);

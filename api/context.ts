@@ -17,9 +17,12 @@ declare module 'fastify' {
   interface FastifyInstance extends AppContext {}
 }
 
-export default fp(async (app: FastifyInstance, context: AppContext) => {
-  app.decorate('config', context.config);
-  app.decorate('db', context.db);
-  app.decorate('temporal', context.temporal);
-  app.decorate('mailbox', context.mailbox);
-}, { name: 'context' });
+export default fp(
+  async (app: FastifyInstance, context: AppContext) => {
+    app.decorate('config', context.config);
+    app.decorate('db', context.db);
+    app.decorate('temporal', context.temporal);
+    app.decorate('mailbox', context.mailbox);
+  },
+  { name: 'context' },
+);

@@ -10,20 +10,36 @@ import { Problem } from './problems.js';
 import { rejectionType, runUpdate, withNote } from './workflow-calls.js';
 
 /** One answer for a wrong, unknown, malformed, used or expired token: it tells a guesser nothing. */
-export const invalidToken = () => new Problem(403, 'Invalid token',
-  'This code is not valid for this request. It may be mistyped, already used, replaced by a newer email, or the request may have ended.');
+export const invalidToken = () =>
+  new Problem(
+    403,
+    'Invalid token',
+    'This code is not valid for this request. It may be mistyped, already used, replaced by a newer email, or the request may have ended.',
+  );
 
-const locked = () => new Problem(429, 'Request locked',
-  'Too many wrong codes were tried on this request, so its codes are locked. Ask the person who made the request, or support, to send the emails again.');
+const locked = () =>
+  new Problem(
+    429,
+    'Request locked',
+    'Too many wrong codes were tried on this request, so its codes are locked. Ask the person who made the request, or support, to send the emails again.',
+  );
 
-export interface DecisionResult { party: Party; status: ChangeStatus; view: ChangeView }
+export interface DecisionResult {
+  party: Party;
+  status: ChangeStatus;
+  view: ChangeView;
+}
 
 async function countFailure(app: FastifyInstance, changeId: string): Promise<void> {
-  const [row] = await app.db.update(contactChanges)
+  const [row] = await app.db
+    .update(contactChanges)
     .set({ failedAttempts: sql`${contactChanges.failedAttempts} + 1` })
-    .where(eq(contactChanges.id, changeId)).returning({ failedAttempts: contactChanges.failedAttempts });
+    .where(eq(contactChanges.id, changeId))
+    .returning({ failedAttempts: contactChanges.failedAttempts });
   if (row?.failedAttempts === MAX_FAILED_ATTEMPTS) {
-    await app.db.insert(changeEvents).values({ changeId, type: 'tokensLocked', detail: { attempts: MAX_FAILED_ATTEMPTS } });
+    await app.db
+      .insert(changeEvents)
+      .values({ changeId, type: 'tokensLocked', detail: { attempts: MAX_FAILED_ATTEMPTS } });
   }
 }
 
@@ -32,9 +48,11 @@ async function countFailure(app: FastifyInstance, changeId: string): Promise<voi
  * whether it still counts (single use, expiry, a race with the other party or a cancel).
  */
 export async function decide(
-  app: FastifyInstance, input: { changeId: string; token: string; decision: Decision; reason?: string },
+  app: FastifyInstance,
+  input: { changeId: string; token: string; decision: Decision; reason?: string },
 ): Promise<DecisionResult> {
-  // Most calls with a wrong code come from guessers: they read one narrow row, the whole view only once a code is right.
+  // Most calls with a wrong code come from guessers: they read one narrow row, the whole view only once a code is
+  // right.
   const change = await loadTokenCheck(app.db, input.changeId);
   if (!change) throw invalidToken();
   if (change.failedAttempts >= MAX_FAILED_ATTEMPTS) throw locked();
@@ -47,8 +65,11 @@ export async function decide(
   const update = input.decision === 'accepted' ? acceptUpdate : refuseUpdate;
   const author = { changeId: change.id, accountId: party === 'from' ? change.fromId : change.toId };
   try {
-    const status = await withNote(app.db, { ...author, text: input.decision === 'refused' ? input.reason : undefined }, (noteId) =>
-      runUpdate(app.temporal, change.id, update, { party, sending: change.sending, noteId }));
+    const status = await withNote(
+      app.db,
+      { ...author, text: input.decision === 'refused' ? input.reason : undefined },
+      (noteId) => runUpdate(app.temporal, change.id, update, { party, sending: change.sending, noteId }),
+    );
     return { party, status, view: (await loadChangeView(app.db, change.id))! };
   } catch (err) {
     if (rejectionType(err) || err instanceof WorkflowNotFoundError) throw invalidToken();

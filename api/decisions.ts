@@ -8,24 +8,31 @@ import { problemSchema } from './problems.js';
 
 const params = z.object({ id: z.string().min(1).max(64) });
 const token = z.string().trim().min(1, 'the token from the email is required').max(200);
-const decisionAnswer = z.object({
-  id: z.string(),
-  state: z.enum(STATES),
-  party: z.enum(PARTIES),
-  awaiting: z.array(z.enum(PARTIES)),
-  message: z.string(),
-}).meta({ id: 'DecisionAnswer' });
+const decisionAnswer = z
+  .object({
+    id: z.string(),
+    state: z.enum(STATES),
+    party: z.enum(PARTIES),
+    awaiting: z.array(z.enum(PARTIES)),
+    message: z.string(),
+  })
+  .meta({ id: 'DecisionAnswer' });
 const errors = { 400: problemSchema, 403: problemSchema, 429: problemSchema };
 
 export function decisionMessage({ status, party }: DecisionResult): string {
   switch (status.state) {
-    case 'done': return 'Both contacts accepted: the change is done.';
-    case 'refused': return 'The request is refused; nothing changes.';
-    case 'aborted': return 'The request was cancelled; nothing changes.';
-    case 'error': return 'Both contacts accepted, but the change could not be made; nothing changed. Support has been told.';
-    default: return status.decisions[party] === 'accepted'
-      ? 'Your acceptance is recorded. The request is still awaiting the other contact.'
-      : 'Your decision is recorded.';
+    case 'done':
+      return 'Both contacts accepted: the change is done.';
+    case 'refused':
+      return 'The request is refused; nothing changes.';
+    case 'aborted':
+      return 'The request was cancelled; nothing changes.';
+    case 'error':
+      return 'Both contacts accepted, but the change could not be made; nothing changed. Support has been told.';
+    default:
+      return status.decisions[party] === 'accepted'
+        ? 'Your acceptance is recorded. The request is still awaiting the other contact.'
+        : 'Your decision is recorded.';
   }
 }
 
@@ -38,25 +45,49 @@ const answer = (result: DecisionResult) => ({
 });
 
 /** No login here: the token from the email is the credential. */
-export default fp(async (appRoot: FastifyInstance) => {
-  const app = appRoot.withTypeProvider<ZodTypeProvider>();
-  const rateLimit = { rateLimit: {} };
+export default fp(
+  async (appRoot: FastifyInstance) => {
+    const app = appRoot.withTypeProvider<ZodTypeProvider>();
+    const rateLimit = { rateLimit: {} };
 
-  app.post('/api/v1/contact-changes/:id/accept', {
-    config: rateLimit,
-    schema: {
-      tags: ['decisions'], summary: 'Accept a contact change with the token from your email',
-      params, body: z.object({ token }), response: { 200: decisionAnswer, ...errors },
-    },
-  }, async (request) => answer(await decide(app, { changeId: request.params.id, token: request.body.token, decision: 'accepted' })));
+    app.post(
+      '/api/v1/contact-changes/:id/accept',
+      {
+        config: rateLimit,
+        schema: {
+          tags: ['decisions'],
+          summary: 'Accept a contact change with the token from your email',
+          params,
+          body: z.object({ token }),
+          response: { 200: decisionAnswer, ...errors },
+        },
+      },
+      async (request) =>
+        answer(await decide(app, { changeId: request.params.id, token: request.body.token, decision: 'accepted' })),
+    );
 
-  app.post('/api/v1/contact-changes/:id/refuse', {
-    config: rateLimit,
-    schema: {
-      tags: ['decisions'], summary: 'Refuse a contact change with the token from your email',
-      params, body: z.object({ token, reason: z.string().trim().max(1000).optional() }), response: { 200: decisionAnswer, ...errors },
-    },
-  }, async (request) => answer(await decide(app, {
-    changeId: request.params.id, token: request.body.token, decision: 'refused', reason: request.body.reason,
-  })));
-}, { name: 'decisions', dependencies: ['context'] });
+    app.post(
+      '/api/v1/contact-changes/:id/refuse',
+      {
+        config: rateLimit,
+        schema: {
+          tags: ['decisions'],
+          summary: 'Refuse a contact change with the token from your email',
+          params,
+          body: z.object({ token, reason: z.string().trim().max(1000).optional() }),
+          response: { 200: decisionAnswer, ...errors },
+        },
+      },
+      async (request) =>
+        answer(
+          await decide(app, {
+            changeId: request.params.id,
+            token: request.body.token,
+            decision: 'refused',
+            reason: request.body.reason,
+          }),
+        ),
+    );
+  },
+  { name: 'decisions', dependencies: ['context'] },
+);

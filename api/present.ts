@@ -19,20 +19,22 @@ export const timelineEntrySchema = z.object({
   detail: z.record(z.string(), z.unknown()).nullable(),
 });
 
-export const changeSchema = z.object({
-  id: z.string(),
-  state: z.enum(STATES),
-  service: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
-  roles: z.array(z.enum(ROLES)),
-  from: party,
-  to: party,
-  askedBy: person,
-  awaiting: z.array(z.enum(PARTIES)),
-  createdAt: iso,
-  expiresAt: iso,
-  endedAt: iso.nullable(),
-  timeline: z.array(timelineEntrySchema).optional(),
-}).meta({ id: 'ContactChange' });
+export const changeSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(STATES),
+    service: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+    roles: z.array(z.enum(ROLES)),
+    from: party,
+    to: party,
+    askedBy: person,
+    awaiting: z.array(z.enum(PARTIES)),
+    createdAt: iso,
+    expiresAt: iso,
+    endedAt: iso.nullable(),
+    timeline: z.array(timelineEntrySchema).optional(),
+  })
+  .meta({ id: 'ContactChange' });
 
 export type ChangeJson = z.infer<typeof changeSchema>;
 
@@ -56,8 +58,15 @@ export function presentChange(view: ChangeView, timeline?: ChangeEvent[]): Chang
     createdAt: change.createdAt.toISOString(),
     expiresAt: change.expiresAt.toISOString(),
     endedAt: at(change.endedAt),
-    ...(timeline ? {
-      timeline: timeline.map((e) => ({ at: e.at.toISOString(), type: e.type, party: e.party, detail: e.detail ?? null })),
-    } : {}),
+    ...(timeline
+      ? {
+          timeline: timeline.map((e) => ({
+            at: e.at.toISOString(),
+            type: e.type,
+            party: e.party,
+            detail: e.detail ?? null,
+          })),
+        }
+      : {}),
   };
 }

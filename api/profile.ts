@@ -2,69 +2,140 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { COMMUNICATION, NEWSLETTERS, known, newPassword, newslettersInput, preferencesInput, profileInput } from '../domain/contact.js';
+import {
+  COMMUNICATION,
+  NEWSLETTERS,
+  known,
+  newPassword,
+  newslettersInput,
+  preferencesInput,
+  profileInput,
+} from '../domain/contact.js';
 import { contactSchema, presentContact } from './contacts.js';
-import { changePassword, getProfile, updateNewsletters, updatePreferences, updateProfile, type Profile } from './profile-actions.js';
+import {
+  changePassword,
+  getProfile,
+  updateNewsletters,
+  updatePreferences,
+  updateProfile,
+  type Profile,
+} from './profile-actions.js';
 import { problemSchema } from './problems.js';
 
-const profileSchema = contactSchema.omit({ access: true, emailCategories: true }).extend({
-  preferences: z.object({
-    billingContact: z.string().nullable().describe('handle of the contact who receives billing information; null: the account itself'),
-    communication: z.enum(COMMUNICATION),
-    language: z.string(),
-  }),
-  newsletters: z.array(z.enum(NEWSLETTERS)),
-}).meta({ id: 'Profile' });
+const profileSchema = contactSchema
+  .omit({ access: true, emailCategories: true })
+  .extend({
+    preferences: z.object({
+      billingContact: z
+        .string()
+        .nullable()
+        .describe('handle of the contact who receives billing information; null: the account itself'),
+      communication: z.enum(COMMUNICATION),
+      language: z.string(),
+    }),
+    newsletters: z.array(z.enum(NEWSLETTERS)),
+  })
+  .meta({ id: 'Profile' });
 
 function present({ account, billingContact }: Profile): z.infer<typeof profileSchema> {
   const { access: _a, emailCategories: _e, ...details } = presentContact(account);
   return {
     ...details,
-    preferences: { billingContact: billingContact?.handle ?? null, communication: account.communication, language: account.language },
+    preferences: {
+      billingContact: billingContact?.handle ?? null,
+      communication: account.communication,
+      language: account.language,
+    },
     newsletters: known(NEWSLETTERS, account.newsletters),
   };
 }
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema, 422: problemSchema, 429: problemSchema };
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+  429: problemSchema,
+};
 const tags = ['profile'];
 
-export default fp(async (appRoot: FastifyInstance) => {
-  const app = appRoot.withTypeProvider<ZodTypeProvider>();
+export default fp(
+  async (appRoot: FastifyInstance) => {
+    const app = appRoot.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/api/v1/profile', {
-    onRequest: app.requireAccount,
-    schema: { tags, summary: 'The profile of my customer area (a sub-account needs the profile permission)', response: { 200: profileSchema, ...errors } },
-  }, async (request) => present(await getProfile(app, request.account!)));
+    app.get(
+      '/api/v1/profile',
+      {
+        onRequest: app.requireAccount,
+        schema: {
+          tags,
+          summary: 'The profile of my customer area (a sub-account needs the profile permission)',
+          response: { 200: profileSchema, ...errors },
+        },
+      },
+      async (request) => present(await getProfile(app, request.account!)),
+    );
 
-  app.put('/api/v1/profile', {
-    onRequest: app.requireAccount,
-    schema: {
-      tags, summary: 'Change the contact information; first and last name are changed by support only',
-      body: profileInput.extend({ firstName: z.string().optional(), lastName: z.string().optional() }),
-      response: { 200: profileSchema, ...errors },
-    },
-  }, async (request) => present(await updateProfile(app, request.account!, request.body)));
+    app.put(
+      '/api/v1/profile',
+      {
+        onRequest: app.requireAccount,
+        schema: {
+          tags,
+          summary: 'Change the contact information; first and last name are changed by support only',
+          body: profileInput.extend({ firstName: z.string().optional(), lastName: z.string().optional() }),
+          response: { 200: profileSchema, ...errors },
+        },
+      },
+      async (request) => present(await updateProfile(app, request.account!, request.body)),
+    );
 
-  app.put('/api/v1/profile/preferences', {
-    onRequest: app.requireAccount,
-    schema: { tags, summary: 'Who receives the billing information, and how and in which language we write', body: preferencesInput, response: { 200: profileSchema, ...errors } },
-  }, async (request) => present(await updatePreferences(app, request.account!, request.body)));
+    app.put(
+      '/api/v1/profile/preferences',
+      {
+        onRequest: app.requireAccount,
+        schema: {
+          tags,
+          summary: 'Who receives the billing information, and how and in which language we write',
+          body: preferencesInput,
+          response: { 200: profileSchema, ...errors },
+        },
+      },
+      async (request) => present(await updatePreferences(app, request.account!, request.body)),
+    );
 
-  app.put('/api/v1/profile/newsletters', {
-    onRequest: app.requireAccount,
-    schema: { tags, summary: 'Newsletter subscriptions; an empty list unsubscribes from all (service emails still go out)', body: newslettersInput, response: { 200: profileSchema, ...errors } },
-  }, async (request) => present(await updateNewsletters(app, request.account!, request.body.newsletters)));
+    app.put(
+      '/api/v1/profile/newsletters',
+      {
+        onRequest: app.requireAccount,
+        schema: {
+          tags,
+          summary: 'Newsletter subscriptions; an empty list unsubscribes from all (service emails still go out)',
+          body: newslettersInput,
+          response: { 200: profileSchema, ...errors },
+        },
+      },
+      async (request) => present(await updateNewsletters(app, request.account!, request.body.newsletters)),
+    );
 
-  app.put('/api/v1/profile/password', {
-    onRequest: app.requireAccount,
-    config: { rateLimit: {} },
-    schema: {
-      tags, summary: 'Change my own password; my web sessions end',
-      body: z.object({ currentPassword: z.string().max(200), newPassword }),
-      response: { 204: z.null(), ...errors },
-    },
-  }, async (request, reply) => {
-    await changePassword(app, request.account!, request.body.currentPassword, request.body.newPassword, null);
-    return reply.code(204).send(null);
-  });
-}, { name: 'profile', dependencies: ['auth', 'contacts'] });
+    app.put(
+      '/api/v1/profile/password',
+      {
+        onRequest: app.requireAccount,
+        config: { rateLimit: {} },
+        schema: {
+          tags,
+          summary: 'Change my own password; my web sessions end',
+          body: z.object({ currentPassword: z.string().max(200), newPassword }),
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await changePassword(app, request.account!, request.body.currentPassword, request.body.newPassword, null);
+        return reply.code(204).send(null);
+      },
+    );
+  },
+  { name: 'profile', dependencies: ['auth', 'contacts'] },
+);

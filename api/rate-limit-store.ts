@@ -46,17 +46,22 @@ export function postgresRateLimitStore(sql: Sql) {
     setTimeout(() => {
       const n = w.pending;
       w.pending = 0;
-      add(key, n, windowMs).then(({ count, resetAt }) => {
-        w.shared = count;
-        w.resetAt = resetAt;
-        w.syncedAt = Date.now();
-      }, () => {
-        // PostgreSQL is away: keep the counts for the next write, while their window lasts.
-        if (w.resetAt > Date.now()) w.pending += n;
-      }).finally(() => {
-        w.flushing = false;
-        if (w.pending > 0) flush(key, w, windowMs);
-      });
+      add(key, n, windowMs)
+        .then(
+          ({ count, resetAt }) => {
+            w.shared = count;
+            w.resetAt = resetAt;
+            w.syncedAt = Date.now();
+          },
+          () => {
+            // PostgreSQL is away: keep the counts for the next write, while their window lasts.
+            if (w.resetAt > Date.now()) w.pending += n;
+          },
+        )
+        .finally(() => {
+          w.flushing = false;
+          if (w.pending > 0) flush(key, w, windowMs);
+        });
     }, RATE_LIMIT_FLUSH_MS).unref();
   };
 
@@ -64,7 +69,8 @@ export function postgresRateLimitStore(sql: Sql) {
   let sweeper: NodeJS.Timeout | null = null;
   const sweep = () => {
     const now = Date.now();
-    for (const [key, w] of windows) if (w.resetAt <= now && !w.opening && !w.flushing && w.pending === 0) windows.delete(key);
+    for (const [key, w] of windows)
+      if (w.resetAt <= now && !w.opening && !w.flushing && w.pending === 0) windows.delete(key);
   };
 
   const count = async (key: string, windowMs: number): Promise<Result> => {
@@ -86,11 +92,15 @@ export function postgresRateLimitStore(sql: Sql) {
     // A new window, or a quiet one (nothing left to write): this count is written at once, and tells what the
     // other instances have counted.
     const opened: Window = { shared: 0, pending: 0, resetAt: 0, syncedAt: 0, opening: null, flushing: false };
-    opened.opening = add(key, 1, windowMs).then(({ count: shared, resetAt }) => {
-      opened.shared = shared;
-      opened.resetAt = resetAt;
-      opened.syncedAt = Date.now();
-    }).finally(() => { opened.opening = null; });
+    opened.opening = add(key, 1, windowMs)
+      .then(({ count: shared, resetAt }) => {
+        opened.shared = shared;
+        opened.resetAt = resetAt;
+        opened.syncedAt = Date.now();
+      })
+      .finally(() => {
+        opened.opening = null;
+      });
     windows.set(key, opened);
     try {
       await opened.opening;
@@ -102,7 +112,10 @@ export function postgresRateLimitStore(sql: Sql) {
   };
 
   return class PostgresRateLimitStore implements FastifyRateLimitStore {
-    constructor(_options?: unknown, private readonly prefix = '') {}
+    constructor(
+      _options?: unknown,
+      private readonly prefix = '',
+    ) {}
 
     incr(key: string, callback: (error: Error | null, result?: Result) => void, timeWindow?: number) {
       count(this.prefix + key, timeWindow ?? 60_000).then((result) => callback(null, result), callback);

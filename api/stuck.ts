@@ -11,11 +11,19 @@ export type StuckReason =
   | { code: 'stepFailing'; since: Date | null; step: string; error: string | null }
   | { code: 'tokensLocked'; since: null; attempts: number };
 
-export interface PendingChange { view: ChangeView; reasons: StuckReason[] }
+export interface PendingChange {
+  view: ChangeView;
+  reasons: StuckReason[];
+}
 
 interface StuckRow {
-  id: string; created_at: string; failing_step: string | null; failing_since: string | null; last_error: string | null;
-  failed_attempts: number; email_problems: { recipient: string; status: string; error: string | null; at: string }[] | null;
+  id: string;
+  created_at: string;
+  failing_step: string | null;
+  failing_since: string | null;
+  last_error: string | null;
+  failed_attempts: number;
+  email_problems: { recipient: string; status: string; error: string | null; at: string }[] | null;
   [key: string]: unknown;
 }
 
@@ -27,23 +35,34 @@ function reasonsOf(row: StuckRow, stuckAfterMs: number, now: number): StuckReaso
     reasons.push({ code: 'pendingTooLong', since: createdAt, afterMs: stuckAfterMs });
   }
   for (const e of row.email_problems ?? []) {
-    reasons.push({ code: 'emailFailed', since: new Date(e.at), recipient: e.recipient, status: e.status, error: e.error });
+    reasons.push({
+      code: 'emailFailed',
+      since: new Date(e.at),
+      recipient: e.recipient,
+      status: e.status,
+      error: e.error,
+    });
   }
   if (row.failing_step) {
     const since = row.failing_since ? new Date(row.failing_since) : null;
     reasons.push({ code: 'stepFailing', since, step: row.failing_step, error: row.last_error });
   }
-  if (row.failed_attempts >= MAX_FAILED_ATTEMPTS) reasons.push({ code: 'tokensLocked', since: null, attempts: row.failed_attempts });
+  if (row.failed_attempts >= MAX_FAILED_ATTEMPTS)
+    reasons.push({ code: 'tokensLocked', since: null, attempts: row.failed_attempts });
   return reasons;
 }
 
 /** The reason in English, for the API. */
 export function describeReason(reason: StuckReason): string {
   switch (reason.code) {
-    case 'pendingTooLong': return `pending for more than ${formatSpan(reason.afterMs, 'en')}`;
-    case 'emailFailed': return `email to the ${reason.recipient} contact ${reason.status}${reason.error ? `: ${reason.error}` : ''}`;
-    case 'stepFailing': return `${reason.step} keeps failing: ${reason.error ?? 'unknown error'}`;
-    case 'tokensLocked': return `${reason.attempts} wrong tokens tried; a resend unlocks it`;
+    case 'pendingTooLong':
+      return `pending for more than ${formatSpan(reason.afterMs, 'en')}`;
+    case 'emailFailed':
+      return `email to the ${reason.recipient} contact ${reason.status}${reason.error ? `: ${reason.error}` : ''}`;
+    case 'stepFailing':
+      return `${reason.step} keeps failing: ${reason.error ?? 'unknown error'}`;
+    case 'tokensLocked':
+      return `${reason.attempts} wrong tokens tried; a resend unlocks it`;
   }
 }
 
@@ -51,13 +70,18 @@ export function describeReason(reason: StuckReason): string {
  * Pending requests, oldest first, each with its stuck reasons: only the stuck ones unless `stuck` is false.
  * Stuck: pending too long, a token email of the current sending failed, a step keeps failing, or tokens locked.
  */
-export async function pendingChanges(db: Db, options: { stuck: boolean; limit: number; stuckAfterMs: number }): Promise<PendingChange[]> {
+export async function pendingChanges(
+  db: Db,
+  options: { stuck: boolean; limit: number; stuckAfterMs: number },
+): Promise<PendingChange[]> {
   const stuckSince = new Date(Date.now() - options.stuckAfterMs).toISOString();
   const emailProblems = sql`from emails e
         where e.change_id = c.id and e.sending = c.sending and e.kind in ('request', 'reminder')
           and e.status in ('failed', 'bounced', 'complained')`;
-  const stuckOnly = options.stuck ? sql`and (c.created_at < ${stuckSince}::timestamptz or c.failing_step is not null
-    or c.failed_attempts >= ${MAX_FAILED_ATTEMPTS} or exists (select 1 ${emailProblems}))` : sql``;
+  const stuckOnly = options.stuck
+    ? sql`and (c.created_at < ${stuckSince}::timestamptz or c.failing_step is not null
+    or c.failed_attempts >= ${MAX_FAILED_ATTEMPTS} or exists (select 1 ${emailProblems}))`
+    : sql``;
   const rows = await db.execute<StuckRow>(sql`
     select c.id, c.created_at, c.failing_step, c.failing_since, c.last_error, c.failed_attempts,
       (select json_agg(json_build_object('recipient', e.recipient, 'status', e.status, 'error', e.last_error, 'at', e.updated_at))
@@ -68,7 +92,10 @@ export async function pendingChanges(db: Db, options: { stuck: boolean; limit: n
     limit ${options.limit}
   `);
   const now = Date.now();
-  const views = await loadChangeViews(db, rows.map((row) => row.id));
+  const views = await loadChangeViews(
+    db,
+    rows.map((row) => row.id),
+  );
   const rowById = new Map(rows.map((row) => [row.id, row]));
   return views.map((view) => ({ view, reasons: reasonsOf(rowById.get(view.change.id)!, options.stuckAfterMs, now) }));
 }

@@ -14,42 +14,74 @@ const reasonSchema = z.object({
 });
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const extendBody = z.object({
-  expiresAt: z.iso.datetime({ offset: true }).describe('the new expiry: later than the current one, at most 30 days from now'),
-  reason: z.string().trim().min(1).max(MAX_REASON_LENGTH).describe('why; shown on the request\'s timeline'),
+  expiresAt: z.iso
+    .datetime({ offset: true })
+    .describe('the new expiry: later than the current one, at most 30 days from now'),
+  reason: z.string().trim().min(1).max(MAX_REASON_LENGTH).describe("why; shown on the request's timeline"),
 });
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};
 
-export default fp(async (appRoot: FastifyInstance) => {
-  const app = appRoot.withTypeProvider<ZodTypeProvider>();
+export default fp(
+  async (appRoot: FastifyInstance) => {
+    const app = appRoot.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/api/v1/support/contact-changes', {
-    onRequest: app.requireSupport,
-    schema: {
-      tags: ['support'], summary: 'Pending requests, or only the stuck ones with why they are stuck',
-      querystring: z.object({ stuck: z.stringbool().default(true), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-      response: {
-        200: z.object({ items: z.array(changeSchema.extend({ stuckReasons: z.array(reasonSchema) })) }),
-        401: problemSchema, 403: problemSchema,
+    app.get(
+      '/api/v1/support/contact-changes',
+      {
+        onRequest: app.requireSupport,
+        schema: {
+          tags: ['support'],
+          summary: 'Pending requests, or only the stuck ones with why they are stuck',
+          querystring: z.object({
+            stuck: z.stringbool().default(true),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+          response: {
+            200: z.object({ items: z.array(changeSchema.extend({ stuckReasons: z.array(reasonSchema) })) }),
+            401: problemSchema,
+            403: problemSchema,
+          },
+        },
       },
-    },
-  }, async (request) => {
-    const { stuck, limit } = request.query;
-    const found = await pendingChanges(app.db, { stuck, limit, stuckAfterMs: app.config.stuckAfterMs });
-    const items = found.map(({ view, reasons }) => ({
-      ...presentChange(view),
-      stuckReasons: reasons.map((r) => ({ code: r.code, detail: describeReason(r), since: r.since?.toISOString() ?? null })),
-    }));
-    return { items };
-  });
+      async (request) => {
+        const { stuck, limit } = request.query;
+        const found = await pendingChanges(app.db, { stuck, limit, stuckAfterMs: app.config.stuckAfterMs });
+        const items = found.map(({ view, reasons }) => ({
+          ...presentChange(view),
+          stuckReasons: reasons.map((r) => ({
+            code: r.code,
+            detail: describeReason(r),
+            since: r.since?.toISOString() ?? null,
+          })),
+        }));
+        return { items };
+      },
+    );
 
-  app.post('/api/v1/support/contact-changes/:id/extend', {
-    onRequest: app.requireSupport,
-    schema: {
-      tags: ['support'], summary: 'Give the contacts more time to decide; the reason lands on the timeline',
-      params: idParams, body: extendBody, response: { 200: changeSchema, ...errors },
-    },
-  }, async (request) => {
-    const { expiresAt, reason } = request.body;
-    return presentChange(await extendChange(app, request.account!, request.params.id, new Date(expiresAt), reason));
-  });
-}, { name: 'support', dependencies: ['auth'] });
+    app.post(
+      '/api/v1/support/contact-changes/:id/extend',
+      {
+        onRequest: app.requireSupport,
+        schema: {
+          tags: ['support'],
+          summary: 'Give the contacts more time to decide; the reason lands on the timeline',
+          params: idParams,
+          body: extendBody,
+          response: { 200: changeSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { expiresAt, reason } = request.body;
+        return presentChange(await extendChange(app, request.account!, request.params.id, new Date(expiresAt), reason));
+      },
+    );
+  },
+  { name: 'support', dependencies: ['auth'] },
+);

@@ -5,19 +5,32 @@ import { emails } from '../db/schema.js';
 import { addEvent, now } from '../activities/events.js';
 import { Problem } from './problems.js';
 
-const STATUS = { 'email.delivered': 'delivered', 'email.bounced': 'bounced', 'email.complained': 'complained' } as const;
+const STATUS = {
+  'email.delivered': 'delivered',
+  'email.bounced': 'bounced',
+  'email.complained': 'complained',
+} as const;
 const EVENT = { delivered: 'emailDelivered', bounced: 'emailBounced', complained: 'emailComplained' } as const;
 
-interface ResendEvent { type: string; data?: { email_id?: string } }
+interface ResendEvent {
+  type: string;
+  data?: { email_id?: string };
+}
 
-/** Resend's delivery webhooks, signature checked, written to the request's timeline. Encapsulated: it reads raw bodies. */
+/** Resend's delivery webhooks, signature checked, written to the request's timeline. Encapsulated: it reads raw bodies.
+ * */
 export default async function webhooks(app: FastifyInstance) {
   const { resendApiKey, webhookSecret } = app.config.mail;
   const resend = resendApiKey && webhookSecret ? new Resend(resendApiKey) : null;
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.post('/webhooks/resend', { schema: { hide: true } }, async (request, reply) => {
-    if (!resend || !webhookSecret) throw new Problem(404, 'Webhooks off', 'Set RESEND_API_KEY and RESEND_WEBHOOK_SECRET to receive Resend webhooks.');
+    if (!resend || !webhookSecret)
+      throw new Problem(
+        404,
+        'Webhooks off',
+        'Set RESEND_API_KEY and RESEND_WEBHOOK_SECRET to receive Resend webhooks.',
+      );
     const header = (name: string) => String(request.headers[name] ?? '');
     let event: ResendEvent;
     try {
@@ -27,18 +40,29 @@ export default async function webhooks(app: FastifyInstance) {
         webhookSecret,
       }) as ResendEvent;
     } catch {
-      throw new Problem(401, 'Invalid signature', 'The webhook signature does not match RESEND_WEBHOOK_SECRET, or it is too old.');
+      throw new Problem(
+        401,
+        'Invalid signature',
+        'The webhook signature does not match RESEND_WEBHOOK_SECRET, or it is too old.',
+      );
     }
     const status = STATUS[event.type as keyof typeof STATUS];
     const providerId = event.data?.email_id;
     if (!status || !providerId) return reply.code(204).send();
-    const [email] = await app.db.update(emails).set({ status, updatedAt: now() })
-      .where(eq(emails.providerId, providerId)).returning();
+    const [email] = await app.db
+      .update(emails)
+      .set({ status, updatedAt: now() })
+      .where(eq(emails.providerId, providerId))
+      .returning();
     // An invitation's email has no timeline; its status alone is kept.
     if (email?.changeId) {
       await addEvent(app.db, {
-        changeId: email.changeId, type: EVENT[status], party: email.recipient, accountId: email.accountId,
-        detail: { kind: email.kind }, dedupeKey: `webhook:${header('svix-id')}`,
+        changeId: email.changeId,
+        type: EVENT[status],
+        party: email.recipient,
+        accountId: email.accountId,
+        detail: { kind: email.kind },
+        dedupeKey: `webhook:${header('svix-id')}`,
       });
     }
     return reply.code(204).send();

@@ -11,20 +11,24 @@ import type { ChangeStatus } from '../workflows/messages.js';
 import { Problem } from './problems.js';
 
 export async function startChangeWorkflow(
-  temporal: Client, config: Config, change: { id: string; createdAt: Date; expiresAt: Date },
+  temporal: Client,
+  config: Config,
+  change: { id: string; createdAt: Date; expiresAt: Date },
 ): Promise<void> {
   await temporal.workflow.start<typeof contactChangeV2>('contactChangeV2', {
     workflowId: workflowIdOf(change.id),
     taskQueue: config.temporal.taskQueue,
     workflowIdConflictPolicy: 'FAIL',
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    args: [{
-      changeId: change.id,
-      createdAt: change.createdAt.getTime(),
-      expiresAt: change.expiresAt.getTime(),
-      reminderAfterMs: config.reminderAfterMs,
-      resendCooldownMs: config.resendCooldownMs,
-    }],
+    args: [
+      {
+        changeId: change.id,
+        createdAt: change.createdAt.getTime(),
+        expiresAt: change.expiresAt.getTime(),
+        reminderAfterMs: config.reminderAfterMs,
+        resendCooldownMs: config.resendCooldownMs,
+      },
+    ],
   });
 }
 
@@ -59,7 +63,10 @@ function isContention(err: unknown): boolean {
 const CONTENTION_BUDGET_MS = 15_000;
 
 export async function runUpdate<Arg>(
-  temporal: Client, changeId: string, update: UpdateDefinition<ChangeStatus, [Arg]>, arg: Arg,
+  temporal: Client,
+  changeId: string,
+  update: UpdateDefinition<ChangeStatus, [Arg]>,
+  arg: Arg,
 ): Promise<ChangeStatus> {
   // One id for every attempt: an update that did reach the workflow is answered, never applied twice.
   const updateId = newId();
@@ -77,7 +84,8 @@ export async function runUpdate<Arg>(
 
 /** Maps a refused cancel or resend to the answer an asker understands. */
 export function actionProblem(err: unknown): Problem | null {
-  if (err instanceof WorkflowNotFoundError) return new Problem(409, 'Not possible now', 'This request has already ended.');
+  if (err instanceof WorkflowNotFoundError)
+    return new Problem(409, 'Not possible now', 'This request has already ended.');
   const type = rejectionType(err);
   if (!type) return null;
   const detail = (err as WorkflowUpdateFailedError).cause?.message ?? 'The request cannot do this now.';
@@ -90,10 +98,13 @@ export function actionProblem(err: unknown): Problem | null {
  * workflow history; the note is removed again when the call fails.
  */
 export async function withNote<T>(
-  db: Db, note: { changeId: string; accountId: string; text?: string }, run: (noteId: string | undefined) => Promise<T>,
+  db: Db,
+  note: { changeId: string; accountId: string; text?: string },
+  run: (noteId: string | undefined) => Promise<T>,
 ): Promise<T> {
   const noteId = note.text ? newId() : undefined;
-  if (noteId) await db.insert(notes).values({ id: noteId, changeId: note.changeId, accountId: note.accountId, text: note.text! });
+  if (noteId)
+    await db.insert(notes).values({ id: noteId, changeId: note.changeId, accountId: note.accountId, text: note.text! });
   try {
     return await run(noteId);
   } catch (err) {

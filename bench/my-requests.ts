@@ -42,7 +42,13 @@ async function seed(stack: Stack, name: string) {
   await sql`vacuum analyze`;
 }
 
-type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; 'Actual Rows': number; Plans?: PlanNode[] };
+type PlanNode = {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  Plans?: PlanNode[];
+};
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 export async function run(): Promise<BenchResult> {
@@ -52,7 +58,11 @@ export async function run(): Promise<BenchResult> {
   try {
     await seed(stack, name);
     const big = `a${'1'.padStart(20, '0')}`;
-    const { token } = await api<{ token: string }>(stack.baseUrl, 'POST', `/api/v1/admin/accounts/${big}/api-tokens`, { token: ADMIN_KEY, body: {}, expect: 201 });
+    const { token } = await api<{ token: string }>(stack.baseUrl, 'POST', `/api/v1/admin/accounts/${big}/api-tokens`, {
+      token: ADMIN_KEY,
+      body: {},
+      expect: 201,
+    });
     const [deep] = await stack.sql<{ id: string; t: string }[]>`
       select id, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as t from contact_changes
       where asked_by_id = ${big} or from_id = ${big} or to_id = ${big}
@@ -61,51 +71,104 @@ export async function run(): Promise<BenchResult> {
     const actor = actorOf({ id: big, keptById: null, role: 'customer', permissions: [], active: true, access: 'none' });
     const pages: [string, ListInput, string][] = [
       ['first page', { direction: 'all', states: [], limit: 20 }, ''],
-      [`page after ${DEEP.toLocaleString('en')} (cursor)`, { direction: 'all', states: [], limit: 20, after: { t: deep!.t, id: deep!.id } }, `&cursor=${cursor}`],
+      [
+        `page after ${DEEP.toLocaleString('en')} (cursor)`,
+        { direction: 'all', states: [], limit: 20, after: { t: deep!.t, id: deep!.id } },
+        `&cursor=${cursor}`,
+      ],
     ];
     const rows: Row[] = [];
     const plans: Record<string, unknown> = {};
     for (const [label, input, query] of pages) {
       // The API must give the same page as the query it runs.
       const page = await listRequests(database.db, actor, input);
-      const answer = await api<{ items: { id: string }[] }>(stack.baseUrl, 'GET', `/api/v1/contact-changes?limit=20${query}`, { token });
-      if (JSON.stringify(answer.items.map((i) => i.id)) !== JSON.stringify(page.views.map((v) => v.change.id)) || page.views.length !== 20) {
+      const answer = await api<{ items: { id: string }[] }>(
+        stack.baseUrl,
+        'GET',
+        `/api/v1/contact-changes?limit=20${query}`,
+        { token },
+      );
+      if (
+        JSON.stringify(answer.items.map((i) => i.id)) !== JSON.stringify(page.views.map((v) => v.change.id)) ||
+        page.views.length !== 20
+      ) {
         throw new Error(`${label}: the API and the query disagree`);
       }
       // Latency as one person sees it (one client, nothing queued), then throughput with CONNECTIONS at once.
       const viaApi = async (connections: number) => {
         say(name, `${label}: the API, ${connections} connection(s) for ${SECONDS} s`);
         const load = await hammer({
-          url: `${stack.baseUrl}/api/v1/contact-changes?limit=20${query}`, headers: { authorization: `Bearer ${token}` },
-          connections, seconds: SECONDS, warmupSeconds: 2,
+          url: `${stack.baseUrl}/api/v1/contact-changes?limit=20${query}`,
+          headers: { authorization: `Bearer ${token}` },
+          connections,
+          seconds: SECONDS,
+          warmupSeconds: 2,
         });
-        if (load.errors || Object.keys(load.statuses).some((s) => s !== '200')) throw new Error(`${label}: ${JSON.stringify(load.statuses)}`);
+        if (load.errors || Object.keys(load.statuses).some((s) => s !== '200'))
+          throw new Error(`${label}: ${JSON.stringify(load.statuses)}`);
         return load;
       };
       const direct = (concurrency: number) => {
         say(name, `${label}: the same SQL directly, ${concurrency} at a time for ${SECONDS} s`);
         return loop(() => listRequests(database.db, actor, input), { concurrency, seconds: SECONDS, warmupSeconds: 2 });
       };
-      const [apiOne, directOne, apiMany, directMany] = [await viaApi(1), await direct(1), await viaApi(CONNECTIONS), await direct(CONNECTIONS)];
+      const [apiOne, directOne, apiMany, directMany] = [
+        await viaApi(1),
+        await direct(1),
+        await viaApi(CONNECTIONS),
+        await direct(CONNECTIONS),
+      ];
       rows.push(
-        { what: `${label}: p99, one client`, product: apiOne.p99, floor: directOne.p99, unit: 'ms', goal: { max: 10, text: '≤ 10 ms' } },
+        {
+          what: `${label}: p99, one client`,
+          product: apiOne.p99,
+          floor: directOne.p99,
+          unit: 'ms',
+          goal: { max: 10, text: '≤ 10 ms' },
+        },
         { what: `${label}: p99, ${CONNECTIONS} clients`, product: apiMany.p99, floor: directMany.p99, unit: 'ms' },
-        { what: `${label}: requests/s, ${CONNECTIONS} clients`, product: apiMany.rps, floor: directMany.rps, unit: 'req/s' },
+        {
+          what: `${label}: requests/s, ${CONNECTIONS} clients`,
+          product: apiMany.rps,
+          floor: directMany.rps,
+          unit: 'req/s',
+        },
         { what: `${label}: p50, one client`, product: apiOne.p50, floor: directOne.p50, unit: 'ms' },
       );
       const [explained] = await database.db.execute<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
-        sql`explain (analyze, buffers, format json) ${listIdsQuery(actor, input)}`);
+        sql`explain (analyze, buffers, format json) ${listIdsQuery(actor, input)}`,
+      );
       const plan = explained!['QUERY PLAN'][0];
       const all = nodes(plan.Plan);
-      const scans = all.filter((n) => n['Relation Name'] === 'contact_changes').map((n) => `${n['Node Type']} using ${n['Index Name'] ?? '-'} (${n['Actual Rows']} rows read)`);
-      plans[label] = { scans, executionMs: plan['Execution Time'], seqScan: all.some((n) => n['Node Type'] === 'Seq Scan') };
+      const scans = all
+        .filter((n) => n['Relation Name'] === 'contact_changes')
+        .map((n) => `${n['Node Type']} using ${n['Index Name'] ?? '-'} (${n['Actual Rows']} rows read)`);
+      plans[label] = {
+        scans,
+        executionMs: plan['Execution Time'],
+        seqScan: all.some((n) => n['Node Type'] === 'Seq Scan'),
+      };
       say(name, `${label}: EXPLAIN: ${scans.join(', ')}; ${plan['Execution Time']} ms`);
       const read = all.filter((n) => n['Relation Name'] === 'contact_changes').map((n) => n['Actual Rows']);
-      if (all.some((n) => n['Node Type'] === 'Seq Scan') || !scans.every((s) => s.startsWith('Index')) || read.some((r) => r > input.limit + 1)) throw new Error(`${label}: not an index scan: ${JSON.stringify(plan)}`);
+      if (
+        all.some((n) => n['Node Type'] === 'Seq Scan') ||
+        !scans.every((s) => s.startsWith('Index')) ||
+        read.some((r) => r > input.limit + 1)
+      )
+        throw new Error(`${label}: not an index scan: ${JSON.stringify(plan)}`);
     }
     return {
-      name, title: `My requests at scale (${REQUESTS.toLocaleString('en')} requests, ${ACCOUNTS.toLocaleString('en')} accounts, one with ${(BIG_SENT + BIG_RECEIVED).toLocaleString('en')}; ${CONNECTIONS} connections)`,
-      rows, facts: { accounts: ACCOUNTS, requests: REQUESTS, bigAccount: BIG_SENT + BIG_RECEIVED, connections: CONNECTIONS, seconds: SECONDS, plans },
+      name,
+      title: `My requests at scale (${REQUESTS.toLocaleString('en')} requests, ${ACCOUNTS.toLocaleString('en')} accounts, one with ${(BIG_SENT + BIG_RECEIVED).toLocaleString('en')}; ${CONNECTIONS} connections)`,
+      rows,
+      facts: {
+        accounts: ACCOUNTS,
+        requests: REQUESTS,
+        bigAccount: BIG_SENT + BIG_RECEIVED,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        plans,
+      },
     };
   } finally {
     await database.close();

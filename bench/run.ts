@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { machine, repoDir, save, say, table, type BenchResult } from './lib/report.js';
 
-/** `npm run bench [names…]`: each benchmark runs the product beside its floor, prints its table and saves its figures. */
+/** `npm run bench [names…]`: each benchmark runs the product beside its floor, prints its table and saves its figures.
+ * */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = {
   decision: () => import('./decision.js'),
   'my-requests': () => import('./my-requests.js'),

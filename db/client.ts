@@ -27,5 +27,6 @@ export async function runMigrations(url: string): Promise<void> {
 }
 
 /** A PostgreSQL unique-constraint violation (23505), as the driver or drizzle's wrapper reports it. */
-export const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505'
-  || (err as { cause?: { code?: string } } | null)?.cause?.code === '23505';
+export const isUniqueViolation = (err: unknown) =>
+  (err as { code?: string } | null)?.code === '23505' ||
+  (err as { cause?: { code?: string } } | null)?.cause?.code === '23505';

@@ -9,7 +9,14 @@ export type ChangeView = NonNullable<Awaited<ReturnType<typeof loadChangeView>>>
 export type Person = Pick<Account, 'id' | 'handle' | 'email' | 'name' | 'language' | 'role' | 'keptById' | 'active'>;
 type AccountsAlias<N extends string> = ReturnType<typeof alias<typeof accounts, N>>;
 const personOf = <N extends string>(a: AccountsAlias<N>) => ({
-  id: a.id, handle: a.handle, email: a.email, name: a.name, language: a.language, role: a.role, keptById: a.keptById, active: a.active,
+  id: a.id,
+  handle: a.handle,
+  email: a.email,
+  name: a.name,
+  language: a.language,
+  role: a.role,
+  keptById: a.keptById,
+  active: a.active,
 });
 
 /** A prepared query, built once per database handle on first use. */
@@ -17,14 +24,24 @@ function preparedPerDb<Q>(build: (db: Db) => Q): (db: Db) => Q {
   const built = new WeakMap<Db, Q>();
   return (db) => {
     let query = built.get(db);
-    if (!query) built.set(db, query = build(db));
+    if (!query) built.set(db, (query = build(db)));
     return query;
   };
 }
 
 const viewQuery = preparedPerDb((db) => {
-  const [from, to, askedBy, endedBy] = (['from_account', 'to_account', 'asked_by_account', 'ended_by_account'] as const).map((name) => alias(accounts, name));
-  return db.select({ change: contactChanges, service: services, from: personOf(from!), to: personOf(to!), askedBy: personOf(askedBy!), endedBy: personOf(endedBy!) })
+  const [from, to, askedBy, endedBy] = (
+    ['from_account', 'to_account', 'asked_by_account', 'ended_by_account'] as const
+  ).map((name) => alias(accounts, name));
+  return db
+    .select({
+      change: contactChanges,
+      service: services,
+      from: personOf(from!),
+      to: personOf(to!),
+      askedBy: personOf(askedBy!),
+      endedBy: personOf(endedBy!),
+    })
     .from(contactChanges)
     .innerJoin(services, eq(services.id, contactChanges.serviceId))
     .innerJoin(from!, eq(from!.id, contactChanges.fromId))
@@ -40,9 +57,18 @@ export async function loadChangeViews(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   const rows = await viewQuery(db).execute({ ids });
   // Inner joins: only the ended-by account can be missing (drizzle types every joined field as nullable).
-  const byId = new Map(rows.map((r) => [r.change.id, {
-    ...r, from: r.from as Person, to: r.to as Person, askedBy: r.askedBy as Person, endedBy: r.endedBy as Person | null,
-  }]));
+  const byId = new Map(
+    rows.map((r) => [
+      r.change.id,
+      {
+        ...r,
+        from: r.from as Person,
+        to: r.to as Person,
+        askedBy: r.askedBy as Person,
+        endedBy: r.endedBy as Person | null,
+      },
+    ]),
+  );
   return ids.map((id) => byId.get(id)).filter((v) => v !== undefined);
 }
 
@@ -62,13 +88,23 @@ export interface DecisionSummary {
 }
 
 const summaryQuery = preparedPerDb((db) => {
-  const [from, to, askedBy] = (['from_account', 'to_account', 'asked_by_account'] as const).map((name) => alias(accounts, name));
+  const [from, to, askedBy] = (['from_account', 'to_account', 'asked_by_account'] as const).map((name) =>
+    alias(accounts, name),
+  );
   const named = <N extends string>(a: AccountsAlias<N>) => ({ handle: a.handle, name: a.name });
-  return db.select({
-    change: { id: contactChanges.id, roles: contactChanges.roles, state: contactChanges.state, expiresAt: contactChanges.expiresAt },
-    service: { name: services.name, kind: services.kind },
-    from: named(from!), to: named(to!), askedBy: named(askedBy!),
-  })
+  return db
+    .select({
+      change: {
+        id: contactChanges.id,
+        roles: contactChanges.roles,
+        state: contactChanges.state,
+        expiresAt: contactChanges.expiresAt,
+      },
+      service: { name: services.name, kind: services.kind },
+      from: named(from!),
+      to: named(to!),
+      askedBy: named(askedBy!),
+    })
     .from(contactChanges)
     .innerJoin(services, eq(services.id, contactChanges.serviceId))
     .innerJoin(from!, eq(from!.id, contactChanges.fromId))
@@ -81,18 +117,33 @@ const summaryQuery = preparedPerDb((db) => {
 /** The decision page's summary of a request, read on every opening of an emailed link: one narrow prepared query. */
 export async function loadDecisionSummary(db: Db, changeId: string): Promise<DecisionSummary | null> {
   const [row] = await summaryQuery(db).execute({ id: changeId });
-  return row ? row as DecisionSummary : null;
+  return row ? (row as DecisionSummary) : null;
 }
 
 /** What checking a code needs of a request, and nothing more: read on every guess, so one narrow prepared query. */
 export interface TokenCheck {
-  id: string; state: ChangeView['change']['state']; sending: number; failedAttempts: number; fromId: string; toId: string;
+  id: string;
+  state: ChangeView['change']['state'];
+  sending: number;
+  failedAttempts: number;
+  fromId: string;
+  toId: string;
 }
 
-const tokenCheckQuery = preparedPerDb((db) => db.select({
-  id: contactChanges.id, state: contactChanges.state, sending: contactChanges.sending, failedAttempts: contactChanges.failedAttempts,
-  fromId: contactChanges.fromId, toId: contactChanges.toId,
-}).from(contactChanges).where(eq(contactChanges.id, sql.placeholder('id'))).prepare('token_check'));
+const tokenCheckQuery = preparedPerDb((db) =>
+  db
+    .select({
+      id: contactChanges.id,
+      state: contactChanges.state,
+      sending: contactChanges.sending,
+      failedAttempts: contactChanges.failedAttempts,
+      fromId: contactChanges.fromId,
+      toId: contactChanges.toId,
+    })
+    .from(contactChanges)
+    .where(eq(contactChanges.id, sql.placeholder('id')))
+    .prepare('token_check'),
+);
 
 export async function loadTokenCheck(db: Db, changeId: string): Promise<TokenCheck | null> {
   const [row] = await tokenCheckQuery(db).execute({ id: changeId });
@@ -101,13 +152,20 @@ export async function loadTokenCheck(db: Db, changeId: string): Promise<TokenChe
 
 export async function loadNote(db: Db, changeId: string, noteId: string | null): Promise<string | undefined> {
   if (!noteId) return undefined;
-  const [note] = await db.select().from(notes).where(and(eq(notes.id, noteId), eq(notes.changeId, changeId)));
+  const [note] = await db
+    .select()
+    .from(notes)
+    .where(and(eq(notes.id, noteId), eq(notes.changeId, changeId)));
   return note?.text;
 }
 
 /** The timeline, with the reasons people wrote (kept apart, by note id) put back in place. */
 export async function loadTimeline(db: Db, changeId: string) {
-  const events = await db.select().from(changeEvents).where(eq(changeEvents.changeId, changeId)).orderBy(changeEvents.id);
+  const events = await db
+    .select()
+    .from(changeEvents)
+    .where(eq(changeEvents.changeId, changeId))
+    .orderBy(changeEvents.id);
   const written = await db.select().from(notes).where(eq(notes.changeId, changeId));
   const textOf = new Map(written.map((n) => [n.id, n.text]));
   return events.map((event) => {

@@ -21,8 +21,13 @@ const involved = (id: string) =>
 export function servicesScope(actor: Actor): SQL {
   const kinds = keeperKinds(actor);
   if (!kinds) return involved(actor.id);
-  const keeper = kinds === 'all' ? involved(actor.principalId)
-    : and(involved(actor.principalId), kinds === 'domains' ? isDomain(services.kind) : sql`not ${isDomain(services.kind)}`)!;
+  const keeper =
+    kinds === 'all'
+      ? involved(actor.principalId)
+      : and(
+          involved(actor.principalId),
+          kinds === 'domains' ? isDomain(services.kind) : sql`not ${isDomain(services.kind)}`,
+        )!;
   return or(involved(actor.id), keeper)!;
 }
 
@@ -41,7 +46,14 @@ export function requestsBranches(actor: Actor, direction: Direction): SQL[] {
   const own = COLUMNS[direction].map((column) => eq(column, actor.id));
   const kinds = keeperKinds(actor);
   if (!kinds) return own;
-  const kind = kinds === 'all' ? null
-    : sql`exists (select 1 from ${services} where ${services.id} = ${contactChanges.serviceId} and ${kinds === 'domains' ? sql`` : sql`not`} ${isDomain(sql`${services.kind}`)})`;
-  return [...own, ...COLUMNS[direction].map((column) => (kind ? and(eq(column, actor.principalId), kind)! : eq(column, actor.principalId)))];
+  const kind =
+    kinds === 'all'
+      ? null
+      : sql`exists (select 1 from ${services} where ${services.id} = ${contactChanges.serviceId} and ${kinds === 'domains' ? sql`` : sql`not`} ${isDomain(sql`${services.kind}`)})`;
+  return [
+    ...own,
+    ...COLUMNS[direction].map((column) =>
+      kind ? and(eq(column, actor.principalId), kind)! : eq(column, actor.principalId),
+    ),
+  ];
 }

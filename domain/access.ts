@@ -42,9 +42,12 @@ export function actorOf(a: AccountAccess): Actor {
 export const can = (actor: Actor, permission: Permission): boolean => actor.permissions.has(permission);
 
 /** Domains have their own permissions; every other service (hosting, server...) falls under "services". */
-export const areaOf = (kind: string): 'domains' | 'services' => (kind.trim().toLowerCase() === 'domain' ? 'domains' : 'services');
+export const areaOf = (kind: string): 'domains' | 'services' =>
+  kind.trim().toLowerCase() === 'domain' ? 'domains' : 'services';
 
-export interface ServiceLike extends ServiceContacts { kind: string }
+export interface ServiceLike extends ServiceContacts {
+  kind: string;
+}
 
 /** The service names the actor itself, or the actor's keeper and the actor may view that kind of service. */
 export function maySeeService(actor: Actor, service: ServiceLike): boolean {
@@ -52,8 +55,13 @@ export function maySeeService(actor: Actor, service: ServiceLike): boolean {
   return actor.subAccount && can(actor, `${areaOf(service.kind)}.view`) && isInvolved(service, actor.principalId);
 }
 
-/** As the holder, admin contact or holder of its own roles; a sub-account also as its keeper, with the manage permission. */
+/** As the holder, admin contact or holder of its own roles; a sub-account also as its keeper, with the manage
+ * permission. */
 export function mayChangeRoles(actor: Actor, service: ServiceLike, roles: readonly Role[]): boolean {
   if (mayRequestChange(service, actor.id, roles)) return true;
-  return actor.subAccount && can(actor, `${areaOf(service.kind)}.manage`) && mayRequestChange(service, actor.principalId, roles);
+  return (
+    actor.subAccount &&
+    can(actor, `${areaOf(service.kind)}.manage`) &&
+    mayRequestChange(service, actor.principalId, roles)
+  );
 }

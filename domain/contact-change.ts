@@ -1,6 +1,14 @@
 /** OVH's own state names, so that integrators recognise them. */
 export const STATES = [
-  'todo', 'checkValidity', 'validatingByCustomers', 'doing', 'done', 'refused', 'aborted', 'expired', 'error',
+  'todo',
+  'checkValidity',
+  'validatingByCustomers',
+  'doing',
+  'done',
+  'refused',
+  'aborted',
+  'expired',
+  'error',
 ] as const;
 export type State = (typeof STATES)[number];
 

@@ -14,13 +14,22 @@ export const COMMUNICATION = ['email', 'post'] as const;
 
 /** What a sub-account may do in its keeper's customer area (as PlanetHoster's and MijnHostingPartner's). */
 export const PERMISSIONS = [
-  'profile', 'contacts', 'services.view', 'services.manage', 'domains.view', 'domains.manage',
-  'invoices', 'tickets', 'emails', 'orders',
+  'profile',
+  'contacts',
+  'services.view',
+  'services.manage',
+  'domains.view',
+  'domains.manage',
+  'invoices',
+  'tickets',
+  'emails',
+  'orders',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The known values among stored ones (a text[] column), in the list's own order. */
-export const known = <T extends string>(list: readonly T[], stored: readonly string[]): T[] => list.filter((v) => stored.includes(v));
+export const known = <T extends string>(list: readonly T[], stored: readonly string[]): T[] =>
+  list.filter((v) => stored.includes(v));
 
 /** Managing implies seeing: a sub-account that may start a change on a domain may also see the domain. */
 export function normalizePermissions(given: readonly Permission[]): Permission[] {
@@ -38,15 +47,28 @@ export function internationalPhone(value: string): string | undefined {
   return phone?.isValid() ? phone.number : undefined;
 }
 
-const optionalText = (max: number) => z.string().trim().max(max, `at most ${max} characters`)
-  .transform((v) => v || null).nullish().transform((v) => v ?? null);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .transform((v) => v || null)
+    .nullish()
+    .transform((v) => v ?? null);
 
-const phone = z.string().trim().max(40, 'at most 40 characters').nullish()
+const phone = z
+  .string()
+  .trim()
+  .max(40, 'at most 40 characters')
+  .nullish()
   .transform((v, ctx) => {
     if (!v) return null;
     const number = internationalPhone(v);
     if (!number) {
-      ctx.addIssue({ code: 'custom', message: 'a phone number in international form, starting with + and the country code, e.g. +33 6 12 34 56 78' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a phone number in international form, starting with + and the country code, e.g. +33 6 12 34 56 78',
+      });
       return z.NEVER;
     }
     return number;
@@ -54,14 +76,23 @@ const phone = z.string().trim().max(40, 'at most 40 characters').nullish()
 
 /** A person's details, for a contact and for the profile; the API, the pages and the as-you-type check all use it. */
 export const contactDetails = z.object({
-  email: z.string().trim().min(1, 'an email address is required').max(254, 'at most 254 characters')
+  email: z
+    .string()
+    .trim()
+    .min(1, 'an email address is required')
+    .max(254, 'at most 254 characters')
     .pipe(z.email('a valid email address, e.g. name@example.com')),
   phone,
   company: optionalText(200),
   street: optionalText(200),
   postalCode: optionalText(20),
   city: optionalText(100),
-  country: z.string().trim().toUpperCase().nullish().transform((v) => v || null)
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .nullish()
+    .transform((v) => v || null)
     .refine((v) => v === null || /^[A-Z]{2}$/.test(v), 'a two-letter country code, e.g. FR, BE or NL'),
   language: z.enum(LANGUAGES, 'one of fr, en or nl'),
 });
@@ -71,34 +102,56 @@ export const personName = {
   lastName: z.string().trim().min(1, 'a last name is required').max(100, 'at most 100 characters'),
 };
 
-export const contactInput = contactDetails.extend({
-  ...personName,
-  emailCategories: z.array(z.enum(EMAIL_CATEGORIES)).max(EMAIL_CATEGORIES.length).default([])
-    .transform((c) => EMAIL_CATEGORIES.filter((x) => c.includes(x))),
-}).meta({ id: 'ContactFields' });
+export const contactInput = contactDetails
+  .extend({
+    ...personName,
+    emailCategories: z
+      .array(z.enum(EMAIL_CATEGORIES))
+      .max(EMAIL_CATEGORIES.length)
+      .default([])
+      .transform((c) => EMAIL_CATEGORIES.filter((x) => c.includes(x))),
+  })
+  .meta({ id: 'ContactFields' });
 export type ContactInput = z.infer<typeof contactInput>;
 
 export const profileInput = contactDetails.meta({ id: 'ProfileFields' });
 export type ProfileInput = z.infer<typeof profileInput>;
 
-export const preferencesInput = z.object({
-  billingContact: z.string().trim().max(64).nullish().transform((v) => v || null)
-    .describe('handle of the contact who receives billing information; null or absent: the account itself'),
-  communication: z.enum(COMMUNICATION, 'email or post'),
-  language: z.enum(LANGUAGES, 'one of fr, en or nl'),
-}).meta({ id: 'Preferences' });
+export const preferencesInput = z
+  .object({
+    billingContact: z
+      .string()
+      .trim()
+      .max(64)
+      .nullish()
+      .transform((v) => v || null)
+      .describe('handle of the contact who receives billing information; null or absent: the account itself'),
+    communication: z.enum(COMMUNICATION, 'email or post'),
+    language: z.enum(LANGUAGES, 'one of fr, en or nl'),
+  })
+  .meta({ id: 'Preferences' });
 
-export const newslettersInput = z.object({
-  newsletters: z.array(z.enum(NEWSLETTERS)).max(NEWSLETTERS.length)
-    .transform((n) => NEWSLETTERS.filter((x) => n.includes(x))).describe('an empty list unsubscribes from all'),
-}).meta({ id: 'Newsletters' });
+export const newslettersInput = z
+  .object({
+    newsletters: z
+      .array(z.enum(NEWSLETTERS))
+      .max(NEWSLETTERS.length)
+      .transform((n) => NEWSLETTERS.filter((x) => n.includes(x)))
+      .describe('an empty list unsubscribes from all'),
+  })
+  .meta({ id: 'Newsletters' });
 
-export const permissionsInput = z.object({
-  permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length).transform(normalizePermissions),
-}).meta({ id: 'Permissions' });
+export const permissionsInput = z
+  .object({
+    permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length).transform(normalizePermissions),
+  })
+  .meta({ id: 'Permissions' });
 
 export const MIN_PASSWORD = 10;
-export const newPassword = z.string().min(MIN_PASSWORD, `a password has at least ${MIN_PASSWORD} characters`).max(200, 'at most 200 characters');
+export const newPassword = z
+  .string()
+  .min(MIN_PASSWORD, `a password has at least ${MIN_PASSWORD} characters`)
+  .max(200, 'at most 200 characters');
 
 /** Days an invitation link stays valid. */
 export const INVITATION_DAYS = 7;

@@ -16,10 +16,20 @@ export function parseDurationList(text: string): number[] | null {
   return values.every((v): v is number => v !== null) ? values : null;
 }
 
-const SPAN_UNITS = [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000], ['second', 1_000]] as const;
+const SPAN_UNITS = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1_000],
+] as const;
 
 /** "3 days", "3 jours", "3 dagen": the largest whole unit, in the reader's language. */
 export function formatSpan(ms: number, language: string): string {
-  const [unit, size] = SPAN_UNITS.find(([, size]) => ms >= size && ms % size === 0) ?? SPAN_UNITS.find(([, size]) => ms >= size) ?? SPAN_UNITS[3];
-  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(ms / size);
+  const [unit, size] =
+    SPAN_UNITS.find(([, size]) => ms >= size && ms % size === 0) ??
+    SPAN_UNITS.find(([, size]) => ms >= size) ??
+    SPAN_UNITS[3];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(
+    ms / size,
+  );
 }

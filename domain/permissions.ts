@@ -1,6 +1,11 @@
 import type { Role } from './contact-change.js';
 
-export interface ServiceContacts { holderId: string; adminId: string; techId: string; billingId: string }
+export interface ServiceContacts {
+  holderId: string;
+  adminId: string;
+  techId: string;
+  billingId: string;
+}
 
 const roleColumn = { admin: 'adminId', tech: 'techId', billing: 'billingId' } as const;
 

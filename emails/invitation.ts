@@ -58,7 +58,6 @@ const COPY: Record<Language, InvitationCopy> = {
   },
 };
 
-
 /** The email that carries a sub-account's invitation link. */
 export function renderInvitation(language: Language, data: InvitationData): RenderedEmail {
   const c = COPY[language];
@@ -70,8 +69,13 @@ export function renderInvitation(language: Language, data: InvitationData): Rend
   const e = escapeHtml;
   const P = 'margin:0 0 16px;';
   const html = [
-    '<!DOCTYPE html>', `<html lang="${language}">`, '<head>', '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${e(subject)}</title>`, '</head>',
+    '<!DOCTYPE html>',
+    `<html lang="${language}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${e(subject)}</title>`,
+    '</head>',
     '<body style="margin:0;padding:0;background:#f4f5f7;">',
     '<div style="max-width:600px;margin:0 auto;padding:32px 24px;background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328;">',
     `<p style="${P}">${e(c.hello(d.recipientName))}</p>`,
@@ -80,7 +84,10 @@ export function renderInvitation(language: Language, data: InvitationData): Rend
     `<p style="${P}font-size:14px;color:#4a5260;">${e(c.fallback)}<br><a href="${e(d.url)}" style="color:#0b5cad;word-break:break-all;">${e(d.url)}</a></p>`,
     `<div role="note" style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #b45309;background:#fff7e8;">${e(c.note)}</div>`,
     `<p style="margin:24px 0 0;">${c.signoff.map(e).join('<br>')}</p>`,
-    '</div>', '</body>', '</html>', '',
+    '</div>',
+    '</body>',
+    '</html>',
+    '',
   ].join('\n');
   return { subject, text, html };
 }

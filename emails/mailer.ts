@@ -18,7 +18,11 @@ export interface Mailer {
 }
 
 export class MailError extends Error {
-  constructor(message: string, readonly retryable: boolean, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
   }
 }
@@ -38,44 +42,67 @@ function retryAfterMs(headers: Record<string, string> | null): number | undefine
 export class ResendMailer implements Mailer {
   private readonly resend: Resend;
 
-  constructor(apiKey: string, private readonly from: string, baseUrl?: string) {
+  constructor(
+    apiKey: string,
+    private readonly from: string,
+    baseUrl?: string,
+  ) {
     this.resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   }
 
   async send(email: OutgoingEmail): Promise<{ id: string }> {
-    const { data, error, headers } = await this.resend.emails.send({
-      from: this.from,
-      to: email.to,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
-      tags: Object.entries(email.tags).map(([name, value]) => ({ name, value })),
-    }, { idempotencyKey: email.idempotencyKey });
+    const { data, error, headers } = await this.resend.emails.send(
+      {
+        from: this.from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        tags: Object.entries(email.tags).map(([name, value]) => ({ name, value })),
+      },
+      { idempotencyKey: email.idempotencyKey },
+    );
     if (data) return { id: data.id };
     const status = error?.statusCode ?? null;
-    const retryable = status === null || status >= 500 || RETRYABLE_STATUS.has(status)
-      || error?.name === 'concurrent_idempotent_requests';
-    throw new MailError(`Resend ${status ?? 'unreachable'} ${error?.name ?? ''}: ${error?.message ?? ''}`.trim(), retryable, retryAfterMs(headers));
+    const retryable =
+      status === null ||
+      status >= 500 ||
+      RETRYABLE_STATUS.has(status) ||
+      error?.name === 'concurrent_idempotent_requests';
+    throw new MailError(
+      `Resend ${status ?? 'unreachable'} ${error?.name ?? ''}: ${error?.message ?? ''}`.trim(),
+      retryable,
+      retryAfterMs(headers),
+    );
   }
 }
 
-export interface StoredEmail extends Omit<OutgoingEmail, 'idempotencyKey'> { id: string; from: string; sentAt: string }
+export interface StoredEmail extends Omit<OutgoingEmail, 'idempotencyKey'> {
+  id: string;
+  from: string;
+  sentAt: string;
+}
 
 /**
  * The development mailbox: without an email provider, emails are kept as files under DATA_DIR and shown at
  * /dev/mailbox. It stands for the recipients' inboxes, so it holds what they would receive, tokens included.
  */
 export class DevMailbox implements Mailer {
-  constructor(private readonly dir: string, private readonly from: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly from: string,
+  ) {}
 
   async send(email: OutgoingEmail): Promise<{ id: string }> {
     const id = `dev_${createHash('sha256').update(email.idempotencyKey).digest('hex').slice(0, 20)}`;
     const { idempotencyKey: _, ...rest } = email;
     const stored: StoredEmail = { ...rest, id, from: this.from, sentAt: new Date().toISOString() };
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeFile(path.join(this.dir, `${id}.json`), JSON.stringify(stored), { flag: 'wx', mode: 0o600 }).catch((err) => {
-      if (err.code !== 'EEXIST') throw err;
-    });
+    await writeFile(path.join(this.dir, `${id}.json`), JSON.stringify(stored), { flag: 'wx', mode: 0o600 }).catch(
+      (err) => {
+        if (err.code !== 'EEXIST') throw err;
+      },
+    );
     return { id };
   }
 

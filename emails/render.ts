@@ -9,13 +9,18 @@ export type EmailKind = 'request' | 'reminder' | 'done' | 'refused' | 'expired' 
 // outgoing contact, incoming contact, the person who asked, a contact subscribed to copies of the account's emails
 export type Recipient = 'from' | 'to' | 'asker' | 'copy';
 export type CopyCategory = 'general' | 'domain' | 'product';
-export interface Person { handle: string; name: string }
+export interface Person {
+  handle: string;
+  name: string;
+}
 export interface EmailData {
   recipient: Recipient;
   recipientName: string;
   service: { name: string; kind: string };
   roles: Role[];
-  from: Person; to: Person; askedBy: Person;
+  from: Person;
+  to: Person;
+  askedBy: Person;
   expiresAt: Date;
   requestId: string;
   token?: string;
@@ -27,15 +32,27 @@ export interface EmailData {
   /** For a copy: the category the contact subscribed to, and whose account it is a contact of. */
   copyOf?: { category: CopyCategory; account: Person };
 }
-export interface RenderedEmail { subject: string; text: string; html: string }
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
 
 const COPY: Record<Language, Copy> = { fr, en, nl };
 const ROLE_ORDER: readonly Role[] = ['admin', 'tech', 'billing'];
 const KIND_ALIASES: Record<string, string> = {
-  domain: 'domain', 'domain-name': 'domain',
-  hosting: 'hosting', 'web-hosting': 'hosting', webhosting: 'hosting',
-  server: 'server', 'dedicated-server': 'server', dedicated: 'server',
-  vps: 'vps', email: 'email', 'e-mail': 'email', mail: 'email',
+  domain: 'domain',
+  'domain-name': 'domain',
+  hosting: 'hosting',
+  'web-hosting': 'hosting',
+  webhosting: 'hosting',
+  server: 'server',
+  'dedicated-server': 'server',
+  dedicated: 'server',
+  vps: 'vps',
+  email: 'email',
+  'e-mail': 'email',
+  mail: 'email',
 };
 
 // Bidi controls let a name or handle display as something else; nobody needs them in a contact name.
@@ -44,14 +61,24 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** Single-line data (names, handles, service names): a newline there could forge lines in the text part or a header. */
 export function line(value: string): string {
-  return value.replace(BIDI, '').replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  return value
+    .replace(BIDI, '')
+    .replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .trim();
 }
 
 /** Free text keeps its paragraphs, nothing else. */
 function freeText(value: string | undefined): string | undefined {
   const text = value
-    ?.replace(/\r\n?/g, '\n').replace(BIDI, '').replace(CONTROL, '').replace(/\t/g, ' ')
-    .split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    ?.replace(/\r\n?/g, '\n')
+    .replace(BIDI, '')
+    .replace(CONTROL, '')
+    .replace(/\t/g, ' ')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return text || undefined;
 }
 
@@ -97,7 +124,14 @@ const who = (p: Person) => {
 };
 
 function context(copy: Copy, language: Language, kind: EmailKind, data: EmailData, roles: Role[], phrase: string): Ctx {
-  const self = data.recipient === 'from' ? data.from : data.recipient === 'to' ? data.to : data.recipient === 'asker' ? data.askedBy : undefined;
+  const self =
+    data.recipient === 'from'
+      ? data.from
+      : data.recipient === 'to'
+        ? data.to
+        : data.recipient === 'asker'
+          ? data.askedBy
+          : undefined;
   const selfKey = self ? line(self.handle).toLowerCase() : '';
   const isSelf = (p: Person | undefined) => !!p && !!selfKey && line(p.handle).toLowerCase() === selfKey;
   // Only the person named for this kind of ending counts; a stray field from another kind is ignored.
@@ -107,9 +141,14 @@ function context(copy: Copy, language: Language, kind: EmailKind, data: EmailDat
     you: data.recipient,
     name,
     svc: `${phrase} ${name}`,
-    roles: list(copy, roles.map((r) => copy.roles[r])),
+    roles: list(
+      copy,
+      roles.map((r) => copy.roles[r]),
+    ),
     plural: roles.length > 1,
-    from: who(data.from), to: who(data.to), asker: who(data.askedBy),
+    from: who(data.from),
+    to: who(data.to),
+    asker: who(data.askedBy),
     askerIsYou: data.recipient === 'asker' || isSelf(data.askedBy),
     by: by ? who(by) : undefined,
     byIsYou: isSelf(by),
@@ -144,11 +183,13 @@ export function renderEmail(kind: EmailKind, language: Language, data: EmailData
     const token = data.token?.trim();
     const url = data.decisionUrl?.trim();
     // An approval email without its code is useless, and one that looks complete but is not is worse.
-    if (!token || !url) throw new Error(`renderEmail: '${kind}' to '${data.recipient}' needs a token and a decision URL`);
+    if (!token || !url)
+      throw new Error(`renderEmail: '${kind}' to '${data.recipient}' needs a token and a decision URL`);
     action = { url, token };
   }
 
-  const [kindLabel, phrase] = copy.kinds[KIND_ALIASES[line(data.service.kind).toLowerCase()] ?? 'service'] ?? copy.kinds.service!;
+  const [kindLabel, phrase] =
+    copy.kinds[KIND_ALIASES[line(data.service.kind).toLowerCase()] ?? 'service'] ?? copy.kinds.service!;
   const ctx = context(copy, language, kind, data, roles, phrase);
   const { labels } = copy;
   const facts: [string, string][] = [
@@ -163,7 +204,10 @@ export function renderEmail(kind: EmailKind, language: Language, data: EmailData
   facts.push([labels.ref, ctx.requestId]);
 
   const parts: Parts = {
-    language, copy, facts, action,
+    language,
+    copy,
+    facts,
+    action,
     subject: line(copy.subject[kind](ctx)),
     greeting: copy.hello(line(data.recipientName)),
     blocks: [
@@ -184,7 +228,13 @@ function toText({ copy, greeting, blocks, facts, action, requestUrl }: Parts): s
       // The token stands alone so it can be selected and pasted without picking up anything else.
       out.push(`${copy.action.intro}\n${action.url}`, copy.action.token, action.token, copy.action.help);
     } else if (typeof b === 'string') out.push(b);
-    else if (typeof b === 'object' && 'quote' in b) out.push(b.quote.split('\n').map((l) => `> ${l}`.trimEnd()).join('\n'));
+    else if (typeof b === 'object' && 'quote' in b)
+      out.push(
+        b.quote
+          .split('\n')
+          .map((l) => `> ${l}`.trimEnd())
+          .join('\n'),
+      );
     else if (typeof b === 'object') out.push(b.note);
   }
   out.push(copy.signoff.join('\n'));
@@ -201,10 +251,14 @@ function toHtml({ language, copy, subject, greeting, blocks, facts, action, requ
   const out: string[] = [`<p style="${P}">${e(greeting)}</p>`];
   for (const b of blocks) {
     if (b === 'facts') {
-      const rows = facts.map(([k, v]) =>
-        `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 16px 4px 0;font-weight:bold;color:${MUTED};">${e(k)}</th>`
-        + `<td style="vertical-align:top;padding:4px 0;">${e(v)}</td></tr>`);
-      out.push(`<table style="margin:0 0 16px;border-collapse:collapse;font-size:15px;">\n${rows.join('\n')}\n</table>`);
+      const rows = facts.map(
+        ([k, v]) =>
+          `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 16px 4px 0;font-weight:bold;color:${MUTED};">${e(k)}</th>` +
+          `<td style="vertical-align:top;padding:4px 0;">${e(v)}</td></tr>`,
+      );
+      out.push(
+        `<table style="margin:0 0 16px;border-collapse:collapse;font-size:15px;">\n${rows.join('\n')}\n</table>`,
+      );
     } else if (b === 'action' && action) {
       const href = e(action.url);
       out.push(
@@ -217,14 +271,22 @@ function toHtml({ language, copy, subject, greeting, blocks, facts, action, requ
       );
     } else if (typeof b === 'string') out.push(`<p style="${P}">${e(b)}</p>`);
     else if (typeof b === 'object' && 'quote' in b) {
-      out.push(`<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #c3c8d0;background:#f6f7f9;white-space:pre-line;">${e(b.quote)}</blockquote>`);
+      out.push(
+        `<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #c3c8d0;background:#f6f7f9;white-space:pre-line;">${e(b.quote)}</blockquote>`,
+      );
     } else if (typeof b === 'object') {
-      out.push(`<div role="note" style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #b45309;background:#fff7e8;">${e(b.note)}</div>`);
+      out.push(
+        `<div role="note" style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #b45309;background:#fff7e8;">${e(b.note)}</div>`,
+      );
     }
   }
   out.push(
     `<p style="margin:24px 0 16px;">${copy.signoff.map(e).join('<br>')}</p>`,
-    ...(requestUrl ? [`<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e1e4e8;font-size:14px;color:${MUTED};"><a href="${e(requestUrl)}" style="color:${LINK};">${e(copy.follow)}</a></p>`] : []),
+    ...(requestUrl
+      ? [
+          `<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e1e4e8;font-size:14px;color:${MUTED};"><a href="${e(requestUrl)}" style="color:${LINK};">${e(copy.follow)}</a></p>`,
+        ]
+      : []),
   );
   return [
     '<!DOCTYPE html>',

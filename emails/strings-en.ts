@@ -2,18 +2,42 @@ import { why, type Block, type Copy, type Ctx } from './strings.js';
 
 export const en: Copy = {
   roles: { admin: 'administrative contact', tech: 'technical contact', billing: 'billing contact' },
-  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  at: 'at', and: 'and', colon: ': ',
+  months: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  at: 'at',
+  and: 'and',
+  colon: ': ',
   kinds: {
-    domain: ['Domain name', 'the domain name'], hosting: ['Hosting plan', 'the hosting plan'],
-    server: ['Server', 'the server'], vps: ['VPS', 'the VPS'], email: ['Email service', 'the email service'],
+    domain: ['Domain name', 'the domain name'],
+    hosting: ['Hosting plan', 'the hosting plan'],
+    server: ['Server', 'the server'],
+    vps: ['VPS', 'the VPS'],
+    email: ['Email service', 'the email service'],
     service: ['Service', 'the service'],
   },
   hello: (n) => (n ? `Hello ${n},` : 'Hello,'),
   signoff: ['Kind regards,', 'The support team'],
   labels: {
-    role: 'Role', roles: 'Roles', from: 'Outgoing contact', to: 'Incoming contact',
-    asker: 'Requested by', until: 'Valid until', expired: 'Expired on', ref: 'Reference',
+    role: 'Role',
+    roles: 'Roles',
+    from: 'Outgoing contact',
+    to: 'Incoming contact',
+    asker: 'Requested by',
+    until: 'Valid until',
+    expired: 'Expired on',
+    ref: 'Reference',
   },
   action: {
     intro: 'To approve or refuse the request, open the decision page:',
@@ -23,14 +47,17 @@ export const en: Copy = {
     help: 'If it is not already filled in on the page, copy it and paste it into the field provided.',
   },
   follow: 'Follow the request in your customer area',
-  copyNote: (category, account) => `You receive this copy because you are a contact of ${account} subscribed to ${category === 'general' ? 'all of the account\'s emails' : category === 'domain' ? 'domain name emails' : 'product emails'}. ${account} can change this in the contact book.`,
+  copyNote: (category, account) =>
+    `You receive this copy because you are a contact of ${account} subscribed to ${category === 'general' ? "all of the account's emails" : category === 'domain' ? 'domain name emails' : 'product emails'}. ${account} can change this in the contact book.`,
   subject: {
-    request: (c) => c.you === 'asker'
-      ? `Contact change for ${c.name}: awaiting approval`
-      : `Contact change for ${c.name}: your approval is needed`,
-    reminder: (c) => c.you === 'asker'
-      ? `Reminder: contact change for ${c.name} still awaiting approval`
-      : `Reminder: contact change for ${c.name} awaits your decision`,
+    request: (c) =>
+      c.you === 'asker'
+        ? `Contact change for ${c.name}: awaiting approval`
+        : `Contact change for ${c.name}: your approval is needed`,
+    reminder: (c) =>
+      c.you === 'asker'
+        ? `Reminder: contact change for ${c.name} still awaiting approval`
+        : `Reminder: contact change for ${c.name} awaits your decision`,
     done: (c) => `Contact change for ${c.name} completed`,
     refused: (c) => `Contact change for ${c.name} refused`,
     expired: (c) => `Contact change request for ${c.name} expired`,
@@ -38,29 +65,41 @@ export const en: Copy = {
     error: (c) => `Contact change for ${c.name} could not be completed`,
   },
   body: {
-    request: (c) => c.you === 'asker' ? enPending(c) : [
-      `${c.askerIsYou ? 'You have' : `${c.asker} has`} requested a contact change for ${c.svc}.`,
-      c.you === 'from'
-        ? `You are currently the ${c.roles} for this service. By approving, you confirm that you are handing ${c.plural ? 'these roles' : 'this role'} over to ${c.to}.`
-        : `The request would make you the ${c.roles} for this service, in place of ${c.from}. By approving, you confirm that you are taking on ${c.plural ? 'these roles' : 'this role'}.`,
-      `The change will only be made once both contacts, outgoing and incoming, have approved it. This request is valid until ${c.expires}.`,
-      'facts', 'action',
-      { note: 'If you were not expecting this request, or anything about it looks wrong, refuse it: nothing will change. Never share this code with anyone, even someone claiming to be from our support team: we will never ask you for it.' },
-    ],
-    reminder: (c) => c.you === 'asker' ? enPending(c) : [
-      `This is a reminder: we have not yet received your decision on the request below. It expires on ${c.expires}; if both contacts have not approved it by then, nothing will change.`,
-      ...en.body.request(c),
-    ],
+    request: (c) =>
+      c.you === 'asker'
+        ? enPending(c)
+        : [
+            `${c.askerIsYou ? 'You have' : `${c.asker} has`} requested a contact change for ${c.svc}.`,
+            c.you === 'from'
+              ? `You are currently the ${c.roles} for this service. By approving, you confirm that you are handing ${c.plural ? 'these roles' : 'this role'} over to ${c.to}.`
+              : `The request would make you the ${c.roles} for this service, in place of ${c.from}. By approving, you confirm that you are taking on ${c.plural ? 'these roles' : 'this role'}.`,
+            `The change will only be made once both contacts, outgoing and incoming, have approved it. This request is valid until ${c.expires}.`,
+            'facts',
+            'action',
+            {
+              note: 'If you were not expecting this request, or anything about it looks wrong, refuse it: nothing will change. Never share this code with anyone, even someone claiming to be from our support team: we will never ask you for it.',
+            },
+          ],
+    reminder: (c) =>
+      c.you === 'asker'
+        ? enPending(c)
+        : [
+            `This is a reminder: we have not yet received your decision on the request below. It expires on ${c.expires}; if both contacts have not approved it by then, nothing will change.`,
+            ...en.body.request(c),
+          ],
     done: (c) => [
       `The contact change for ${c.svc} has been approved by both contacts and is now effective.`,
-      c.you === 'from' ? `You are no longer the ${c.roles} for this service: ${c.to} has taken over.`
-        : c.you === 'to' ? `You are now the ${c.roles} for this service, in place of ${c.from}.`
-        : `${c.to} is now the ${c.roles} for this service, in place of ${c.from}.`,
+      c.you === 'from'
+        ? `You are no longer the ${c.roles} for this service: ${c.to} has taken over.`
+        : c.you === 'to'
+          ? `You are now the ${c.roles} for this service, in place of ${c.from}.`
+          : `${c.to} is now the ${c.roles} for this service, in place of ${c.from}.`,
       'facts',
       { note: 'If you do not recognise this change, contact our support team straight away.' },
     ],
     refused: (c) => [
-      c.by ? `${c.byIsYou ? 'You have' : `${c.by} has`} refused the contact change request for ${c.svc}.`
+      c.by
+        ? `${c.byIsYou ? 'You have' : `${c.by} has`} refused the contact change request for ${c.svc}.`
         : `The contact change request for ${c.svc} has been refused.`,
       ...why(c.reason, 'Reason given:', 'No reason was given.'),
       enUnchanged(c),
@@ -75,7 +114,8 @@ export const en: Copy = {
       'facts',
     ],
     aborted: (c) => [
-      c.by ? `${c.byIsYou ? 'You have' : `${c.by} has`} cancelled the contact change request for ${c.svc}.`
+      c.by
+        ? `${c.byIsYou ? 'You have' : `${c.by} has`} cancelled the contact change request for ${c.svc}.`
         : `The contact change request for ${c.svc} has been cancelled.`,
       ...why(c.reason, 'Reason given:', 'No reason was given.'),
       enUnchanged(c),
@@ -94,7 +134,8 @@ export const en: Copy = {
 function enPending(c: Ctx): Block[] {
   return [
     `The contact change request for ${c.svc} is awaiting approval. ${c.from} and ${c.to} have each received an email with a personal code; the change will be made as soon as both have approved it.`,
-    `The request is valid until ${c.expires}.`, 'facts',
+    `The request is valid until ${c.expires}.`,
+    'facts',
   ];
 }
 function enUnchanged(c: Ctx): string {

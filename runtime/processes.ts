@@ -8,7 +8,10 @@ import { createDb } from '../db/client.js';
 import { DevMailbox, ResendMailer, type Mailer } from '../emails/mailer.js';
 import { createWorkers, type WorkflowCode } from './workers.js';
 
-export interface Endpoints { databaseUrl: string; temporalAddress: string }
+export interface Endpoints {
+  databaseUrl: string;
+  temporalAddress: string;
+}
 
 export const devMailbox = (config: Config) => new DevMailbox(path.join(config.dataDir, 'mailbox'), config.mail.from);
 
@@ -19,7 +22,9 @@ export function mailerFor(config: Config): Mailer {
 
 /** The API and web server. It keeps no state in memory, so any number of copies can run. */
 export async function startServer(
-  config: Config, endpoints: Endpoints, options: { logger?: FastifyServerOptions['logger'] } = {},
+  config: Config,
+  endpoints: Endpoints,
+  options: { logger?: FastifyServerOptions['logger'] } = {},
 ) {
   const database = createDb(endpoints.databaseUrl);
   // A person is waiting on each call: when Temporal is unreachable, give up within a second or two and answer
@@ -30,7 +35,10 @@ export async function startServer(
   });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const app = await buildApp({
-    config, db: database.db, sql: database.sql, temporal,
+    config,
+    db: database.db,
+    sql: database.sql,
+    temporal,
     mailbox: config.mail.resendApiKey ? undefined : devMailbox(config),
     logger: options.logger ?? { level: config.logLevel },
   });
@@ -47,7 +55,12 @@ export async function startServer(
 export async function startWorker(config: Config, endpoints: Endpoints, code?: WorkflowCode) {
   const database = createDb(endpoints.databaseUrl);
   const connection = await NativeConnection.connect({ address: endpoints.temporalAddress });
-  const workers = await createWorkers({ connection, config, deps: { db: database.db, mailer: mailerFor(config), config }, code });
+  const workers = await createWorkers({
+    connection,
+    config,
+    deps: { db: database.db, mailer: mailerFor(config), config },
+    code,
+  });
   const running = workers.run().finally(async () => {
     await connection.close();
     await database.close();

@@ -14,7 +14,10 @@ export function defaultWorkflowCode(): WorkflowCode {
   return { workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)) };
 }
 
-export interface WorkerSet { run(): Promise<void>; shutdown(): void }
+export interface WorkerSet {
+  run(): Promise<void>;
+  shutdown(): void;
+}
 
 /**
  * Two workers on one connection: the workflows with their database steps, and the emails on a queue of their
@@ -28,7 +31,10 @@ export async function createWorkers(options: {
 }): Promise<WorkerSet> {
   const { connection, config, deps } = options;
   // The database steps run as local activities of the workflows (older histories: as regular ones), on the main queue.
-  const { sendEmail, sendEmails, sendCopies, sendInvitationEmail, ...steps } = createActivities({ ...deps, mailRatePerSecond: config.mail.ratePerSecond });
+  const { sendEmail, sendEmails, sendCopies, sendInvitationEmail, ...steps } = createActivities({
+    ...deps,
+    mailRatePerSecond: config.mail.ratePerSecond,
+  });
   const interceptors = { activity: [failingStepTracker(deps.db)] };
   const main = await Worker.create({
     connection,
@@ -49,7 +55,9 @@ export async function createWorkers(options: {
     maxTaskQueueActivitiesPerSecond: config.mail.ratePerSecond,
   });
   return {
-    run: async () => { await Promise.all([main.run(), email.run()]); },
+    run: async () => {
+      await Promise.all([main.run(), email.run()]);
+    },
     // The SDK already shuts its workers down on SIGINT and SIGTERM; a second shutdown would throw.
     shutdown: () => {
       for (const worker of [main, email]) if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -59,6 +67,11 @@ export async function createWorkers(options: {
 
 /** The SDK logs each bundle and state change at INFO; keep the worker quiet unless asked for detail. */
 export function installWorkerLogging(logLevel: string): void {
-  const level = logLevel === 'debug' || logLevel === 'trace' ? 'DEBUG' : logLevel === 'error' || logLevel === 'fatal' ? 'ERROR' : 'WARN';
+  const level =
+    logLevel === 'debug' || logLevel === 'trace'
+      ? 'DEBUG'
+      : logLevel === 'error' || logLevel === 'fatal'
+        ? 'ERROR'
+        : 'WARN';
   Runtime.install({ logger: new DefaultLogger(level) });
 }

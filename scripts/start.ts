@@ -15,12 +15,16 @@ const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 async function temporalCli(config: Config): Promise<string> {
   const found = await findTemporalCli({ configured: config.temporal.cli, repoDir });
   if (found) return found;
-  console.log('The Temporal CLI is not installed: building it with Go into .tools/bin (the first build takes several minutes)…');
+  console.log(
+    'The Temporal CLI is not installed: building it with Go into .tools/bin (the first build takes several minutes)…',
+  );
   const result = spawnSync('bash', [path.join(repoDir, 'scripts/install-temporal.sh')], { stdio: 'inherit' });
   const built = result.status === 0 ? await findTemporalCli({ repoDir }) : null;
   if (!built) {
-    throw new Error('No Temporal CLI: install Go and run `npm run temporal:install`, or set TEMPORAL_CLI to a temporal binary, '
-      + 'or set TEMPORAL_ADDRESS to an existing Temporal server.');
+    throw new Error(
+      'No Temporal CLI: install Go and run `npm run temporal:install`, or set TEMPORAL_CLI to a temporal binary, ' +
+        'or set TEMPORAL_ADDRESS to an existing Temporal server.',
+    );
   }
   return built;
 }
@@ -31,7 +35,9 @@ function banner(config: Config, demo: DemoAccount[], temporalUi: string | null) 
     '',
     `Countersign is running at ${base}`,
     `  API documentation   ${base}/docs`,
-    config.mail.resendApiKey ? '  Emails              sent through Resend' : `  Dev mailbox         ${base}/dev/mailbox`,
+    config.mail.resendApiKey
+      ? '  Emails              sent through Resend'
+      : `  Dev mailbox         ${base}/dev/mailbox`,
     temporalUi ? `  Temporal Web UI     ${temporalUi}` : '',
     '',
     `Demo accounts: sign in at ${base}/signin with a handle below and the password ${DEMO_PASSWORD}`,
@@ -55,7 +61,10 @@ try {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     console.log(`Starting PostgreSQL (embedded) on 127.0.0.1:${config.dev.postgresPort}…`);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.dev.postgresPort });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'postgres'),
+      port: config.dev.postgresPort,
+    });
     stops.push(pg.stop);
     databaseUrl = pg.url;
   }
@@ -64,13 +73,17 @@ try {
     const cli = await temporalCli(config);
     console.log(`Starting the Temporal dev server on 127.0.0.1:${config.dev.temporalPort}…`);
     const temporal = await startTemporalDevServer({
-      cli, port: config.dev.temporalPort, uiPort: config.dev.temporalUiPort,
-      dbFile: path.join(config.dataDir, 'temporal.db'), namespace: config.temporal.namespace,
+      cli,
+      port: config.dev.temporalPort,
+      uiPort: config.dev.temporalUiPort,
+      dbFile: path.join(config.dataDir, 'temporal.db'),
+      namespace: config.temporal.namespace,
     });
     stops.push(temporal.stop);
     temporalAddress = temporal.address;
     // The support pages link each request to its workflow in this UI.
-    if (!config.temporal.uiUrl && temporal.uiUrl) config = { ...config, temporal: { ...config.temporal, uiUrl: temporal.uiUrl } };
+    if (!config.temporal.uiUrl && temporal.uiUrl)
+      config = { ...config, temporal: { ...config.temporal, uiUrl: temporal.uiUrl } };
   }
   const endpoints = { databaseUrl, temporalAddress };
   await runMigrations(databaseUrl);

@@ -5,23 +5,40 @@ import { tokenIn } from './support/fake-resend.js';
 import { ADMIN_KEY, startHarness, type Harness, type TestAccount } from './support/harness.js';
 
 let h: Harness;
-let owner: TestAccount, admin: TestAccount, tech: TestAccount, billing: TestAccount, stranger: TestAccount, support: TestAccount;
+let owner: TestAccount,
+  admin: TestAccount,
+  tech: TestAccount,
+  billing: TestAccount,
+  stranger: TestAccount,
+  support: TestAccount;
 let serviceId: string;
 
 beforeAll(async () => {
   h = await startHarness({ resendCooldown: '1h' });
   [owner, admin, tech, billing, stranger, support] = await Promise.all([
-    h.account('Owner'), h.account('Admin'), h.account('Tech'), h.account('Billing'), h.account('Stranger'), h.account('Sam', 'en', 'support'),
+    h.account('Owner'),
+    h.account('Admin'),
+    h.account('Tech'),
+    h.account('Billing'),
+    h.account('Stranger'),
+    h.account('Sam', 'en', 'support'),
   ]);
   serviceId = (await h.service(owner, { admin, tech, billing })).id;
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 const path = (id = serviceId) => `/api/v1/services/${id}/contact-changes`;
 
 describe('authentication', () => {
   it('asks for a token on account endpoints, with a problem that says how', async () => {
-    for (const [method, url] of [['GET', '/api/v1/services'], ['GET', '/api/v1/contact-changes'], ['POST', path()], ['GET', '/api/v1/support/contact-changes']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/v1/services'],
+      ['GET', '/api/v1/contact-changes'],
+      ['POST', path()],
+      ['GET', '/api/v1/support/contact-changes'],
+    ] as const) {
       const res = await h.request(method, url, method === 'POST' ? { body: {} } : {});
       expect(res.statusCode, url).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -45,18 +62,30 @@ describe('authentication', () => {
 
 describe('admin API', () => {
   it('refuses a taken handle and an unknown contact with the field named', async () => {
-    const taken = await h.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email: 'y@test.example', firstName: 'Y', language: 'fr', handle: owner.handle } });
+    const taken = await h.request('POST', '/api/v1/admin/accounts', {
+      token: ADMIN_KEY,
+      body: { email: 'y@test.example', firstName: 'Y', language: 'fr', handle: owner.handle },
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().field).toBe('handle');
     const service = await h.request('POST', '/api/v1/admin/services', {
-      token: ADMIN_KEY, body: { name: 'x.fr', kind: 'domain', ownerId: owner.id, contacts: { admin: 'nobody-00', tech: owner.handle, billing: owner.handle } },
+      token: ADMIN_KEY,
+      body: {
+        name: 'x.fr',
+        kind: 'domain',
+        ownerId: owner.id,
+        contacts: { admin: 'nobody-00', tech: owner.handle, billing: owner.handle },
+      },
     });
     expect(service.statusCode).toBe(422);
     expect(service.json().detail).toMatch(/nobody-00/);
   });
 
   it('rejects a bad body with every problem listed', async () => {
-    const res = await h.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email: 'not-an-email', language: 'de' } });
+    const res = await h.request('POST', '/api/v1/admin/accounts', {
+      token: ADMIN_KEY,
+      body: { email: 'not-an-email', language: 'de' },
+    });
     expect(res.statusCode).toBe(400);
     const fields = (res.json().issues as { field: string }[]).map((i) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['body.email', 'body.firstName', 'body.language']));
@@ -98,7 +127,12 @@ describe('who may ask for a change', () => {
   });
 
   it('refuses bad input before anything starts', async () => {
-    for (const body of [{ roles: [], to: 'x' }, { roles: ['owner'], to: 'x' }, { roles: ['tech', 'tech'], to: 'x' }, { roles: ['tech'] }]) {
+    for (const body of [
+      { roles: [], to: 'x' },
+      { roles: ['owner'], to: 'x' },
+      { roles: ['tech', 'tech'], to: 'x' },
+      { roles: ['tech'] },
+    ]) {
       const res = await h.request('POST', path(), { token: owner.token, body });
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
     }
@@ -130,7 +164,11 @@ describe('My requests', () => {
 
     const sent = (await h.request('GET', '/api/v1/contact-changes?direction=sent&limit=2', { token: me.token })).json();
     expect(sent.items.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[1]]);
-    const next = (await h.request('GET', `/api/v1/contact-changes?direction=sent&limit=2&cursor=${sent.nextCursor}`, { token: me.token })).json();
+    const next = (
+      await h.request('GET', `/api/v1/contact-changes?direction=sent&limit=2&cursor=${sent.nextCursor}`, {
+        token: me.token,
+      })
+    ).json();
     expect(next.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
     expect(next.nextCursor).toBeNull();
 
@@ -147,13 +185,19 @@ describe('My requests', () => {
     for (let i = 0; i < 4; i++) ids.push((await h.change(me, (await h.service(me)).id, ['tech'], peer)).json().id);
     // Four requests a few microseconds apart, as under load: a cursor cut to the millisecond loses some.
     for (const [i, id] of ids.entries()) {
-      await h.db.update(contactChanges).set({ createdAt: sql`'2026-03-01T10:00:00.123000Z'::timestamptz + ${i * 100} * interval '1 microsecond'` })
+      await h.db
+        .update(contactChanges)
+        .set({ createdAt: sql`'2026-03-01T10:00:00.123000Z'::timestamptz + ${i * 100} * interval '1 microsecond'` })
         .where(eq(contactChanges.id, id));
     }
     const seen: string[] = [];
     let cursor = '';
     do {
-      const page = (await h.request('GET', `/api/v1/contact-changes?direction=sent&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: me.token })).json();
+      const page = (
+        await h.request('GET', `/api/v1/contact-changes?direction=sent&limit=1${cursor ? `&cursor=${cursor}` : ''}`, {
+          token: me.token,
+        })
+      ).json();
       seen.push(...page.items.map((c: { id: string }) => c.id));
       cursor = page.nextCursor ?? '';
     } while (cursor && seen.length < 10);
@@ -168,7 +212,9 @@ describe('My requests', () => {
 
   it('filters by state and refuses an unknown state or a forged cursor', async () => {
     expect((await h.request('GET', '/api/v1/contact-changes?state=done', { token: owner.token })).statusCode).toBe(200);
-    expect((await h.request('GET', '/api/v1/contact-changes?state=pending', { token: owner.token })).statusCode).toBe(400);
+    expect((await h.request('GET', '/api/v1/contact-changes?state=pending', { token: owner.token })).statusCode).toBe(
+      400,
+    );
     const forged = await h.request('GET', '/api/v1/contact-changes?cursor=abc', { token: owner.token });
     expect(forged.statusCode).toBe(400);
     expect(forged.json().detail).toMatch(/cursor/);
@@ -178,7 +224,8 @@ describe('My requests', () => {
     const target = await h.account('Target');
     const svc = (await h.service(owner, { admin, tech, billing })).id;
     const id = (await h.change(owner, svc, ['tech'], target)).json().id;
-    for (const who of [owner, tech, target, support]) expect((await h.request('GET', `/api/v1/contact-changes/${id}`, { token: who.token })).statusCode).toBe(200);
+    for (const who of [owner, tech, target, support])
+      expect((await h.request('GET', `/api/v1/contact-changes/${id}`, { token: who.token })).statusCode).toBe(200);
     expect((await h.request('GET', `/api/v1/contact-changes/${id}`, { token: stranger.token })).statusCode).toBe(404);
   });
 });
@@ -189,7 +236,10 @@ describe('resend rate', () => {
     const svc = (await h.service(owner)).id;
     const id = (await h.change(owner, svc, ['tech'], target)).json().id;
     await h.waitForState(id, owner, 'validatingByCustomers');
-    const res = await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: owner.token, body: { reason: 'Lost in spam' } });
+    const res = await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, {
+      token: owner.token,
+      body: { reason: 'Lost in spam' },
+    });
     expect(res.statusCode).toBe(429);
     expect(res.json().detail).toMatch(/try again in/);
     // The workflow refused it, so its reason is not kept either.
@@ -202,7 +252,9 @@ describe('resend rate', () => {
 describe('service endpoints', () => {
   it('serves the OpenAPI document built from the schemas, and health', async () => {
     const doc = (await h.request('GET', '/docs/json')).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/contact-changes/{id}/accept', '/api/v1/services/{id}/contact-changes']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/contact-changes/{id}/accept', '/api/v1/services/{id}/contact-changes']),
+    );
     expect((await h.request('GET', '/healthz')).json()).toEqual({ status: 'ok', postgres: 'ok', temporal: 'ok' });
   });
 
@@ -221,7 +273,12 @@ describe('decision tokens and the API rate limit', () => {
       const remoteAddress = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.7`;
       const statuses = [];
       for (let i = 0; i < 4; i++) {
-        const res = await limited.app.inject({ method: 'POST', url: '/api/v1/contact-changes/whatever/accept', remoteAddress, payload: { token: 'A'.repeat(43) } });
+        const res = await limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/contact-changes/whatever/accept',
+          remoteAddress,
+          payload: { token: 'A'.repeat(43) },
+        });
         statuses.push(res.statusCode);
       }
       expect(statuses).toEqual([403, 403, 403, 429]);
@@ -231,15 +288,27 @@ describe('decision tokens and the API rate limit', () => {
   });
 
   it('counts the attempts of one address on every API instance together', async () => {
-    const [first, second] = await Promise.all([startHarness({ rateLimitPerMinute: 3, worker: false }), startHarness({ rateLimitPerMinute: 3, worker: false })]);
+    const [first, second] = await Promise.all([
+      startHarness({ rateLimitPerMinute: 3, worker: false }),
+      startHarness({ rateLimitPerMinute: 3, worker: false }),
+    ]);
     try {
       const remoteAddress = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.8`;
       const attempt = async (api: typeof first) =>
-        (await api.app.inject({ method: 'POST', url: '/api/v1/contact-changes/whatever/accept', remoteAddress, payload: { token: 'A'.repeat(43) } })).statusCode;
+        (
+          await api.app.inject({
+            method: 'POST',
+            url: '/api/v1/contact-changes/whatever/accept',
+            remoteAddress,
+            payload: { token: 'A'.repeat(43) },
+          })
+        ).statusCode;
       expect([await attempt(first), await attempt(first)]).toEqual([403, 403]);
       // Each instance adds its counts to the shared counter within RATE_LIMIT_FLUSH_MS.
       await vi.waitFor(async () => {
-        const [row] = await h.db.execute<{ count: number }>(sql`select count from rate_limits where key like ${`%${remoteAddress}`}`);
+        const [row] = await h.db.execute<{ count: number }>(
+          sql`select count from rate_limits where key like ${`%${remoteAddress}`}`,
+        );
         expect(row?.count).toBe(2);
       });
       expect([await attempt(second), await attempt(second)]).toEqual([403, 429]);

@@ -6,12 +6,13 @@ import { startHarness, type Harness, type TestAccount } from './support/harness.
 
 let h: Harness;
 let browser: Browser;
-beforeAll(async () => { [h, browser] = await Promise.all([startHarness({ listen: true }), launchBrowser()]); });
+beforeAll(async () => {
+  [h, browser] = await Promise.all([startHarness({ listen: true }), launchBrowser()]);
+});
 afterAll(async () => {
   await browser?.close();
   await h?.close();
 });
-
 
 const signedIn = (account: TestAccount) => signedInPage(browser, h, account);
 
@@ -25,7 +26,9 @@ describe('My contacts in a browser', () => {
     const page = await signedIn(alice);
     // A script the CSP blocks, or a check that fails, shows up here.
     const errors: string[] = [];
-    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
     page.on('pageerror', (error) => errors.push(error.message));
     await page.getByRole('link', { name: 'My contacts' }).click();
     await page.getByRole('link', { name: 'Add a contact' }).click();
@@ -36,7 +39,9 @@ describe('My contacts in a browser', () => {
     await page.getByLabel('Last name').fill('Martin');
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel(/^Phone/).fill('06 12 34 56 78');
-    await expect.poll(() => text(page, '#phone-message'), { timeout: 15_000 }).toContain('Enter the number in international form');
+    await expect
+      .poll(() => text(page, '#phone-message'), { timeout: 15_000 })
+      .toContain('Enter the number in international form');
     expect(await page.getByLabel(/^Phone/).getAttribute('aria-invalid')).toBe('true');
     // Only the fields worked on are judged: the empty country below is not flagged.
     expect(await text(page, '#country-message')).toBe('');
@@ -86,7 +91,10 @@ describe('My contacts in a browser', () => {
     // Domains only: Alice's hosting plan stays out of sight, and so do her contacts and her profile's settings.
     expect(await main.textContent()).not.toContain(hosting.name);
     expect(await casey.getByRole('link', { name: 'My contacts' }).count()).toBe(0);
-    await casey.locator('li', { hasText: domain.name }).getByRole('link', { name: /Change contacts/ }).click();
+    await casey
+      .locator('li', { hasText: domain.name })
+      .getByRole('link', { name: /Change contacts/ })
+      .click();
     await snapshot(casey, 'sub-account-services');
     await casey.getByLabel(/Technical contact/).check();
     await casey.getByLabel('Handle of the new contact').fill(bob.handle);

@@ -29,12 +29,23 @@ async function request(harness: Harness, bobLanguage: 'fr' | 'en' | 'nl' = 'en')
   return { alice, bob, service, id };
 }
 
-/** Opens the mailbox in the browser, then the email to `who` (newest, or the first one sent), then its decision link. */
-async function openDecisionLink(page: Page, harness: Harness, who: TestAccount, id: string, which: 'newest' | 'first' = 'newest') {
-  await waitFor(async () => {
-    await page.goto(`${base(harness)}/dev/mailbox`);
-    return (await page.locator('tr', { hasText: who.email }).count()) > 0;
-  }, 15_000, `an email to ${who.handle} in the mailbox`);
+/** Opens the mailbox in the browser, then the email to `who` (newest, or the first one sent), then its decision link.
+ * */
+async function openDecisionLink(
+  page: Page,
+  harness: Harness,
+  who: TestAccount,
+  id: string,
+  which: 'newest' | 'first' = 'newest',
+) {
+  await waitFor(
+    async () => {
+      await page.goto(`${base(harness)}/dev/mailbox`);
+      return (await page.locator('tr', { hasText: who.email }).count()) > 0;
+    },
+    15_000,
+    `an email to ${who.handle} in the mailbox`,
+  );
   const rows = page.locator('tr', { hasText: who.email });
   await (which === 'newest' ? rows.first() : rows.last()).getByRole('link').click();
   await page.locator(`a[href*="/requests/${id}/decision"]`).first().click();
@@ -52,7 +63,9 @@ describe('a contact who opens the link from the email', () => {
     await snapshot(page, 'decision-page-en');
 
     await page.getByRole('button', { name: 'Accept' }).click();
-    await expect.poll(() => page.locator('[role="status"]').textContent()).toContain('still awaiting the other contact');
+    await expect
+      .poll(() => page.locator('[role="status"]').textContent())
+      .toContain('still awaiting the other contact');
 
     const alicePage = await browser.newPage();
     await openDecisionLink(alicePage, h, alice, id);
@@ -72,7 +85,9 @@ describe('a contact who opens the link from the email', () => {
     await expect.poll(() => page.locator('[role="status"]').textContent()).toContain('geweigerd');
     const change = await h.get(id, alice);
     expect(change.state).toBe('refused');
-    expect(change.timeline).toContainEqual(expect.objectContaining({ type: 'refused', detail: { reason: 'Ik ken deze dienst niet' } }));
+    expect(change.timeline).toContainEqual(
+      expect.objectContaining({ type: 'refused', detail: { reason: 'Ik ken deze dienst niet' } }),
+    );
     await page.close();
   });
 
@@ -95,7 +110,11 @@ describe('the decision page', () => {
       const page = await browser.newPage();
       await openDecisionLink(page, h, bob, id);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
-      const words = { fr: ['Votre code', 'Accepter', 'Refuser'], en: ['Your code', 'Accept', 'Refuse'], nl: ['Uw code', 'Accepteren', 'Weigeren'] }[lang];
+      const words = {
+        fr: ['Votre code', 'Accepter', 'Refuser'],
+        en: ['Your code', 'Accept', 'Refuse'],
+        nl: ['Uw code', 'Accepteren', 'Weigeren'],
+      }[lang];
       const text = await page.locator('main').textContent();
       for (const word of words) expect(text).toContain(word);
       await snapshot(page, `decision-page-${lang}`);

@@ -17,7 +17,10 @@ describe('invitation and profile in a browser', () => {
   it('the invitee opens the emailed link, sees the strength meter, generates a password, lands signed in, then sets the language preference', async () => {
     const owner = await h.account('Olivia');
     const contact = await h.contact(owner, { firstName: 'Iris', lastName: 'Invitee', language: 'fr' });
-    const invited = await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, { token: owner.token, body: { permissions: ['profile', 'services.view'] } });
+    const invited = await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, {
+      token: owner.token,
+      body: { permissions: ['profile', 'services.view'] },
+    });
     expect(invited.statusCode).toBe(201);
     const email = await h.email({ ...contact, token: '' }, (t) => t.includes('/invitations/'));
     const link = /(http:\/\/\S+\/invitations\/\S+#token=[\w-]{43})/.exec(email.text)![1]!;
@@ -46,9 +49,13 @@ describe('invitation and profile in a browser', () => {
     expect(await password.getAttribute('type')).toBe('text');
     expect(await page.locator('#confirm').inputValue()).toBe(generated);
     expect(await strength.textContent()).toBe('Robustesse : élevée');
-    await expect.poll(() => page.locator('#password-tools').textContent()).toContain('Un mot de passe aléatoire est dans le champ');
+    await expect
+      .poll(() => page.locator('#password-tools').textContent())
+      .toContain('Un mot de passe aléatoire est dans le champ');
     await page.getByRole('button', { name: 'Copier' }).click();
-    await expect.poll(() => page.locator('#password-tools').textContent()).toMatch(/Copié dans le presse-papiers|Copie impossible/);
+    await expect
+      .poll(() => page.locator('#password-tools').textContent())
+      .toMatch(/Copié dans le presse-papiers|Copie impossible/);
     await page.getByRole('button', { name: 'Masquer' }).click();
     expect(await password.getAttribute('type')).toBe('password');
     await snapshot(page, 'invitation-accept');
@@ -61,7 +68,9 @@ describe('invitation and profile in a browser', () => {
     // With the profile permission, the invitee manages the preferences of Olivia's customer area.
     await page.getByRole('link', { name: 'Profil' }).click();
     await page.waitForURL(/\/profile$/);
-    expect(await page.locator('main').textContent()).toContain(`Vous gérez le profil de l’espace client de Olivia (${owner.handle})`);
+    expect(await page.locator('main').textContent()).toContain(
+      `Vous gérez le profil de l’espace client de Olivia (${owner.handle})`,
+    );
     await page.locator('#language').selectOption('nl');
     await page.getByRole('button', { name: 'Enregistrer les préférences' }).click();
     await page.waitForURL(/\/profile\?saved=preferences#preferences$/);

@@ -7,7 +7,10 @@ let h: Harness;
 let browser: Browser;
 beforeAll(async () => {
   // A request pending for more than 2 s counts as stuck, so support has something to find.
-  [h, browser] = await Promise.all([startHarness({ listen: true, devMailbox: true, stuckAfter: '2s', resendCooldown: '1s' }), launchBrowser()]);
+  [h, browser] = await Promise.all([
+    startHarness({ listen: true, devMailbox: true, stuckAfter: '2s', resendCooldown: '1s' }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -21,10 +24,14 @@ const signedIn = (account: TestAccount) => signedInPage(browser, h, account);
 /** In a browser of its own (the contact's), opens the newest email to `who` and its decision link, and accepts. */
 async function acceptFromMailbox(who: TestAccount, id: string, button: string) {
   const page = await (await browser.newContext()).newPage();
-  await waitFor(async () => {
-    await page.goto(url('/dev/mailbox'));
-    return (await page.locator('tr', { hasText: who.email }).count()) > 0;
-  }, 15_000, `an email to ${who.handle}`);
+  await waitFor(
+    async () => {
+      await page.goto(url('/dev/mailbox'));
+      return (await page.locator('tr', { hasText: who.email }).count()) > 0;
+    },
+    15_000,
+    `an email to ${who.handle}`,
+  );
   await page.locator('tr', { hasText: who.email }).first().getByRole('link').click();
   await page.locator(`a[href*="/requests/${id}/decision"]`).first().click();
   await page.getByRole('button', { name: button }).click();
@@ -40,7 +47,11 @@ describe('the whole story in a browser', () => {
     const owner = await signedIn(alice);
     await snapshot(owner, 'story-1-my-services');
 
-    await owner.locator('section, li, article, tr', { hasText: service.name }).getByRole('link', { name: 'Change contacts' }).first().click();
+    await owner
+      .locator('section, li, article, tr', { hasText: service.name })
+      .getByRole('link', { name: 'Change contacts' })
+      .first()
+      .click();
     await owner.getByLabel(/Technical contact/).check();
     await owner.getByLabel('Handle of the new contact').fill(bob.handle);
     await owner.getByRole('button', { name: 'Continue' }).click();
@@ -87,6 +98,11 @@ describe('the whole story in a browser', () => {
     expect(await page.locator('main').textContent()).toContain('The contact says the first email never arrived');
     await snapshot(page, 'story-6-support-request');
     const change = await h.get(id, bob);
-    expect(change.timeline).toContainEqual(expect.objectContaining({ type: 'resent', detail: expect.objectContaining({ reason: 'The contact says the first email never arrived' }) }));
+    expect(change.timeline).toContainEqual(
+      expect.objectContaining({
+        type: 'resent',
+        detail: expect.objectContaining({ reason: 'The contact says the first email never arrived' }),
+      }),
+    );
   });
 });

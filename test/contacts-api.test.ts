@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenIn } from './support/fake-resend.js';
-import { ADMIN_KEY, invitationLink, startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
+import {
+  ADMIN_KEY,
+  invitationLink,
+  startHarness,
+  TEST_PASSWORD,
+  type Harness,
+  type TestAccount,
+} from './support/harness.js';
 
 let h: Harness;
 let owner: TestAccount;
@@ -8,7 +15,9 @@ beforeAll(async () => {
   h = await startHarness();
   owner = await h.account('Olivia', 'fr');
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 /** A contact as the harness's other helpers take it: a handle and an address to receive emails at. */
 const asParty = (c: { id: string; handle: string; email: string }): TestAccount => ({ ...c, token: '' });
@@ -23,7 +32,12 @@ const subAccount = (keeper: TestAccount, permissions: string[]) => h.subAccount(
 
 describe('contacts', () => {
   it('gives a contact its own handle, which a contact change can name: it receives the token email and decides like any account', async () => {
-    const contact = await h.contact(owner, { firstName: 'Noor', lastName: 'Jansen', language: 'nl', phone: '+31 6 12 34 56 78' });
+    const contact = await h.contact(owner, {
+      firstName: 'Noor',
+      lastName: 'Jansen',
+      language: 'nl',
+      phone: '+31 6 12 34 56 78',
+    });
     expect(contact.handle).toMatch(/^[a-z]{2}\d{4}-cs$/);
     expect((contact as unknown as { phone: string }).phone).toBe('+31612345678');
     const service = await h.service(owner);
@@ -35,25 +49,42 @@ describe('contacts', () => {
     await h.decide(id, 'accept', tokenIn(toEmail));
     await h.decide(id, 'accept', tokenIn(await h.email(owner, (t) => t.includes(id) && t.includes('#token='))));
     await h.waitForState(id, owner, 'done');
-    const services = (await h.request('GET', '/api/v1/services', { token: owner.token })).json() as { items: { id: string; contacts: { tech: string } }[] };
+    const services = (await h.request('GET', '/api/v1/services', { token: owner.token })).json() as {
+      items: { id: string; contacts: { tech: string } }[];
+    };
     expect(services.items.find((s) => s.id === service.id)!.contacts.tech).toBe(contact.handle);
   });
 
   it('names every wrong field in the problem, and keeps one email per contact in a book', async () => {
-    const bad = await h.request('POST', '/api/v1/contacts', { token: owner.token, body: { firstName: '', email: 'nope', phone: '06 12 34 56 78', language: 'fr' } });
+    const bad = await h.request('POST', '/api/v1/contacts', {
+      token: owner.token,
+      body: { firstName: '', email: 'nope', phone: '06 12 34 56 78', language: 'fr' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
-    const fields = (bad.json().issues as { field: string; message: string }[]);
-    expect(fields.map((f) => f.field)).toEqual(expect.arrayContaining(['body.firstName', 'body.lastName', 'body.email', 'body.phone']));
+    const fields = bad.json().issues as { field: string; message: string }[];
+    expect(fields.map((f) => f.field)).toEqual(
+      expect.arrayContaining(['body.firstName', 'body.lastName', 'body.email', 'body.phone']),
+    );
     expect(fields.find((f) => f.field === 'body.phone')!.message).toMatch(/international/);
 
     const first = await h.contact(owner, { email: 'Same@Test.example' });
-    const again = await h.request('POST', '/api/v1/contacts', { token: owner.token, body: { firstName: 'A', lastName: 'B', email: 'same@test.example', language: 'en' } });
+    const again = await h.request('POST', '/api/v1/contacts', {
+      token: owner.token,
+      body: { firstName: 'A', lastName: 'B', email: 'same@test.example', language: 'en' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().field).toBe('email');
     // Another book may hold the same address.
     const other = await h.account('Other');
-    expect((await h.request('POST', '/api/v1/contacts', { token: other.token, body: { firstName: 'A', lastName: 'B', email: 'same@test.example', language: 'en' } })).statusCode).toBe(201);
+    expect(
+      (
+        await h.request('POST', '/api/v1/contacts', {
+          token: other.token,
+          body: { firstName: 'A', lastName: 'B', email: 'same@test.example', language: 'en' },
+        })
+      ).statusCode,
+    ).toBe(201);
     expect(first.handle).not.toBe('');
   });
 
@@ -65,8 +96,17 @@ describe('contacts', () => {
     expect(theirs.statusCode).toBe(404);
     expect(none.statusCode).toBe(404);
     expect(theirs.json().detail.replace(contact.id, 'X')).toBe(none.json().detail.replace('does-not-exist', 'X'));
-    expect((await h.request('PUT', `/api/v1/contacts/${contact.id}`, { token: stranger.token, body: { firstName: 'X', lastName: 'Y', email: 'x@test.example', language: 'en' } })).statusCode).toBe(404);
-    expect((await h.request('DELETE', `/api/v1/contacts/${contact.id}`, { token: stranger.token })).statusCode).toBe(404);
+    expect(
+      (
+        await h.request('PUT', `/api/v1/contacts/${contact.id}`, {
+          token: stranger.token,
+          body: { firstName: 'X', lastName: 'Y', email: 'x@test.example', language: 'en' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect((await h.request('DELETE', `/api/v1/contacts/${contact.id}`, { token: stranger.token })).statusCode).toBe(
+      404,
+    );
   });
 
   it('refuses to delete a contact holding a role or party to a pending request, saying what to do first', async () => {
@@ -100,10 +140,14 @@ describe('sub-accounts', () => {
     const email = h.resend.to(sub.email).find((e) => e.text.includes('/invitations/'))!;
     expect(email.subject).toMatch(/invites you|vous invite|nodigt u uit/);
     expect(email.text).toContain(sub.handle);
-    const again = await h.request('POST', `/api/v1/invitations/${sub.link.id}/accept`, { body: { token: sub.link.token, password: 'another-password-123' } });
+    const again = await h.request('POST', `/api/v1/invitations/${sub.link.id}/accept`, {
+      body: { token: sub.link.token, password: 'another-password-123' },
+    });
     expect(again.statusCode).toBe(410);
     const signIn = await h.app.inject({
-      method: 'POST', url: '/signin', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: '/signin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ handle: sub.handle, password: TEST_PASSWORD, next: '/services' }).toString(),
     });
     expect(signIn.statusCode).toBe(303);
@@ -117,32 +161,64 @@ describe('sub-accounts', () => {
 
   it('stops an older link when a new one is sent, and a withdrawn link at once', async () => {
     const contact = await h.contact(owner);
-    await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, { token: owner.token, body: { permissions: ['profile'] } });
+    await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, {
+      token: owner.token,
+      body: { permissions: ['profile'] },
+    });
     const first = linkOf(await h.email(asParty(contact), (t) => t.includes('/invitations/')));
-    await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, { token: owner.token, body: { permissions: ['profile'] } });
+    await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, {
+      token: owner.token,
+      body: { permissions: ['profile'] },
+    });
     const second = linkOf(await h.email(asParty(contact), (t) => t.includes('/invitations/'), 2));
     expect(second.id).not.toBe(first.id);
-    expect((await h.request('POST', `/api/v1/invitations/${first.id}/accept`, { body: { token: first.token, password: TEST_PASSWORD } })).statusCode).toBe(410);
+    expect(
+      (
+        await h.request('POST', `/api/v1/invitations/${first.id}/accept`, {
+          body: { token: first.token, password: TEST_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(410);
     const withdrawn = await h.request('DELETE', `/api/v1/contacts/${contact.id}/invitation`, { token: owner.token });
     expect(withdrawn.json().access.status).toBe('none');
-    expect((await h.request('POST', `/api/v1/invitations/${second.id}/accept`, { body: { token: second.token, password: TEST_PASSWORD } })).statusCode).toBe(410);
+    expect(
+      (
+        await h.request('POST', `/api/v1/invitations/${second.id}/accept`, {
+          body: { token: second.token, password: TEST_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(410);
     // A forged token for a live invitation is refused the same way.
-    await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, { token: owner.token, body: { permissions: [] } });
+    await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, {
+      token: owner.token,
+      body: { permissions: [] },
+    });
     const third = linkOf(await h.email(asParty(contact), (t) => t.includes('/invitations/'), 3));
-    expect((await h.request('POST', `/api/v1/invitations/${third.id}/accept`, { body: { token: second.token, password: TEST_PASSWORD } })).statusCode).toBe(410);
+    expect(
+      (
+        await h.request('POST', `/api/v1/invitations/${third.id}/accept`, {
+          body: { token: second.token, password: TEST_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(410);
   });
 
-  it('acts on its keeper\'s domains only within its permissions, and a change of permissions counts at the next request', async () => {
+  it("acts on its keeper's domains only within its permissions, and a change of permissions counts at the next request", async () => {
     const keeper = await h.account('Keeper');
     const domain = await h.service(keeper);
     const sub = await subAccount(keeper, ['domains.view']);
     const incoming = await h.account('Incoming');
-    const seen = (await h.request('GET', '/api/v1/services', { token: sub.token })).json() as { items: { id: string }[] };
+    const seen = (await h.request('GET', '/api/v1/services', { token: sub.token })).json() as {
+      items: { id: string }[];
+    };
     expect(seen.items.map((s) => s.id)).toContain(domain.id);
 
     const refused = await h.change(sub, domain.id, ['tech'], incoming);
     expect(refused.statusCode).toBe(403);
-    const granted = await h.request('PUT', `/api/v1/contacts/${sub.id}/permissions`, { token: keeper.token, body: { permissions: ['domains.manage'] } });
+    const granted = await h.request('PUT', `/api/v1/contacts/${sub.id}/permissions`, {
+      token: keeper.token,
+      body: { permissions: ['domains.manage'] },
+    });
     expect(granted.json().access.permissions).toEqual(['domains.view', 'domains.manage']);
     const created = await h.change(sub, domain.id, ['tech'], incoming);
     expect(created.statusCode, created.body).toBe(201);
@@ -150,23 +226,37 @@ describe('sub-accounts', () => {
     const id = (created.json() as { id: string }).id;
     expect((await h.request('GET', `/api/v1/contact-changes/${id}`, { token: keeper.token })).statusCode).toBe(200);
 
-    await h.request('PUT', `/api/v1/contacts/${sub.id}/permissions`, { token: keeper.token, body: { permissions: [] } });
-    expect(((await h.request('GET', '/api/v1/services', { token: sub.token })).json() as { items: unknown[] }).items).toHaveLength(0);
+    await h.request('PUT', `/api/v1/contacts/${sub.id}/permissions`, {
+      token: keeper.token,
+      body: { permissions: [] },
+    });
+    expect(
+      ((await h.request('GET', '/api/v1/services', { token: sub.token })).json() as { items: unknown[] }).items,
+    ).toHaveLength(0);
     expect((await h.request('GET', `/api/v1/contact-changes/${id}`, { token: sub.token })).statusCode).toBe(200); // it asked
-    expect((await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: keeper.token, body: {} })).statusCode).toBe(200);
+    expect(
+      (await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: keeper.token, body: {} })).statusCode,
+    ).toBe(200);
   });
 
   it('stops a deactivated sub-account at once: API token and web session alike', async () => {
     const sub = await subAccount(owner, ['domains.view']);
     const cookie = await (async () => {
       const res = await h.app.inject({
-        method: 'POST', url: '/signin', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        method: 'POST',
+        url: '/signin',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
         payload: new URLSearchParams({ handle: sub.handle, password: TEST_PASSWORD, next: '/services' }).toString(),
       });
-      return [res.headers['set-cookie']].flat().find((c) => c?.startsWith('cs_session='))!.split(';')[0]!;
+      return [res.headers['set-cookie']]
+        .flat()
+        .find((c) => c?.startsWith('cs_session='))!
+        .split(';')[0]!;
     })();
     expect((await h.app.inject({ method: 'GET', url: '/services', headers: { cookie } })).statusCode).toBe(200);
-    expect((await h.request('POST', `/api/v1/contacts/${sub.id}/deactivate`, { token: owner.token })).json().access.status).toBe('deactivated');
+    expect(
+      (await h.request('POST', `/api/v1/contacts/${sub.id}/deactivate`, { token: owner.token })).json().access.status,
+    ).toBe('deactivated');
     expect((await h.request('GET', '/api/v1/services', { token: sub.token })).statusCode).toBe(403);
     const page = await h.app.inject({ method: 'GET', url: '/services', headers: { cookie } });
     expect(page.statusCode).toBe(303);
@@ -175,20 +265,26 @@ describe('sub-accounts', () => {
     expect((await h.request('GET', '/api/v1/services', { token: sub.token })).statusCode).toBe(200);
   });
 
-  it('keeps access in the holder\'s hands: a sub-account with the contacts permission cannot invite or grant', async () => {
+  it("keeps access in the holder's hands: a sub-account with the contacts permission cannot invite or grant", async () => {
     const sub = await subAccount(owner, ['contacts']);
     const contact = await h.contact(owner);
     expect((await h.request('GET', `/api/v1/contacts/${contact.id}`, { token: sub.token })).statusCode).toBe(200);
-    const invite = await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, { token: sub.token, body: { permissions: ['contacts'] } });
+    const invite = await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, {
+      token: sub.token,
+      body: { permissions: ['contacts'] },
+    });
     expect(invite.statusCode).toBe(403);
-    const grant = await h.request('PUT', `/api/v1/contacts/${sub.id}/permissions`, { token: sub.token, body: { permissions: ['profile'] } });
+    const grant = await h.request('PUT', `/api/v1/contacts/${sub.id}/permissions`, {
+      token: sub.token,
+      body: { permissions: ['profile'] },
+    });
     expect(grant.statusCode).toBe(403);
     expect((await h.request('DELETE', `/api/v1/contacts/${sub.id}`, { token: sub.token })).statusCode).toBe(403);
   });
 });
 
 describe('copies of outcomes', () => {
-  it('sends a copy of a done change to the holder\'s contacts subscribed to domain emails, and to nobody else', async () => {
+  it("sends a copy of a done change to the holder's contacts subscribed to domain emails, and to nobody else", async () => {
     const alice = await h.account('Alice', 'en');
     const bob = await h.account('Bob', 'en');
     const domainFan = await h.contact(alice, { firstName: 'Dora', language: 'fr', emailCategories: ['domain'] });
@@ -217,20 +313,36 @@ describe('copies of outcomes', () => {
 });
 
 describe('profile', () => {
-  it('keeps first and last name for support to change, and the billing contact among one\'s own contacts', async () => {
+  it("keeps first and last name for support to change, and the billing contact among one's own contacts", async () => {
     const me = await h.account('Mia');
-    const renamed = await h.request('PUT', '/api/v1/profile', { token: me.token, body: { firstName: 'Someone', email: me.email, language: 'en' } });
+    const renamed = await h.request('PUT', '/api/v1/profile', {
+      token: me.token,
+      body: { firstName: 'Someone', email: me.email, language: 'en' },
+    });
     expect(renamed.statusCode).toBe(422);
     expect(renamed.json().field).toBe('firstName');
-    const saved = await h.request('PUT', '/api/v1/profile', { token: me.token, body: { firstName: 'Mia', email: me.email, phone: '+32 470 12 34 56', language: 'en' } });
+    const saved = await h.request('PUT', '/api/v1/profile', {
+      token: me.token,
+      body: { firstName: 'Mia', email: me.email, phone: '+32 470 12 34 56', language: 'en' },
+    });
     expect(saved.json().phone).toBe('+32470123456');
 
     const accountant = await h.contact(me, { firstName: 'Ada' });
     const stranger = await h.contact(owner);
-    const theirs = await h.request('PUT', '/api/v1/profile/preferences', { token: me.token, body: { billingContact: stranger.handle, communication: 'email', language: 'nl' } });
+    const theirs = await h.request('PUT', '/api/v1/profile/preferences', {
+      token: me.token,
+      body: { billingContact: stranger.handle, communication: 'email', language: 'nl' },
+    });
     expect(theirs.statusCode).toBe(422);
-    const mine = await h.request('PUT', '/api/v1/profile/preferences', { token: me.token, body: { billingContact: accountant.handle, communication: 'post', language: 'nl' } });
-    expect(mine.json().preferences).toEqual({ billingContact: accountant.handle, communication: 'post', language: 'nl' });
+    const mine = await h.request('PUT', '/api/v1/profile/preferences', {
+      token: me.token,
+      body: { billingContact: accountant.handle, communication: 'post', language: 'nl' },
+    });
+    expect(mine.json().preferences).toEqual({
+      billingContact: accountant.handle,
+      communication: 'post',
+      language: 'nl',
+    });
     // The billing contact cannot be deleted while it receives the billing information.
     const del = await h.request('DELETE', `/api/v1/contacts/${accountant.id}`, { token: me.token });
     expect(del.statusCode).toBe(409);
@@ -240,19 +352,37 @@ describe('profile', () => {
   it('unsubscribes from every newsletter, and changes a password only with the current one', async () => {
     const me = await h.account('Nina');
     await h.signIn(me);
-    const subscribed = await h.request('PUT', '/api/v1/profile/newsletters', { token: me.token, body: { newsletters: ['offers', 'news'] } });
+    const subscribed = await h.request('PUT', '/api/v1/profile/newsletters', {
+      token: me.token,
+      body: { newsletters: ['offers', 'news'] },
+    });
     expect(subscribed.json().newsletters).toEqual(['news', 'offers']);
     const none = await h.request('PUT', '/api/v1/profile/newsletters', { token: me.token, body: { newsletters: [] } });
     expect(none.json().newsletters).toEqual([]);
 
-    const wrong = await h.request('PUT', '/api/v1/profile/password', { token: me.token, body: { currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-password' } });
+    const wrong = await h.request('PUT', '/api/v1/profile/password', {
+      token: me.token,
+      body: { currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-password' },
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().field).toBe('currentPassword');
-    const short = await h.request('PUT', '/api/v1/profile/password', { token: me.token, body: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+    const short = await h.request('PUT', '/api/v1/profile/password', {
+      token: me.token,
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
     expect(short.statusCode).toBe(400);
-    expect((await h.request('PUT', '/api/v1/profile/password', { token: me.token, body: { currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-password' } })).statusCode).toBe(204);
+    expect(
+      (
+        await h.request('PUT', '/api/v1/profile/password', {
+          token: me.token,
+          body: { currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-password' },
+        })
+      ).statusCode,
+    ).toBe(204);
     const old = await h.app.inject({
-      method: 'POST', url: '/signin', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: '/signin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ handle: me.handle, password: TEST_PASSWORD }).toString(),
     });
     expect(old.statusCode).toBe(401);

@@ -1,7 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import {
-  formatDate, renderEmail, roleName,
-  type EmailData, type EmailKind, type Language, type Recipient,
+  formatDate,
+  renderEmail,
+  roleName,
+  type EmailData,
+  type EmailKind,
+  type Language,
+  type Recipient,
 } from '../emails/render.js';
 
 const LANGUAGES: Language[] = ['fr', 'en', 'nl'];
@@ -75,9 +80,12 @@ describe('approval emails (request and reminder)', () => {
   });
 
   it('tells the outgoing contact they give the roles up and the incoming one they take them on', () => {
-    expect(renderEmail('request', 'en', data({ recipient: 'from' })).text).toContain('handing these roles over to Bob Durand (bd5678-ovh)');
-    expect(renderEmail('request', 'en', data({ recipient: 'to', recipientName: 'Bob Durand' })).text)
-      .toContain('in place of Alice Martin (am1234-ovh)');
+    expect(renderEmail('request', 'en', data({ recipient: 'from' })).text).toContain(
+      'handing these roles over to Bob Durand (bd5678-ovh)',
+    );
+    expect(renderEmail('request', 'en', data({ recipient: 'to', recipientName: 'Bob Durand' })).text).toContain(
+      'in place of Alice Martin (am1234-ovh)',
+    );
   });
 
   it('warns never to share the code, in every language', () => {
@@ -154,8 +162,12 @@ describe('what each ending says', () => {
   });
 
   it('expired: the owner can start again', () => {
-    expect(renderEmail('expired', 'fr', ending()).text).toContain('le propriétaire du service peut faire une nouvelle demande');
-    expect(renderEmail('expired', 'fr', ending({ recipient: 'asker' })).text).toContain('vous pouvez faire une nouvelle demande');
+    expect(renderEmail('expired', 'fr', ending()).text).toContain(
+      'le propriétaire du service peut faire une nouvelle demande',
+    );
+    expect(renderEmail('expired', 'fr', ending({ recipient: 'asker' })).text).toContain(
+      'vous pouvez faire une nouvelle demande',
+    );
   });
 
   it('error: asks to contact support with the reference', () => {
@@ -175,16 +187,20 @@ describe('HTML escaping', () => {
 
   it('escapes names, handles, the service name and the reason', () => {
     for (const kind of KINDS) {
-      const email = renderEmail(kind, 'en', data({
-        recipientName: evil,
-        service: { name: `${evil}.example`, kind: 'domain' },
-        from: { handle: `${evil}-h`, name: evil },
-        to: { handle: 'bd5678-ovh', name: `Bob ${evil}` },
-        askedBy: { handle: 'cl4321-ovh', name: `<img src=x onerror=alert(1)>` },
-        refusedBy: { handle: 'bd5678-ovh', name: evil },
-        cancelledBy: { handle: 'cl4321-ovh', name: evil },
-        reason: `${evil} & "quotes"`,
-      }));
+      const email = renderEmail(
+        kind,
+        'en',
+        data({
+          recipientName: evil,
+          service: { name: `${evil}.example`, kind: 'domain' },
+          from: { handle: `${evil}-h`, name: evil },
+          to: { handle: 'bd5678-ovh', name: `Bob ${evil}` },
+          askedBy: { handle: 'cl4321-ovh', name: `<img src=x onerror=alert(1)>` },
+          refusedBy: { handle: 'bd5678-ovh', name: evil },
+          cancelledBy: { handle: 'cl4321-ovh', name: evil },
+          reason: `${evil} & "quotes"`,
+        }),
+      );
       expect(email.html).not.toContain('<script');
       expect(email.html).not.toContain('<img');
       expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
@@ -195,14 +211,20 @@ describe('HTML escaping', () => {
   it('escapes the link in the href attribute', () => {
     const url = 'https://manager.example.net/requests/chg_42/decision?a=1&b="2"#token=t';
     const { html } = renderEmail('request', 'en', data({ decisionUrl: url }));
-    expect(html).toContain('href="https://manager.example.net/requests/chg_42/decision?a=1&amp;b=&quot;2&quot;#token=t"');
+    expect(html).toContain(
+      'href="https://manager.example.net/requests/chg_42/decision?a=1&amp;b=&quot;2&quot;#token=t"',
+    );
   });
 
   it('a name cannot forge lines in the text part or the subject', () => {
-    const email = renderEmail('request', 'en', data({
-      service: { name: 'example.fr\r\nBcc: x@evil.test', kind: 'domain' },
-      askedBy: { handle: 'cl4321-ovh', name: 'Support\n\nYour code: 000000' },
-    }));
+    const email = renderEmail(
+      'request',
+      'en',
+      data({
+        service: { name: 'example.fr\r\nBcc: x@evil.test', kind: 'domain' },
+        askedBy: { handle: 'cl4321-ovh', name: 'Support\n\nYour code: 000000' },
+      }),
+    );
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(lines(email.text)).not.toContain('Your code: 000000');
   });
@@ -229,7 +251,11 @@ describe('formatDate and roleName', () => {
 describe('copies for subscribed contacts', () => {
   const copyOf = { category: 'domain' as const, account: { handle: 'am1234-ovh', name: 'Alice Martin' } };
   it('tells in each language why the contact gets the copy, in the third person, without any code', () => {
-    const notes = { fr: /contact de Alice Martin \(am1234-ovh\), abonné aux courriels de domaine/, en: /contact of Alice Martin \(am1234-ovh\) subscribed to domain name emails/, nl: /contactpersoon van Alice Martin \(am1234-ovh\), aangemeld voor e-mails over domeinnamen/ };
+    const notes = {
+      fr: /contact de Alice Martin \(am1234-ovh\), abonné aux courriels de domaine/,
+      en: /contact of Alice Martin \(am1234-ovh\) subscribed to domain name emails/,
+      nl: /contactpersoon van Alice Martin \(am1234-ovh\), aangemeld voor e-mails over domeinnamen/,
+    };
     for (const lang of LANGUAGES) {
       const mail = renderEmail('done', lang, ending({ recipient: 'copy', recipientName: 'Denise Dupont', copyOf }));
       expect(mail.text, lang).toMatch(notes[lang]);
@@ -249,10 +275,13 @@ describe('copies for subscribed contacts', () => {
 
 describe('invitation email', () => {
   const invitation = {
-    recipientName: 'Tom <b>Peeters</b>', inviter: 'Alice Martin (am1234-cs)', handle: 'tp3456-cs',
-    url: 'https://manager.example.net/invitations/inv_1?lang=nl#token=abc', expiresAt: new Date('2026-11-28T14:05:00Z'),
+    recipientName: 'Tom <b>Peeters</b>',
+    inviter: 'Alice Martin (am1234-cs)',
+    handle: 'tp3456-cs',
+    url: 'https://manager.example.net/invitations/inv_1?lang=nl#token=abc',
+    expiresAt: new Date('2026-11-28T14:05:00Z'),
   };
-  it('gives the handle, the link and its expiry in the invitee\'s language, with names escaped in HTML', async () => {
+  it("gives the handle, the link and its expiry in the invitee's language, with names escaped in HTML", async () => {
     const { renderInvitation } = await import('../emails/invitation.js');
     const expiry = { fr: '28 novembre 2026', en: '28 November 2026', nl: '28 november 2026' };
     for (const lang of LANGUAGES) {

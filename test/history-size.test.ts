@@ -22,7 +22,9 @@ let slow: Harness;
 beforeAll(async () => {
   [quick, slow] = await Promise.all([startHarness(), startHarness({ ttl: '6s', reminders: '1s,2s' })]);
 });
-afterAll(async () => { await Promise.all([quick?.close(), slow?.close()]); });
+afterAll(async () => {
+  await Promise.all([quick?.close(), slow?.close()]);
+});
 
 /** The finished request's history, by event type. */
 async function historyOf(h: Harness, id: string) {
@@ -34,7 +36,7 @@ async function historyOf(h: Harness, id: string) {
   return { types, count };
 }
 
-describe('the size of a request\'s workflow history', () => {
+describe("the size of a request's workflow history", () => {
   it(`on the common path (asked, both accept, committed, everyone told) is at most ${COMMON_PATH_BUDGET} events`, async () => {
     const { alice, bob, id, aliceToken, bobToken } = await quick.pending({ roles: ['tech'] });
     expect((await quick.decide(id, 'accept', aliceToken)).json().state).toBe('validatingByCustomers');
@@ -62,7 +64,10 @@ describe('the size of a request\'s workflow history', () => {
     // The token email, then the two reminders (after 1 s and 2 s), each with the code.
     await h.email(bob, (t) => t.includes(id), 3);
     const until = new Date(Date.now() + 60_000).toISOString();
-    const extended = await h.request('POST', `/api/v1/support/contact-changes/${id}/extend`, { token: sam.token, body: { expiresAt: until, reason: 'On holiday' } });
+    const extended = await h.request('POST', `/api/v1/support/contact-changes/${id}/extend`, {
+      token: sam.token,
+      body: { expiresAt: until, reason: 'On holiday' },
+    });
     expect(extended.statusCode).toBe(200);
     const resend = (token: string, reason?: string) =>
       h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token, body: reason ? { reason } : {} });
@@ -70,8 +75,14 @@ describe('the size of a request\'s workflow history', () => {
     // Past the first deadline (6 s): its timer fires and the workflow waits on for the new one. The timers run one
     // after the other (each reminder's emails go out first), so on a busy machine the third fires later than 6 s.
     const handle = h.temporal.workflow.getHandle(workflowIdOf(id));
-    await waitFor(async () => ((await handle.fetchHistory()).events ?? [])
-      .filter((e) => e.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_FIRED).length === 3, 30_000, 'the first deadline to pass');
+    await waitFor(
+      async () =>
+        ((await handle.fetchHistory()).events ?? []).filter(
+          (e) => e.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_FIRED,
+        ).length === 3,
+      30_000,
+      'the first deadline to pass',
+    );
     expect((await resend(sam.token, 'Lost the email')).statusCode).toBe(200);
     const latest = await h.email(bob, (t) => t.includes(id) && t.includes('#token='), 5);
     expect(tokenIn(latest)).not.toBe(bobToken);
@@ -89,14 +100,23 @@ describe('the size of a request\'s workflow history', () => {
     const sam = await quick.account('Sam', 'en', 'support');
     for (let i = 1; i < MAX_SENDINGS; i++) {
       await new Promise((r) => setTimeout(r, 1100)); // RESEND_COOLDOWN is 1 s here
-      expect((await quick.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: alice.token, body: {} })).statusCode).toBe(200);
+      expect(
+        (await quick.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: alice.token, body: {} }))
+          .statusCode,
+      ).toBe(200);
     }
     await new Promise((r) => setTimeout(r, 1100));
-    const refused = await quick.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: alice.token, body: {} });
+    const refused = await quick.request('POST', `/api/v1/contact-changes/${id}/resend-email`, {
+      token: alice.token,
+      body: {},
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toMatch(/gone out 10 times; cancel it and make a new request/);
-    const extend = (days: number) => quick.request('POST', `/api/v1/support/contact-changes/${id}/extend`,
-      { token: sam.token, body: { expiresAt: new Date(Date.now() + days * 86_400_000).toISOString(), reason: 'Still away' } });
+    const extend = (days: number) =>
+      quick.request('POST', `/api/v1/support/contact-changes/${id}/extend`, {
+        token: sam.token,
+        body: { expiresAt: new Date(Date.now() + days * 86_400_000).toISOString(), reason: 'Still away' },
+      });
     for (let i = 1; i <= MAX_EXTENSIONS; i++) expect((await extend(i)).statusCode).toBe(200);
     const sixth = await extend(MAX_EXTENSIONS + 1);
     expect(sixth.statusCode).toBe(409);

@@ -3,9 +3,12 @@ import { tokenIn } from './support/fake-resend.js';
 import { startHarness, type Harness, type TestAccount } from './support/harness.js';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
-
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 async function contactsOf(owner: TestAccount, serviceId: string) {
   const res = await h.request('GET', '/api/v1/services', { token: owner.token });
@@ -24,7 +27,11 @@ describe('a contact change from start to done', () => {
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ state: 'validatingByCustomers', party: 'from', awaiting: ['to'] });
     expect(first.json().message).toMatch(/still awaiting the other contact/);
-    expect(await contactsOf(alice, service.id)).toEqual({ admin: alice.handle, tech: alice.handle, billing: alice.handle });
+    expect(await contactsOf(alice, service.id)).toEqual({
+      admin: alice.handle,
+      tech: alice.handle,
+      billing: alice.handle,
+    });
 
     const second = await h.decide(id, 'accept', bobToken);
     expect(second.json()).toMatchObject({ state: 'done', party: 'to', awaiting: [] });
@@ -34,7 +41,9 @@ describe('a contact change from start to done', () => {
     await h.email(bob, (t) => t.includes(id) && /effective/i.test(t));
     const change = await h.get(id, alice);
     expect(change).toMatchObject({ state: 'done', from: { decision: 'accepted' }, to: { decision: 'accepted' } });
-    expect(change.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['created', 'emailSent', 'accepted', 'state']));
+    expect(change.timeline.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['created', 'emailSent', 'accepted', 'state']),
+    );
   });
 
   it('answers "still awaiting" to the first contact whichever side accepts first', async () => {
@@ -52,7 +61,9 @@ describe('refusal', () => {
     expect(await contactsOf(alice, service.id)).toMatchObject({ tech: alice.handle });
     const told = await h.email(bob, (t) => t.includes(id) && t.includes('I did not ask for this'));
     const timeline = (await h.get(id, bob)).timeline;
-    expect(timeline).toContainEqual(expect.objectContaining({ type: 'refused', party: 'from', detail: { reason: 'I did not ask for this' } }));
+    expect(timeline).toContainEqual(
+      expect.objectContaining({ type: 'refused', party: 'from', detail: { reason: 'I did not ask for this' } }),
+    );
     expect(told.text).not.toMatch(/#token=/);
     expect((await h.decide(id, 'accept', bobToken)).statusCode).toBe(403);
   });
@@ -112,7 +123,9 @@ describe('tokens', () => {
     expect((await h.get(id, alice)).timeline.some((e) => e.type === 'tokensLocked')).toBe(true);
 
     await new Promise((r) => setTimeout(r, 1100)); // the resend cooldown of this harness
-    expect((await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: alice.token })).statusCode).toBe(200);
+    expect(
+      (await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: alice.token })).statusCode,
+    ).toBe(200);
     const fresh = tokenIn(await h.email(alice, (t) => t.includes(id), 2));
     expect((await h.decide(id, 'accept', fresh)).statusCode).toBe(200);
   });
@@ -144,7 +157,10 @@ describe('resend', () => {
 describe('cancel', () => {
   it('by the asker aborts the request; its tokens stop working and everyone is told', async () => {
     const { alice, bob, service, id, bobToken } = await h.pending();
-    const res = await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: alice.token, body: { reason: 'Wrong contact chosen' } });
+    const res = await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, {
+      token: alice.token,
+      body: { reason: 'Wrong contact chosen' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().state).toBe('aborted');
     expect((await h.decide(id, 'accept', bobToken)).statusCode).toBe(403);
@@ -160,6 +176,9 @@ describe('cancel', () => {
     const res = await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: bob.token, body: {} });
     expect(res.statusCode).toBe(403);
     const support = await h.account('Sam', 'en', 'support');
-    expect((await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: support.token, body: {} })).json().state).toBe('aborted');
+    expect(
+      (await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: support.token, body: {} })).json()
+        .state,
+    ).toBe('aborted');
   });
 });

@@ -25,12 +25,18 @@ describe('Temporal restarted in the middle of a request', () => {
       const { id, aliceToken, bobToken, alice } = await h.pending();
       expect((await h.decide(id, 'accept', aliceToken)).statusCode).toBe(200);
       const invitee = await h.contact(alice);
-      await h.request('POST', `/api/v1/contacts/${invitee.id}/invitation`, { token: alice.token, body: { permissions: ['profile'] } });
+      await h.request('POST', `/api/v1/contacts/${invitee.id}/invitation`, {
+        token: alice.token,
+        body: { permissions: ['profile'] },
+      });
       const firstLink = invitationLink(await h.email({ ...invitee, token: '' }, (t) => t.includes('/invitations/')));
 
       await temporal.stop();
       // A new link cannot go out: the invitation stays as it was, and its first link keeps working.
-      const resend = await h.request('POST', `/api/v1/contacts/${invitee.id}/invitation`, { token: alice.token, body: { permissions: ['contacts'] } });
+      const resend = await h.request('POST', `/api/v1/contacts/${invitee.id}/invitation`, {
+        token: alice.token,
+        body: { permissions: ['contacts'] },
+      });
       expect(resend.statusCode).toBe(503);
       const kept = (await h.request('GET', `/api/v1/contacts/${invitee.id}`, { token: alice.token })).json();
       expect(kept.access).toMatchObject({ status: 'invited', permissions: ['profile'] });
@@ -45,7 +51,9 @@ describe('Temporal restarted in the middle of a request', () => {
       temporal = await serve();
       const after = await h.decide(id, 'accept', bobToken);
       expect(after.json().state).toBe('done');
-      const accepted = await h.request('POST', `/api/v1/invitations/${firstLink.id}/accept`, { body: { token: firstLink.token, password: 'a-password-long-enough' } });
+      const accepted = await h.request('POST', `/api/v1/invitations/${firstLink.id}/accept`, {
+        body: { token: firstLink.token, password: 'a-password-long-enough' },
+      });
       expect(accepted.statusCode).toBe(200);
     } finally {
       await h.close();
@@ -68,7 +76,10 @@ describe('PostgreSQL restarted in the middle of a request', () => {
       expect((await h.decide(id, 'accept', aliceToken)).statusCode).toBe(200);
 
       await pg.stop();
-      for (const res of [await h.decide(id, 'accept', bobToken), await h.request('GET', '/api/v1/contact-changes', { token: alice.token })]) {
+      for (const res of [
+        await h.decide(id, 'accept', bobToken),
+        await h.request('GET', '/api/v1/contact-changes', { token: alice.token }),
+      ]) {
         expect(res.statusCode).toBe(503);
         expect(res.json().title).toBe('Temporarily unavailable');
       }
@@ -91,7 +102,9 @@ describe('a PostgreSQL connection cut under a query (its backend terminated, as 
   it('in a transaction: fails that transaction alone; the API server lives on and answers the next request', async () => {
     const h = await startHarness({ worker: false });
     const crashes: unknown[] = [];
-    const crashed = (err: unknown) => { crashes.push(err); };
+    const crashed = (err: unknown) => {
+      crashes.push(err);
+    };
     process.on('uncaughtException', crashed);
     try {
       const alice = await h.account('Alice', 'en');
@@ -102,7 +115,10 @@ describe('a PostgreSQL connection cut under a query (its backend terminated, as 
         pid = (await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`))[0]!.pid;
         await tx.execute(sql`select pg_sleep(10)`);
       });
-      const outcome = cut.then(() => 'committed', (err: Error) => err.message);
+      const outcome = cut.then(
+        () => 'committed',
+        (err: Error) => err.message,
+      );
       await waitFor(async () => pid, 10_000, 'the transaction to start');
       await h.db.execute(sql`select pg_terminate_backend(${pid})`);
       expect(await outcome).toMatch(/CONNECTION_CLOSED/);
@@ -118,13 +134,22 @@ describe('a PostgreSQL connection cut under a query (its backend terminated, as 
 
   it('leaves nothing behind on the connection: the next query on it is answered, not failed with the old error', async () => {
     // One connection, so that the next query reconnects the very connection that was cut (as PostgreSQL's restart
-    // cuts every connection of a pool, each ending its query with "terminating connection due to administrator command").
+    // cuts every connection of a pool, each ending its query with "terminating connection due to administrator
+    // command").
     const database = createDb(inject('databaseUrl'), { max: 1 });
     const other = createDb(inject('databaseUrl'), { max: 1 });
     try {
       const [{ pid }] = await database.sql<[{ pid: number }]>`select pg_backend_pid() as pid`;
-      const cut = database.sql`select pg_sleep(10)`.then(() => 'answered', (err: Error) => err.message);
-      await waitFor(async () => (await other.sql`select 1 from pg_stat_activity where pid = ${pid} and query like '%pg_sleep%'`).length > 0, 10_000, 'the query to run');
+      const cut = database.sql`select pg_sleep(10)`.then(
+        () => 'answered',
+        (err: Error) => err.message,
+      );
+      await waitFor(
+        async () =>
+          (await other.sql`select 1 from pg_stat_activity where pid = ${pid} and query like '%pg_sleep%'`).length > 0,
+        10_000,
+        'the query to run',
+      );
       await other.sql`select pg_terminate_backend(${pid})`;
       expect(await cut).toMatch(/CONNECTION_CLOSED/);
       expect(await database.sql`select 1 as one`).toEqual([{ one: 1 }]);

@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 type Contact = { id: string; handle: string; email: string };
 const FORM = 'application/x-www-form-urlencoded';
@@ -18,21 +22,35 @@ async function post(url: string, cookie: string | undefined, fields: Record<stri
   const body = new URLSearchParams();
   if (csrf && cookie) body.append('_csrf', await csrfOf(cookie));
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-  return h.app.inject({ method: 'POST', url, headers: { ...(cookie ? { cookie } : {}), 'content-type': FORM }, payload: body.toString() });
+  return h.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...(cookie ? { cookie } : {}), 'content-type': FORM },
+    payload: body.toString(),
+  });
 }
 
 /** The message shown next to a field, without its "Error:" label. */
 const errorOf = (body: string, id: string) =>
   (new RegExp(`id="${id}-error"[^>]*>([\\s\\S]*?)</p>`).exec(body)?.[1] ?? '').replace(/<strong>.*?<\/strong>\s*/, '');
-const inputOf = (body: string, id: string) => new RegExp(`<(?:input|select)[^>]*id="${id}"[^>]*>`).exec(body)?.[0] ?? '';
-const sectionOf = (body: string, id: string) => new RegExp(`<section id="${id}"[\\s\\S]*?</section>`).exec(body)?.[0] ?? '';
+const inputOf = (body: string, id: string) =>
+  new RegExp(`<(?:input|select)[^>]*id="${id}"[^>]*>`).exec(body)?.[0] ?? '';
+const sectionOf = (body: string, id: string) =>
+  new RegExp(`<section id="${id}"[\\s\\S]*?</section>`).exec(body)?.[0] ?? '';
 const sessionCookie = (res: { headers: Record<string, unknown> }) =>
-  [res.headers['set-cookie']].flat().map(String).find((c) => c.startsWith('cs_session='))?.split(';')[0];
+  [res.headers['set-cookie']]
+    .flat()
+    .map(String)
+    .find((c) => c.startsWith('cs_session='))
+    ?.split(';')[0];
 const profileOf = async (who: TestAccount) => (await h.request('GET', '/api/v1/profile', { token: who.token })).json();
 
 /** Invites the contact with these permissions and returns the link of its `count`-th invitation email. */
 async function invite(owner: TestAccount, contact: Contact, permissions: string[], count = 1) {
-  const res = await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, { token: owner.token, body: { permissions } });
+  const res = await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, {
+    token: owner.token,
+    body: { permissions },
+  });
   expect(res.statusCode, res.body).toBe(201);
   const email = await h.email({ ...contact, token: '' }, (t) => t.includes('/invitations/'), count);
   const match = /\/invitations\/([A-Za-z0-9_-]+)\?lang=([a-z]{2})#token=([A-Za-z0-9_-]{43})/.exec(email.text)!;
@@ -43,7 +61,12 @@ type Link = Awaited<ReturnType<typeof invite>>;
 const accept = (link: Link, password: string, confirm = password) =>
   post(`/invitations/${link.id}?lang=${link.lang}`, undefined, { token: link.token, password, confirm });
 const check = (link: Link, token = link.token) =>
-  h.app.inject({ method: 'POST', url: `/invitations/${link.id}/check?lang=${link.lang}`, headers: { 'content-type': FORM }, payload: `token=${token}` });
+  h.app.inject({
+    method: 'POST',
+    url: `/invitations/${link.id}/check?lang=${link.lang}`,
+    headers: { 'content-type': FORM },
+    payload: `token=${token}`,
+  });
 
 describe('Profile: contact information', () => {
   it('shows the names read-only with how to change them, and refuses a name change', async () => {
@@ -58,7 +81,9 @@ describe('Profile: contact information', () => {
 
     const res = await post('/profile', cookie, { firstName: 'Mallory', email: alice.email });
     expect(res.statusCode).toBe(422);
-    expect(errorOf(res.body, 'names')).toContain('can only be changed by support: contact them with a proof of identity');
+    expect(errorOf(res.body, 'names')).toContain(
+      'can only be changed by support: contact them with a proof of identity',
+    );
     expect(inputOf(res.body, 'firstName')).toContain('aria-invalid="true"');
     expect((await profileOf(alice)).firstName).toBe('Alice');
   });
@@ -66,17 +91,31 @@ describe('Profile: contact information', () => {
   it('a bad phone is refused next to the phone field, in the page language, keeping what was typed', async () => {
     const amelie = await h.account('Amelie', 'fr');
     const cookie = await h.signIn(amelie);
-    const bad = await post('/profile', cookie, { email: amelie.email, phone: '06 12 34 56 78', city: 'Lyon', country: 'fr' });
+    const bad = await post('/profile', cookie, {
+      email: amelie.email,
+      phone: '06 12 34 56 78',
+      city: 'Lyon',
+      country: 'fr',
+    });
     expect(bad.statusCode).toBe(422);
-    expect(errorOf(bad.body, 'phone')).toBe('Saisissez le numéro au format international, avec + et l’indicatif du pays, par exemple +33 6 12 34 56 78.');
-    expect(inputOf(bad.body, 'phone')).toMatch(/value="06 12 34 56 78".*aria-describedby="phone-hint phone-error" aria-invalid="true"/);
+    expect(errorOf(bad.body, 'phone')).toBe(
+      'Saisissez le numéro au format international, avec + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
+    );
+    expect(inputOf(bad.body, 'phone')).toMatch(
+      /value="06 12 34 56 78".*aria-describedby="phone-hint phone-error" aria-invalid="true"/,
+    );
     expect(inputOf(bad.body, 'city')).toContain('value="Lyon"');
     expect(inputOf(bad.body, 'city')).not.toContain('aria-invalid');
     expect(bad.body).toContain('<a href="#phone">');
     expect(bad.body).not.toContain('in international form, starting with');
     expect((await profileOf(amelie)).phone).toBeNull();
 
-    const good = await post('/profile', cookie, { email: amelie.email, phone: '+33 6 12 34 56 78', city: 'Lyon', country: 'fr' });
+    const good = await post('/profile', cookie, {
+      email: amelie.email,
+      phone: '+33 6 12 34 56 78',
+      city: 'Lyon',
+      country: 'fr',
+    });
     expect(good.statusCode).toBe(303);
     expect(good.headers.location).toBe('/profile?saved=contact#contact');
     const after = await get(String(good.headers.location).split('#')[0]!, cookie);
@@ -103,21 +142,39 @@ describe('Profile: preferences', () => {
     const contact = await h.contact(owner, { firstName: 'Bea', lastName: 'Billing' });
     const cookie = await h.signIn(owner);
     const page = await get('/profile', cookie);
-    expect(sectionOf(page.body, 'preferences')).toContain(`<option value="${contact.handle}">Bea Billing (${contact.handle})</option>`);
-    expect(sectionOf(page.body, 'preferences')).toMatch(new RegExp(`<option value="${owner.handle}" selected>Olga[^<]*– account holder</option>`));
+    expect(sectionOf(page.body, 'preferences')).toContain(
+      `<option value="${contact.handle}">Bea Billing (${contact.handle})</option>`,
+    );
+    expect(sectionOf(page.body, 'preferences')).toMatch(
+      new RegExp(`<option value="${owner.handle}" selected>Olga[^<]*– account holder</option>`),
+    );
 
-    const res = await post('/profile/preferences', cookie, { billingContact: contact.handle, communication: 'post', language: 'nl' });
+    const res = await post('/profile/preferences', cookie, {
+      billingContact: contact.handle,
+      communication: 'post',
+      language: 'nl',
+    });
     expect(res.statusCode).toBe(303);
     const after = await get('/profile?saved=preferences', cookie);
     expect(after.body).toContain('<html lang="nl">');
     expect(after.body).toContain('De voorkeuren van het account zijn opgeslagen.');
     expect(sectionOf(after.body, 'preferences')).toContain(`<option value="${contact.handle}" selected>`);
     expect(inputOf(after.body, 'communication-post')).toContain('checked');
-    expect((await profileOf(owner)).preferences).toEqual({ billingContact: contact.handle, communication: 'post', language: 'nl' });
+    expect((await profileOf(owner)).preferences).toEqual({
+      billingContact: contact.handle,
+      communication: 'post',
+      language: 'nl',
+    });
 
-    const unknown = await post('/profile/preferences', cookie, { billingContact: 'nobody-404', communication: 'email', language: 'nl' });
+    const unknown = await post('/profile/preferences', cookie, {
+      billingContact: 'nobody-404',
+      communication: 'email',
+      language: 'nl',
+    });
     expect(unknown.statusCode).toBe(422);
-    expect(errorOf(unknown.body, 'billingContact')).toBe('nobody-404 is geen van uw contacten; voeg het eerst toe onder Mijn contacten.');
+    expect(errorOf(unknown.body, 'billingContact')).toBe(
+      'nobody-404 is geen van uw contacten; voeg het eerst toe onder Mijn contacten.',
+    );
     expect((await profileOf(owner)).preferences.billingContact).toBe(contact.handle);
   });
 });
@@ -137,7 +194,9 @@ describe('Profile: newsletters', () => {
     expect((await profileOf(nina)).newsletters).toEqual(['news', 'offers']);
 
     // The "Unsubscribe from all" button submits a form of its own, which holds no newsletter.
-    expect(page.body).toMatch(/<button type="submit" class="secondary" form="newsletters-none">Unsubscribe from all<\/button>/);
+    expect(page.body).toMatch(
+      /<button type="submit" class="secondary" form="newsletters-none">Unsubscribe from all<\/button>/,
+    );
     const none = /<form[^>]*id="newsletters-none"[^>]*>([\s\S]*?)<\/form>/.exec(page.body)![1]!;
     expect(none).not.toContain('name="newsletters"');
     const all = await post('/profile/newsletters', cookie, {});
@@ -167,7 +226,9 @@ describe('Profile: password', () => {
 
     const right = await post('/profile/password', cookie, { currentPassword: TEST_PASSWORD, newPassword: next });
     expect(right.headers.location).toBe('/profile?saved=password#password');
-    expect((await get('/profile?saved=password', cookie)).body).toContain('Your password has been changed. Your other sessions have been signed out.');
+    expect((await get('/profile?saved=password', cookie)).body).toContain(
+      'Your password has been changed. Your other sessions have been signed out.',
+    );
     expect((await get('/profile', other)).headers.location).toBe('/signin?next=%2Fprofile');
     const signIn = (password: string) => post('/signin', undefined, { handle: paul.handle, password });
     expect((await signIn(TEST_PASSWORD)).statusCode).toBe(401);
@@ -194,7 +255,10 @@ describe('Profile of a sub-account', () => {
     expect((await profileOf(owner)).email).toBe(owner.email);
     expect((await post('/profile/newsletters', cookie, { newsletters: 'offers' })).statusCode).toBe(403);
 
-    const own = await post('/profile/password', cookie, { currentPassword: 'sub-account-password-1', newPassword: 'sub-account-password-2' });
+    const own = await post('/profile/password', cookie, {
+      currentPassword: 'sub-account-password-1',
+      newPassword: 'sub-account-password-2',
+    });
     expect(own.headers.location).toBe('/profile?saved=password#password');
   });
 });
@@ -212,7 +276,12 @@ describe('Accepting an invitation', () => {
     expect(page.body).not.toContain('Casey');
     expect(page.headers['cache-control']).toBe('no-store');
 
-    expect((await check(link)).json()).toEqual({ ok: true, greeting: 'Bonjour Casey Contact,', handle: `votre identifiant de connexion est ${contact.handle}.`, username: contact.handle });
+    expect((await check(link)).json()).toEqual({
+      ok: true,
+      greeting: 'Bonjour Casey Contact,',
+      handle: `votre identifiant de connexion est ${contact.handle}.`,
+      username: contact.handle,
+    });
     const forged = await check(link, 'A'.repeat(43));
     expect(forged.statusCode).toBe(410);
     expect(forged.json().message).toContain('Demandez un nouveau lien à la personne qui vous a invité.');
@@ -231,7 +300,9 @@ describe('Accepting an invitation', () => {
     expect(again.body).not.toContain('name="password"');
     expect(sessionCookie(again)).toBeUndefined();
     // The first password is the one that signs in; the token never reached a logged URL.
-    expect((await post('/signin', undefined, { handle: contact.handle, password: 'un-mot-de-passe-solide' })).statusCode).toBe(303);
+    expect(
+      (await post('/signin', undefined, { handle: contact.handle, password: 'un-mot-de-passe-solide' })).statusCode,
+    ).toBe(303);
     expect(h.logs.some((line) => line.includes(link.token))).toBe(false);
   });
 
@@ -249,11 +320,15 @@ describe('Accepting an invitation', () => {
     expect(cut.statusCode).toBe(400);
     expect(cut.body).toContain('This link is incomplete. Open the link from the invitation email again');
 
-    expect((await h.request('DELETE', `/api/v1/contacts/${contact.id}/invitation`, { token: owner.token })).statusCode).toBe(200);
+    expect(
+      (await h.request('DELETE', `/api/v1/contacts/${contact.id}/invitation`, { token: owner.token })).statusCode,
+    ).toBe(200);
     const withdrawn = await accept(second, 'a-good-long-password');
     expect(withdrawn.statusCode).toBe(410);
     expect(withdrawn.body).toContain('This invitation link is no longer valid');
-    expect((await post('/signin', undefined, { handle: contact.handle, password: 'a-good-long-password' })).statusCode).toBe(401);
+    expect(
+      (await post('/signin', undefined, { handle: contact.handle, password: 'a-good-long-password' })).statusCode,
+    ).toBe(401);
   });
 
   it('a too-short password or a different confirmation is refused next to the field, and the link still works', async () => {
@@ -269,7 +344,9 @@ describe('Accepting an invitation', () => {
 
     const different = await accept(link, 'long-enough-password', 'long-enough-passwort');
     expect(different.statusCode).toBe(422);
-    expect(errorOf(different.body, 'confirm')).toBe('De twee wachtwoorden verschillen: typ twee keer hetzelfde wachtwoord.');
+    expect(errorOf(different.body, 'confirm')).toBe(
+      'De twee wachtwoorden verschillen: typ twee keer hetzelfde wachtwoord.',
+    );
     expect(errorOf(different.body, 'password')).toBe('');
 
     expect((await accept(link, 'long-enough-password')).statusCode).toBe(303);

@@ -9,13 +9,17 @@ let short: Harness;
 beforeAll(async () => {
   [long, short] = await Promise.all([startHarness(), startHarness({ ttl: '6s', reminders: '3s' })]);
 });
-afterAll(async () => { await Promise.all([long?.close(), short?.close()]); });
-
+afterAll(async () => {
+  await Promise.all([long?.close(), short?.close()]);
+});
 
 async function stored(h: Harness, id: string) {
   const [row] = await h.db.select().from(contactChanges).where(eq(contactChanges.id, id));
   const events = await h.db.select().from(changeEvents).where(eq(changeEvents.changeId, id));
-  return { row: row!, states: events.filter((e) => e.type === 'state').map((e) => (e.detail as { state: string }).state) };
+  return {
+    row: row!,
+    states: events.filter((e) => e.type === 'state').map((e) => (e.detail as { state: string }).state),
+  };
 }
 
 describe('races between decisions', () => {
@@ -48,7 +52,8 @@ describe('races between decisions', () => {
       // that Bob's decision is awaited; taken after, it answers the outcome, or is refused.
       expect(b.statusCode).toBe(200);
       expect(b.json().state).toBe('refused');
-      if (a.statusCode === 200 && a.json().state !== 'refused') expect(a.json()).toMatchObject({ state: 'validatingByCustomers', awaiting: ['to'] });
+      if (a.statusCode === 200 && a.json().state !== 'refused')
+        expect(a.json()).toMatchObject({ state: 'validatingByCustomers', awaiting: ['to'] });
       const services = (await long.request('GET', '/api/v1/services', { token: alice.token })).json().items;
       expect(services.find((s: { id: string }) => s.id === service.id).contacts.admin).toBe(alice.handle);
     }
@@ -97,7 +102,10 @@ describe('time', () => {
     if (final.state === 'done') {
       expect([a.json().state, b.json().state]).toEqual(['done', 'done']);
     } else {
-      for (const [res, decision] of [[a, after.fromDecision], [b, after.toDecision]] as const) {
+      for (const [res, decision] of [
+        [a, after.fromDecision],
+        [b, after.toDecision],
+      ] as const) {
         expect(res.statusCode === 200 ? 'accepted' : null).toBe(decision);
         if (res.statusCode !== 200) expect(res.statusCode).toBe(403);
       }

@@ -32,10 +32,20 @@ async function playExtended(h: Harness, pending: Awaited<ReturnType<Harness['pen
   await h.decide(id, 'accept', aliceToken);
   await h.email(bob, (t) => t.includes(id), 2);
   const until = new Date(Date.now() + 60_000).toISOString();
-  await h.request('POST', `/api/v1/support/contact-changes/${id}/extend`, { token: sam.token, body: { expiresAt: until, reason: 'On holiday' } });
+  await h.request('POST', `/api/v1/support/contact-changes/${id}/extend`, {
+    token: sam.token,
+    body: { expiresAt: until, reason: 'On holiday' },
+  });
   await new Promise((r) => setTimeout(r, 2500));
-  await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: sam.token, body: { reason: 'Lost the email' } });
-  await h.decide(id, 'accept', tokenIn(await h.email(bob, (t) => t.includes(id) && t.includes('#token=') && !t.includes(bobToken))));
+  await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, {
+    token: sam.token,
+    body: { reason: 'Lost the email' },
+  });
+  await h.decide(
+    id,
+    'accept',
+    tokenIn(await h.email(bob, (t) => t.includes(id) && t.includes('#token=') && !t.includes(bobToken))),
+  );
 }
 
 /** Plays one request to the given ending, the way people would. */
@@ -49,7 +59,11 @@ async function play(h: Harness, ending: Ending): Promise<string> {
     await new Promise((r) => setTimeout(r, 1100));
     await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: alice.token });
     // The resent email, with a new code (a reminder may have come before it, with the old one).
-    await h.decide(id, 'accept', tokenIn(await h.email(bob, (t) => t.includes(id) && t.includes('#token=') && !t.includes(bobToken))));
+    await h.decide(
+      id,
+      'accept',
+      tokenIn(await h.email(bob, (t) => t.includes(id) && t.includes('#token=') && !t.includes(bobToken))),
+    );
   } else if (ending === 'copied') {
     // A contact of Alice's subscribed to domain emails gets a copy of the outcome.
     await h.contact(alice, { emailCategories: ['domain'] });
@@ -81,7 +95,16 @@ describe.runIf(process.env.RECORD_HISTORIES)('recording histories (npm run recor
         const handle = h.temporal.workflow.getHandle(workflowIdOf(id));
         await handle.result();
         // The same JSON as the Web UI's download, which replay accepts as it is.
-        const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', handle.workflowId, '--address', inject('temporalAddress'), '--output', 'json']);
+        const json = execFileSync(cli, [
+          'workflow',
+          'show',
+          '--workflow-id',
+          handle.workflowId,
+          '--address',
+          inject('temporalAddress'),
+          '--output',
+          'json',
+        ]);
         writeFileSync(`${dir}${ending}${CURRENT}.json`, json);
       }
     } finally {
@@ -93,19 +116,29 @@ describe.runIf(process.env.RECORD_HISTORIES)('recording histories (npm run recor
 interface RecordedEvent {
   eventType: string;
   workflowExecutionUpdateAcceptedEventAttributes?: { acceptedRequest: { input: { name: string } } };
-  markerRecordedEventAttributes?: { markerName: string; details: Record<string, { payloads: { data: string }[] } | undefined> };
+  markerRecordedEventAttributes?: {
+    markerName: string;
+    details: Record<string, { payloads: { data: string }[] } | undefined>;
+  };
   activityTaskScheduledEventAttributes?: { activityType: { name: string } };
   workflowExecutionStartedEventAttributes?: { workflowType: { name: string } };
 }
 
 describe('replay', () => {
   it('runs a recorded history of each ending against the current workflow code without non-determinism', async () => {
-    const recorded = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+    const recorded = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5));
     expect(recorded).toEqual(expect.arrayContaining(GENERATIONS.flatMap((g) => ENDINGS.map((e) => `${e}${g}`))));
     for (const name of recorded) {
       const history = JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8'));
-      await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, `replay-${name}`))
-        .resolves.toBeUndefined();
+      await expect(
+        Worker.runReplayHistory(
+          { workflowBundle: { codePath: inject('workflowBundlePath') } },
+          history,
+          `replay-${name}`,
+        ),
+      ).resolves.toBeUndefined();
     }
   });
 
@@ -118,20 +151,33 @@ describe('replay', () => {
     expect(readFileSync(`${dir}done.json`, 'utf8')).not.toContain('sendCopies');
   });
 
-  it.each(GENERATIONS)('includes a request whose expiry support extended, which went on past its first deadline (extended%s)', (generation) => {
-    const { events } = JSON.parse(readFileSync(`${dir}extended${generation}.json`, 'utf8')) as { events: RecordedEvent[] };
-    const updates = events.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest.input.name);
-    expect(updates.filter(Boolean)).toEqual(['accept', 'extend', 'resend', 'accept']);
-    // The reminder's timer, then the first deadline's, fired; the workflow waited on for the new one.
-    const types = events.map((e) => e.eventType.replace('EVENT_TYPE_', ''));
-    const afterExtend = types.slice(updates.indexOf('extend'));
-    expect(afterExtend).toEqual(expect.arrayContaining(['TIMER_FIRED', 'TIMER_STARTED']));
-    expect(afterExtend.indexOf('TIMER_FIRED')).toBeLessThan(afterExtend.lastIndexOf('TIMER_STARTED'));
-    expect(types.at(-1)).toBe('WORKFLOW_EXECUTION_COMPLETED');
-  });
+  it.each(GENERATIONS)(
+    'includes a request whose expiry support extended, which went on past its first deadline (extended%s)',
+    (generation) => {
+      const { events } = JSON.parse(readFileSync(`${dir}extended${generation}.json`, 'utf8')) as {
+        events: RecordedEvent[];
+      };
+      const updates = events.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest.input.name);
+      expect(updates.filter(Boolean)).toEqual(['accept', 'extend', 'resend', 'accept']);
+      // The reminder's timer, then the first deadline's, fired; the workflow waited on for the new one.
+      const types = events.map((e) => e.eventType.replace('EVENT_TYPE_', ''));
+      const afterExtend = types.slice(updates.indexOf('extend'));
+      expect(afterExtend).toEqual(expect.arrayContaining(['TIMER_FIRED', 'TIMER_STARTED']));
+      expect(afterExtend.indexOf('TIMER_FIRED')).toBeLessThan(afterExtend.lastIndexOf('TIMER_STARTED'));
+      expect(types.at(-1)).toBe('WORKFLOW_EXECUTION_COMPLETED');
+    },
+  );
 
-  it('includes compact histories: opening as a marker, each moment\'s emails one activity; under the old type behind a patch marker', () => {
-    const settled = { done: 'acceptAndCommit', copied: 'acceptAndCommit', extended: 'acceptAndCommit', error: 'acceptAndCommit', refused: 'finish', expired: 'finish', aborted: 'finish' };
+  it("includes compact histories: opening as a marker, each moment's emails one activity; under the old type behind a patch marker", () => {
+    const settled = {
+      done: 'acceptAndCommit',
+      copied: 'acceptAndCommit',
+      extended: 'acceptAndCommit',
+      error: 'acceptAndCommit',
+      refused: 'finish',
+      expired: 'finish',
+      aborted: 'finish',
+    };
     for (const ending of ENDINGS) {
       for (const generation of ['.compact', '.v2']) {
         const compact = stepsOf(`${ending}${generation}`);
@@ -145,19 +191,30 @@ describe('replay', () => {
       expect(legacy.patches).not.toContain('compact-history');
       expect(legacy.local).toEqual([]);
     }
-    expect(stepsOf('done.compact').activities.filter((a) => a !== 'sendEmails')).toEqual(['recordDecision', 'startSending', 'acceptAndCommit']);
+    expect(stepsOf('done.compact').activities.filter((a) => a !== 'sendEmails')).toEqual([
+      'recordDecision',
+      'startSending',
+      'acceptAndCommit',
+    ]);
   });
 });
 
 /** What a recorded history ran: its patches, its local activities (from their markers) and its regular activities. */
 function stepsOf(name: string) {
   const { events } = JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8')) as { events: RecordedEvent[] };
-  const decode = (payload: { data: string }) => JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8')) as Record<string, unknown>;
+  const decode = (payload: { data: string }) =>
+    JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8')) as Record<string, unknown>;
   const markers = events.flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes] : []));
   return {
     type: events[0]!.workflowExecutionStartedEventAttributes!.workflowType.name,
-    patches: markers.filter((m) => m.markerName === 'core_patch').map((m) => decode(m.details['patch-data']!.payloads[0]!).id),
-    local: markers.filter((m) => m.markerName === 'core_local_activity').map((m) => decode(m.details.data!.payloads[0]!).activity_type),
-    activities: events.flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType.name] : [])),
+    patches: markers
+      .filter((m) => m.markerName === 'core_patch')
+      .map((m) => decode(m.details['patch-data']!.payloads[0]!).id),
+    local: markers
+      .filter((m) => m.markerName === 'core_local_activity')
+      .map((m) => decode(m.details.data!.payloads[0]!).activity_type),
+    activities: events.flatMap((e) =>
+      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType.name] : [],
+    ),
   };
 }

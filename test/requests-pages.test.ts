@@ -7,16 +7,22 @@ import { startHarness, type Harness, type TestAccount } from './support/harness.
 let h: Harness;
 let browser: Browser;
 // A short resend cooldown: a resend at once is too soon, one a few seconds later goes through.
-beforeAll(async () => { [h, browser] = await Promise.all([startHarness({ resendCooldown: '3s', listen: true }), launchBrowser()]); });
+beforeAll(async () => {
+  [h, browser] = await Promise.all([startHarness({ resendCooldown: '3s', listen: true }), launchBrowser()]);
+});
 afterAll(async () => {
   await browser?.close();
   await h?.close();
 });
 
 const get = (url: string, cookie: string) => h.app.inject({ method: 'GET', url, headers: { cookie } });
-const post = (url: string, cookie: string, fields: Record<string, string>) => h.app.inject({
-  method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString(),
-});
+const post = (url: string, cookie: string, fields: Record<string, string>) =>
+  h.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(fields).toString(),
+  });
 const csrfIn = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
 const unescape = (text: string) => text.replace(/&amp;/g, '&');
 /** The list item of one request on "My requests", or null when the list does not show it. */
@@ -25,11 +31,21 @@ const rowOf = (page: string, id: string) => {
   return start < 0 ? null : page.slice(start, page.indexOf('</li>', start));
 };
 /** Which of these requests the page lists, in the order it lists them. */
-const listed = (page: string, ids: string[]) => ids.filter((id) => rowOf(page, id))
-  .sort((a, b) => page.indexOf(`id="request-${a}"`) - page.indexOf(`id="request-${b}"`));
+const listed = (page: string, ids: string[]) =>
+  ids
+    .filter((id) => rowOf(page, id))
+    .sort((a, b) => page.indexOf(`id="request-${a}"`) - page.indexOf(`id="request-${b}"`));
 const tokenFor = async (account: TestAccount, id: string) => tokenIn(await h.email(account, (t) => t.includes(id)));
 const status = async (ids: string[], cookie: string) =>
-  (await get(`/requests/status?ids=${ids.join(',')}`, cookie)).json() as { items: { id: string; state: string; final: boolean; progress: string; actions: { decide: boolean; manage: boolean } }[] };
+  (await get(`/requests/status?ids=${ids.join(',')}`, cookie)).json() as {
+    items: {
+      id: string;
+      state: string;
+      final: boolean;
+      progress: string;
+      actions: { decide: boolean; manage: boolean };
+    }[];
+  };
 
 /** A browser tab signed in as `account`, open at `path`. */
 async function openAs(account: TestAccount, path: string) {
@@ -49,11 +65,20 @@ async function ask(asker: TestAccount, serviceId: string, roles: string[], to: T
 
 describe('My requests', () => {
   // Alice asks three changes of her domain (to Bob, Carol, Bob); Dave asks one that names Alice as incoming contact.
-  let alice: TestAccount; let bob: TestAccount; let carol: TestAccount;
+  let alice: TestAccount;
+  let bob: TestAccount;
+  let carol: TestAccount;
   let cookies: Record<'alice' | 'bob' | 'carol', string>;
-  let r1: string; let r2: string; let r3: string; let d1: string;
+  let r1: string;
+  let r2: string;
+  let r3: string;
+  let d1: string;
   beforeAll(async () => {
-    [alice, bob, carol] = await Promise.all([h.account('Alice', 'en'), h.account('Bob', 'en'), h.account('Carol', 'fr')]);
+    [alice, bob, carol] = await Promise.all([
+      h.account('Alice', 'en'),
+      h.account('Bob', 'en'),
+      h.account('Carol', 'fr'),
+    ]);
     const dave = await h.account('Dave', 'en');
     const service = await h.service(alice);
     r1 = await ask(alice, service.id, ['tech'], bob);
@@ -87,7 +112,9 @@ describe('My requests', () => {
 
   it('the state filter shows only requests in that state, with the state in words', async () => {
     const refused = await h.app.inject({
-      method: 'POST', url: `/requests/${r3}/decision?lang=en`, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: `/requests/${r3}/decision?lang=en`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ token: await tokenFor(bob, r3), decision: 'refused' }).toString(),
     });
     expect(refused.statusCode).toBe(200);
@@ -133,11 +160,15 @@ describe('the status the pages poll', () => {
     expect(page).toContain('<script src="/assets/requests.js" defer></script>');
     expect(page).toContain('aria-live="polite"');
     const before = (await status([id], cookie)).items;
-    expect(before).toMatchObject([{ id, state: 'validatingByCustomers', final: false, actions: { decide: true, manage: false } }]);
+    expect(before).toMatchObject([
+      { id, state: 'validatingByCustomers', final: false, actions: { decide: true, manage: false } },
+    ]);
     expect(before[0]!.progress).toMatch(/^Awaiting your confirmation and the reply of alice-/);
 
     await h.decide(id, 'refuse', bobToken);
-    expect((await status([id], cookie)).items).toMatchObject([{ state: 'refused', final: true, progress: 'Refused by you; nothing changed.', actions: { decide: false } }]);
+    expect((await status([id], cookie)).items).toMatchObject([
+      { state: 'refused', final: true, progress: 'Refused by you; nothing changed.', actions: { decide: false } },
+    ]);
 
     const stranger = await h.signIn(await h.account('Mallory', 'en'));
     expect((await status([id, 'no-such-request'], stranger)).items).toEqual([]);
@@ -152,7 +183,9 @@ describe('in a browser', () => {
     await expect.poll(() => row.locator('[data-field="state"]').textContent()).toBe('Awaiting the contacts');
     await row.getByLabel('Your code (from the email)').focus();
     await snapshot(page, 'requests-list-en');
-    await page.evaluate(() => { (window as unknown as { marker: boolean }).marker = true; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: boolean }).marker = true;
+    });
 
     await h.decide(id, 'refuse', bobToken);
     await expect.poll(() => row.locator('[data-field="state"]').textContent(), { timeout: 10_000 }).toBe('Refused');
@@ -168,14 +201,16 @@ describe('in a browser', () => {
     await close();
   });
 
-  it('a request\'s page shows the other contact\'s decision as it comes, and offers the newer timeline', async () => {
+  it("a request's page shows the other contact's decision as it comes, and offers the newer timeline", async () => {
     const { id, alice, bobToken } = await h.pending({ alice: 'fr', bob: 'en' });
     const { page, close } = await openAs(alice, `/requests/${id}`);
     await expect.poll(() => page.locator('[data-field="decision-to"]').textContent()).toBe('Pas encore décidé');
     expect(await page.getByText('L’historique a de nouvelles entrées').isVisible()).toBe(false);
 
     await h.decide(id, 'accept', bobToken);
-    await expect.poll(() => page.locator('[data-field="decision-to"]').textContent(), { timeout: 10_000 }).toMatch(/^Accepté \d/);
+    await expect
+      .poll(() => page.locator('[data-field="decision-to"]').textContent(), { timeout: 10_000 })
+      .toMatch(/^Accepté \d/);
     expect(await page.locator('[data-field="progress"]').textContent()).toBe('En attente de votre confirmation');
     await expect.poll(() => page.getByText('L’historique a de nouvelles entrées').isVisible()).toBe(true);
     await snapshot(page, 'request-page-fr');
@@ -183,8 +218,8 @@ describe('in a browser', () => {
   });
 });
 
-describe('a request\'s page', () => {
-  it('shows the decisions and the timeline, with the refusal reason and dates for the reader\'s time zone', async () => {
+describe("a request's page", () => {
+  it("shows the decisions and the timeline, with the refusal reason and dates for the reader's time zone", async () => {
     const { id, alice, bob, aliceToken, bobToken } = await h.pending({ alice: 'en', bob: 'en' });
     await h.decide(id, 'accept', aliceToken);
     await h.decide(id, 'refuse', bobToken, 'Not my domain');
@@ -194,9 +229,13 @@ describe('a request\'s page', () => {
     expect(timeline).toContain(`Request made by Alice (${alice.handle})`);
     expect(timeline).toContain(`Email with a code sent to Bob (${bob.handle}), incoming contact`);
     expect(timeline).toContain(`Accepted by Alice (${alice.handle}), outgoing contact`);
-    expect(timeline).toContain(`Refused by Bob (${bob.handle}), incoming contact</span><p class="reason">Reason: <q>Not my domain</q>`);
+    expect(timeline).toContain(
+      `Refused by Bob (${bob.handle}), incoming contact</span><p class="reason">Reason: <q>Not my domain</q>`,
+    );
     expect(timeline).toContain('State: Refused');
-    expect(timeline.match(/<li><time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z" data-lang="en">/g)!.length).toBeGreaterThanOrEqual(5);
+    expect(
+      timeline.match(/<li><time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z" data-lang="en">/g)!.length,
+    ).toBeGreaterThanOrEqual(5);
     expect(res.body).toMatch(/<dd data-field="decision-to">Refused <time datetime="/);
     expect(res.body).toContain('<span class="badge ended" data-field="state">Refused</span>');
   });
@@ -230,7 +269,11 @@ describe('resend and cancel from the pages', () => {
     expect((await get(resent.headers.location!, cookie)).body).toContain('role="status">The emails were sent again');
     await h.email(bob, (t) => t.includes(id), 2);
 
-    const cancelled = await post(`/requests/${id}/cancel`, cookie, { _csrf, back: `/requests/${id}`, reason: 'Wrong contact' });
+    const cancelled = await post(`/requests/${id}/cancel`, cookie, {
+      _csrf,
+      back: `/requests/${id}`,
+      reason: 'Wrong contact',
+    });
     expect(cancelled.headers.location).toBe(`/requests/${id}?notice=cancelled`);
     const page = (await get(cancelled.headers.location!, cookie)).body;
     expect(page).toContain('The request is cancelled; nothing changed.');
@@ -245,14 +288,18 @@ describe('resend and cancel from the pages', () => {
     const _csrf = csrfIn((await get(`/requests/${id}`, cookie)).body);
     const cancel = await post(`/requests/${id}/cancel`, cookie, { _csrf });
     expect(cancel.statusCode).toBe(403);
-    expect(cancel.body).toContain('role="alert">Seul l’auteur de la demande, ou le support, peut renvoyer ses e-mails ou l’annuler.');
+    expect(cancel.body).toContain(
+      'role="alert">Seul l’auteur de la demande, ou le support, peut renvoyer ses e-mails ou l’annuler.',
+    );
     const resend = await post(`/requests/${id}/resend?lang=en`, cookie, { _csrf });
     expect(resend.statusCode).toBe(403);
-    expect(resend.body).toContain('Only the person who asked for this change, or support, may resend its emails or cancel it.');
+    expect(resend.body).toContain(
+      'Only the person who asked for this change, or support, may resend its emails or cancel it.',
+    );
     expect((await h.get(id, alice)).state).toBe('validatingByCustomers');
   });
 
-  it('need the form\'s CSRF field', async () => {
+  it("need the form's CSRF field", async () => {
     const { id, alice } = await h.pending({ alice: 'en' });
     const cookie = await h.signIn(alice);
     for (const action of ['cancel', 'resend']) {

@@ -14,7 +14,9 @@ beforeAll(async () => {
   h = await startHarness();
   support = await h.account('Sam', 'en', 'support');
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 async function start(harness: Harness) {
   const alice = await harness.account('Alice', 'en');
@@ -26,7 +28,8 @@ async function start(harness: Harness) {
 
 async function stuckReasons(id: string): Promise<string[]> {
   const res = await h.request('GET', '/api/v1/support/contact-changes?stuck=true', { token: support.token });
-  if (res.statusCode !== 200) throw new Error(`${res.body}\n${h.logs.filter((l) => l.includes('"level":50')).join('\n')}`);
+  if (res.statusCode !== 200)
+    throw new Error(`${res.body}\n${h.logs.filter((l) => l.includes('"level":50')).join('\n')}`);
   const item = (res.json().items as { id: string; stuckReasons: { code: string }[] }[]).find((i) => i.id === id);
   return item ? item.stuckReasons.map((r) => r.code) : [];
 }
@@ -35,7 +38,8 @@ describe('the worker', () => {
   it('killed in the middle of a request, another one carries it on from where it was', async () => {
     const own = await startHarness({ worker: false });
     const child = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {
-      env: { ...process.env, ...own.env, LOG_LEVEL: 'error' }, stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...own.env, LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
     let replacement: Awaited<ReturnType<typeof startWorker>> | undefined;
     try {
@@ -46,8 +50,11 @@ describe('the worker', () => {
 
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
-      replacement = await startWorker(own.config, { databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress') },
-        { workflowBundle: { codePath: inject('workflowBundlePath') } });
+      replacement = await startWorker(
+        own.config,
+        { databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress') },
+        { workflowBundle: { codePath: inject('workflowBundlePath') } },
+      );
 
       expect((await own.decide(id, 'accept', bobToken)).json().state).toBe('done');
       const services = (await own.request('GET', '/api/v1/services', { token: alice.token })).json().items;
@@ -69,7 +76,11 @@ describe('the email provider', () => {
     const id = (await h.change(alice, (await h.service(alice)).id, ['tech'], bob)).json().id as string;
 
     await h.email(alice, (t) => t.includes(id));
-    await waitFor(async () => (await stuckReasons(id)).includes('stepFailing'), 20_000, 'support to see the failing step');
+    await waitFor(
+      async () => (await stuckReasons(id)).includes('stepFailing'),
+      20_000,
+      'support to see the failing step',
+    );
     expect(await stuckReasons(id)).toContain('emailFailed');
 
     h.resend.recover();
@@ -83,7 +94,13 @@ describe('the email provider', () => {
 
   it('asking to slow down with Retry-After is waited out', async () => {
     const bob = await h.account('Bob');
-    h.resend.fail({ status: 429, name: 'rate_limit_exceeded', headers: { 'retry-after': '3' }, times: 1, to: bob.email });
+    h.resend.fail({
+      status: 429,
+      name: 'rate_limit_exceeded',
+      headers: { 'retry-after': '3' },
+      times: 1,
+      to: bob.email,
+    });
     const alice = await h.account('Alice');
     const id = (await h.change(alice, (await h.service(alice)).id, ['tech'], bob)).json().id as string;
     await h.email(bob, (t) => t.includes(id));
@@ -124,35 +141,59 @@ function signed(payload: object, secret = WEBHOOK_SECRET) {
   const timestamp = Math.floor(Date.now() / 1000).toString();
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
-  return { body, headers: { 'content-type': 'application/json', 'svix-id': id, 'svix-timestamp': timestamp, 'svix-signature': `v1,${signature}` } };
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'svix-id': id,
+      'svix-timestamp': timestamp,
+      'svix-signature': `v1,${signature}`,
+    },
+  };
 }
 
 describe('delivery webhooks', () => {
   it('write delivery and bounce to the timeline; a bounce shows in the support view', async () => {
     const { alice, bob, id } = await start(h);
     await h.email(bob, (t) => t.includes(id));
-    const rows = await waitFor(async () => {
-      const found = await h.db.select().from(emails).where(eq(emails.changeId, id));
-      return found.filter((e) => e.status === 'sent').length === 2 ? found : null;
-    }, 10_000, 'both emails to be sent');
+    const rows = await waitFor(
+      async () => {
+        const found = await h.db.select().from(emails).where(eq(emails.changeId, id));
+        return found.filter((e) => e.status === 'sent').length === 2 ? found : null;
+      },
+      10_000,
+      'both emails to be sent',
+    );
     const toAlice = rows.find((e) => e.recipient === 'from')!;
     const toBob = rows.find((e) => e.recipient === 'to')!;
 
-    for (const [type, email] of [['email.delivered', toAlice], ['email.bounced', toBob]] as const) {
-      const { body, headers } = signed({ type, created_at: new Date().toISOString(), data: { email_id: email.providerId } });
+    for (const [type, email] of [
+      ['email.delivered', toAlice],
+      ['email.bounced', toBob],
+    ] as const) {
+      const { body, headers } = signed({
+        type,
+        created_at: new Date().toISOString(),
+        data: { email_id: email.providerId },
+      });
       const res = await h.app.inject({ method: 'POST', url: '/webhooks/resend', headers, payload: body });
       expect(res.statusCode).toBe(204);
     }
     const timeline = (await h.get(id, alice)).timeline;
-    expect(timeline).toEqual(expect.arrayContaining([
-      expect.objectContaining({ type: 'emailDelivered', party: 'from' }),
-      expect.objectContaining({ type: 'emailBounced', party: 'to' }),
-    ]));
+    expect(timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'emailDelivered', party: 'from' }),
+        expect.objectContaining({ type: 'emailBounced', party: 'to' }),
+      ]),
+    );
     expect(await stuckReasons(id)).toEqual(['emailFailed']);
   });
 
   it('with a wrong signature are refused and change nothing', async () => {
-    const { body, headers } = signed({ type: 'email.bounced', data: { email_id: 're_1' } }, `whsec_${Buffer.from('another-secret').toString('base64')}`);
+    const { body, headers } = signed(
+      { type: 'email.bounced', data: { email_id: 're_1' } },
+      `whsec_${Buffer.from('another-secret').toString('base64')}`,
+    );
     const res = await h.app.inject({ method: 'POST', url: '/webhooks/resend', headers, payload: body });
     expect(res.statusCode).toBe(401);
     expect(res.json().title).toBe('Invalid signature');

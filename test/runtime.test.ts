@@ -57,7 +57,9 @@ describe('a process that has loaded embedded postgres', () => {
   it('ends with the exit code it set, so that a failed test run fails CI', () => {
     const runtime = JSON.stringify(new URL('../runtime/postgres.ts', import.meta.url).href);
     const script = `const { loadEmbeddedPostgres } = await import(${runtime}); await loadEmbeddedPostgres(); process.exitCode = 3;`;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+      encoding: 'utf8',
+    });
     expect(child.status, child.stderr).toBe(3);
   });
 });

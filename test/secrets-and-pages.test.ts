@@ -4,9 +4,12 @@ import { workflowIdOf } from '../domain/ids.js';
 import { startHarness, TEST_PASSWORD, waitFor, type Harness } from './support/harness.js';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
-
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 /** All text in a value, with binary payloads decoded as UTF-8. */
 function textOf(value: unknown): string {
@@ -28,7 +31,7 @@ describe('tokens are never at rest', () => {
     await h.decide(id, 'refuse', 'x'.repeat(43));
     await h.decide(id, 'accept', aliceToken);
     await h.decide(id, 'accept', bobToken);
-    await h.waitForState(id, (await h.account('Sam', 'en', 'support')), 'done');
+    await h.waitForState(id, await h.account('Sam', 'en', 'support'), 'done');
 
     const history = textOf(await h.temporal.workflow.getHandle(workflowIdOf(id)).fetchHistory());
     // Payloads are decoded: the workflow input's field names are readable.
@@ -50,7 +53,7 @@ describe('tokens are never at rest', () => {
     }
   });
 
-  it('an invitation link\'s token and the chosen password appear nowhere in the history, the database or the logs', async () => {
+  it("an invitation link's token and the chosen password appear nowhere in the history, the database or the logs", async () => {
     const owner = await h.account('Olga');
     const sub = await h.subAccount(owner, ['profile']);
     const history = textOf(await h.temporal.workflow.getHandle(`invitation-${sub.link.id}`).fetchHistory());
@@ -72,20 +75,26 @@ describe('tokens are never at rest', () => {
 
   it('API tokens are stored as digests only', async () => {
     const account = await h.account('Carla', 'nl');
-    const rows = await h.db.execute<{ token_hash: string }>(sql`select token_hash from api_tokens where account_id = ${account.id}`);
+    const rows = await h.db.execute<{ token_hash: string }>(
+      sql`select token_hash from api_tokens where account_id = ${account.id}`,
+    );
     expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0]!.token_hash).not.toContain(account.token);
   });
 });
 
 describe('the decision page', () => {
-  it('shows what is being approved, in the link\'s language, and changes nothing when opened', async () => {
+  it("shows what is being approved, in the link's language, and changes nothing when opened", async () => {
     const { id, alice, bob } = await h.pending({ roles: ['admin', 'tech', 'billing'], bob: 'nl' });
     // The provider has both emails; the timeline records each a moment later.
-    const before = await waitFor(async () => {
-      const change = await h.get(id, alice);
-      return change.timeline.filter((e) => e.type === 'emailSent').length === 2 && change;
-    }, 20_000, 'both token emails on the timeline');
+    const before = await waitFor(
+      async () => {
+        const change = await h.get(id, alice);
+        return change.timeline.filter((e) => e.type === 'emailSent').length === 2 && change;
+      },
+      20_000,
+      'both token emails on the timeline',
+    );
     for (const method of ['GET', 'HEAD'] as const) {
       const res = await h.app.inject({ method, url: `/requests/${id}/decision?lang=nl` });
       expect(res.statusCode).toBe(200);
@@ -95,7 +104,8 @@ describe('the decision page', () => {
     }
     const page = (await h.app.inject({ method: 'GET', url: `/requests/${id}/decision?lang=nl` })).body;
     expect(page).toContain('<html lang="nl">');
-    for (const text of ['Contactwijziging', bob.handle, alice.handle, 'Accepteren', 'Weigeren', 'Geldig tot']) expect(page).toContain(text);
+    for (const text of ['Contactwijziging', bob.handle, alice.handle, 'Accepteren', 'Weigeren', 'Geldig tot'])
+      expect(page).toContain(text);
     expect(page).toMatch(/<input id="token" name="token"[^>]*>/);
     expect(page).not.toMatch(/<input id="token"[^>]*value=/);
     expect(await h.get(id, alice)).toEqual(before);
@@ -103,25 +113,45 @@ describe('the decision page', () => {
 
   it('accepts with a pasted token, says what comes next, and shows a readable error for a wrong one', async () => {
     const { id, aliceToken, bobToken } = await h.pending({ roles: ['admin', 'tech', 'billing'], bob: 'nl' });
-    const wrong = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision?lang=fr`, ...form({ token: 'nope', decision: 'accepted' }) });
+    const wrong = await h.app.inject({
+      method: 'POST',
+      url: `/requests/${id}/decision?lang=fr`,
+      ...form({ token: 'nope', decision: 'accepted' }),
+    });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.headers['content-type']).toMatch(/text\/html/);
     expect(wrong.body).toContain('Ce code n’est pas valable');
 
-    const first = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision?lang=fr`, ...form({ token: aliceToken, decision: 'accepted' }) });
+    const first = await h.app.inject({
+      method: 'POST',
+      url: `/requests/${id}/decision?lang=fr`,
+      ...form({ token: aliceToken, decision: 'accepted' }),
+    });
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain('toujours en attente de validation par l’autre contact');
-    const last = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision?lang=en`, ...form({ token: bobToken, decision: 'accepted' }) });
+    const last = await h.app.inject({
+      method: 'POST',
+      url: `/requests/${id}/decision?lang=en`,
+      ...form({ token: bobToken, decision: 'accepted' }),
+    });
     expect(last.body).toContain('the change is done');
     expect(last.body).not.toContain('<form');
   });
 
   it('asks for the token when none is given, and says so plainly for an unknown request', async () => {
     const { id } = await h.pending({ roles: ['admin', 'tech', 'billing'], bob: 'nl' });
-    const empty = await h.app.inject({ method: 'POST', url: `/requests/${id}/decision?lang=en`, ...form({ token: '', decision: 'accepted' }) });
+    const empty = await h.app.inject({
+      method: 'POST',
+      url: `/requests/${id}/decision?lang=en`,
+      ...form({ token: '', decision: 'accepted' }),
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Paste the code from your email');
-    const unknown = await h.app.inject({ method: 'GET', url: '/requests/nothing-here/decision', headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    const unknown = await h.app.inject({
+      method: 'GET',
+      url: '/requests/nothing-here/decision',
+      headers: { 'accept-language': 'fr-FR,fr;q=0.9' },
+    });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('Cette demande de changement de contact n’existe pas');
   });
@@ -130,7 +160,13 @@ describe('the decision page', () => {
     const limited = await startHarness({ rateLimitPerMinute: 1 });
     try {
       const remoteAddress = `10.${Math.floor(Math.random() * 250)}.3.9`;
-      const post = () => limited.app.inject({ method: 'POST', url: '/requests/x/decision?lang=nl', remoteAddress, ...form({ token: 'x', decision: 'accepted' }) });
+      const post = () =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/requests/x/decision?lang=nl',
+          remoteAddress,
+          ...form({ token: 'x', decision: 'accepted' }),
+        });
       await post();
       const res = await post();
       expect(res.statusCode).toBe(429);

@@ -5,7 +5,9 @@ import { startHarness, type Harness, type TestAccount } from './support/harness.
 
 let h: Harness;
 let browser: Browser | undefined;
-beforeAll(async () => { h = await startHarness({ listen: true }); });
+beforeAll(async () => {
+  h = await startHarness({ listen: true });
+});
 afterAll(async () => {
   await browser?.close();
   await h?.close();
@@ -20,24 +22,40 @@ async function csrfOf(cookie: string) {
   return /name="_csrf" value="([^"]+)"/.exec((await get('/services', cookie)).body)![1]!;
 }
 
-async function post(url: string, cookie: string, fields: Record<string, string | string[]>, csrf: boolean | string = true) {
+async function post(
+  url: string,
+  cookie: string,
+  fields: Record<string, string | string[]>,
+  csrf: boolean | string = true,
+) {
   const body = new URLSearchParams();
   if (csrf) body.append('_csrf', typeof csrf === 'string' ? csrf : await csrfOf(cookie));
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-  return h.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  return h.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+  });
 }
 
-const checkbox = (body: string, role: string) => new RegExp(`<input type="checkbox" name="roles" value="${role}"[^>]*>`).exec(body)?.[0];
-const messageOf = (body: string, field: 'to' | 'roles') => new RegExp(`id="${field}-message"[^>]*>([\\s\\S]*?)</p>`).exec(body)?.[1] ?? '';
+const checkbox = (body: string, role: string) =>
+  new RegExp(`<input type="checkbox" name="roles" value="${role}"[^>]*>`).exec(body)?.[0];
+const messageOf = (body: string, field: 'to' | 'roles') =>
+  new RegExp(`id="${field}-message"[^>]*>([\\s\\S]*?)</p>`).exec(body)?.[1] ?? '';
 const person = (a: TestAccount, name: string) => `${name} (${a.handle})`;
 
 async function pendingOn(owner: TestAccount, serviceId: string) {
   const res = await h.request('GET', '/api/v1/services', { token: owner.token });
-  return (res.json() as { items: { id: string; pendingChanges: unknown[] }[] }).items.find((s) => s.id === serviceId)!.pendingChanges;
+  return (res.json() as { items: { id: string; pendingChanges: unknown[] }[] }).items.find((s) => s.id === serviceId)!
+    .pendingChanges;
 }
 
 async function check(cookie: string, serviceId: string, to: string, roles: string, lang = '') {
-  const res = await get(`/services/${serviceId}/change/check?to=${encodeURIComponent(to)}&roles=${roles}${lang && `&lang=${lang}`}`, cookie);
+  const res = await get(
+    `/services/${serviceId}/change/check?to=${encodeURIComponent(to)}&roles=${roles}${lang && `&lang=${lang}`}`,
+    cookie,
+  );
   return { status: res.statusCode, ...(res.json() as { ok: boolean; field?: string; message?: string }) };
 }
 
@@ -95,12 +113,28 @@ describe('checking the handle as one types', () => {
     await h.change(alice, service.id, ['billing'], bob);
     const cookie = await h.signIn(alice);
     expect(await check(cookie, service.id, 'nobody-404', 'tech')).toEqual({
-      status: 200, ok: false, field: 'to', message: 'Aucun compte ne porte l’identifiant nobody-404. Vérifiez l’orthographe.',
+      status: 200,
+      ok: false,
+      field: 'to',
+      message: 'Aucun compte ne porte l’identifiant nobody-404. Vérifiez l’orthographe.',
     });
-    expect(await check(cookie, service.id, alice.handle, 'tech')).toMatchObject({ ok: false, field: 'to', message: `${alice.handle} détient déjà ces rôles ; choisissez un autre contact.` });
-    expect(await check(cookie, service.id, bob.handle, 'billing')).toMatchObject({ ok: false, field: 'roles', message: expect.stringContaining('Une demande en cours change déjà') });
-    expect(await check(cookie, service.id, bob.handle, 'tech')).toMatchObject({ ok: true, message: `Trouvé : Bob (${bob.handle}).` });
-    expect(await check(cookie, service.id, 'nobody-404', 'tech', 'nl')).toMatchObject({ message: expect.stringContaining('Er is geen account met de handle nobody-404') });
+    expect(await check(cookie, service.id, alice.handle, 'tech')).toMatchObject({
+      ok: false,
+      field: 'to',
+      message: `${alice.handle} détient déjà ces rôles ; choisissez un autre contact.`,
+    });
+    expect(await check(cookie, service.id, bob.handle, 'billing')).toMatchObject({
+      ok: false,
+      field: 'roles',
+      message: expect.stringContaining('Une demande en cours change déjà'),
+    });
+    expect(await check(cookie, service.id, bob.handle, 'tech')).toMatchObject({
+      ok: true,
+      message: `Trouvé : Bob (${bob.handle}).`,
+    });
+    expect(await check(cookie, service.id, 'nobody-404', 'tech', 'nl')).toMatchObject({
+      message: expect.stringContaining('Er is geen account met de handle nobody-404'),
+    });
   });
 });
 
@@ -108,9 +142,14 @@ describe('preview and confirm', () => {
   it('shows which roles move, who must approve and until when, and creates nothing yet', async () => {
     const [alice, bob] = await Promise.all([h.account('Alice'), h.account('Bob', 'nl')]);
     const service = await h.service(alice);
-    const res = await post(`/services/${service.id}/change`, await h.signIn(alice), { roles: ['tech', 'billing'], to: bob.handle.toUpperCase() });
+    const res = await post(`/services/${service.id}/change`, await h.signIn(alice), {
+      roles: ['tech', 'billing'],
+      to: bob.handle.toUpperCase(),
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain(`the technical contact and billing contact roles will move from ${person(alice, 'Alice')} to ${person(bob, 'Bob')}`);
+    expect(res.body).toContain(
+      `the technical contact and billing contact roles will move from ${person(alice, 'Alice')} to ${person(bob, 'Bob')}`,
+    );
     const approvers = /<ul class="plain" id="approvers">([\s\S]*?)<\/ul>/.exec(res.body)![1]!;
     expect(approvers).toContain(`${person(alice, 'Alice')}, outgoing contact`);
     expect(approvers).toContain(`${person(bob, 'Bob')}, incoming contact`);
@@ -123,10 +162,18 @@ describe('preview and confirm', () => {
   it('confirm creates the request, sends both contacts their email and leads to the request', async () => {
     const [alice, bob] = await Promise.all([h.account('Alice'), h.account('Bob', 'nl')]);
     const service = await h.service(alice);
-    const res = await post(`/services/${service.id}/change/confirm`, await h.signIn(alice), { roles: ['tech', 'billing'], to: bob.handle });
+    const res = await post(`/services/${service.id}/change/confirm`, await h.signIn(alice), {
+      roles: ['tech', 'billing'],
+      to: bob.handle,
+    });
     expect(res.statusCode).toBe(303);
     const id = /^\/requests\/(.+)$/.exec(String(res.headers.location))![1]!;
-    expect(await h.get(id, alice)).toMatchObject({ roles: ['tech', 'billing'], from: { handle: alice.handle }, to: { handle: bob.handle }, askedBy: { handle: alice.handle } });
+    expect(await h.get(id, alice)).toMatchObject({
+      roles: ['tech', 'billing'],
+      from: { handle: alice.handle },
+      to: { handle: bob.handle },
+      askedBy: { handle: alice.handle },
+    });
     expect((await h.email(bob, (t) => t.includes(id))).subject).toMatch(/Contact/);
     await h.email(alice, (t) => t.includes(id));
   });
@@ -139,7 +186,9 @@ describe('errors in the form', () => {
     const cookie = await h.signIn(alice);
     const unknown = await post(`/services/${service.id}/change`, cookie, { roles: 'tech', to: 'nobody-404' });
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.body).toMatch(/<input id="to" name="to" value="nobody-404"[^>]*aria-describedby="to-hint to-message" aria-invalid="true">/);
+    expect(unknown.body).toMatch(
+      /<input id="to" name="to" value="nobody-404"[^>]*aria-describedby="to-hint to-message" aria-invalid="true">/,
+    );
     expect(messageOf(unknown.body, 'to')).toContain('There is no account with the handle nobody-404');
     expect(checkbox(unknown.body, 'tech')).toContain('checked');
     expect(unknown.body).toContain('<a href="#to">There is no account');
@@ -173,10 +222,15 @@ describe('errors in the form', () => {
 });
 
 describe('what the pages refuse', () => {
-  it('a POST without the form\'s CSRF field changes nothing', async () => {
+  it("a POST without the form's CSRF field changes nothing", async () => {
     const [alice, bob] = await Promise.all([h.account('Alice'), h.account('Bob')]);
     const service = await h.service(alice);
-    const res = await post(`/services/${service.id}/change/confirm`, await h.signIn(alice), { roles: 'tech', to: bob.handle }, false);
+    const res = await post(
+      `/services/${service.id}/change/confirm`,
+      await h.signIn(alice),
+      { roles: 'tech', to: bob.handle },
+      false,
+    );
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('This form has expired');
     expect(await pendingOn(alice, service.id)).toEqual([]);
@@ -204,9 +258,15 @@ describe('languages', () => {
     const cookie = await h.signIn(alice);
     const list = async (lang: string) => (await get(`/services${lang}`, cookie)).body;
     const form = async (lang: string) => (await get(`/services/${service.id}/change${lang}`, cookie)).body;
-    expect(await list('')).toMatch(/<h1>Mes services<\/h1>[\s\S]*<dt>Contact technique<\/dt>[\s\S]*Changer les contacts/);
-    expect(await list('?lang=en')).toMatch(/<h1>My services<\/h1>[\s\S]*<dt>Technical contact<\/dt>[\s\S]*Change contacts/);
-    expect(await list('?lang=nl')).toMatch(/<h1>Mijn diensten<\/h1>[\s\S]*<dt>Technisch contact<\/dt>[\s\S]*Contacten wijzigen/);
+    expect(await list('')).toMatch(
+      /<h1>Mes services<\/h1>[\s\S]*<dt>Contact technique<\/dt>[\s\S]*Changer les contacts/,
+    );
+    expect(await list('?lang=en')).toMatch(
+      /<h1>My services<\/h1>[\s\S]*<dt>Technical contact<\/dt>[\s\S]*Change contacts/,
+    );
+    expect(await list('?lang=nl')).toMatch(
+      /<h1>Mijn diensten<\/h1>[\s\S]*<dt>Technisch contact<\/dt>[\s\S]*Contacten wijzigen/,
+    );
     expect(await form('')).toContain('<legend>Rôles à transmettre</legend>');
     expect(await form('?lang=en')).toContain('<legend>Roles to hand over</legend>');
     expect(await form('?lang=nl')).toContain('<legend>Over te dragen rollen</legend>');
@@ -225,12 +285,16 @@ describe('in a browser', () => {
     const refused: string[] = [];
     // The page's own script must run under its Content-Security-Policy, without errors.
     page.on('pageerror', (err) => refused.push(err.message));
-    page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) refused.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) refused.push(m.text());
+    });
     await page.goto(`${h.config.publicBaseUrl}/services/${service.id}/change?lang=en`);
     await page.getByLabel('Technical contact').check();
     const to = page.getByLabel('Handle of the new contact');
     await to.pressSequentially('nobody-404');
-    await expect.poll(() => page.locator('#to-message').textContent()).toBe('Error: There is no account with the handle nobody-404. Check the spelling.');
+    await expect
+      .poll(() => page.locator('#to-message').textContent())
+      .toBe('Error: There is no account with the handle nobody-404. Check the spelling.');
     expect(await to.getAttribute('aria-invalid')).toBe('true');
     await snapshot(page, 'change-contacts-unknown-handle');
     await to.fill(bob.handle);

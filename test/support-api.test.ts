@@ -10,7 +10,9 @@ beforeAll(async () => {
   h = await startHarness();
   sam = await h.account('Sam', 'en', 'support');
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 const DAY = 86_400_000;
 const extend = (id: string, token: string, body: object) =>
@@ -24,7 +26,10 @@ describe('POST /api/v1/support/contact-changes/{id}/extend', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().expiresAt).toBe(expiresAt);
     const change = await h.get(id, alice);
-    expect(change.timeline.find((e) => e.type === 'extended')?.detail).toEqual({ expiresAt, reason: 'Bob is at sea until next week' });
+    expect(change.timeline.find((e) => e.type === 'extended')?.detail).toEqual({
+      expiresAt,
+      reason: 'Bob is at sea until next week',
+    });
     await h.decide(id, 'accept', aliceToken);
     expect((await h.decide(id, 'accept', bobToken)).json().state).toBe('done');
   });
@@ -51,10 +56,20 @@ describe('POST /api/v1/support/contact-changes/{id}/extend', () => {
   it('refuses a date too far ahead or before the current expiry, with the reason in the answer', async () => {
     const { alice, id } = await h.pending();
     const current = (await h.get(id, alice)).expiresAt as string;
-    const tooLate = await extend(id, sam.token, { expiresAt: new Date(Date.now() + 31 * DAY).toISOString(), reason: 'Long trip' });
+    const tooLate = await extend(id, sam.token, {
+      expiresAt: new Date(Date.now() + 31 * DAY).toISOString(),
+      reason: 'Long trip',
+    });
     expect(tooLate.statusCode).toBe(422);
-    expect(tooLate.json()).toMatchObject({ field: 'expiresAt', code: 'tooLate', detail: 'The new expiry may be at most 30 days from now' });
-    const earlier = await extend(id, sam.token, { expiresAt: new Date(Date.parse(current) - 60_000).toISOString(), reason: 'Sooner' });
+    expect(tooLate.json()).toMatchObject({
+      field: 'expiresAt',
+      code: 'tooLate',
+      detail: 'The new expiry may be at most 30 days from now',
+    });
+    const earlier = await extend(id, sam.token, {
+      expiresAt: new Date(Date.parse(current) - 60_000).toISOString(),
+      reason: 'Sooner',
+    });
     expect(earlier.json()).toMatchObject({ status: 422, code: 'notLater' });
     const change = await h.get(id, alice);
     expect(change.expiresAt).toBe(current);
@@ -64,15 +79,21 @@ describe('POST /api/v1/support/contact-changes/{id}/extend', () => {
   it('answers 409 for a request that has ended', async () => {
     const { alice, id } = await h.pending();
     await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: alice.token, body: {} });
-    const res = await extend(id, sam.token, { expiresAt: new Date(Date.now() + DAY).toISOString(), reason: 'Too late' });
+    const res = await extend(id, sam.token, {
+      expiresAt: new Date(Date.now() + DAY).toISOString(),
+      reason: 'Too late',
+    });
     expect(res.statusCode).toBe(409);
   });
 });
 
-describe('the workflow\'s extend validator', () => {
+describe("the workflow's extend validator", () => {
   const refusal = async (id: string, expiresAt: number) => {
     const handle = h.temporal.workflow.getHandle(workflowIdOf(id));
-    const err = await handle.executeUpdate(extendUpdate, { args: [{ by: sam.id, expiresAt }] }).then(() => null, (e: unknown) => e);
+    const err = await handle.executeUpdate(extendUpdate, { args: [{ by: sam.id, expiresAt }] }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     return (err as WorkflowUpdateFailedError).cause;
   };
@@ -80,8 +101,16 @@ describe('the workflow\'s extend validator', () => {
   it('refuses a date more than 30 days ahead, or in the past, as permanent failures', async () => {
     const { alice, id } = await h.pending();
     const before = (await h.get(id, alice)).expiresAt;
-    expect(await refusal(id, Date.now() + 30 * DAY + 60_000)).toMatchObject({ type: 'InvalidExpiry', details: ['tooLate'], nonRetryable: true });
-    expect(await refusal(id, Date.now() - 60_000)).toMatchObject({ type: 'InvalidExpiry', details: ['past'], nonRetryable: true });
+    expect(await refusal(id, Date.now() + 30 * DAY + 60_000)).toMatchObject({
+      type: 'InvalidExpiry',
+      details: ['tooLate'],
+      nonRetryable: true,
+    });
+    expect(await refusal(id, Date.now() - 60_000)).toMatchObject({
+      type: 'InvalidExpiry',
+      details: ['past'],
+      nonRetryable: true,
+    });
     expect((await h.get(id, alice)).expiresAt).toBe(before);
   });
 
@@ -90,7 +119,10 @@ describe('the workflow\'s extend validator', () => {
     // The emails telling of the cancel keep failing, so the workflow stays open after the request ended.
     h.resend.fail({ status: 500, name: 'internal_server_error', times: 1000, to: alice.email });
     try {
-      expect((await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: alice.token, body: {} })).json().state).toBe('aborted');
+      expect(
+        (await h.request('POST', `/api/v1/contact-changes/${id}/cancel`, { token: alice.token, body: {} })).json()
+          .state,
+      ).toBe('aborted');
       expect(await refusal(id, Date.now() + DAY)).toMatchObject({ type: 'NotPending', nonRetryable: true });
       expect((await h.temporal.workflow.getHandle(workflowIdOf(id)).describe()).status.name).toBe('RUNNING');
     } finally {
@@ -103,8 +135,14 @@ describe('resending with a reason through the API', () => {
   it('puts the reason on the timeline', async () => {
     const { alice, id } = await h.pending();
     await new Promise((r) => setTimeout(r, 1100));
-    const res = await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, { token: alice.token, body: { reason: 'Bob changed his address' } });
+    const res = await h.request('POST', `/api/v1/contact-changes/${id}/resend-email`, {
+      token: alice.token,
+      body: { reason: 'Bob changed his address' },
+    });
     expect(res.statusCode).toBe(200);
-    expect((await h.get(id, alice)).timeline.find((e) => e.type === 'resent')?.detail).toMatchObject({ sending: 2, reason: 'Bob changed his address' });
+    expect((await h.get(id, alice)).timeline.find((e) => e.type === 'resent')?.detail).toMatchObject({
+      sending: 2,
+      reason: 'Bob changed his address',
+    });
   });
 });

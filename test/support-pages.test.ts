@@ -10,9 +10,12 @@ beforeAll(async () => {
   sam = await h.account('Sam', 'en', 'support');
   samCookie = await h.signIn(sam);
 });
-afterAll(async () => { await Promise.all([h?.close(), short?.close()]); });
+afterAll(async () => {
+  await Promise.all([h?.close(), short?.close()]);
+});
 
-const get = (harness: Harness, url: string, cookie: string) => harness.app.inject({ method: 'GET', url, headers: { cookie } });
+const get = (harness: Harness, url: string, cookie: string) =>
+  harness.app.inject({ method: 'GET', url, headers: { cookie } });
 const csrfIn = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)![1]!;
 const utcField = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
@@ -20,11 +23,17 @@ const utcField = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 async function post(harness: Harness, url: string, cookie: string, fields: Record<string, string>, csrf = true) {
   const form = new URLSearchParams(fields);
   if (csrf) form.set('_csrf', csrfIn((await get(harness, '/support', cookie)).body));
-  return harness.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+  return harness.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form.toString(),
+  });
 }
 
 /** The part of the console page under one heading. */
-const section = (body: string, headingId: string) => body.slice(body.indexOf(`id="${headingId}"`), body.indexOf('</section>', body.indexOf(`id="${headingId}"`)));
+const section = (body: string, headingId: string) =>
+  body.slice(body.indexOf(`id="${headingId}"`), body.indexOf('</section>', body.indexOf(`id="${headingId}"`)));
 
 describe('the support console', () => {
   it('lists a request whose email failed among the stuck ones, above the search, with why and since when', async () => {
@@ -32,19 +41,26 @@ describe('the support console', () => {
     h.resend.fail({ status: 422, name: 'validation_error', times: 1, to: bob.email });
     const alice = await h.account('Alice');
     const id = (await h.change(alice, (await h.service(alice)).id, ['tech'], bob)).json().id as string;
-    const stuckRow = async () => section((await get(h, '/support', samCookie)).body, 'stuck-heading').split('<tr>').find((r) => r.includes(id));
+    const stuckRow = async () =>
+      section((await get(h, '/support', samCookie)).body, 'stuck-heading')
+        .split('<tr>')
+        .find((r) => r.includes(id));
     const row = await waitFor(stuckRow, 10_000, 'the request to be listed as stuck');
     const page = await get(h, '/support', samCookie);
     expect(page.statusCode).toBe(200);
     expect(page.body.indexOf('id="stuck-heading"')).toBeLessThan(page.body.indexOf('id="search-heading"'));
-    expect(row).toContain('The email to the incoming contact failed: Resend 422 validation_error: simulated validation_error');
+    expect(row).toContain(
+      'The email to the incoming contact failed: Resend 422 validation_error: simulated validation_error',
+    );
     expect(row).toMatch(/\(Since <time datetime="[^"]+"/);
 
     const inFrench = await get(h, '/support?lang=fr', samCookie);
-    expect(section(inFrench.body, 'stuck-heading')).toContain('L’e-mail au contact entrant : en échec (Resend 422 validation_error: simulated validation_error)');
+    expect(section(inFrench.body, 'stuck-heading')).toContain(
+      'L’e-mail au contact entrant : en échec (Resend 422 validation_error: simulated validation_error)',
+    );
   });
 
-  it('finds a request by a handle, by its service\'s name and by its id, and says when nothing matches', async () => {
+  it("finds a request by a handle, by its service's name and by its id, and says when nothing matches", async () => {
     const { id, bob, service } = await h.pending();
     for (const q of [bob.handle, service.name.toUpperCase().slice(0, 6), id]) {
       const results = section((await get(h, `/support?q=${encodeURIComponent(q)}`, samCookie)).body, 'search-heading');
@@ -67,13 +83,17 @@ describe('the support console', () => {
   });
 });
 
-describe('a request\'s support page', () => {
-  it('shows each email\'s delivery and links to the workflow when the Temporal UI is configured', async () => {
+describe("a request's support page", () => {
+  it("shows each email's delivery and links to the workflow when the Temporal UI is configured", async () => {
     const bob = await h.account('Bob');
     h.resend.fail({ status: 422, name: 'validation_error', times: 1, to: bob.email });
     const alice = await h.account('Alice');
     const id = (await h.change(alice, (await h.service(alice)).id, ['tech'], bob)).json().id as string;
-    await waitFor(async () => (await get(h, `/support/requests/${id}`, samCookie)).body.includes('event-emailFailed'), 10_000, 'the failed email');
+    await waitFor(
+      async () => (await get(h, `/support/requests/${id}`, samCookie)).body.includes('event-emailFailed'),
+      10_000,
+      'the failed email',
+    );
     // The same config object the server reads, as TEMPORAL_UI_URL would set it.
     h.config.temporal.uiUrl = 'http://temporal-ui.test';
     try {
@@ -97,10 +117,14 @@ describe('a request\'s support page', () => {
 
     const page = await get(h, res.headers.location!, samCookie);
     expect(page.body).toContain('The emails were sent again.');
-    const resent = section(page.body, 'timeline-heading').split('<tr').find((r) => r.includes('event-resent'))!;
+    const resent = section(page.body, 'timeline-heading')
+      .split('<tr')
+      .find((r) => r.includes('event-resent'))!;
     expect(resent).toContain(sam.handle);
     expect(resent).toContain('Bob lost the first email');
-    expect((await h.get(id, alice)).timeline.find((e) => e.type === 'resent')?.detail).toMatchObject({ reason: 'Bob lost the first email' });
+    expect((await h.get(id, alice)).timeline.find((e) => e.type === 'resent')?.detail).toMatchObject({
+      reason: 'Bob lost the first email',
+    });
   });
 
   it('refuses an action without a reason, next to the reason field, and does nothing', async () => {
@@ -108,22 +132,28 @@ describe('a request\'s support page', () => {
     await new Promise((r) => setTimeout(r, 1100));
     const res = await post(h, `/support/requests/${id}/resend`, samCookie, { reason: '   ' });
     expect(res.statusCode).toBe(422);
-    expect(res.body).toMatch(/<textarea id="resend-reason"[^>]*aria-describedby="resend-reason-hint resend-reason-error"[^>]*aria-invalid="true"/);
+    expect(res.body).toMatch(
+      /<textarea id="resend-reason"[^>]*aria-describedby="resend-reason-hint resend-reason-error"[^>]*aria-invalid="true"/,
+    );
     expect(res.body).toContain('<p class="field-error" id="resend-reason-error">Write why you do this.</p>');
     expect((await h.get(id, alice)).timeline.map((e) => e.type)).not.toContain('resent');
     expect(h.resend.to(bob.email).filter((e) => e.text.includes(id))).toHaveLength(1);
   });
 
-  it('cancels with a reason; without the form\'s CSRF field it is refused and nothing changes', async () => {
+  it("cancels with a reason; without the form's CSRF field it is refused and nothing changes", async () => {
     const { alice, id } = await h.pending();
     const forged = await post(h, `/support/requests/${id}/cancel`, samCookie, { reason: 'Asked by phone' }, false);
     expect(forged.statusCode).toBe(403);
     expect((await h.get(id, alice)).state).toBe('validatingByCustomers');
 
-    expect((await post(h, `/support/requests/${id}/cancel`, samCookie, { reason: 'Asked by phone' })).statusCode).toBe(303);
+    expect((await post(h, `/support/requests/${id}/cancel`, samCookie, { reason: 'Asked by phone' })).statusCode).toBe(
+      303,
+    );
     const change = await h.get(id, alice);
     expect(change.state).toBe('aborted');
-    expect(change.timeline.find((e) => e.detail?.state === 'aborted')?.detail).toMatchObject({ reason: 'Asked by phone' });
+    expect(change.timeline.find((e) => e.detail?.state === 'aborted')?.detail).toMatchObject({
+      reason: 'Asked by phone',
+    });
   });
 });
 
@@ -134,7 +164,11 @@ describe('extending the expiry from the console', () => {
     const { alice, id, aliceToken, bobToken } = await short.pending();
     const until = Date.now() + 60_000;
     // Typed in Paris in winter (UTC+1): the form says so in its zone field.
-    const res = await post(short, `/support/requests/${id}/extend`, cookie, { expiresAt: utcField(until + 3_600_000), zone: '60', reason: 'Bob is travelling' });
+    const res = await post(short, `/support/requests/${id}/extend`, cookie, {
+      expiresAt: utcField(until + 3_600_000),
+      zone: '60',
+      reason: 'Bob is travelling',
+    });
     expect(res.statusCode).toBe(303);
     const extended = await short.get(id, alice);
     expect(extended.expiresAt).toBe(new Date(Math.floor(until / 1000) * 1000).toISOString());
@@ -152,9 +186,14 @@ describe('extending the expiry from the console', () => {
     const supportStaff = await short.account('Sam', 'fr', 'support');
     const cookie = await short.signIn(supportStaff);
     const { id } = await short.pending();
-    const tooLate = await post(short, `/support/requests/${id}/extend`, cookie, { expiresAt: utcField(Date.now() + 40 * 86_400_000), reason: 'Vacances' });
+    const tooLate = await post(short, `/support/requests/${id}/extend`, cookie, {
+      expiresAt: utcField(Date.now() + 40 * 86_400_000),
+      reason: 'Vacances',
+    });
     expect(tooLate.statusCode).toBe(422);
-    expect(tooLate.body).toContain('<p class="field-error" id="extend-expiresAt-error">La nouvelle expiration peut être au plus dans 30 jours.</p>');
+    expect(tooLate.body).toContain(
+      '<p class="field-error" id="extend-expiresAt-error">La nouvelle expiration peut être au plus dans 30 jours.</p>',
+    );
     const empty = await post(short, `/support/requests/${id}/extend`, cookie, { expiresAt: '', reason: '' });
     expect(empty.body).toContain('id="extend-expiresAt-error">Indiquez une date et une heure.</p>');
     expect(empty.body).toContain('id="extend-reason-error">Indiquez pourquoi vous le faites.</p>');

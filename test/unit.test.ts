@@ -11,7 +11,12 @@ describe('tokens', () => {
   it('are 256-bit, URL-safe, and differ by request, party and sending', () => {
     const token = makeToken(SECRET, 'req1', 'from', 1);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const others = [makeToken(SECRET, 'req2', 'from', 1), makeToken(SECRET, 'req1', 'to', 1), makeToken(SECRET, 'req1', 'from', 2), makeToken('another-secret-0123456789-abcdefghijkl', 'req1', 'from', 1)];
+    const others = [
+      makeToken(SECRET, 'req2', 'from', 1),
+      makeToken(SECRET, 'req1', 'to', 1),
+      makeToken(SECRET, 'req1', 'from', 2),
+      makeToken('another-secret-0123456789-abcdefghijkl', 'req1', 'from', 1),
+    ];
     expect(new Set([token, ...others]).size).toBe(5);
   });
 
@@ -19,7 +24,8 @@ describe('tokens', () => {
     expect(partyOfToken(SECRET, 'req1', 1, makeToken(SECRET, 'req1', 'to', 1))).toBe('to');
     expect(partyOfToken(SECRET, 'req1', 2, makeToken(SECRET, 'req1', 'to', 1))).toBeNull();
     expect(partyOfToken(SECRET, 'req2', 1, makeToken(SECRET, 'req1', 'from', 1))).toBeNull();
-    for (const junk of ['', 'short', '!'.repeat(43), `${makeToken(SECRET, 'req1', 'from', 1)}x`]) expect(partyOfToken(SECRET, 'req1', 1, junk)).toBeNull();
+    for (const junk of ['', 'short', '!'.repeat(43), `${makeToken(SECRET, 'req1', 'from', 1)}x`])
+      expect(partyOfToken(SECRET, 'req1', 1, junk)).toBeNull();
   });
 });
 
@@ -34,7 +40,10 @@ describe('who may ask', () => {
     expect(mayRequestChange(service, 'x', ['tech'])).toBe(false);
   });
   it('counts every role an account holds', () => {
-    expect(rolesHeldBy({ holderId: 'h', adminId: 'h', techId: 'x', billingId: 'h' }, 'h')).toEqual(['admin', 'billing']);
+    expect(rolesHeldBy({ holderId: 'h', adminId: 'h', techId: 'x', billingId: 'h' }, 'h')).toEqual([
+      'admin',
+      'billing',
+    ]);
   });
 });
 
@@ -49,7 +58,7 @@ describe('durations', () => {
     expect(parseDurationList('2d,x')).toBeNull();
   });
 
-  it('are said in the reader\'s language, in the largest whole unit', () => {
+  it("are said in the reader's language, in the largest whole unit", () => {
     // French puts a no-break space before the unit, as it should.
     const span = (ms: number, lang: string) => formatSpan(ms, lang).replace(/\s/g, ' ');
     expect(span(3 * 86_400_000, 'en')).toBe('3 days');
@@ -64,18 +73,29 @@ describe('configuration', () => {
   const base = { DATA_DIR: '/tmp/countersign-unit-config', TOKEN_SECRET: SECRET };
   it('has the documented defaults', () => {
     const config = loadConfig(base);
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', publicBaseUrl: 'http://localhost:3000', changeRequestTtlMs: 604_800_000, reminderAfterMs: [172_800_000, 518_400_000] });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      publicBaseUrl: 'http://localhost:3000',
+      changeRequestTtlMs: 604_800_000,
+      reminderAfterMs: [172_800_000, 518_400_000],
+    });
     expect(config.temporal).toMatchObject({ namespace: 'default', taskQueue: 'countersign' });
   });
 
   it('stops with a message that names each bad variable', () => {
-    expect(() => loadConfig({ ...base, PORT: 'eighty', CHANGE_REQUEST_TTL: 'a week', PUBLIC_BASE_URL: 'nowhere' }))
-      .toThrow(/PORT[\s\S]*PUBLIC_BASE_URL[\s\S]*CHANGE_REQUEST_TTL: CHANGE_REQUEST_TTL must be a duration such as 20s, 15m, 7d \(got "a week"\)/);
+    expect(() =>
+      loadConfig({ ...base, PORT: 'eighty', CHANGE_REQUEST_TTL: 'a week', PUBLIC_BASE_URL: 'nowhere' }),
+    ).toThrow(
+      /PORT[\s\S]*PUBLIC_BASE_URL[\s\S]*CHANGE_REQUEST_TTL: CHANGE_REQUEST_TTL must be a duration such as 20s, 15m, 7d \(got "a week"\)/,
+    );
     expect(() => loadConfig({ ...base, CHANGE_REQUEST_TTL: '1d', REMINDER_AFTER: '2d' })).toThrow(/REMINDER_AFTER/);
   });
 
   it('requires TOKEN_SECRET in production and keeps a generated one locally', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: base.DATA_DIR, RESEND_API_KEY: 're_x' })).toThrow(/TOKEN_SECRET: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: base.DATA_DIR, RESEND_API_KEY: 're_x' })).toThrow(
+      /TOKEN_SECRET: required/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: SECRET })).toThrow(/RESEND_API_KEY: required/);
     const dir = `/tmp/countersign-unit-${process.pid}`;
     const first = loadConfig({ DATA_DIR: dir }).tokenSecret;
@@ -86,8 +106,9 @@ describe('configuration', () => {
 
 describe('page text', () => {
   it('escapes the five characters that could open markup, and leaves other text as it is', () => {
-    expect(html`<dd>${`Tom <b onclick="x">O'Brien</b> & Co`}</dd>`.value)
-      .toBe('<dd>Tom &lt;b onclick=&quot;x&quot;&gt;O&#39;Brien&lt;/b&gt; &amp; Co</dd>');
+    expect(html`<dd>${`Tom <b onclick="x">O'Brien</b> & Co`}</dd>`.value).toBe(
+      '<dd>Tom &lt;b onclick=&quot;x&quot;&gt;O&#39;Brien&lt;/b&gt; &amp; Co</dd>',
+    );
     expect(escapeHtml('Één naam, 10 € — plain')).toBe('Één naam, 10 € — plain');
     expect(html`<p>${raw('<i>safe</i>')}${['<', '>']}</p>`.value).toBe('<p><i>safe</i>&lt;&gt;</p>');
   });

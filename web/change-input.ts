@@ -8,7 +8,10 @@ import { holderOf } from '../domain/permissions.js';
 import { accounts, pendingRoles, type Account, type Service } from '../db/schema.js';
 import { SERVICES } from './i18n/services.js';
 
-export interface ChangeInput { roles: Role[]; to: string }
+export interface ChangeInput {
+  roles: Role[];
+  to: string;
+}
 export type Field = 'to' | 'roles';
 /** Messages already translated, by the field they concern; `general` for the others. */
 export type FieldErrors = Partial<Record<Field | 'general', string>>;
@@ -25,10 +28,17 @@ export interface ChangeContext {
 export function readInput(source: unknown): ChangeInput {
   const { roles, to } = (source ?? {}) as { roles?: unknown; to?: unknown };
   const given = (Array.isArray(roles) ? roles : [roles]).flatMap((r) => (typeof r === 'string' ? r.split(',') : []));
-  return { roles: ROLES.filter((role) => given.includes(role)), to: typeof to === 'string' ? to.trim().slice(0, 100) : '' };
+  return {
+    roles: ROLES.filter((role) => given.includes(role)),
+    to: typeof to === 'string' ? to.trim().slice(0, 100) : '',
+  };
 }
 
-export async function loadChangeContext(app: FastifyInstance, viewer: Account, serviceId: string): Promise<ChangeContext> {
+export async function loadChangeContext(
+  app: FastifyInstance,
+  viewer: Account,
+  serviceId: string,
+): Promise<ChangeContext> {
   const service = await changeableService(app, viewer, serviceId, []);
   const allowed = ROLES.filter((role) => mayChangeRoles(actorOf(viewer), service, [role]));
   if (allowed.length === 0) throw new Problem(403, 'Forbidden', 'You may not change any contact of this service.');
@@ -44,7 +54,8 @@ export async function loadChangeContext(app: FastifyInstance, viewer: Account, s
 }
 
 export function requireInput(input: ChangeInput, needRoles = true) {
-  if (needRoles && input.roles.length === 0) throw new Problem(422, 'No role', 'Choose at least one role.', { field: 'roles' });
+  if (needRoles && input.roles.length === 0)
+    throw new Problem(422, 'No role', 'Choose at least one role.', { field: 'roles' });
   if (!input.to) throw new Problem(422, 'No contact', 'Enter the handle of the new contact.', { field: 'to' });
 }
 

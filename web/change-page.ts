@@ -3,7 +3,15 @@ import { changeableService, createChange, resolveTarget } from '../api/change-ac
 import { Problem } from '../api/problems.js';
 import { changeForm, changePreview } from './change-form.js';
 import {
-  checkChange, fieldErrors, fieldOf, loadChangeContext, problemMessage, readInput, requireInput, type ChangeInput, type FieldErrors,
+  checkChange,
+  fieldErrors,
+  fieldOf,
+  loadChangeContext,
+  problemMessage,
+  readInput,
+  requireInput,
+  type ChangeInput,
+  type FieldErrors,
 } from './change-input.js';
 import { who } from './change-text.js';
 import { SERVICES } from './i18n/services.js';
@@ -16,19 +24,36 @@ const serviceId = (request: FastifyRequest) => (request.params as { id: string }
 const fixable = (err: unknown): err is Problem => err instanceof Problem && err.status !== 404;
 
 /** Shown again after a refusal, with the roles' current state: one may have become busy meanwhile. */
-async function showForm(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, input: ChangeInput, status = 200, errors?: FieldErrors) {
+async function showForm(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: ChangeInput,
+  status = 200,
+  errors?: FieldErrors,
+) {
   const lang = pageLanguage(request);
   const t = SERVICES[lang];
   const viewer = request.viewer!;
   const ctx = await loadChangeContext(app, viewer, serviceId(request));
   const title = errors ? `${t.errorLabel} ${t.change.title}` : t.change.title;
   return renderPage(app, request, reply, {
-    title, status, section: 'services', body: changeForm(app, request, lang, { ctx, input, errors, viewer }),
-    scripts: ['/assets/change.js'], styles: ['/assets/services.css'],
+    title,
+    status,
+    section: 'services',
+    body: changeForm(app, request, lang, { ctx, input, errors, viewer }),
+    scripts: ['/assets/change.js'],
+    styles: ['/assets/services.css'],
   });
 }
 
-async function refused(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, input: ChangeInput, err: unknown) {
+async function refused(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: ChangeInput,
+  err: unknown,
+) {
   if (!fixable(err)) throw err;
   return showForm(app, request, reply, input, err.status, fieldErrors(err, input, pageLanguage(request)));
 }
@@ -37,7 +62,9 @@ export default async function changePage(app: FastifyInstance) {
   const route = { onRequest: app.requireViewer, schema: { hide: true } };
   const post = { ...route, preHandler: app.verifyCsrf };
 
-  app.get('/services/:id/change', route, async (request, reply) => showForm(app, request, reply, readInput(request.query)));
+  app.get('/services/:id/change', route, async (request, reply) =>
+    showForm(app, request, reply, readInput(request.query)),
+  );
 
   app.get('/services/:id/change/check', route, async (request, reply) => {
     const lang = pageLanguage(request);
@@ -51,7 +78,9 @@ export default async function changePage(app: FastifyInstance) {
     } catch (err) {
       if (!(err instanceof Problem) || err.status >= 500) throw err;
       // The answer to a question about the input is 200; only a service the viewer may not see is 404.
-      return reply.code(err.status === 404 ? 404 : 200).send({ ok: false, field: fieldOf(err), message: problemMessage(err, input, lang) });
+      return reply
+        .code(err.status === 404 ? 404 : 200)
+        .send({ ok: false, field: fieldOf(err), message: problemMessage(err, input, lang) });
     }
   });
 
@@ -63,7 +92,9 @@ export default async function changePage(app: FastifyInstance) {
       const ctx = await loadChangeContext(app, request.viewer!, serviceId(request));
       const expiresAt = new Date(Date.now() + app.config.changeRequestTtlMs);
       return renderPage(app, request, reply, {
-        title: SERVICES[lang].preview.title, section: 'services', styles: ['/assets/services.css'],
+        title: SERVICES[lang].preview.title,
+        section: 'services',
+        styles: ['/assets/services.css'],
         body: changePreview(app, request, lang, { ctx, input, from, to, expiresAt }),
       });
     } catch (err) {

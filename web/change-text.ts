@@ -21,5 +21,5 @@ export const roleLabel = (role: Role, lang: Language) => {
 /** "technical contact and billing contact", inside a sentence. */
 export function roleList(roles: readonly Role[], lang: Language): string {
   const names = roles.map((role) => roleName(role, lang));
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} ${SERVICES[lang].and} ${names.at(-1)}` : names[0] ?? '';
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} ${SERVICES[lang].and} ${names.at(-1)}` : (names[0] ?? '');
 }

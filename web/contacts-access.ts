@@ -12,7 +12,10 @@ import { csrfField, time } from './layout.js';
 
 const boxId = (p: Permission) => `permission-${p.replace('.', '-')}`;
 /** Managing implies seeing: contacts.js ticks the view box with its manage box, and the server adds it anyway. */
-const IMPLIES: Partial<Record<Permission, Permission>> = { 'services.manage': 'services.view', 'domains.manage': 'domains.view' };
+const IMPLIES: Partial<Record<Permission, Permission>> = {
+  'services.manage': 'services.view',
+  'domains.manage': 'domains.view',
+};
 
 function permissionBoxes(lang: Language, chosen: readonly string[], legend: string): Html {
   const t = CONTACTS[lang];
@@ -22,21 +25,39 @@ function permissionBoxes(lang: Language, chosen: readonly string[], legend: stri
     ${PERMISSIONS.map((p) => {
       const implied = IMPLIES[p];
       return html`<div class="choice">
-      <input type="checkbox" name="permissions" value="${p}" id="${boxId(p)}" aria-describedby="${boxId(p)}-hint"${implied ? html` data-implies="${boxId(implied)}"` : ''}${chosen.includes(p) ? html` checked` : ''}>
-      <label for="${boxId(p)}">${t.permissions[p].label}</label>
-      <span class="hint" id="${boxId(p)}-hint">${t.permissions[p].hint}</span>
-    </div>`;
+        <input
+          type="checkbox"
+          name="permissions"
+          value="${p}"
+          id="${boxId(p)}"
+          aria-describedby="${boxId(p)}-hint"
+          ${implied ? html` data-implies="${boxId(implied)}"` : ''}${chosen.includes(p) ? html` checked` : ''}
+        />
+        <label for="${boxId(p)}">${t.permissions[p].label}</label>
+        <span class="hint" id="${boxId(p)}-hint">${t.permissions[p].hint}</span>
+      </div>`;
     })}
   </fieldset>`;
 }
 
-interface Ctx { app: FastifyInstance; request: FastifyRequest; lang: Language; contact: Account }
+interface Ctx {
+  app: FastifyInstance;
+  request: FastifyRequest;
+  lang: Language;
+  contact: Account;
+}
 
 /** A form of one button, with a line saying what it does. */
-function button(ctx: Ctx, action: string, label: string, kind: 'primary' | 'secondary' | 'danger', hint: string, extra: Html = html``): Html {
+function button(
+  ctx: Ctx,
+  action: string,
+  label: string,
+  kind: 'primary' | 'secondary' | 'danger',
+  hint: string,
+  extra: Html = html``,
+): Html {
   return html`<form method="post" action="/contacts/${ctx.contact.id}/${action}?lang=${ctx.lang}" class="one-button">
-    ${csrfField(ctx.app, ctx.request)}
-    ${extra}
+    ${csrfField(ctx.app, ctx.request)} ${extra}
     <button type="submit" class="${kind}" aria-describedby="${action}-hint">${label}</button>
     <p class="hint" id="${action}-hint">${hint}</p>
   </form>`;
@@ -44,41 +65,54 @@ function button(ctx: Ctx, action: string, label: string, kind: 'primary' | 'seco
 
 function permissionsForm(ctx: Ctx, action: 'invite' | 'permissions', legend: string, submit: string): Html {
   return html`<form method="post" action="/contacts/${ctx.contact.id}/${action}?lang=${ctx.lang}">
-    ${csrfField(ctx.app, ctx.request)}
-    ${permissionBoxes(ctx.lang, ctx.contact.permissions, legend)}
-    <div class="actions"><button type="submit" class="${action === 'invite' ? 'primary' : 'secondary'}">${submit}</button></div>
+    ${csrfField(ctx.app, ctx.request)} ${permissionBoxes(ctx.lang, ctx.contact.permissions, legend)}
+    <div class="actions">
+      <button type="submit" class="${action === 'invite' ? 'primary' : 'secondary'}">${submit}</button>
+    </div>
   </form>`;
 }
 
 /** For the account holder only: give, change or take away this contact's access to the customer area. */
-export function accessSection(app: FastifyInstance, request: FastifyRequest, contact: Account, invitation: Invitation | null, error?: string): Html {
+export function accessSection(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  contact: Account,
+  invitation: Invitation | null,
+  error?: string,
+): Html {
   const lang = pageLanguage(request);
   const t = CONTACTS[lang].access;
   const ctx = { app, request, lang, contact };
-  const keep = html`${contact.permissions.map((p) => html`<input type="hidden" name="permissions" value="${p}">`)}`;
+  const keep = html`${contact.permissions.map((p) => html`<input type="hidden" name="permissions" value="${p}" />`)}`;
   const edit = () => permissionsForm(ctx, 'permissions', t.permissions, t.save);
   const parts: Record<Account['access'], () => Html> = {
-    none: () => html`<p>${t.none(contact.name)}</p>
-      <p class="hint">${t.allowHint(contact.email, INVITATION_DAYS)}</p>
-      ${permissionsForm(ctx, 'invite', t.allow, t.invite)}`,
-    invited: () => html`<p id="invitation">${invitation && invitation.expiresAt.getTime() <= Date.now() ? t.expired(contact.email) : t.invited(contact.email)} ${time(invitation?.expiresAt ?? null, lang)}.</p>
-      ${edit()}
-      <div class="actions choices">
-        ${button(ctx, 'invite', t.resend, 'secondary', t.resendHint, keep)}
-        ${button(ctx, 'withdraw', t.withdraw, 'danger', t.withdrawHint)}
-      </div>`,
-    active: () => html`<p>${t.active(contact.name, contact.handle)}</p>
-      ${edit()}
-      <div class="actions choices">${button(ctx, 'deactivate', t.deactivate, 'danger', t.deactivateHint)}</div>`,
-    deactivated: () => html`<p>${t.deactivated(contact.name)}</p>
-      <div class="actions choices">${button(ctx, 'reactivate', t.reactivate, 'primary', t.reactivateHint)}</div>
-      ${edit()}`,
+    none: () =>
+      html`<p>${t.none(contact.name)}</p>
+        <p class="hint">${t.allowHint(contact.email, INVITATION_DAYS)}</p>
+        ${permissionsForm(ctx, 'invite', t.allow, t.invite)}`,
+    invited: () =>
+      html`<p id="invitation">
+          ${invitation && invitation.expiresAt.getTime() <= Date.now() ? t.expired(contact.email) : t.invited(contact.email)}
+          ${time(invitation?.expiresAt ?? null, lang)}.
+        </p>
+        ${edit()}
+        <div class="actions choices">
+          ${button(ctx, 'invite', t.resend, 'secondary', t.resendHint, keep)}
+          ${button(ctx, 'withdraw', t.withdraw, 'danger', t.withdrawHint)}
+        </div>`,
+    active: () =>
+      html`<p>${t.active(contact.name, contact.handle)}</p>
+        ${edit()}
+        <div class="actions choices">${button(ctx, 'deactivate', t.deactivate, 'danger', t.deactivateHint)}</div>`,
+    deactivated: () =>
+      html`<p>${t.deactivated(contact.name)}</p>
+        <div class="actions choices">${button(ctx, 'reactivate', t.reactivate, 'primary', t.reactivateHint)}</div>
+        ${edit()}`,
   };
   return html`<section class="access" aria-labelledby="access-heading" data-access="${contact.access}">
-  <h2 id="access-heading">${t.heading}</h2>
-  ${error ? html`<p class="notice error" role="alert" id="access-error">${error}</p>` : ''}
-  ${parts[contact.access]()}
-</section>`;
+    <h2 id="access-heading">${t.heading}</h2>
+    ${error ? html`<p class="notice error" role="alert" id="access-error">${error}</p>` : ''} ${parts[contact.access]()}
+  </section>`;
 }
 
 const chosenPermissions = (body: unknown): Permission[] => {
@@ -101,7 +135,12 @@ function problemText(err: Problem, lang: Language): string {
   return byTitle[err.title] ?? err.detail;
 }
 
-export type ShowEdit = (request: FastifyRequest, reply: FastifyReply, id: string, options: { status: number; accessError: string }) => Promise<unknown>;
+export type ShowEdit = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  options: { status: number; accessError: string },
+) => Promise<unknown>;
 type Run = (app: FastifyInstance, viewer: Account, id: string, body: unknown) => Promise<unknown>;
 
 /**
@@ -109,7 +148,11 @@ type Run = (app: FastifyInstance, viewer: Account, id: string, body: unknown) =>
  * confirmation; refused (the contact changed meanwhile, or the email could not be queued), the contact's page says
  * why under the refusal's status. A sub-account asking gets the forbidden page.
  */
-export function accessRoutes(app: FastifyInstance, showEdit: ShowEdit, there: (request: FastifyRequest, path: string, done: Notice) => string) {
+export function accessRoutes(
+  app: FastifyInstance,
+  showEdit: ShowEdit,
+  there: (request: FastifyRequest, path: string, done: Notice) => string,
+) {
   const options = { schema: { hide: true }, onRequest: app.requireViewer, preHandler: app.verifyCsrf };
   const act = (done: Notice, run: Run) => async (request: FastifyRequest, reply: FastifyReply) => {
     const { id } = request.params as { id: string };
@@ -121,9 +164,29 @@ export function accessRoutes(app: FastifyInstance, showEdit: ShowEdit, there: (r
     }
     return reply.redirect(there(request, `/contacts/${id}/edit`, done), 303);
   };
-  app.post('/contacts/:id/invite', { ...options, config: { rateLimit: {} } }, act('invited', (a, viewer, id, body) => invite(a, viewer, id, chosenPermissions(body))));
-  app.post('/contacts/:id/withdraw', options, act('withdrawn', (a, viewer, id) => withdraw(a, viewer, id)));
-  app.post('/contacts/:id/permissions', options, act('permissions', (a, viewer, id, body) => setPermissions(a, viewer, id, chosenPermissions(body))));
-  app.post('/contacts/:id/deactivate', options, act('deactivated', (a, viewer, id) => deactivate(a, viewer, id)));
-  app.post('/contacts/:id/reactivate', options, act('reactivated', (a, viewer, id) => reactivate(a, viewer, id)));
+  app.post(
+    '/contacts/:id/invite',
+    { ...options, config: { rateLimit: {} } },
+    act('invited', (a, viewer, id, body) => invite(a, viewer, id, chosenPermissions(body))),
+  );
+  app.post(
+    '/contacts/:id/withdraw',
+    options,
+    act('withdrawn', (a, viewer, id) => withdraw(a, viewer, id)),
+  );
+  app.post(
+    '/contacts/:id/permissions',
+    options,
+    act('permissions', (a, viewer, id, body) => setPermissions(a, viewer, id, chosenPermissions(body))),
+  );
+  app.post(
+    '/contacts/:id/deactivate',
+    options,
+    act('deactivated', (a, viewer, id) => deactivate(a, viewer, id)),
+  );
+  app.post(
+    '/contacts/:id/reactivate',
+    options,
+    act('reactivated', (a, viewer, id) => reactivate(a, viewer, id)),
+  );
 }

@@ -12,13 +12,18 @@ export function pageLanguage(request: FastifyRequest): Language {
   if (isLanguage(chosen)) return chosen;
   if (request.viewer) return request.viewer.language;
   const header = request.headers['accept-language'] ?? '';
-  const found = header.split(',').map((part) => part.trim().slice(0, 2).toLowerCase()).find(isLanguage);
+  const found = header
+    .split(',')
+    .map((part) => part.trim().slice(0, 2).toLowerCase())
+    .find(isLanguage);
   return found ?? 'en';
 }
 
 /** Only paths of this site: never an open redirect. */
 export const safeNext = (next: unknown, fallback = '/services') =>
-  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+    ? next
+    : fallback;
 
 export default async function languageSwitch(app: FastifyInstance) {
   app.get('/lang/:code', { schema: { hide: true } }, async (request, reply) => {

@@ -29,7 +29,11 @@ export default async function pages(app: FastifyInstance) {
     else if (error.statusCode === 429) [status, text] = [429, t.signIn.tooMany];
     else if (error instanceof Problem && error.status < 500) [status, text] = [error.status, error.detail];
     else if (!isOutage(error)) request.log.error({ err: error }, 'page failed');
-    return renderPage(app, request, reply, { status, title: text, body: html`<p class="notice error" role="alert">${text}</p>` });
+    return renderPage(app, request, reply, {
+      status,
+      title: text,
+      body: html`<p class="notice error" role="alert">${text}</p>`,
+    });
   });
   await app.register(languageSwitch);
   await app.register(signInPage);

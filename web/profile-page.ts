@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  billingChoices, changePassword, getProfile, updateNewsletters, updatePreferences, updateProfile, type Profile,
+  billingChoices,
+  changePassword,
+  getProfile,
+  updateNewsletters,
+  updatePreferences,
+  updateProfile,
+  type Profile,
 } from '../api/profile-actions.js';
 import { Problem } from '../api/problems.js';
 import { LANGUAGES, type Language } from '../domain/contact-change.js';
@@ -9,18 +15,30 @@ import { newPassword, newslettersInput, preferencesInput, profileInput } from '.
 import { PROFILE, type SavedNotice } from './i18n/profile.js';
 import { pageLanguage } from './language.js';
 import { renderPage } from './layout.js';
-import { profileBody, text, translateIssues, type Errors, type Failed, type FormName, type Values } from './profile-forms.js';
+import {
+  profileBody,
+  text,
+  translateIssues,
+  type Errors,
+  type Failed,
+  type FormName,
+  type Values,
+} from './profile-forms.js';
 
 const SAVED: readonly SavedNotice[] = ['contact', 'preferences', 'password', 'newsletters', 'unsubscribed'];
 const CONTACT_FIELDS = ['email', 'phone', 'company', 'street', 'postalCode', 'city', 'country'] as const;
 const SECTION_OF: Record<SavedNotice, FormName> = {
-  contact: 'contact', preferences: 'preferences', password: 'password', newsletters: 'newsletters', unsubscribed: 'newsletters',
+  contact: 'contact',
+  preferences: 'preferences',
+  password: 'password',
+  newsletters: 'newsletters',
+  unsubscribed: 'newsletters',
 };
 
 /** The page's ?lang, when the link had one: the forms and the redirect after saving keep it. */
 function askedLanguage(request: FastifyRequest): Language | null {
   const asked = (request.query as { lang?: unknown } | undefined)?.lang;
-  return LANGUAGES.includes(asked as Language) ? asked as Language : null;
+  return LANGUAGES.includes(asked as Language) ? (asked as Language) : null;
 }
 
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
@@ -41,14 +59,28 @@ async function show(app: FastifyInstance, request: FastifyRequest, reply: Fastif
   const profile = await profileOrNull(app, request);
   const choices = profile ? await billingChoices(app, profile.account) : [];
   const asked = (request.query as { saved?: unknown } | undefined)?.saved;
-  const saved = request.method === 'GET' && SAVED.includes(asked as SavedNotice) ? asked as SavedNotice : null;
+  const saved = request.method === 'GET' && SAVED.includes(asked as SavedNotice) ? (asked as SavedNotice) : null;
   const askedLang = askedLanguage(request);
   const body = profileBody({
-    app, request, lang, viewer: request.viewer!, profile, choices, failed, saved,
+    app,
+    request,
+    lang,
+    viewer: request.viewer!,
+    profile,
+    choices,
+    failed,
+    saved,
     action: (path) => (askedLang ? `${path}?lang=${askedLang}` : path),
   });
   const title = failed ? `${t.errorLabel} ${t.title}` : t.title;
-  return renderPage(app, request, reply, { title, status, body, section: 'profile', scripts: ['/assets/password.js'], styles: ['/assets/profile.css'] });
+  return renderPage(app, request, reply, {
+    title,
+    status,
+    body,
+    section: 'profile',
+    scripts: ['/assets/password.js'],
+    styles: ['/assets/profile.css'],
+  });
 }
 
 /** A refusal of the profile actions, told next to the field it names and in the page language. */
@@ -70,8 +102,14 @@ export default async function profilePage(app: FastifyInstance) {
   const route = { onRequest: app.requireViewer, schema: { hide: true } };
   const post = { ...route, preHandler: app.verifyCsrf };
 
-  const refuse = (request: FastifyRequest, reply: FastifyReply, form: FormName, values: Values, status: number, errors: Errors) =>
-    show(app, request, reply, status, { form, values, errors });
+  const refuse = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormName,
+    values: Values,
+    status: number,
+    errors: Errors,
+  ) => show(app, request, reply, status, { form, values, errors });
 
   /** After a save: the page again, with a notice, scrolled to the section (303, so a reload does not post again). */
   const saved = (request: FastifyRequest, reply: FastifyReply, notice: SavedNotice) => {
@@ -80,7 +118,13 @@ export default async function profilePage(app: FastifyInstance) {
   };
 
   /** Runs an action; its refusals come back in the form, a 403 is the forbidden page. */
-  const attempt = async (request: FastifyRequest, reply: FastifyReply, form: FormName, values: Values, action: () => Promise<SavedNotice>) => {
+  const attempt = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormName,
+    values: Values,
+    action: () => Promise<SavedNotice>,
+  ) => {
     try {
       return saved(request, reply, await action());
     } catch (err) {
@@ -98,9 +142,12 @@ export default async function profilePage(app: FastifyInstance) {
     const body = bodyOf(request);
     const values: Values = Object.fromEntries(CONTACT_FIELDS.map((field) => [field, text(body[field])]));
     const parsed = profileInput.safeParse({ ...values, language: account.language });
-    if (!parsed.success) return refuse(request, reply, 'contact', values, 422, translateIssues(parsed.error, pageLanguage(request)));
+    if (!parsed.success)
+      return refuse(request, reply, 'contact', values, 422, translateIssues(parsed.error, pageLanguage(request)));
     // The names are not in the form; one sent anyway is refused as the API refuses it.
-    const names = Object.fromEntries((['firstName', 'lastName'] as const).filter((f) => body[f] !== undefined).map((f) => [f, text(body[f])]));
+    const names = Object.fromEntries(
+      (['firstName', 'lastName'] as const).filter((f) => body[f] !== undefined).map((f) => [f, text(body[f])]),
+    );
     return attempt(request, reply, 'contact', values, async () => {
       await updateProfile(app, viewer, { ...parsed.data, ...names });
       return 'contact';
@@ -110,9 +157,14 @@ export default async function profilePage(app: FastifyInstance) {
   app.post('/profile/preferences', post, async (request, reply) => {
     await getProfile(app, request.viewer!);
     const body = bodyOf(request);
-    const values: Values = { billingContact: text(body.billingContact), communication: text(body.communication), language: text(body.language) };
+    const values: Values = {
+      billingContact: text(body.billingContact),
+      communication: text(body.communication),
+      language: text(body.language),
+    };
     const parsed = preferencesInput.safeParse(values);
-    if (!parsed.success) return refuse(request, reply, 'preferences', values, 422, translateIssues(parsed.error, pageLanguage(request)));
+    if (!parsed.success)
+      return refuse(request, reply, 'preferences', values, 422, translateIssues(parsed.error, pageLanguage(request)));
     return attempt(request, reply, 'preferences', values, async () => {
       await updatePreferences(app, request.viewer!, parsed.data);
       return 'preferences';
@@ -124,7 +176,10 @@ export default async function profilePage(app: FastifyInstance) {
     const given = bodyOf(request).newsletters;
     const values: Values = { newsletters: [given ?? []].flat().map(text) };
     const parsed = newslettersInput.safeParse(values);
-    if (!parsed.success) return refuse(request, reply, 'newsletters', values, 422, { form: PROFILE[pageLanguage(request)].errors.invalid });
+    if (!parsed.success)
+      return refuse(request, reply, 'newsletters', values, 422, {
+        form: PROFILE[pageLanguage(request)].errors.invalid,
+      });
     return attempt(request, reply, 'newsletters', values, async () => {
       await updateNewsletters(app, request.viewer!, parsed.data.newsletters);
       return parsed.data.newsletters.length ? 'newsletters' : 'unsubscribed';

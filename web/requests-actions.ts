@@ -12,7 +12,12 @@ import { ctxOf, notice, stateText, type Ctx } from './requests-parts.js';
 
 const actionBody = z.object({
   back: z.string().max(1000).optional().catch(undefined),
-  reason: z.string().trim().transform((text) => text.slice(0, 1000)).optional().catch(undefined),
+  reason: z
+    .string()
+    .trim()
+    .transform((text) => text.slice(0, 1000))
+    .optional()
+    .catch(undefined),
 });
 type Done = 'resent' | 'cancelled';
 
@@ -27,9 +32,12 @@ function backTo(back: string | undefined, id: string, done: Done): string {
 /** The action's refusal in the reader's words; the engine's own text is English. */
 function problemText(err: Problem, view: ChangeView, t: RequestsCopy, cooldownMs: number): string {
   if (err.status === 403) return t.problems.forbidden;
-  if (err.status === 429) return t.problems.tooSoon(/(\d+) s\b/.exec(err.detail)?.[1] ?? String(Math.ceil(cooldownMs / 1000)));
+  if (err.status === 429)
+    return t.problems.tooSoon(/(\d+) s\b/.exec(err.detail)?.[1] ?? String(Math.ceil(cooldownMs / 1000)));
   const decided = PARTIES.every((p) => view.change[`${p}Decision` as const] !== null);
-  return !isFinal(view.change.state) && decided ? t.problems.bothDecided : t.problems.notNow(stateText(view.change.state, t));
+  return !isFinal(view.change.state) && decided
+    ? t.problems.bothDecided
+    : t.problems.notNow(stateText(view.change.state, t));
 }
 
 type Run = (app: FastifyInstance, viewer: Account, id: string, reason?: string) => Promise<unknown>;
@@ -59,6 +67,10 @@ export default async function requestActions(app: FastifyInstance) {
   };
   const options = { schema: { hide: true }, onRequest: app.requireViewer, preHandler: app.verifyCsrf };
 
-  app.post('/requests/:id/resend', { ...options, config: { rateLimit: {} } }, act('resent', (_app, viewer, id) => resendChange(app, viewer, id)));
+  app.post(
+    '/requests/:id/resend',
+    { ...options, config: { rateLimit: {} } },
+    act('resent', (_app, viewer, id) => resendChange(app, viewer, id)),
+  );
   app.post('/requests/:id/cancel', options, act('cancelled', cancelChange));
 }

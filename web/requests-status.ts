@@ -8,7 +8,12 @@ import { eventCounts } from '../db/request-list.js';
 import { actionsFor, badgeClass, ctxOf, deadline, progressText, stateText, type Ctx } from './requests-parts.js';
 
 const MAX_IDS = 100;
-const statusQuery = z.object({ ids: z.string().max(MAX_IDS * 65).catch('') });
+const statusQuery = z.object({
+  ids: z
+    .string()
+    .max(MAX_IDS * 65)
+    .catch(''),
+});
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function decisionText(view: ChangeView, party: 'from' | 'to', t: RequestsCopy) {
@@ -45,8 +50,12 @@ export default async function requestsStatus(app: FastifyInstance) {
     const { ids } = statusQuery.parse(request.query ?? {});
     const wanted = [...new Set(ids.split(','))].filter((id) => ID.test(id)).slice(0, MAX_IDS);
     const views = (await loadChangeViews(app.db, wanted)).filter((v) => maySee(ctx.viewer, v));
-    const counts = await eventCounts(app.db, views.map((v) => v.change.id));
-    return reply.header('cache-control', 'no-store')
+    const counts = await eventCounts(
+      app.db,
+      views.map((v) => v.change.id),
+    );
+    return reply
+      .header('cache-control', 'no-store')
       .send({ items: views.map((v) => statusOf(v, ctx, counts.get(v.change.id) ?? 0)) });
   });
 }

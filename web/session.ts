@@ -7,7 +7,10 @@ import { maySignIn } from '../domain/access.js';
 import { accounts, sessions, type Account } from '../db/schema.js';
 
 declare module 'fastify' {
-  interface FastifyRequest { viewer: Account | null; sessionId: string | null }
+  interface FastifyRequest {
+    viewer: Account | null;
+    sessionId: string | null;
+  }
   interface FastifyInstance {
     /** Pages: sends who is not signed in to the sign-in page. */
     requireViewer: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
@@ -28,50 +31,63 @@ export class CsrfError extends Error {
 }
 
 /** Web sessions in PostgreSQL (the cookie holds a random value, the table its digest), and CSRF tokens. */
-export default fp(async (app: FastifyInstance) => {
-  await app.register(cookie);
-  const secure = app.config.publicBaseUrl.startsWith('https://');
-  app.decorateRequest('viewer', null);
-  app.decorateRequest('sessionId', null);
+export default fp(
+  async (app: FastifyInstance) => {
+    await app.register(cookie);
+    const secure = app.config.publicBaseUrl.startsWith('https://');
+    app.decorateRequest('viewer', null);
+    app.decorateRequest('sessionId', null);
 
-  // Only pages read the session: assets, the API (bearer tokens) and webhooks skip the lookup.
-  const sessionless = /^\/(assets|api|webhooks|docs|healthz)(\/|$)/;
-  app.addHook('onRequest', async (request) => {
-    const value = request.cookies[SESSION_COOKIE];
-    if (!value || sessionless.test(request.url)) return;
-    const id = digest(value);
-    const [row] = await app.db.select({ account: accounts }).from(sessions)
-      .innerJoin(accounts, eq(sessions.accountId, accounts.id))
-      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
-    // Checked on every request: a deactivated account or sub-account is signed out at once.
-    if (!row || !maySignIn(row.account)) return;
-    request.viewer = row.account;
-    request.sessionId = id;
-  });
+    // Only pages read the session: assets, the API (bearer tokens) and webhooks skip the lookup.
+    const sessionless = /^\/(assets|api|webhooks|docs|healthz)(\/|$)/;
+    app.addHook('onRequest', async (request) => {
+      const value = request.cookies[SESSION_COOKIE];
+      if (!value || sessionless.test(request.url)) return;
+      const id = digest(value);
+      const [row] = await app.db
+        .select({ account: accounts })
+        .from(sessions)
+        .innerJoin(accounts, eq(sessions.accountId, accounts.id))
+        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
+      // Checked on every request: a deactivated account or sub-account is signed out at once.
+      if (!row || !maySignIn(row.account)) return;
+      request.viewer = row.account;
+      request.sessionId = id;
+    });
 
-  app.decorate('requireViewer', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.viewer) return undefined;
-    // Returned, as Fastify asks of an async hook that answers: the hooks that follow do not run.
-    return reply.redirect(`/signin?next=${encodeURIComponent(request.url)}`, 303);
-  });
+    app.decorate('requireViewer', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.viewer) return undefined;
+      // Returned, as Fastify asks of an async hook that answers: the hooks that follow do not run.
+      return reply.redirect(`/signin?next=${encodeURIComponent(request.url)}`, 303);
+    });
 
-  const csrfOf = (sessionId: string) => createHmac('sha256', app.config.tokenSecret).update(`csrf\0${sessionId}`).digest('base64url');
-  app.decorate('csrfToken', (request: FastifyRequest) => (request.sessionId ? csrfOf(request.sessionId) : ''));
-  app.decorate('verifyCsrf', async (request: FastifyRequest) => {
-    const given = Buffer.from(String((request.body as { _csrf?: unknown } | undefined)?._csrf ?? ''));
-    const expected = Buffer.from(request.sessionId ? csrfOf(request.sessionId) : '');
-    if (!request.sessionId || given.length !== expected.length || !timingSafeEqual(given, expected)) throw new CsrfError('csrf');
-  });
+    const csrfOf = (sessionId: string) =>
+      createHmac('sha256', app.config.tokenSecret).update(`csrf\0${sessionId}`).digest('base64url');
+    app.decorate('csrfToken', (request: FastifyRequest) => (request.sessionId ? csrfOf(request.sessionId) : ''));
+    app.decorate('verifyCsrf', async (request: FastifyRequest) => {
+      const given = Buffer.from(String((request.body as { _csrf?: unknown } | undefined)?._csrf ?? ''));
+      const expected = Buffer.from(request.sessionId ? csrfOf(request.sessionId) : '');
+      if (!request.sessionId || given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw new CsrfError('csrf');
+    });
 
-  app.decorate('startSession', async (reply: FastifyReply, account: Account) => {
-    const value = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-    await app.db.insert(sessions).values({ id: digest(value), accountId: account.id, expiresAt });
-    reply.setCookie(SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
-  });
+    app.decorate('startSession', async (reply: FastifyReply, account: Account) => {
+      const value = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+      await app.db.insert(sessions).values({ id: digest(value), accountId: account.id, expiresAt });
+      reply.setCookie(SESSION_COOKIE, value, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        expires: expiresAt,
+      });
+    });
 
-  app.decorate('endSession', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.sessionId) await app.db.delete(sessions).where(eq(sessions.id, request.sessionId));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-  });
-}, { name: 'session', dependencies: ['context'] });
+    app.decorate('endSession', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.sessionId) await app.db.delete(sessions).where(eq(sessions.id, request.sessionId));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    });
+  },
+  { name: 'session', dependencies: ['context'] },
+);

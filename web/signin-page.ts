@@ -12,23 +12,33 @@ export default async function signInPage(app: FastifyInstance) {
   const form = (request: Parameters<typeof pageLanguage>[0], next: string, handle = '', error?: string) => {
     const t = COMMON[pageLanguage(request)].signIn;
     return html`<h1>${t.title}</h1>
-<p>${t.intro}</p>
-${error ? html`<p class="notice error" role="alert" id="signin-error">${error}</p>` : ''}
-<form method="post" action="/signin" class="narrow">
-  <input type="hidden" name="next" value="${next}">
-  <label for="handle">${t.handle}</label>
-  <input id="handle" name="handle" autocomplete="username" required value="${handle}" ${error ? html`aria-describedby="signin-error" aria-invalid="true"` : ''}>
-  <label for="password">${t.password}</label>
-  <input id="password" name="password" type="password" autocomplete="current-password" required>
-  <div class="actions"><button type="submit" class="primary">${t.submit}</button></div>
-</form>
-${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
+      <p>${t.intro}</p>
+      ${error ? html`<p class="notice error" role="alert" id="signin-error">${error}</p>` : ''}
+      <form method="post" action="/signin" class="narrow">
+        <input type="hidden" name="next" value="${next}" />
+        <label for="handle">${t.handle}</label>
+        <input
+          id="handle"
+          name="handle"
+          autocomplete="username"
+          required
+          value="${handle}"
+          ${error ? html`aria-describedby="signin-error" aria-invalid="true"` : ''}
+        />
+        <label for="password">${t.password}</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <div class="actions"><button type="submit" class="primary">${t.submit}</button></div>
+      </form>
+      ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
   };
 
   app.get('/signin', { schema: { hide: true } }, async (request, reply) => {
     const next = safeNext((request.query as { next?: unknown }).next);
     if (request.viewer) return reply.redirect(next, 303);
-    return renderPage(app, request, reply, { title: COMMON[pageLanguage(request)].signIn.title, body: form(request, next) });
+    return renderPage(app, request, reply, {
+      title: COMMON[pageLanguage(request)].signIn.title,
+      body: form(request, next),
+    });
   });
 
   app.post('/signin', { schema: { hide: true }, config: { rateLimit: {} } }, async (request, reply) => {
@@ -40,7 +50,11 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
     const ok = await verifyPassword(password, account?.passwordHash ?? null);
     if (!account || !ok || !maySignIn(account)) {
       const t = COMMON[pageLanguage(request)].signIn;
-      return renderPage(app, request, reply, { title: t.title, status: 401, body: form(request, next, handle, t.wrong) });
+      return renderPage(app, request, reply, {
+        title: t.title,
+        status: 401,
+        body: form(request, next, handle, t.wrong),
+      });
     }
     await app.startSession(reply, account);
     return reply.redirect(next, 303);
@@ -51,5 +65,7 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
     return reply.redirect('/signin', 303);
   });
 
-  app.get('/', { schema: { hide: true } }, async (request, reply) => reply.redirect(request.viewer ? '/services' : '/signin', 303));
+  app.get('/', { schema: { hide: true } }, async (request, reply) =>
+    reply.redirect(request.viewer ? '/services' : '/signin', 303),
+  );
 }

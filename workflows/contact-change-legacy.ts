@@ -1,12 +1,30 @@
 import {
-  ActivityFailure, ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo,
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  patched,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import type { EmailKind, Recipient } from '../activities/send-email.js';
 import { Errors, PARTIES, isFinal, type Decision, type Party, type State } from '../domain/contact-change.js';
 import {
-  acceptUpdate, cancelUpdate, expiryRefusal, extendUpdate, refuseUpdate, resendUpdate, statusQuery,
-  type CancelInput, type ChangeStatus, type ContactChangeInput, type DecisionInput, type ExtendInput, type ResendInput,
+  acceptUpdate,
+  cancelUpdate,
+  expiryRefusal,
+  extendUpdate,
+  refuseUpdate,
+  resendUpdate,
+  statusQuery,
+  type CancelInput,
+  type ChangeStatus,
+  type ContactChangeInput,
+  type DecisionInput,
+  type ExtendInput,
+  type ResendInput,
 } from './messages.js';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -14,7 +32,12 @@ type Activities = ReturnType<typeof createActivities>;
 // Projection and commit must eventually happen: retried until they succeed, unless the request is gone.
 const db = proxyActivities<Activities>({
   startToCloseTimeout: '30s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', nonRetryableErrorTypes: [Errors.NotFound] },
+  retry: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '1m',
+    nonRetryableErrorTypes: [Errors.NotFound],
+  },
 });
 
 const reject = (type: Errors, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -35,7 +58,10 @@ export async function legacyContactChange(input: ContactChangeInput): Promise<{ 
     taskQueue: `${workflowInfo().taskQueue}-email`,
     startToCloseTimeout: '30s',
     retry: {
-      initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '2m', maximumAttempts: 8,
+      initialInterval: '1s',
+      backoffCoefficient: 2,
+      maximumInterval: '2m',
+      maximumAttempts: 8,
       nonRetryableErrorTypes: [Errors.EmailRejected, Errors.NotFound],
     },
   });
@@ -49,7 +75,10 @@ export async function legacyContactChange(input: ContactChangeInput): Promise<{ 
   let cancel: CancelInput | null = null;
   // Set once the final state is written to PostgreSQL: handlers answer only then, so the API agrees with it.
   let projected = false;
-  const decisions: Record<Party, { decision: Decision; recorded: boolean; noteId?: string } | null> = { from: null, to: null };
+  const decisions: Record<Party, { decision: Decision; recorded: boolean; noteId?: string } | null> = {
+    from: null,
+    to: null,
+  };
 
   const undecided = (): Party[] => PARTIES.filter((p) => decisions[p] === null);
   const status = (): ChangeStatus => ({
@@ -77,7 +106,8 @@ export async function legacyContactChange(input: ContactChangeInput): Promise<{ 
   };
   // Copies for the holder's subscribed contacts came later: histories from before it replay without them.
   const copies = async (kind: EmailKind) => {
-    if (!(['done', 'refused', 'expired', 'aborted'] as EmailKind[]).includes(kind) || !patched('outcome-copies')) return;
+    if (!(['done', 'refused', 'expired', 'aborted'] as EmailKind[]).includes(kind) || !patched('outcome-copies'))
+      return;
     try {
       await mail.sendCopies({ changeId, kind });
     } catch (err) {
@@ -88,7 +118,8 @@ export async function legacyContactChange(input: ContactChangeInput): Promise<{ 
     Promise.all([...(['from', 'to', 'asker'] as const).map((r) => send(r, kind, 0, sending, true)), copies(kind)]);
 
   const assertOpen = () => {
-    if (state !== 'validatingByCustomers' || cancel) throw reject(Errors.NotPending, `The request is ${cancel ? 'aborted' : state}`);
+    if (state !== 'validatingByCustomers' || cancel)
+      throw reject(Errors.NotPending, `The request is ${cancel ? 'aborted' : state}`);
     if (Date.now() >= expiresAt) throw reject(Errors.Expired, 'The request has expired');
   };
   const decide = (decision: Decision) => ({
@@ -113,48 +144,64 @@ export async function legacyContactChange(input: ContactChangeInput): Promise<{ 
   const refuse = decide('refused');
   setHandler(acceptUpdate, accept.handler, { validator: accept.validator });
   setHandler(refuseUpdate, refuse.handler, { validator: refuse.validator });
-  setHandler(cancelUpdate, async (request) => {
-    cancel = request;
-    await condition(() => projected);
-    return status();
-  }, {
-    validator: (_request: CancelInput) => {
-      if (cancel || !['todo', 'checkValidity', 'validatingByCustomers'].includes(state)) {
-        throw reject(Errors.NotPending, `The request is ${cancel ? 'aborted' : state}`);
-      }
+  setHandler(
+    cancelUpdate,
+    async (request) => {
+      cancel = request;
+      await condition(() => projected);
+      return status();
     },
-  });
-  setHandler(resendUpdate, async ({ by, noteId }) => {
-    sending += 1;
-    lastSentAt = Date.now();
-    const at = sending;
-    await db.startSending({ changeId, sending: at, by, noteId });
-    await Promise.all(undecided().map((party) => send(party, 'request', 0, at)));
-    return status();
-  }, {
-    validator: (_request: ResendInput) => {
-      assertOpen();
-      if (undecided().length === 0) throw reject(Errors.NothingToResend, 'Both contacts have already decided');
-      const wait = lastSentAt + input.resendCooldownMs - Date.now();
-      if (wait > 0) throw reject(Errors.ResendTooSoon, `Emails were sent moments ago; try again in ${Math.ceil(wait / 1000)} s`);
+    {
+      validator: (_request: CancelInput) => {
+        if (cancel || !['todo', 'checkValidity', 'validatingByCustomers'].includes(state)) {
+          throw reject(Errors.NotPending, `The request is ${cancel ? 'aborted' : state}`);
+        }
+      },
     },
-  });
-  setHandler(extendUpdate, async ({ by, noteId, expiresAt: until }) => {
-    // Set before the activity runs: the waiting loop reads it when its current timer fires.
-    expiresAt = until;
-    await db.recordExtension({ changeId, expiresAt: until, by, noteId });
-    return status();
-  }, {
-    validator: ({ expiresAt: until }: ExtendInput) => {
-      assertOpen();
-      const refusal = expiryRefusal(until, expiresAt, Date.now());
-      if (refusal) {
-        throw ApplicationFailure.create({
-          type: Errors.InvalidExpiry, message: EXPIRY_MESSAGES[refusal], details: [refusal], nonRetryable: true,
-        });
-      }
+  );
+  setHandler(
+    resendUpdate,
+    async ({ by, noteId }) => {
+      sending += 1;
+      lastSentAt = Date.now();
+      const at = sending;
+      await db.startSending({ changeId, sending: at, by, noteId });
+      await Promise.all(undecided().map((party) => send(party, 'request', 0, at)));
+      return status();
     },
-  });
+    {
+      validator: (_request: ResendInput) => {
+        assertOpen();
+        if (undecided().length === 0) throw reject(Errors.NothingToResend, 'Both contacts have already decided');
+        const wait = lastSentAt + input.resendCooldownMs - Date.now();
+        if (wait > 0)
+          throw reject(Errors.ResendTooSoon, `Emails were sent moments ago; try again in ${Math.ceil(wait / 1000)} s`);
+      },
+    },
+  );
+  setHandler(
+    extendUpdate,
+    async ({ by, noteId, expiresAt: until }) => {
+      // Set before the activity runs: the waiting loop reads it when its current timer fires.
+      expiresAt = until;
+      await db.recordExtension({ changeId, expiresAt: until, by, noteId });
+      return status();
+    },
+    {
+      validator: ({ expiresAt: until }: ExtendInput) => {
+        assertOpen();
+        const refusal = expiryRefusal(until, expiresAt, Date.now());
+        if (refusal) {
+          throw ApplicationFailure.create({
+            type: Errors.InvalidExpiry,
+            message: EXPIRY_MESSAGES[refusal],
+            details: [refusal],
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
 
   const end = async (final: 'refused' | 'expired' | 'aborted') => {
     state = final;

@@ -1,13 +1,42 @@
 import {
-  ActivityFailure, ApplicationFailure, TimeoutFailure, allHandlersFinished, condition, patched, proxyActivities, proxyLocalActivities,
-  setHandler, sleep, workflowInfo,
+  ActivityFailure,
+  ApplicationFailure,
+  TimeoutFailure,
+  allHandlersFinished,
+  condition,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { SendEmailsInput } from '../activities/email-batch.js';
 import type { createActivities } from '../activities/index.js';
-import { Errors, MAX_EXTENSIONS, MAX_SENDINGS, PARTIES, isFinal, type Decision, type Party, type State } from '../domain/contact-change.js';
 import {
-  acceptUpdate, cancelUpdate, expiryRefusal, extendUpdate, refuseUpdate, resendUpdate, statusQuery,
-  type CancelInput, type ChangeStatus, type ContactChangeInput, type DecisionInput, type ExtendInput, type ResendInput,
+  Errors,
+  MAX_EXTENSIONS,
+  MAX_SENDINGS,
+  PARTIES,
+  isFinal,
+  type Decision,
+  type Party,
+  type State,
+} from '../domain/contact-change.js';
+import {
+  acceptUpdate,
+  cancelUpdate,
+  expiryRefusal,
+  extendUpdate,
+  refuseUpdate,
+  resendUpdate,
+  statusQuery,
+  type CancelInput,
+  type ChangeStatus,
+  type ContactChangeInput,
+  type DecisionInput,
+  type ExtendInput,
+  type ResendInput,
 } from './messages.js';
 import { legacyContactChange } from './contact-change-legacy.js';
 
@@ -20,19 +49,32 @@ type Activities = ReturnType<typeof createActivities>;
 export const COMPACT_HISTORY = 'compact-history';
 
 // Projection and commit must eventually happen: retried until they succeed, unless the request is gone.
-const DB_RETRY = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', nonRetryableErrorTypes: [Errors.NotFound] };
-type Steps = Pick<Activities,
-  'openRequest' | 'recordDecision' | 'startSending' | 'recordExtension' | 'finish' | 'acceptAndCommit' | 'commitRequest'>;
+const DB_RETRY = {
+  initialInterval: '1s',
+  backoffCoefficient: 2,
+  maximumInterval: '1m',
+  nonRetryableErrorTypes: [Errors.NotFound],
+};
+type Steps = Pick<
+  Activities,
+  'openRequest' | 'recordDecision' | 'startSending' | 'recordExtension' | 'finish' | 'acceptAndCommit' | 'commitRequest'
+>;
 // Opening a request is a local activity: one marker in the history, run within the workflow task. A failing one retries
 // in the worker, then on server timers (6 events a try); past 30 s it times out. Every step that follows an Update
 // (a decision, a cancel, a resend, an extension) is a regular activity instead: a workflow task that handles an Update
 // can be thrown away before Temporal records the Update (under a burst of Updates), and a local activity run in it
 // would have written an outcome that never happened. A regular activity is scheduled only once the task is recorded.
-const local = proxyLocalActivities<Steps>({ startToCloseTimeout: '10s', scheduleToCloseTimeout: '30s', localRetryThreshold: '10s', retry: DB_RETRY });
+const local = proxyLocalActivities<Steps>({
+  startToCloseTimeout: '10s',
+  scheduleToCloseTimeout: '30s',
+  localRetryThreshold: '10s',
+  retry: DB_RETRY,
+});
 // The same steps as regular activities: their retries, however many, add nothing to the history.
 const remote = proxyActivities<Steps>({ startToCloseTimeout: '30s', retry: DB_RETRY });
 
-/** A database step: a local activity, and when it timed out (PostgreSQL down), a regular one for as long as it takes. */
+/** A database step: a local activity, and when it timed out (PostgreSQL down), a regular one for as long as it takes.
+ * */
 function step(name: keyof Steps): (...args: unknown[]) => Promise<unknown> {
   const call = (proxy: Steps, args: unknown[]) => (proxy[name] as (...a: unknown[]) => Promise<unknown>)(...args);
   return async (...args) => {
@@ -44,7 +86,15 @@ function step(name: keyof Steps): (...args: unknown[]) => Promise<unknown> {
     }
   };
 }
-const STEPS = ['openRequest', 'recordDecision', 'startSending', 'recordExtension', 'finish', 'acceptAndCommit', 'commitRequest'] as const;
+const STEPS = [
+  'openRequest',
+  'recordDecision',
+  'startSending',
+  'recordExtension',
+  'finish',
+  'acceptAndCommit',
+  'commitRequest',
+] as const;
 const db = Object.fromEntries(STEPS.map((name) => [name, step(name)])) as unknown as Steps;
 
 const reject = (type: Errors, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -75,7 +125,10 @@ export async function contactChangeV2(input: ContactChangeInput): Promise<{ stat
     taskQueue: `${workflowInfo().taskQueue}-email`,
     startToCloseTimeout: '30s',
     retry: {
-      initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '2m', maximumAttempts: 8,
+      initialInterval: '1s',
+      backoffCoefficient: 2,
+      maximumInterval: '2m',
+      maximumAttempts: 8,
       nonRetryableErrorTypes: [Errors.EmailRejected, Errors.NotFound],
     },
   });
@@ -90,7 +143,10 @@ export async function contactChangeV2(input: ContactChangeInput): Promise<{ stat
   let cancel: CancelInput | null = null;
   // Set once the final state is written to PostgreSQL: handlers answer only then, so the API agrees with it.
   let projected = false;
-  const decisions: Record<Party, { decision: Decision; recorded: boolean; noteId?: string } | null> = { from: null, to: null };
+  const decisions: Record<Party, { decision: Decision; recorded: boolean; noteId?: string } | null> = {
+    from: null,
+    to: null,
+  };
   // The commit, when the last acceptance made it in the same step as its own recording.
   let committed: Promise<{ state: 'done' | 'error' }> | null = null;
 
@@ -125,7 +181,8 @@ export async function contactChangeV2(input: ContactChangeInput): Promise<{ stat
     send({ kind, sending, seq: 0, recipients: ['from', 'to', 'asker'], toAll: true, copies: kind !== 'error' });
 
   const assertOpen = () => {
-    if (state !== 'validatingByCustomers' || cancel) throw reject(Errors.NotPending, `The request is ${cancel ? 'aborted' : state}`);
+    if (state !== 'validatingByCustomers' || cancel)
+      throw reject(Errors.NotPending, `The request is ${cancel ? 'aborted' : state}`);
     if (Date.now() >= expiresAt) throw reject(Errors.Expired, 'The request has expired');
   };
   const decide = (decision: Decision) => ({
@@ -159,55 +216,77 @@ export async function contactChangeV2(input: ContactChangeInput): Promise<{ stat
   const refuse = decide('refused');
   setHandler(acceptUpdate, accept.handler, { validator: accept.validator });
   setHandler(refuseUpdate, refuse.handler, { validator: refuse.validator });
-  setHandler(cancelUpdate, async (request) => {
-    cancel = request;
-    await condition(() => projected);
-    return status();
-  }, {
-    validator: (_request: CancelInput) => {
-      if (cancel || !['todo', 'checkValidity', 'validatingByCustomers'].includes(state)) {
-        throw reject(Errors.NotPending, `The request is ${cancel ? 'aborted' : state}`);
-      }
+  setHandler(
+    cancelUpdate,
+    async (request) => {
+      cancel = request;
+      await condition(() => projected);
+      return status();
     },
-  });
-  setHandler(resendUpdate, async ({ by, noteId }) => {
-    sending += 1;
-    lastSentAt = Date.now();
-    const at = sending;
-    await remote.startSending({ changeId, sending: at, by, noteId });
-    await send({ kind: 'request', sending: at, seq: 0, recipients: undecided() });
-    return status();
-  }, {
-    validator: (_request: ResendInput) => {
-      assertOpen();
-      if (undecided().length === 0) throw reject(Errors.NothingToResend, 'Both contacts have already decided');
-      if (sending >= MAX_SENDINGS) {
-        throw reject(Errors.ResendLimit, `The emails of this request have gone out ${MAX_SENDINGS} times; cancel it and make a new request`);
-      }
-      const wait = lastSentAt + input.resendCooldownMs - Date.now();
-      if (wait > 0) throw reject(Errors.ResendTooSoon, `Emails were sent moments ago; try again in ${Math.ceil(wait / 1000)} s`);
+    {
+      validator: (_request: CancelInput) => {
+        if (cancel || !['todo', 'checkValidity', 'validatingByCustomers'].includes(state)) {
+          throw reject(Errors.NotPending, `The request is ${cancel ? 'aborted' : state}`);
+        }
+      },
     },
-  });
-  setHandler(extendUpdate, async ({ by, noteId, expiresAt: until }) => {
-    extensions += 1;
-    // Set before the activity runs: the waiting loop reads it when its current timer fires.
-    expiresAt = until;
-    await remote.recordExtension({ changeId, expiresAt: until, by, noteId });
-    return status();
-  }, {
-    validator: ({ expiresAt: until }: ExtendInput) => {
-      assertOpen();
-      if (extensions >= MAX_EXTENSIONS) {
-        throw reject(Errors.ExtensionLimit, `This request has been extended ${MAX_EXTENSIONS} times already; cancel it and make a new request`);
-      }
-      const refusal = expiryRefusal(until, expiresAt, Date.now());
-      if (refusal) {
-        throw ApplicationFailure.create({
-          type: Errors.InvalidExpiry, message: EXPIRY_MESSAGES[refusal], details: [refusal], nonRetryable: true,
-        });
-      }
+  );
+  setHandler(
+    resendUpdate,
+    async ({ by, noteId }) => {
+      sending += 1;
+      lastSentAt = Date.now();
+      const at = sending;
+      await remote.startSending({ changeId, sending: at, by, noteId });
+      await send({ kind: 'request', sending: at, seq: 0, recipients: undecided() });
+      return status();
     },
-  });
+    {
+      validator: (_request: ResendInput) => {
+        assertOpen();
+        if (undecided().length === 0) throw reject(Errors.NothingToResend, 'Both contacts have already decided');
+        if (sending >= MAX_SENDINGS) {
+          throw reject(
+            Errors.ResendLimit,
+            `The emails of this request have gone out ${MAX_SENDINGS} times; cancel it and make a new request`,
+          );
+        }
+        const wait = lastSentAt + input.resendCooldownMs - Date.now();
+        if (wait > 0)
+          throw reject(Errors.ResendTooSoon, `Emails were sent moments ago; try again in ${Math.ceil(wait / 1000)} s`);
+      },
+    },
+  );
+  setHandler(
+    extendUpdate,
+    async ({ by, noteId, expiresAt: until }) => {
+      extensions += 1;
+      // Set before the activity runs: the waiting loop reads it when its current timer fires.
+      expiresAt = until;
+      await remote.recordExtension({ changeId, expiresAt: until, by, noteId });
+      return status();
+    },
+    {
+      validator: ({ expiresAt: until }: ExtendInput) => {
+        assertOpen();
+        if (extensions >= MAX_EXTENSIONS) {
+          throw reject(
+            Errors.ExtensionLimit,
+            `This request has been extended ${MAX_EXTENSIONS} times already; cancel it and make a new request`,
+          );
+        }
+        const refusal = expiryRefusal(until, expiresAt, Date.now());
+        if (refusal) {
+          throw ApplicationFailure.create({
+            type: Errors.InvalidExpiry,
+            message: EXPIRY_MESSAGES[refusal],
+            details: [refusal],
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
 
   const end = async (final: 'refused' | 'expired' | 'aborted') => {
     state = final;
@@ -240,7 +319,9 @@ export async function contactChangeV2(input: ContactChangeInput): Promise<{ stat
       const wakeAt = Math.min(expiresAt, remindAt);
       // A timer left running costs nothing when the workflow ends, a cancelled one an event: never cancel it.
       const alarm = { rang: false };
-      void sleep(Math.max(wakeAt - Date.now(), 1)).then(() => { alarm.rang = true; });
+      void sleep(Math.max(wakeAt - Date.now(), 1)).then(() => {
+        alarm.rang = true;
+      });
       await condition(() => outcome() !== null || alarm.rang);
       const next = outcome();
       if (next === 'doing') return commit();

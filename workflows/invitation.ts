@@ -13,7 +13,12 @@ export async function invitationEmail(input: { invitationId: string }): Promise<
     taskQueue: `${workflowInfo().taskQueue}-email`,
     startToCloseTimeout: '30s',
     // An invitation is worth sending while its link is valid (7 days); past that the activity sends nothing.
-    retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '10m', nonRetryableErrorTypes: [Errors.EmailRejected, Errors.NotFound] },
+    retry: {
+      initialInterval: '1s',
+      backoffCoefficient: 2,
+      maximumInterval: '10m',
+      nonRetryableErrorTypes: [Errors.EmailRejected, Errors.NotFound],
+    },
   });
   return mail.sendInvitationEmail(input);
 }

@@ -10,11 +10,25 @@ export interface ContactChangeInput {
   resendCooldownMs: number;
 }
 
-export interface DecisionInput { party: Party; sending: number; noteId?: string }
-export interface CancelInput { by: string; noteId?: string }
-export interface ResendInput { by: string; noteId?: string }
+export interface DecisionInput {
+  party: Party;
+  sending: number;
+  noteId?: string;
+}
+export interface CancelInput {
+  by: string;
+  noteId?: string;
+}
+export interface ResendInput {
+  by: string;
+  noteId?: string;
+}
 /** `expiresAt` in epoch milliseconds. */
-export interface ExtendInput { by: string; noteId?: string; expiresAt: number }
+export interface ExtendInput {
+  by: string;
+  noteId?: string;
+  expiresAt: number;
+}
 
 /** How far from now support may push a request's expiry. */
 export const MAX_EXTENSION_MS = 30 * 86_400_000;

@@ -10,4 +10,11 @@ app.get<{ Params: { id: string } }>('/floor/:id', async (request, reply) => {
   return row;
 });
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
-process.on('SIGTERM', () => void app.close().then(() => sql.end()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => sql.end())
+      .then(() => process.exit(0)),
+);

@@ -1,7 +1,11 @@
 import { condition, defineUpdate, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 
 /** What the floor repeats: as many activities, local activities and updates as a completed contact change has. */
-export interface FloorInput { activities: number; localActivities: number; updates: number }
+export interface FloorInput {
+  activities: number;
+  localActivities: number;
+  updates: number;
+}
 
 export const floorUpdate = defineUpdate<number>('decide');
 

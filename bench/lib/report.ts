@@ -34,17 +34,31 @@ export function met(row: Row): boolean | null {
 }
 
 const fmt = (n: number | undefined | null) =>
-  n === undefined || n === null ? '' : Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(n >= 10 ? 1 : 2);
+  n === undefined || n === null
+    ? ''
+    : Math.abs(n) >= 100
+      ? Math.round(n).toLocaleString('en')
+      : n.toFixed(n >= 10 ? 1 : 2);
 
 export function table(result: BenchResult): string {
   const head = ['', 'product', 'floor', 'ratio', 'goal', ''];
   const lines = result.rows.map((r) => {
     const ok = met(r);
-    return [r.what, `${fmt(r.product)} ${r.unit}`, r.floor === undefined ? '' : `${fmt(r.floor)} ${r.unit}`,
-      ratioOf(r) === null ? '' : `${ratioOf(r)!.toFixed(2)}×`, r.goal?.text ?? '', ok === null ? '' : ok ? 'met' : 'MISSED'];
+    return [
+      r.what,
+      `${fmt(r.product)} ${r.unit}`,
+      r.floor === undefined ? '' : `${fmt(r.floor)} ${r.unit}`,
+      ratioOf(r) === null ? '' : `${ratioOf(r)!.toFixed(2)}×`,
+      r.goal?.text ?? '',
+      ok === null ? '' : ok ? 'met' : 'MISSED',
+    ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const row = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [`${result.title}`, row(head), ...lines.map(row)].join('\n');
 }
 
@@ -104,6 +118,7 @@ export function counter(bench: string, what: string, total: number, every = Math
   return (n = 1) => {
     const before = done;
     done += n;
-    if (Math.floor(done / every) > Math.floor(before / every) || done === total) say(bench, `${what} ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
+    if (Math.floor(done / every) > Math.floor(before / every) || done === total)
+      say(bench, `${what} ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
   };
 }

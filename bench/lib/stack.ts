@@ -28,7 +28,9 @@ export function spawnNode(entry: string, env: Record<string, string>, name: stri
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child = spawn(process.execPath, [...profile, ...loader, entry], {
-    cwd: repoDir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: repoDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   const tail: string[] = [];
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -71,11 +73,16 @@ export type Stack = Awaited<ReturnType<typeof startStack>>;
  * A PostgreSQL and a Temporal dev server of the run's own, the local stand-in for Resend's API, and the product's
  * API server and worker as separate processes, configured as in production.
  */
-export async function startStack(options: { ttl?: string; reminders?: string; resendCooldown?: string; worker?: boolean } = {}) {
+export async function startStack(
+  options: { ttl?: string; reminders?: string; resendCooldown?: string; worker?: boolean } = {},
+) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'countersign-bench-'));
   // PostgreSQL runs as its own OS user: its data directory is one it can enter (as in the test setup).
   const pgDir = await mkdtemp(path.join(os.tmpdir(), 'countersign-bench-pg-'));
-  const stops: (() => Promise<void>)[] = [() => rm(dir, { recursive: true, force: true }), () => rm(pgDir, { recursive: true, force: true })];
+  const stops: (() => Promise<void>)[] = [
+    () => rm(dir, { recursive: true, force: true }),
+    () => rm(pgDir, { recursive: true, force: true }),
+  ];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch((err) => console.error(err));
   };
@@ -128,7 +135,10 @@ export async function startStack(options: { ttl?: string; reminders?: string; re
 
 /** Calls the API as a client would; throws with the problem when the status is not the expected one. */
 export async function api<T = Record<string, unknown>>(
-  baseUrl: string, method: string, url: string, options: { token?: string; body?: unknown; expect?: number } = {},
+  baseUrl: string,
+  method: string,
+  url: string,
+  options: { token?: string; body?: unknown; expect?: number } = {},
 ): Promise<T> {
   const res = await fetch(`${baseUrl}${url}`, {
     method,
@@ -139,7 +149,7 @@ export async function api<T = Record<string, unknown>>(
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
   });
   const text = await res.text();
-  if (res.status !== (options.expect ?? res.status) || res.status >= 400 && options.expect === undefined) {
+  if (res.status !== (options.expect ?? res.status) || (res.status >= 400 && options.expect === undefined)) {
     throw new Error(`${method} ${url}: ${res.status} ${text}`);
   }
   return (text ? JSON.parse(text) : {}) as T;

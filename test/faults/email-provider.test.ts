@@ -2,7 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { startHarness } from '../support/harness.js';
 import {
-  acceptBoth, expectEveryFlowDone, inBatches, log, range, startFlow, tokensOf, waitForDeliveries,
+  acceptBoth,
+  expectEveryFlowDone,
+  inBatches,
+  log,
+  range,
+  startFlow,
+  tokensOf,
+  waitForDeliveries,
 } from './flows.js';
 import { scale } from './scale.js';
 

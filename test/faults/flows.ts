@@ -19,13 +19,22 @@ export interface Flow {
   id: string;
 }
 
-export interface Tokens { aliceToken: string; bobToken: string }
+export interface Tokens {
+  aliceToken: string;
+  bobToken: string;
+}
 
-const log = (...args: unknown[]) => { if (process.env.FAULTS_VERBOSE) console.log(new Date().toISOString().slice(11, 23), ...args); };
+const log = (...args: unknown[]) => {
+  if (process.env.FAULTS_VERBOSE) console.log(new Date().toISOString().slice(11, 23), ...args);
+};
 export { log };
 
 /** Runs `work` over `items`, at most `concurrency` at a time; fails as soon as one fails. */
-export async function inBatches<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const lane = async () => {
@@ -46,7 +55,9 @@ export async function startFlow(h: Harness): Promise<Flow> {
   const [alice, bob, service] = await (async () => {
     const a = await h.account('Alice', 'fr');
     return [a, await h.account('Bob', 'en'), await h.service(a)] as const;
-  })().catch((err: Error) => { throw new Error(`${err.message}${serverErrors(h)}`); });
+  })().catch((err: Error) => {
+    throw new Error(`${err.message}${serverErrors(h)}`);
+  });
   const created = await h.change(alice, service.id, ['tech', 'billing'], bob);
   if (created.statusCode !== 201) throw new Error(`change: ${created.statusCode} ${created.body}`);
   return { alice, bob, service, id: (created.json() as { id: string }).id };
@@ -54,42 +65,67 @@ export async function startFlow(h: Harness): Promise<Flow> {
 
 /** The codes from both token emails, once they arrive (the fault tests wait longer than the harness's 20 s). */
 export async function tokensOf(h: Harness, flow: Flow, timeoutMs: number): Promise<Tokens> {
-  const tokenEmail = (account: TestAccount) => waitFor(async () => h.resend.to(account.email)
-    .find((e) => e.text.includes(flow.id) && e.text.includes('#token=')), timeoutMs, `the token email to ${account.handle} for ${flow.id}`);
+  const tokenEmail = (account: TestAccount) =>
+    waitFor(
+      async () => h.resend.to(account.email).find((e) => e.text.includes(flow.id) && e.text.includes('#token=')),
+      timeoutMs,
+      `the token email to ${account.handle} for ${flow.id}`,
+    );
   const [alice, bob] = await Promise.all([tokenEmail(flow.alice), tokenEmail(flow.bob)]).catch(async (err: Error) => {
     throw new Error(`${err.message}${await diagnosis(h, flow.id)}`);
   });
   return { aliceToken: tokenIn(alice), bobToken: tokenIn(bob) };
 }
 
-/** Where a request stands, to explain a wait that timed out: its workflow, pending activities, email rows and deliveries. */
+/** Where a request stands, to explain a wait that timed out: its workflow, pending activities, email rows and
+ * deliveries. */
 export async function diagnosis(h: Harness, id: string): Promise<string> {
   try {
     const handle = h.temporal.workflow.getHandle(workflowIdOf(id));
     const described = await handle.describe();
-    const pending = (described.raw.pendingActivities ?? []).map((a) => `${a.activityType?.name} (attempt ${a.attempt}, state ${a.state}${a.lastFailure?.message ? `, last failure: ${a.lastFailure.message}` : ''})`);
+    const pending = (described.raw.pendingActivities ?? []).map(
+      (a) =>
+        `${a.activityType?.name} (attempt ${a.attempt}, state ${a.state}${a.lastFailure?.message ? `, last failure: ${a.lastFailure.message}` : ''})`,
+    );
     const { events } = await handle.fetchHistory();
-    const kinds = (events ?? []).map((e) => Object.keys(e).find((k) => k.endsWith('EventAttributes') && (e as Record<string, unknown>)[k])?.replace('EventAttributes', '') ?? '?');
+    const kinds = (events ?? []).map(
+      (e) =>
+        Object.keys(e)
+          .find((k) => k.endsWith('EventAttributes') && (e as Record<string, unknown>)[k])
+          ?.replace('EventAttributes', '') ?? '?',
+    );
     const rows = await h.db.select().from(emails).where(eq(emails.changeId, id));
     const got = h.resend.emails.filter((e) => e.tags.request === id).map((e) => `${e.to} ${e.tags.kind}`);
-    return `\nthe workflow is ${described.status.name}; its ${kinds.length} events: ${kinds.join(' ')}`
-      + `\npending activities: ${pending.join('; ') || 'none'}`
-      + `\nemail rows: ${rows.map((r) => `${r.recipient} ${r.kind} ${r.status}`).join('; ') || 'none'}`
-      + `\nthe provider got: ${got.join('; ') || 'nothing'}`
-      + ` (${h.resend.emails.length} emails in all)`;
+    return (
+      `\nthe workflow is ${described.status.name}; its ${kinds.length} events: ${kinds.join(' ')}` +
+      `\npending activities: ${pending.join('; ') || 'none'}` +
+      `\nemail rows: ${rows.map((r) => `${r.recipient} ${r.kind} ${r.status}`).join('; ') || 'none'}` +
+      `\nthe provider got: ${got.join('; ') || 'nothing'}` +
+      ` (${h.resend.emails.length} emails in all)`
+    );
   } catch (err) {
     return `\n(no diagnosis: ${(err as Error).message})`;
   }
 }
 
-export interface DecisionAnswer { state: string; party: string; awaiting: string[] }
+export interface DecisionAnswer {
+  state: string;
+  party: string;
+  awaiting: string[];
+}
 
 /** What the API server logged as errors, to explain a 5xx. */
 export function serverErrors(h: Harness): string {
-  const errors = h.logs.filter((l) => l.includes('"level":50')).map((l) => {
-    const { time, reqId, err } = JSON.parse(l) as { time: number; reqId?: string; err?: { type?: string; code?: string; message?: string; stack?: string } };
-    return `${new Date(time).toISOString().slice(11, 23)} ${reqId ?? ''} ${err?.type ?? ''} ${err?.code ?? ''} ${(err?.message ?? '').slice(0, 200)}\n${err?.stack ?? ''}`;
-  });
+  const errors = h.logs
+    .filter((l) => l.includes('"level":50'))
+    .map((l) => {
+      const { time, reqId, err } = JSON.parse(l) as {
+        time: number;
+        reqId?: string;
+        err?: { type?: string; code?: string; message?: string; stack?: string };
+      };
+      return `${new Date(time).toISOString().slice(11, 23)} ${reqId ?? ''} ${err?.type ?? ''} ${err?.code ?? ''} ${(err?.message ?? '').slice(0, 200)}\n${err?.stack ?? ''}`;
+    });
   return errors.length ? `\nthe server logged:\n${errors.slice(-5).join('\n')}` : '';
 }
 
@@ -98,15 +134,25 @@ export function answersLogged(h: Harness): { time: number; status: number; url?:
   const requests = new Map<string, string>();
   const answers: { time: number; status: number; url?: string }[] = [];
   for (const line of h.logs) {
-    const entry = JSON.parse(line) as { time: number; reqId?: string; req?: { url?: string }; res?: { statusCode?: number } };
+    const entry = JSON.parse(line) as {
+      time: number;
+      reqId?: string;
+      req?: { url?: string };
+      res?: { statusCode?: number };
+    };
     if (entry.reqId && entry.req?.url) requests.set(entry.reqId, entry.req.url);
-    if (entry.res?.statusCode) answers.push({ time: entry.time, status: entry.res.statusCode, url: entry.reqId && requests.get(entry.reqId) });
+    if (entry.res?.statusCode)
+      answers.push({ time: entry.time, status: entry.res.statusCode, url: entry.reqId && requests.get(entry.reqId) });
   }
   return answers;
 }
 
-/** Calls again, a second later, while the answer is 503 "try again in a moment", as a person would; up to `tries` calls. */
-export async function whileUnavailable(call: () => Promise<LightMyRequestResponse>, tries = 30): Promise<LightMyRequestResponse[]> {
+/** Calls again, a second later, while the answer is 503 "try again in a moment", as a person would; up to `tries`
+ * calls. */
+export async function whileUnavailable(
+  call: () => Promise<LightMyRequestResponse>,
+  tries = 30,
+): Promise<LightMyRequestResponse[]> {
   const answers = [await call()];
   while (answers.at(-1)!.statusCode === 503 && answers.length < tries) {
     await sleep(1000);
@@ -122,7 +168,11 @@ export const unavailable = { count: 0 };
  * Accepts with a code and checks the answer a person sees. Told 503 "try again in a moment", the person tries again:
  * only that, and a 200 in the end, are allowed.
  */
-export async function accept(h: Harness, id: string, token: string): Promise<{ res: LightMyRequestResponse; answer: DecisionAnswer }> {
+export async function accept(
+  h: Harness,
+  id: string,
+  token: string,
+): Promise<{ res: LightMyRequestResponse; answer: DecisionAnswer }> {
   const answers = await whileUnavailable(() => h.decide(id, 'accept', token), 180);
   unavailable.count += answers.length - 1;
   const res = answers.at(-1)!;
@@ -130,7 +180,8 @@ export async function accept(h: Harness, id: string, token: string): Promise<{ r
   return { res, answer: res.json() as DecisionAnswer };
 }
 
-/** Both parties accept, one after the other: the first is told the request awaits the other, the second that it is done. */
+/** Both parties accept, one after the other: the first is told the request awaits the other, the second that it is
+ * done. */
 export async function acceptBoth(h: Harness, flow: Flow, tokens: Tokens): Promise<void> {
   const first = await accept(h, flow.id, tokens.aliceToken);
   if (first.answer.state !== 'validatingByCustomers' || first.answer.awaiting.join() !== 'to') {
@@ -142,10 +193,17 @@ export async function acceptBoth(h: Harness, flow: Flow, tokens: Tokens): Promis
 
 /** Waits until every request is in `state` in PostgreSQL. */
 export async function waitForStates(h: Harness, ids: string[], state: string, timeoutMs: number): Promise<void> {
-  await waitFor(async () => {
-    const rows = await h.db.select({ id: contactChanges.id, state: contactChanges.state }).from(contactChanges).where(inArray(contactChanges.id, ids));
-    return rows.length === ids.length && rows.every((r) => r.state === state);
-  }, timeoutMs, `${ids.length} requests to be ${state}`);
+  await waitFor(
+    async () => {
+      const rows = await h.db
+        .select({ id: contactChanges.id, state: contactChanges.state })
+        .from(contactChanges)
+        .where(inArray(contactChanges.id, ids));
+      return rows.length === ids.length && rows.every((r) => r.state === state);
+    },
+    timeoutMs,
+    `${ids.length} requests to be ${state}`,
+  );
 }
 
 /** The emails the provider accepted, counted per recipient, request and kind (what a person would see twice). */
@@ -162,7 +220,8 @@ export function deliveries(resend: FakeResend): Map<string, number> {
 export function expectedDeliveries(flows: Flow[]): Map<string, number> {
   const expected = new Map<string, number>();
   for (const f of flows) {
-    for (const who of [f.alice, f.bob]) for (const kind of ['request', 'done']) expected.set(`${who.email} ${f.id} ${kind}`, 1);
+    for (const who of [f.alice, f.bob])
+      for (const kind of ['request', 'done']) expected.set(`${who.email} ${f.id} ${kind}`, 1);
   }
   return expected;
 }
@@ -170,12 +229,21 @@ export function expectedDeliveries(flows: Flow[]): Map<string, number> {
 /** Waits until the provider has accepted every email the flows should send. */
 export async function waitForDeliveries(resend: FakeResend, flows: Flow[], timeoutMs: number): Promise<void> {
   const expected = [...expectedDeliveries(flows).keys()];
-  await waitFor(async () => {
+  await waitFor(
+    async () => {
+      const got = deliveries(resend);
+      return expected.every((k) => got.has(k));
+    },
+    timeoutMs,
+    `${expected.length} emails to be delivered`,
+  ).catch((err: Error) => {
     const got = deliveries(resend);
-    return expected.every((k) => got.has(k));
-  }, timeoutMs, `${expected.length} emails to be delivered`).catch((err: Error) => {
-    const got = deliveries(resend);
-    throw new Error(`${err.message}; missing: ${expected.filter((k) => !got.has(k)).slice(0, 10).join(', ')}`);
+    throw new Error(
+      `${err.message}; missing: ${expected
+        .filter((k) => !got.has(k))
+        .slice(0, 10)
+        .join(', ')}`,
+    );
   });
 }
 
@@ -199,23 +267,40 @@ export interface Outcome {
 /** What PostgreSQL says about the flows once they are over. */
 export async function outcomeOf(h: Harness, flows: Flow[]): Promise<Outcome> {
   const ids = flows.map((f) => f.id);
-  const rows = await h.db.select({ id: contactChanges.id, state: contactChanges.state }).from(contactChanges).where(inArray(contactChanges.id, ids));
+  const rows = await h.db
+    .select({ id: contactChanges.id, state: contactChanges.state })
+    .from(contactChanges)
+    .where(inArray(contactChanges.id, ids));
   const states = new Map(rows.map((r) => [r.id, r.state]));
-  const done = await h.db.select({ changeId: changeEvents.changeId, detail: changeEvents.detail }).from(changeEvents)
+  const done = await h.db
+    .select({ changeId: changeEvents.changeId, detail: changeEvents.detail })
+    .from(changeEvents)
     .where(and(inArray(changeEvents.changeId, ids), eq(changeEvents.type, 'state')));
   const commits = new Map(ids.map((id) => [id, 0]));
   for (const e of done) if (e.detail?.state === 'done') commits.set(e.changeId, commits.get(e.changeId)! + 1);
-  const held = await h.db.select().from(services).where(inArray(services.id, flows.map((f) => f.service.id)));
-  const notMoved = flows.filter((f) => {
-    const s = held.find((x) => x.id === f.service.id);
-    return !s || s.techId !== f.bob.id || s.billingId !== f.bob.id || s.adminId !== f.alice.id;
-  }).map((f) => f.id);
+  const held = await h.db
+    .select()
+    .from(services)
+    .where(
+      inArray(
+        services.id,
+        flows.map((f) => f.service.id),
+      ),
+    );
+  const notMoved = flows
+    .filter((f) => {
+      const s = held.find((x) => x.id === f.service.id);
+      return !s || s.techId !== f.bob.id || s.billingId !== f.bob.id || s.adminId !== f.alice.id;
+    })
+    .map((f) => f.id);
   const unsent = await h.db.select().from(emails).where(inArray(emails.changeId, ids));
   return {
     notDone: ids.filter((id) => states.get(id) !== 'done'),
     commits,
     notMoved,
-    unsentEmails: unsent.filter((e) => e.status !== 'sent').map((e) => ({ changeId: e.changeId!, recipient: e.recipient, kind: e.kind, status: e.status })),
+    unsentEmails: unsent
+      .filter((e) => e.status !== 'sent')
+      .map((e) => ({ changeId: e.changeId!, recipient: e.recipient, kind: e.kind, status: e.status })),
   };
 }
 
@@ -224,7 +309,11 @@ export async function outcomeOf(h: Harness, flows: Flow[]): Promise<Outcome> {
  * its roles moved, committed once, its email rows sent, and the provider holding each email exactly once.
  */
 export async function expectEveryFlowDone(h: Harness, flows: Flow[], timeoutMs: number): Promise<void> {
-  const workflows = await workflowOutcomes(h, flows.map((f) => f.id), timeoutMs);
+  const workflows = await workflowOutcomes(
+    h,
+    flows.map((f) => f.id),
+    timeoutMs,
+  );
   expect([...workflows].filter(([, status]) => status !== 'COMPLETED done')).toEqual([]);
   const outcome = await outcomeOf(h, flows);
   expect(outcome.notDone).toEqual([]);
@@ -242,10 +331,14 @@ export async function workflowOutcomes(h: Harness, ids: string[], timeoutMs: num
   const outcomes = new Map<string, string>();
   await inBatches(ids, 10, async (id) => {
     const handle = h.temporal.workflow.getHandle(workflowIdOf(id));
-    const status = await waitFor(async () => {
-      const { status: s } = await handle.describe();
-      return s.name === 'RUNNING' ? null : s.name;
-    }, timeoutMs, `the workflow of ${id} to end`).catch(() => 'RUNNING');
+    const status = await waitFor(
+      async () => {
+        const { status: s } = await handle.describe();
+        return s.name === 'RUNNING' ? null : s.name;
+      },
+      timeoutMs,
+      `the workflow of ${id} to end`,
+    ).catch(() => 'RUNNING');
     const result = status === 'COMPLETED' ? ((await handle.result()) as { state: string }).state : '';
     outcomes.set(id, `${status} ${result}`.trim());
   });
@@ -253,18 +346,30 @@ export async function workflowOutcomes(h: Harness, ids: string[], timeoutMs: num
 }
 
 /** Every API answer seen while something was down: its status and content type. */
-export interface Seen { what: string; status: number; type: string; title?: string }
+export interface Seen {
+  what: string;
+  status: number;
+  type: string;
+  title?: string;
+}
 
 export function seen(what: string, res: LightMyRequestResponse): Seen {
   const type = String(res.headers['content-type'] ?? '');
   let title: string | undefined;
-  try { title = (res.json() as { title?: string }).title; } catch { /* not JSON */ }
+  try {
+    title = (res.json() as { title?: string }).title;
+  } catch {
+    /* not JSON */
+  }
   return { what, status: res.statusCode, type, ...(title ? { title } : {}) };
 }
 
 /** A worker in a process of its own (test/faults/worker-process.ts), on the harness's task queues. */
 export class ChildWorker {
-  private constructor(readonly child: ChildProcess, readonly exited: Promise<void>) {}
+  private constructor(
+    readonly child: ChildProcess,
+    readonly exited: Promise<void>,
+  ) {}
 
   static async start(h: Harness): Promise<ChildWorker> {
     const entry = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
@@ -274,17 +379,25 @@ export class ChildWorker {
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const stderr: string[] = [];
-    child.stderr!.on('data', (chunk: Buffer) => { stderr.push(String(chunk)); if (stderr.length > 50) stderr.shift(); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr.push(String(chunk));
+      if (stderr.length > 50) stderr.shift();
+    });
     const ready = new Promise<void>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).on('line', (line) => { if (line === 'ready') resolve(); });
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        if (line === 'ready') resolve();
+      });
       void exited.then(() => reject(new Error(`the worker process exited before it was ready:\n${stderr.join('')}`)));
     });
     const worker = new ChildWorker(child, exited);
     const timer = new AbortController();
     try {
-      await Promise.race([ready, sleep(120_000, null, { signal: timer.signal }).then(() => {
-        throw new Error('the worker process was not ready within 120 s');
-      })]);
+      await Promise.race([
+        ready,
+        sleep(120_000, null, { signal: timer.signal }).then(() => {
+          throw new Error('the worker process was not ready within 120 s');
+        }),
+      ]);
     } catch (err) {
       await worker.kill();
       throw err;

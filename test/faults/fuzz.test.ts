@@ -28,11 +28,13 @@ const other = await h.account('Other', 'nl');
 const support = await h.account('Support', 'en', 'support');
 const contact = await h.contact(fuzzer);
 const service = await h.service(fuzzer);
-const changes = await Promise.all([['admin'], ['tech'], ['billing']].map(async (roles) => {
-  const created = await h.change(fuzzer, service.id, roles, other);
-  if (created.statusCode !== 201) throw new Error(`change: ${created.body}`);
-  return (created.json() as { id: string }).id;
-}));
+const changes = await Promise.all(
+  [['admin'], ['tech'], ['billing']].map(async (roles) => {
+    const created = await h.change(fuzzer, service.id, roles, other);
+    if (created.statusCode !== 201) throw new Error(`change: ${created.body}`);
+    return (created.json() as { id: string }).id;
+  }),
+);
 
 const ids = [fuzzer.id, other.id, contact.id, service.id, ...changes];
 const handles = [fuzzer.handle, other.handle, contact.handle, support.handle];
@@ -40,9 +42,12 @@ const tokens = { customer: fuzzer.token, support: support.token, admin: ADMIN_KE
 
 /** Whose token an operation takes: the admin key, a support account's, none (a code in the body), or a customer's. */
 function poolsFor(path: string): Pools {
-  const token = path.startsWith('/api/v1/admin/') ? tokens.admin
-    : path.startsWith('/api/v1/support/') ? tokens.support
-      : /\/(accept|refuse)$/.test(path) ? null
+  const token = path.startsWith('/api/v1/admin/')
+    ? tokens.admin
+    : path.startsWith('/api/v1/support/')
+      ? tokens.support
+      : /\/(accept|refuse)$/.test(path)
+        ? null
         : tokens.customer;
   return { ids, handles, token, otherTokens: Object.values(tokens).filter((t) => t !== token) };
 }
@@ -50,8 +55,14 @@ function poolsFor(path: string): Pools {
 /** What a client may rely on for any answer to any request. */
 function expectProblemOrSuccess(request: FuzzRequest, res: LightMyRequestResponse) {
   // On a 5xx, show what the server logged for it.
-  const logged = () => h.logs.filter((l) => l.includes('request failed')).slice(-1).join('').slice(0, 1500);
-  if (res.statusCode >= 500) expect.fail(`no request, however malformed, gets a 5xx; got ${res.statusCode} ${res.body}\n${logged()}`);
+  const logged = () =>
+    h.logs
+      .filter((l) => l.includes('request failed'))
+      .slice(-1)
+      .join('')
+      .slice(0, 1500);
+  if (res.statusCode >= 500)
+    expect.fail(`no request, however malformed, gets a 5xx; got ${res.statusCode} ${res.body}\n${logged()}`);
   if (res.statusCode < 400) return;
   expect(res.headers['content-type'], `a ${res.statusCode} is problem+json`).toMatch(/^application\/problem\+json/);
   if (request.method === 'HEAD') return;
@@ -72,23 +83,43 @@ describe('the API fuzzed from its OpenAPI document', () => {
   it.each(operations.map((op) => [`${op.method} ${op.path}`, op] as const))('%s', async (name, op) => {
     const counts = { schema: 0, handler: 0 };
     reached.set(name, counts);
-    await fc.assert(fc.asyncProperty(requestOf(op, doc, poolsFor(op.path)), async (request) => {
-      const res = await h.app.inject({ method: request.method, url: request.url, headers: request.headers, payload: request.payload });
-      expectProblemOrSuccess(request, res);
-      if (request.method !== op.method) return;
-      const problem = res.statusCode >= 400 ? res.json() as { title: string; detail: string; issues?: unknown[] } : null;
-      if (problem?.issues) counts.schema++;
-      else if (!problem || !(['Unauthenticated', 'Invalid request', 'Too many requests'].includes(problem.title) || problem.detail.startsWith('There is nothing at'))) counts.handler++;
-    }), { numRuns: scale(300, 40) });
+    await fc.assert(
+      fc.asyncProperty(requestOf(op, doc, poolsFor(op.path)), async (request) => {
+        const res = await h.app.inject({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          payload: request.payload,
+        });
+        expectProblemOrSuccess(request, res);
+        if (request.method !== op.method) return;
+        const problem =
+          res.statusCode >= 400 ? (res.json() as { title: string; detail: string; issues?: unknown[] }) : null;
+        if (problem?.issues) counts.schema++;
+        else if (
+          !problem ||
+          !(
+            ['Unauthenticated', 'Invalid request', 'Too many requests'].includes(problem.title) ||
+            problem.detail.startsWith('There is nothing at')
+          )
+        )
+          counts.handler++;
+      }),
+      { numRuns: scale(300, 40) },
+    );
     // Worth something only if requests got through authentication, parsing and the schema to the handler's checks.
     expect(counts.handler, JSON.stringify(counts)).toBeGreaterThan(0);
   });
 
   it('reached the schema checks of the operations that take a body or a query', () => {
-    const validated = operations.filter((op) => op.body !== null || op.query.length > 0).map((op) => `${op.method} ${op.path}`);
+    const validated = operations
+      .filter((op) => op.body !== null || op.query.length > 0)
+      .map((op) => `${op.method} ${op.path}`);
     const missed = validated.filter((name) => !reached.get(name)?.schema);
     // Each operation's share is left to chance over a few dozen runs; together, nearly all must have been reached.
-    expect(missed.length, `schema never reached: ${missed.join(', ')}`).toBeLessThanOrEqual(Math.floor(validated.length / 4));
+    expect(missed.length, `schema never reached: ${missed.join(', ')}`).toBeLessThanOrEqual(
+      Math.floor(validated.length / 4),
+    );
   });
 });
 
@@ -98,57 +129,119 @@ describe('malformed HTTP over a real socket', () => {
     await h.app.listen({ port: 0, host: '127.0.0.1' });
     const port = (h.app.server.address() as AddressInfo).port;
     const seen = new Map<number, number>();
-    await fc.assert(fc.asyncProperty(rawRequestOf(fuzzer.token), async (raw) => {
-      const responses = parseResponses(await rawExchange(port, raw));
-      if (raw.whole) expect(responses.length, 'the server answers before it closes').toBeGreaterThan(0);
-      for (const res of responses) {
-        seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
-        expect(res.status, res.text).toBeLessThan(500);
-        if (res.status < 400) continue;
-        expect(res.headers['content-type'], `a ${res.status} is problem+json: ${res.text}`).toMatch(/^application\/problem\+json/);
-        const body = JSON.parse(res.body.toString('utf8')) as Record<string, unknown>;
-        expect(body.status, res.text).toBe(res.status);
-        expect(typeof body.title, res.text).toBe('string');
-      }
-    }), { numRuns: scale(300, 40) });
+    await fc.assert(
+      fc.asyncProperty(rawRequestOf(fuzzer.token), async (raw) => {
+        const responses = parseResponses(await rawExchange(port, raw));
+        if (raw.whole) expect(responses.length, 'the server answers before it closes').toBeGreaterThan(0);
+        for (const res of responses) {
+          seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
+          expect(res.status, res.text).toBeLessThan(500);
+          if (res.status < 400) continue;
+          expect(res.headers['content-type'], `a ${res.status} is problem+json: ${res.text}`).toMatch(
+            /^application\/problem\+json/,
+          );
+          const body = JSON.parse(res.body.toString('utf8')) as Record<string, unknown>;
+          expect(body.status, res.text).toBe(res.status);
+          expect(typeof body.title, res.text).toBe('string');
+        }
+      }),
+      { numRuns: scale(300, 40) },
+    );
     // Both of Node's own refusals were met: not HTTP (400) and over its header limit (431).
     expect([...seen.keys()], JSON.stringify(Object.fromEntries(seen))).toEqual(expect.arrayContaining([400, 431]));
   });
 });
 
 /** `whole`: a request whose end the server can see (it then answers and closes); otherwise our side closes first. */
-interface RawRequest { bytes: Buffer; whole: boolean }
+interface RawRequest {
+  bytes: Buffer;
+  whole: boolean;
+}
 
 /** Bytes on the wire: too long, broken request lines, control bytes in headers, contradictory framing, noise. */
 function rawRequestOf(token: string): fc.Arbitrary<RawRequest> {
   const ok = `GET /api/v1/services HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n\r\n`;
-  const latin1 = (min: number, max: number) => fc.string({ unit: fc.integer({ min: 0, max: 255 }).map((c) => String.fromCharCode(c)), minLength: min, maxLength: max });
+  const latin1 = (min: number, max: number) =>
+    fc.string({
+      unit: fc.integer({ min: 0, max: 255 }).map((c) => String.fromCharCode(c)),
+      minLength: min,
+      maxLength: max,
+    });
   // Each is complete, or wrong before its end: the server can answer without waiting for more bytes.
   // Connection: close, so that a request the parser accepts is answered and the connection then closed.
-  const text = fc.oneof(
-    fc.integer({ min: 1_000, max: 70_000 }).map((n) => `GET /api/v1/contact-changes?q=${'x'.repeat(n)} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n\r\n`),
-    fc.integer({ min: 1_000, max: 70_000 }).map((n) => `GET /api/v1/services HTTP/1.1\r\nHost: x\r\nCookie: cs_session=${'x'.repeat(n)}\r\n\r\n`),
-    fc.tuple(fc.constantFrom('authorization', 'content-type', 'cookie', 'x-odd', 'content-length'), latin1(0, 10), fc.integer({ min: 0, max: 0x1f }).filter((c) => c !== 9), latin1(0, 10))
-      .map(([name, a, c, b]) => `GET /api/v1/profile HTTP/1.1\r\nHost: x\r\n${name}: ${a}${String.fromCharCode(c)}${b}\r\n\r\n`),
-    // Not CONNECT: with no 'connect' listener, Node closes such a connection without a word, by design.
-    fc.tuple(fc.constantFrom('GET', 'POST', 'BLAH', 'G ET', '', 'get', 'TRACE'), latin1(0, 40), fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/9.9', 'HTTP/1', 'http/1.1', 'HTTP/1.1 x', ''))
-      .map(([method, path, version]) => `${method} /api/v1/${path} ${version}\r\nHost: x\r\n\r\n`),
-    fc.tuple(
-      fc.constantFrom(
-        'Content-Length: 5\r\nTransfer-Encoding: chunked', 'Transfer-Encoding: chunked', 'Content-Length: abc', 'Content-Length: -1',
-        'Content-Length: 1 2', 'Content-Length: 3\r\nContent-Length: 4', 'Transfer-Encoding: gzip, chunked', 'Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked',
-      ),
-      fc.constantFrom('zz\r\nabc\r\n0\r\n\r\n', '3\r\nabc\r\n0\r\n\r\n', 'ffffffffffffffffff\r\n', '3;ext\r\nabc\r\n0\r\n\r\n', '{"token":"x"}'),
-    ).map(([framing, body]) => `POST /api/v1/contact-changes/x/accept HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${framing}\r\n\r\n${body}`),
-  ).map((t) => t.replace('Host: x\r\n', 'Host: x\r\nConnection: close\r\n'));
-  return fc.oneof(
-    { weight: 6, arbitrary: text.map((t) => ({ bytes: Buffer.from(t, 'latin1'), whole: true })) },
-    // A good request, then a bad one on the same connection: the first gets its answer, the second a problem.
-    { weight: 2, arbitrary: text.map((t) => ({ bytes: Buffer.from(ok + t, 'latin1'), whole: true })) },
-    { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 300 }).map((b) => ({ bytes: Buffer.from(b), whole: false })) },
-  ).map((r) => Object.defineProperty(r, fc.toStringMethod, {
-    value: () => JSON.stringify(r.bytes.toString('latin1').replace(/x{200,}/g, (m) => `x…(${m.length})`)),
-  }));
+  const text = fc
+    .oneof(
+      fc
+        .integer({ min: 1_000, max: 70_000 })
+        .map(
+          (n) =>
+            `GET /api/v1/contact-changes?q=${'x'.repeat(n)} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n\r\n`,
+        ),
+      fc
+        .integer({ min: 1_000, max: 70_000 })
+        .map((n) => `GET /api/v1/services HTTP/1.1\r\nHost: x\r\nCookie: cs_session=${'x'.repeat(n)}\r\n\r\n`),
+      fc
+        .tuple(
+          fc.constantFrom('authorization', 'content-type', 'cookie', 'x-odd', 'content-length'),
+          latin1(0, 10),
+          fc.integer({ min: 0, max: 0x1f }).filter((c) => c !== 9),
+          latin1(0, 10),
+        )
+        .map(
+          ([name, a, c, b]) =>
+            `GET /api/v1/profile HTTP/1.1\r\nHost: x\r\n${name}: ${a}${String.fromCharCode(c)}${b}\r\n\r\n`,
+        ),
+      // Not CONNECT: with no 'connect' listener, Node closes such a connection without a word, by design.
+      fc
+        .tuple(
+          fc.constantFrom('GET', 'POST', 'BLAH', 'G ET', '', 'get', 'TRACE'),
+          latin1(0, 40),
+          fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/9.9', 'HTTP/1', 'http/1.1', 'HTTP/1.1 x', ''),
+        )
+        .map(([method, path, version]) => `${method} /api/v1/${path} ${version}\r\nHost: x\r\n\r\n`),
+      fc
+        .tuple(
+          fc.constantFrom(
+            'Content-Length: 5\r\nTransfer-Encoding: chunked',
+            'Transfer-Encoding: chunked',
+            'Content-Length: abc',
+            'Content-Length: -1',
+            'Content-Length: 1 2',
+            'Content-Length: 3\r\nContent-Length: 4',
+            'Transfer-Encoding: gzip, chunked',
+            'Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked',
+          ),
+          fc.constantFrom(
+            'zz\r\nabc\r\n0\r\n\r\n',
+            '3\r\nabc\r\n0\r\n\r\n',
+            'ffffffffffffffffff\r\n',
+            '3;ext\r\nabc\r\n0\r\n\r\n',
+            '{"token":"x"}',
+          ),
+        )
+        .map(
+          ([framing, body]) =>
+            `POST /api/v1/contact-changes/x/accept HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${framing}\r\n\r\n${body}`,
+        ),
+    )
+    .map((t) => t.replace('Host: x\r\n', 'Host: x\r\nConnection: close\r\n'));
+  return fc
+    .oneof(
+      { weight: 6, arbitrary: text.map((t) => ({ bytes: Buffer.from(t, 'latin1'), whole: true })) },
+      // A good request, then a bad one on the same connection: the first gets its answer, the second a problem.
+      { weight: 2, arbitrary: text.map((t) => ({ bytes: Buffer.from(ok + t, 'latin1'), whole: true })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .uint8Array({ minLength: 1, maxLength: 300 })
+          .map((b) => ({ bytes: Buffer.from(b), whole: false })),
+      },
+    )
+    .map((r) =>
+      Object.defineProperty(r, fc.toStringMethod, {
+        value: () => JSON.stringify(r.bytes.toString('latin1').replace(/x{200,}/g, (m) => `x…(${m.length})`)),
+      }),
+    );
 }
 
 /**
@@ -160,15 +253,25 @@ function rawExchange(port: number, raw: RawRequest): Promise<Buffer> {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
     socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('error', () => { /* a reset after the answer */ });
+    socket.on('error', () => {
+      /* a reset after the answer */
+    });
     socket.on('close', () => resolve(Buffer.concat(chunks)));
-    socket.setTimeout(20_000, () => { socket.destroy(); reject(new Error('the server neither answered nor closed')); });
+    socket.setTimeout(20_000, () => {
+      socket.destroy();
+      reject(new Error('the server neither answered nor closed'));
+    });
     if (raw.whole) socket.write(raw.bytes);
     else socket.end(raw.bytes);
   });
 }
 
-interface RawResponse { status: number; headers: Record<string, string>; body: Buffer; text: string }
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  text: string;
+}
 
 /** HTTP/1.1 responses one after another, framed by Content-Length or chunked. */
 function parseResponses(data: Buffer): RawResponse[] {
@@ -176,11 +279,14 @@ function parseResponses(data: Buffer): RawResponse[] {
   let at = 0;
   while (at < data.length) {
     const end = data.indexOf('\r\n\r\n', at);
-    if (end < 0) throw new Error(`an incomplete response: ${JSON.stringify(data.subarray(at).toString('latin1').slice(0, 300))}`);
+    if (end < 0)
+      throw new Error(`an incomplete response: ${JSON.stringify(data.subarray(at).toString('latin1').slice(0, 300))}`);
     const [statusLine, ...lines] = data.subarray(at, end).toString('latin1').split('\r\n');
     const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine ?? '')?.[1]);
     if (!status) throw new Error(`not a status line: ${JSON.stringify(statusLine)}`);
-    const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+    const headers = Object.fromEntries(
+      lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+    );
     let body: Buffer;
     at = end + 4;
     if (headers['transfer-encoding'] === 'chunked') {
@@ -189,7 +295,10 @@ function parseResponses(data: Buffer): RawResponse[] {
         const lineEnd = data.indexOf('\r\n', at);
         const size = parseInt(data.subarray(at, lineEnd).toString('latin1'), 16);
         at = lineEnd + 2;
-        if (!size) { at += 2; break; }
+        if (!size) {
+          at += 2;
+          break;
+        }
         parts.push(data.subarray(at, at + size));
         at += size + 2;
       }

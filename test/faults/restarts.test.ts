@@ -10,7 +10,19 @@ import { startEmbeddedPostgres } from '../../runtime/postgres.js';
 import { findTemporalCli, startTemporalDevServer } from '../../runtime/temporal.js';
 import { startHarness, waitFor, type Harness, type TestAccount } from '../support/harness.js';
 import {
-  answersLogged, expectEveryFlowDone, inBatches, log, range, seen, serverErrors, startFlow, tokensOf, type Flow, type Seen, type Tokens, waitForDeliveries,
+  answersLogged,
+  expectEveryFlowDone,
+  inBatches,
+  log,
+  range,
+  seen,
+  serverErrors,
+  startFlow,
+  tokensOf,
+  type Flow,
+  type Seen,
+  type Tokens,
+  waitForDeliveries,
 } from './flows.js';
 import { scale } from './scale.js';
 
@@ -24,10 +36,14 @@ const WAIT_MS = 300_000;
 interface Run extends Flow, Tokens {}
 
 /** A person's step, and the answers it got ("200 done", "503"…), each 503 followed by another try. */
-interface Step { run: Run; who: 'alice' | 'bob'; answers: string[] }
+interface Step {
+  run: Run;
+  who: 'alice' | 'bob';
+  answers: string[];
+}
 
 const answerOf = (res: import('fastify').LightMyRequestResponse) =>
-  (res.statusCode === 200 ? `200 ${(res.json() as { state: string }).state}` : String(res.statusCode));
+  res.statusCode === 200 ? `200 ${(res.json() as { state: string }).state}` : String(res.statusCode);
 
 /** Accepts; told 503 "try again in a moment", the person does, a second later, up to ten times. */
 async function acceptAsPeopleDo(h: Harness, step: Step): Promise<void> {
@@ -45,7 +61,10 @@ async function acceptAsPeopleDo(h: Harness, step: Step): Promise<void> {
  * accepts the rest. Every flow must end done, committed once, each email sent once; no answer may be a 500, and
  * once the server is back, none a 503.
  */
-async function runThroughRestart(h: Harness, outage: { stop: () => Promise<void>; start: () => Promise<void>; probe: (runs: Run[]) => Promise<Seen[]> }) {
+async function runThroughRestart(
+  h: Harness,
+  outage: { stop: () => Promise<void>; start: () => Promise<void>; probe: (runs: Run[]) => Promise<Seen[]> },
+) {
   const runs: Run[] = await inBatches(range(FLOWS), 10, async () => {
     const flow = await startFlow(h);
     return { ...flow, ...(await tokensOf(h, flow, WAIT_MS)) };
@@ -63,7 +82,9 @@ async function runThroughRestart(h: Harness, outage: { stop: () => Promise<void>
   ];
   let answered = 0;
   const inFlight = inBatches(steps, 5, async (step) => {
-    step.answers.push(answerOf(await h.decide(step.run.id, 'accept', step.who === 'alice' ? step.run.aliceToken : step.run.bobToken)));
+    step.answers.push(
+      answerOf(await h.decide(step.run.id, 'accept', step.who === 'alice' ? step.run.aliceToken : step.run.bobToken)),
+    );
     answered += 1;
   });
   // Down once a third of these decisions are answered: some are done, some on their way, some not yet made.
@@ -82,19 +103,27 @@ async function runThroughRestart(h: Harness, outage: { stop: () => Promise<void>
   for (const step of steps.filter((s) => s.answers.at(-1) === '403')) {
     const change = await h.get(step.run.id, step.run.alice);
     const party = step.who === 'alice' ? 'from' : 'to';
-    expect((change[party] as { decision: string | null }).decision, `${step.who}'s decision on ${step.run.id}`).toBe('accepted');
+    expect((change[party] as { decision: string | null }).decision, `${step.who}'s decision on ${step.run.id}`).toBe(
+      'accepted',
+    );
   }
   // Alice's acceptance leaves the request waiting for Bob; Bob's, after Alice's from before the outage, ends it.
   const finals = [
-    ...await inBatches(waiting, 5, async (run) => {
+    ...(await inBatches(waiting, 5, async (run) => {
       const step: Step = { run, who: 'bob', answers: [answerOf(await h.decide(run.id, 'accept', run.bobToken))] };
       await acceptAsPeopleDo(h, step);
       return step;
-    }),
+    })),
   ];
-  const answers = [...steps, ...finals].map((s) => `${s.who}: ${s.answers.join(' then ').replace(/(503 then )+/, '503 then ')}`);
+  const answers = [...steps, ...finals].map(
+    (s) => `${s.who}: ${s.answers.join(' then ').replace(/(503 then )+/, '503 then ')}`,
+  );
   log(`decisions around the outage: ${JSON.stringify(count(answers))}`);
-  const allowed = (who: string, state: string) => [`${who}: 200 ${state}`, `${who}: 503 then 200 ${state}`, `${who}: 503 then 403`];
+  const allowed = (who: string, state: string) => [
+    `${who}: 200 ${state}`,
+    `${who}: 503 then 200 ${state}`,
+    `${who}: 503 then 403`,
+  ];
   const expected = [...allowed('alice', 'validatingByCustomers'), ...allowed('bob', 'done')];
   expect(answers.filter((a) => !expected.includes(a))).toEqual([]);
 
@@ -110,10 +139,14 @@ async function runThroughRestart(h: Harness, outage: { stop: () => Promise<void>
   return { during, runs };
 }
 
-const count = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
+const count = (values: string[]) =>
+  values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
 
 /** Calls a few endpoints again and again for `ms`, as people would; returns every answer. */
-async function probeFor(ms: number, calls: [string, () => Promise<import('fastify').LightMyRequestResponse>][]): Promise<Seen[]> {
+async function probeFor(
+  ms: number,
+  calls: [string, () => Promise<import('fastify').LightMyRequestResponse>][],
+): Promise<Seen[]> {
   const answers: Seen[] = [];
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -144,7 +177,9 @@ describe('PostgreSQL restarted in the middle of a run', () => {
       const other = await spare(api);
       const { during } = await runThroughRestart(api, {
         stop: () => pg.stop(),
-        start: async () => { pg = await serve(); },
+        start: async () => {
+          pg = await serve();
+        },
         probe: (waiting) => {
           const run = waiting[0]!;
           return probeFor(OUTAGE_MS, [
@@ -160,7 +195,13 @@ describe('PostgreSQL restarted in the middle of a run', () => {
       log(`answers while PostgreSQL was down: ${JSON.stringify(count(during.map((s) => `${s.what} ${s.status}`)))}`);
       expect(during.length).toBeGreaterThan(0);
       expect(during.filter((s) => s.status !== 503)).toEqual([]);
-      expect(during.filter((s) => s.what !== 'health' && !(s.type.startsWith('application/problem+json') && s.title === 'Temporarily unavailable'))).toEqual([]);
+      expect(
+        during.filter(
+          (s) =>
+            s.what !== 'health' &&
+            !(s.type.startsWith('application/problem+json') && s.title === 'Temporarily unavailable'),
+        ),
+      ).toEqual([]);
     } finally {
       await h?.close();
       await pg.stop();
@@ -184,7 +225,9 @@ describe('Temporal restarted in the middle of a run', () => {
       const other = await spare(api);
       const { during } = await runThroughRestart(api, {
         stop: () => temporal.stop(),
-        start: async () => { temporal = await serve(); },
+        start: async () => {
+          temporal = await serve();
+        },
         probe: (waiting) => {
           const run = waiting[0]!;
           return probeFor(OUTAGE_MS, [

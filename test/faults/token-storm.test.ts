@@ -8,8 +8,12 @@ import { startHarness, type Harness } from '../support/harness.js';
 import { scale } from './scale.js';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 const STORM = 50;
 type Party = 'from' | 'to';
@@ -20,12 +24,16 @@ describe('a storm of the same token', () => {
     const rounds = scale(100, 10);
     // One storm at a time, as the issue asks; the next request is made while the current storm runs.
     let next = h.pending({ roles: ['admin'], bob: 'nl' });
-    next.catch(() => { /* awaited below */ });
+    next.catch(() => {
+      /* awaited below */
+    });
     for (let round = 0; round < rounds; round++) {
       const pending = await next;
       if (round + 1 < rounds) {
         next = h.pending({ roles: ['admin'], bob: 'nl' });
-        next.catch(() => { /* awaited at the next round */ });
+        next.catch(() => {
+          /* awaited at the next round */
+        });
       }
       await storm(round, pending);
     }
@@ -46,7 +54,14 @@ async function storm(round: number, pending: Awaited<ReturnType<Harness['pending
   expect(ok, `${where}: ${answers.map((r) => r.statusCode).join(',')}`).toHaveLength(1);
   for (const res of answers.filter((r) => r.statusCode !== 200)) {
     // On a 5xx, show what the server logged for it.
-    if (res.statusCode >= 500) expect.fail(`${where}: ${res.body}\n${h.logs.filter((l) => l.includes('"level":50')).slice(-1).join('').slice(0, 2000)}`);
+    if (res.statusCode >= 500)
+      expect.fail(
+        `${where}: ${res.body}\n${h.logs
+          .filter((l) => l.includes('"level":50'))
+          .slice(-1)
+          .join('')
+          .slice(0, 2000)}`,
+      );
     expect(res.statusCode, `${where}: ${res.body}`).toBe(403);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({ status: 403, title: 'Invalid token' });
@@ -63,12 +78,19 @@ async function storm(round: number, pending: Awaited<ReturnType<Harness['pending
   const events = await h.db.select().from(changeEvents).where(eq(changeEvents.changeId, pending.id));
   const workflow = h.temporal.workflow.getHandle(workflowIdOf(pending.id));
   const status = await workflow.query(statusQuery);
-  const decided = events.filter((e) => e.type === 'accepted' || e.type === 'refused').map((e) => `${e.party} ${e.type}`);
-  const finals = events.filter((e) => e.type === 'state').map((e) => (e.detail as { state: string }).state)
+  const decided = events
+    .filter((e) => e.type === 'accepted' || e.type === 'refused')
+    .map((e) => `${e.party} ${e.type}`);
+  const finals = events
+    .filter((e) => e.type === 'state')
+    .map((e) => (e.detail as { state: string }).state)
     .filter((state) => (FINAL_STATES as readonly string[]).includes(state));
   const story = [
     `${where}: the ${winner.decision} that counted was answered ${winner.res.body}`,
-    `  API: ${change.state}, timeline ${change.timeline.filter((e) => e.type === 'accepted' || e.type === 'refused').map((e) => `${e.party} ${e.type}`).join(', ')}`,
+    `  API: ${change.state}, timeline ${change.timeline
+      .filter((e) => e.type === 'accepted' || e.type === 'refused')
+      .map((e) => `${e.party} ${e.type}`)
+      .join(', ')}`,
     `  database: ${row!.state}, decisions ${JSON.stringify(decisionsOf(row!.fromDecision, row!.toDecision))}, events ${decided.join(', ')}, final states ${finals.join(', ') || 'none'}`,
     `  workflow: ${status.state}, decisions ${JSON.stringify(status.decisions)}`,
   ].join('\n');
@@ -76,8 +98,10 @@ async function storm(round: number, pending: Awaited<ReturnType<Harness['pending
   // The timeline, the database and the workflow hold that one decision and nothing else, and tell the same state.
   expect(winner.res.json(), story).toMatchObject({ state: final, party });
   expect(change.state, story).toBe(final);
-  expect(change.timeline.filter((e) => e.type === 'accepted' || e.type === 'refused').map((e) => `${e.party} ${e.type}`), story)
-    .toEqual([`${party} ${decision}`]);
+  expect(
+    change.timeline.filter((e) => e.type === 'accepted' || e.type === 'refused').map((e) => `${e.party} ${e.type}`),
+    story,
+  ).toEqual([`${party} ${decision}`]);
   expect(row!.state, story).toBe(final);
   expect(decisionsOf(row!.fromDecision, row!.toDecision), story).toEqual(expected);
   expect(decided, story).toEqual([`${party} ${decision}`]);

@@ -3,12 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { workflowIdOf } from '../../domain/ids.js';
 import { startHarness } from '../support/harness.js';
 import {
-  acceptBoth, ChildWorker, expectEveryFlowDone, inBatches, log, range, startFlow, tokensOf, unavailable, waitForDeliveries, whileUnavailable,
+  acceptBoth,
+  ChildWorker,
+  expectEveryFlowDone,
+  inBatches,
+  log,
+  range,
+  startFlow,
+  tokensOf,
+  unavailable,
+  waitForDeliveries,
+  whileUnavailable,
 } from './flows.js';
 import { scale } from './scale.js';
 
 const FLOWS = scale(200, 20);
-/** A killed worker's running activity is retried only once its 30 s start-to-close timeout is over: wait well past it. */
+/** A killed worker's running activity is retried only once its 30 s start-to-close timeout is over: wait well past it.
+ * */
 const WAIT_MS = 300_000;
 /** One flow starts every PACE_MS at most: the flows start over 40 s at least. */
 const PACE_MS = scale(200, 2000);
@@ -29,7 +40,7 @@ describe('the worker, killed with SIGKILL at random moments', () => {
     const chaos = (async () => {
       while (!stopping) {
         const starting = Date.now();
-        const current = worker = await ChildWorker.start(h);
+        const current = (worker = await ChildWorker.start(h));
         log(`worker ready in ${Date.now() - starting} ms`);
         const until = Date.now() + 2000 + Math.random() * 4000;
         while (!stopping && Date.now() < until) await sleep(50);
@@ -67,7 +78,9 @@ describe('the worker, killed with SIGKILL at random moments', () => {
       // The last kill may have come as the chaos stopped (it waits for an email, and the last flows' "done" emails go
       // out after their decisions): the emails still to send need a worker.
       if (!(worker as ChildWorker | null)?.alive) worker = await ChildWorker.start(h);
-      log(`${FLOWS} flows decided in ${Date.now() - started} ms, ${kills.length} kills at ${kills.join(', ')} ms (${midSend.length} mid-send), ${unavailable.count} answers 503`);
+      log(
+        `${FLOWS} flows decided in ${Date.now() - started} ms, ${kills.length} kills at ${kills.join(', ')} ms (${midSend.length} mid-send), ${unavailable.count} answers 503`,
+      );
       // A worker still runs: it sends the "done" emails that were cut short.
       await waitForDeliveries(h.resend, flows, WAIT_MS);
 
@@ -98,12 +111,19 @@ describe('a workflow whose task keeps failing while workers crash', () => {
       await h.temporal.workflow.getHandle(workflowIdOf(flow.id)).signal('wake-up');
       const { namespace, taskQueue } = h.config.temporal;
       for (const attempt of [1, 2]) {
-        const task = await h.temporal.withDeadline(Date.now() + 60_000, () => h.temporal.workflowService.pollWorkflowTaskQueue({
-          namespace, taskQueue: { name: taskQueue, kind: 1 }, identity: `crashing worker ${attempt}`,
-        }));
+        const task = await h.temporal.withDeadline(Date.now() + 60_000, () =>
+          h.temporal.workflowService.pollWorkflowTaskQueue({
+            namespace,
+            taskQueue: { name: taskQueue, kind: 1 },
+            identity: `crashing worker ${attempt}`,
+          }),
+        );
         expect(task.attempt).toBe(attempt);
         await h.temporal.workflowService.respondWorkflowTaskFailed({
-          namespace, taskToken: task.taskToken, identity: `crashing worker ${attempt}`, failure: { message: 'the worker crashed' },
+          namespace,
+          taskToken: task.taskToken,
+          identity: `crashing worker ${attempt}`,
+          failure: { message: 'the worker crashed' },
         });
       }
 

@@ -10,10 +10,19 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     return await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
   } catch (err) {
-    throw new Error(`Cannot start ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does). ${(err as Error).message}`);
+    throw new Error(
+      `Cannot start ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does). ${(err as Error).message}`,
+    );
   }
 }
 

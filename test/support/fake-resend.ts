@@ -14,7 +14,13 @@ export interface ReceivedEmail {
   at: number;
 }
 
-interface Failure { status: number; name: string; headers?: Record<string, string>; times: number; to?: string }
+interface Failure {
+  status: number;
+  name: string;
+  headers?: Record<string, string>;
+  times: number;
+  to?: string;
+}
 
 /** A provider that fails some sends at random; see FakeResend.flaky(). */
 export interface Flakiness {
@@ -30,12 +36,15 @@ export interface Flakiness {
   random?: () => number;
 }
 
-const readBody = (req: IncomingMessage) => new Promise<string>((resolve, reject) => {
-  let body = '';
-  req.on('data', (chunk) => { body += chunk; });
-  req.on('end', () => resolve(body));
-  req.on('error', reject);
-});
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve, reject) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
 
 /**
  * A local HTTP server that speaks the part of Resend's API the product uses (POST /emails), so the real SDK
@@ -98,7 +107,9 @@ export class FakeResend {
   /** Calls `listener` with each email it accepts, before it answers; returns a function that stops it. */
   onEmail(listener: (email: ReceivedEmail) => void): () => void {
     this.listeners.push(listener);
-    return () => { this.listeners = this.listeners.filter((l) => l !== listener); };
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
   }
 
   to(address: string): ReceivedEmail[] {
@@ -110,12 +121,17 @@ export class FakeResend {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
-    if (req.method !== 'POST' || req.url !== '/emails') return send(404, { statusCode: 404, name: 'not_found', message: 'Not found' });
+    if (req.method !== 'POST' || req.url !== '/emails')
+      return send(404, { statusCode: 404, name: 'not_found', message: 'Not found' });
     if (req.headers.authorization !== 'Bearer re_test_key') {
       return send(401, { statusCode: 401, name: 'invalid_api_key', message: 'API key is invalid' });
     }
     const payload = JSON.parse(await readBody(req)) as {
-      to: string | string[]; subject: string; text: string; html: string; tags?: { name: string; value: string }[];
+      to: string | string[];
+      subject: string;
+      text: string;
+      html: string;
+      tags?: { name: string; value: string }[];
     };
     const to = Array.isArray(payload.to) ? payload.to[0]! : payload.to;
     const failWith = (status: number, name: string) => {
@@ -135,7 +151,11 @@ export class FakeResend {
     if (failure) {
       failure.times -= 1;
       this.attempts.push({ to, status: failure.status, at: Date.now() });
-      return send(failure.status, { statusCode: failure.status, name: failure.name, message: `simulated ${failure.name}` }, failure.headers);
+      return send(
+        failure.status,
+        { statusCode: failure.status, name: failure.name, message: `simulated ${failure.name}` },
+        failure.headers,
+      );
     }
     const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
     const earlier = key ? this.emails.find((e) => e.idempotencyKey === key) : undefined;
@@ -143,13 +163,24 @@ export class FakeResend {
       if (lostAnswer && earlier.text === payload.text) return failWith(500, 'internal_server_error');
       this.attempts.push({ to, status: 200, at: Date.now() });
       if (earlier.text !== payload.text) {
-        return send(409, { statusCode: 409, name: 'invalid_idempotent_request', message: 'Same idempotency key, different payload' });
+        return send(409, {
+          statusCode: 409,
+          name: 'invalid_idempotent_request',
+          message: 'Same idempotency key, different payload',
+        });
       }
       return send(200, { id: earlier.id });
     }
     const tags = Object.fromEntries((payload.tags ?? []).map((t) => [t.name, t.value]));
     const email = {
-      id: randomUUID(), to, subject: payload.subject, text: payload.text, html: payload.html, idempotencyKey: key, tags, at: Date.now(),
+      id: randomUUID(),
+      to,
+      subject: payload.subject,
+      text: payload.text,
+      html: payload.html,
+      idempotencyKey: key,
+      tags,
+      at: Date.now(),
     };
     this.emails.push(email);
     for (const listener of this.listeners) listener(email);

@@ -17,7 +17,9 @@ export const WEBHOOK_SECRET = `whsec_${Buffer.from('countersign-test-webhook-sec
 
 try {
   installWorkerLogging('error');
-} catch { /* installed already by another harness in this file */ }
+} catch {
+  /* installed already by another harness in this file */
+}
 
 export interface HarnessOptions {
   ttl?: string;
@@ -38,7 +40,12 @@ export interface HarnessOptions {
   listen?: boolean;
 }
 
-export interface TestAccount { id: string; handle: string; email: string; token: string }
+export interface TestAccount {
+  id: string;
+  handle: string;
+  email: string;
+  token: string;
+}
 
 export const TEST_PASSWORD = 'test-password-0123';
 
@@ -47,7 +54,10 @@ export type Harness = Awaited<ReturnType<typeof startHarness>>;
 /** The real API and worker, on a task queue of their own, against the run's PostgreSQL and Temporal. */
 export async function startHarness(options: HarnessOptions = {}) {
   const resend = await new FakeResend().start();
-  const endpoints = { databaseUrl: options.databaseUrl ?? inject('databaseUrl'), temporalAddress: options.temporalAddress ?? inject('temporalAddress') };
+  const endpoints = {
+    databaseUrl: options.databaseUrl ?? inject('databaseUrl'),
+    temporalAddress: options.temporalAddress ?? inject('temporalAddress'),
+  };
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'countersign-harness-')),
@@ -69,15 +79,25 @@ export async function startHarness(options: HarnessOptions = {}) {
     RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 10_000),
   };
   if (options.listen) env.PUBLIC_BASE_URL = `http://127.0.0.1:${env.PORT}`;
-  if (options.devMailbox) for (const key of ['RESEND_API_KEY', 'RESEND_BASE_URL', 'RESEND_WEBHOOK_SECRET']) delete env[key];
+  if (options.devMailbox)
+    for (const key of ['RESEND_API_KEY', 'RESEND_BASE_URL', 'RESEND_WEBHOOK_SECRET']) delete env[key];
   if (options.admin === false) delete env.ADMIN_API_KEY;
   const config = loadConfig(env);
   const logs: string[] = [];
-  const logger = { level: 'info', stream: { write: (line: string) => { logs.push(line); } } };
+  const logger = {
+    level: 'info',
+    stream: {
+      write: (line: string) => {
+        logs.push(line);
+      },
+    },
+  };
   const server = await startServer(config, endpoints, { logger });
   if (options.listen) await server.app.listen({ port: config.port, host: '127.0.0.1' });
-  const worker = options.worker === false ? null
-    : await startWorker(config, endpoints, { workflowBundle: { codePath: inject('workflowBundlePath') } });
+  const worker =
+    options.worker === false
+      ? null
+      : await startWorker(config, endpoints, { workflowBundle: { codePath: inject('workflowBundlePath') } });
   const database = createDb(endpoints.databaseUrl, { max: 3 });
   return new HarnessApi(config, env, server.app, server.app.temporal, database.db, resend, logs, async () => {
     await worker?.stop();
@@ -100,50 +120,89 @@ export class HarnessApi {
     readonly close: () => Promise<void>,
   ) {}
 
-  request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, options: { token?: string; body?: unknown } = {}): Promise<LightMyRequestResponse> {
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    options: { token?: string; body?: unknown } = {},
+  ): Promise<LightMyRequestResponse> {
     return this.app.inject({
-      method, url,
+      method,
+      url,
       headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
       ...(options.body !== undefined ? { payload: options.body as object } : {}),
     });
   }
 
-  async account(name: string, language: 'fr' | 'en' | 'nl' = 'en', role: 'customer' | 'support' = 'customer'): Promise<TestAccount> {
-    const handle = `${name.toLowerCase().slice(0, 6)}-${nanoid(6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+  async account(
+    name: string,
+    language: 'fr' | 'en' | 'nl' = 'en',
+    role: 'customer' | 'support' = 'customer',
+  ): Promise<TestAccount> {
+    const handle = `${name.toLowerCase().slice(0, 6)}-${nanoid(6)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x')}`;
     const email = `${handle}@test.example`;
-    const created = await this.request('POST', '/api/v1/admin/accounts', { token: ADMIN_KEY, body: { email, firstName: name, language, handle, role } });
+    const created = await this.request('POST', '/api/v1/admin/accounts', {
+      token: ADMIN_KEY,
+      body: { email, firstName: name, language, handle, role },
+    });
     if (created.statusCode !== 201) throw new Error(`account: ${created.body}`);
     const { id } = created.json() as { id: string };
-    const issued = await this.request('POST', `/api/v1/admin/accounts/${id}/api-tokens`, { token: ADMIN_KEY, body: {} });
+    const issued = await this.request('POST', `/api/v1/admin/accounts/${id}/api-tokens`, {
+      token: ADMIN_KEY,
+      body: {},
+    });
     return { id, handle, email, token: (issued.json() as { token: string }).token };
   }
 
   /** A contact in the owner's book, through the API; its handle can take a role like any account's. */
-  async contact(owner: TestAccount, fields: Record<string, unknown> = {}): Promise<{ id: string; handle: string; email: string }> {
-    const email = `c-${nanoid(8).toLowerCase().replace(/[^a-z0-9]/g, 'x')}@test.example`;
-    const res = await this.request('POST', '/api/v1/contacts', { token: owner.token, body: { firstName: 'Casey', lastName: 'Contact', email, language: 'en', ...fields } });
+  async contact(
+    owner: TestAccount,
+    fields: Record<string, unknown> = {},
+  ): Promise<{ id: string; handle: string; email: string }> {
+    const email = `c-${nanoid(8)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x')}@test.example`;
+    const res = await this.request('POST', '/api/v1/contacts', {
+      token: owner.token,
+      body: { firstName: 'Casey', lastName: 'Contact', email, language: 'en', ...fields },
+    });
     if (res.statusCode !== 201) throw new Error(`contact: ${res.body}`);
     return res.json() as { id: string; handle: string; email: string };
   }
 
-  /** Invites a contact of `keeper` with these permissions and accepts the link: an active sub-account, with an API token. */
+  /** Invites a contact of `keeper` with these permissions and accepts the link: an active sub-account, with an API
+   * token. */
   async subAccount(keeper: TestAccount, permissions: string[]): Promise<TestAccount & { link: InvitationLink }> {
     const contact = await this.contact(keeper);
-    const invited = await this.request('POST', `/api/v1/contacts/${contact.id}/invitation`, { token: keeper.token, body: { permissions } });
+    const invited = await this.request('POST', `/api/v1/contacts/${contact.id}/invitation`, {
+      token: keeper.token,
+      body: { permissions },
+    });
     if (invited.statusCode !== 201) throw new Error(`invitation: ${invited.body}`);
     const link = invitationLink(await this.email({ ...contact, token: '' }, (t) => t.includes('/invitations/')));
-    const accepted = await this.request('POST', `/api/v1/invitations/${link.id}/accept`, { body: { token: link.token, password: TEST_PASSWORD } });
+    const accepted = await this.request('POST', `/api/v1/invitations/${link.id}/accept`, {
+      body: { token: link.token, password: TEST_PASSWORD },
+    });
     if (accepted.statusCode !== 200) throw new Error(`accept: ${accepted.body}`);
-    const issued = await this.request('POST', `/api/v1/admin/accounts/${contact.id}/api-tokens`, { token: ADMIN_KEY, body: {} });
+    const issued = await this.request('POST', `/api/v1/admin/accounts/${contact.id}/api-tokens`, {
+      token: ADMIN_KEY,
+      body: {},
+    });
     return { ...contact, token: (issued.json() as { token: string }).token, link };
   }
 
   /** Gives the account a password and signs it in; returns the session cookie ("cs_session=…"). */
   async signIn(account: TestAccount): Promise<string> {
-    const set = await this.request('PUT', `/api/v1/admin/accounts/${account.id}/password`, { token: ADMIN_KEY, body: { password: TEST_PASSWORD } });
+    const set = await this.request('PUT', `/api/v1/admin/accounts/${account.id}/password`, {
+      token: ADMIN_KEY,
+      body: { password: TEST_PASSWORD },
+    });
     if (set.statusCode !== 204) throw new Error(`password: ${set.body}`);
     const res = await this.app.inject({
-      method: 'POST', url: '/signin', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: '/signin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ handle: account.handle, password: TEST_PASSWORD, next: '/services' }).toString(),
     });
     const cookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('cs_session='));
@@ -156,7 +215,12 @@ export class HarnessApi {
     const handle = (role: 'admin' | 'tech' | 'billing') => (contacts[role] ?? holder).handle;
     const res = await this.request('POST', '/api/v1/admin/services', {
       token: ADMIN_KEY,
-      body: { name: `${nanoid(8).toLowerCase()}.example`, kind: 'domain', ownerId: holder.id, contacts: { admin: handle('admin'), tech: handle('tech'), billing: handle('billing') } },
+      body: {
+        name: `${nanoid(8).toLowerCase()}.example`,
+        kind: 'domain',
+        ownerId: holder.id,
+        contacts: { admin: handle('admin'), tech: handle('tech'), billing: handle('billing') },
+      },
     });
     if (res.statusCode !== 201) throw new Error(`service: ${res.body}`);
     return res.json() as { id: string; name: string };
@@ -164,7 +228,8 @@ export class HarnessApi {
 
   async change(asker: TestAccount, serviceId: string, roles: string[], to: TestAccount | string) {
     return this.request('POST', `/api/v1/services/${serviceId}/contact-changes`, {
-      token: asker.token, body: { roles, to: typeof to === 'string' ? to : to.handle },
+      token: asker.token,
+      body: { roles, to: typeof to === 'string' ? to : to.handle },
     });
   }
 
@@ -183,31 +248,48 @@ export class HarnessApi {
 
   async get(changeId: string, as: TestAccount) {
     const res = await this.request('GET', `/api/v1/contact-changes/${changeId}`, { token: as.token });
-    return res.json() as { state: string; timeline: { type: string; party: string | null; detail: Record<string, unknown> | null }[]; [k: string]: unknown };
+    return res.json() as {
+      state: string;
+      timeline: { type: string; party: string | null; detail: Record<string, unknown> | null }[];
+      [k: string]: unknown;
+    };
   }
 
   decide(changeId: string, decision: 'accept' | 'refuse', token: string, reason?: string) {
-    return this.request('POST', `/api/v1/contact-changes/${changeId}/${decision}`, { body: { token, ...(reason ? { reason } : {}) } });
+    return this.request('POST', `/api/v1/contact-changes/${changeId}/${decision}`, {
+      body: { token, ...(reason ? { reason } : {}) },
+    });
   }
 
   async waitForState(changeId: string, as: TestAccount, state: string | readonly string[], timeoutMs = 20_000) {
     const wanted = typeof state === 'string' ? [state] : state;
-    return waitFor(async () => {
-      const change = await this.get(changeId, as);
-      return wanted.includes(change.state) ? change : null;
-    }, timeoutMs, `request ${changeId} to reach ${wanted.join(' or ')}`);
+    return waitFor(
+      async () => {
+        const change = await this.get(changeId, as);
+        return wanted.includes(change.state) ? change : null;
+      },
+      timeoutMs,
+      `request ${changeId} to reach ${wanted.join(' or ')}`,
+    );
   }
 
   /** Waits for the `count`-th email to this account whose subject or text passes `match`. */
   async email(account: TestAccount, match: (text: string) => boolean = () => true, count = 1) {
-    return waitFor(async () => {
-      const found = this.resend.to(account.email).filter((e) => match(`${e.subject}\n${e.text}`));
-      return found.length >= count ? found[count - 1]! : null;
-    }, 20_000, `email ${count} to ${account.handle}`);
+    return waitFor(
+      async () => {
+        const found = this.resend.to(account.email).filter((e) => match(`${e.subject}\n${e.text}`));
+        return found.length >= count ? found[count - 1]! : null;
+      },
+      20_000,
+      `email ${count} to ${account.handle}`,
+    );
   }
 }
 
-export interface InvitationLink { id: string; token: string }
+export interface InvitationLink {
+  id: string;
+  token: string;
+}
 
 /** The invitation id and token in an invitation email's link. */
 export function invitationLink(email: ReceivedEmail): InvitationLink {
@@ -216,7 +298,11 @@ export function invitationLink(email: ReceivedEmail): InvitationLink {
   return { id: match[1]!, token: match[2]! };
 }
 
-export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -18,7 +18,8 @@
     var slot = document.getElementById(field + '-message');
     var inputs = field === 'to' ? [to] : form.querySelectorAll('input[name="roles"]:not([disabled])');
     slot.textContent = '';
-    if (state) slot.setAttribute('data-state', state); else slot.removeAttribute('data-state');
+    if (state) slot.setAttribute('data-state', state);
+    else slot.removeAttribute('data-state');
     if (state === 'error') {
       var label = document.createElement('strong');
       label.textContent = form.getAttribute('data-error-label');
@@ -27,17 +28,28 @@
     }
     if (text) slot.appendChild(document.createTextNode(text));
     for (var i = 0; i < inputs.length; i++) {
-      if (state === 'error') inputs[i].setAttribute('aria-invalid', 'true'); else inputs[i].removeAttribute('aria-invalid');
+      if (state === 'error') inputs[i].setAttribute('aria-invalid', 'true');
+      else inputs[i].removeAttribute('aria-invalid');
     }
   }
 
   function check() {
     var handle = to.value.trim();
     var mine = ++asked;
-    if (!handle) { show('to', null, ''); return; }
-    var url = form.getAttribute('data-check') + '&to=' + encodeURIComponent(handle) + '&roles=' + encodeURIComponent(roles().join(','));
+    if (!handle) {
+      show('to', null, '');
+      return;
+    }
+    var url =
+      form.getAttribute('data-check') +
+      '&to=' +
+      encodeURIComponent(handle) +
+      '&roles=' +
+      encodeURIComponent(roles().join(','));
     fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        return response.json();
+      })
       .then(function (answer) {
         if (mine !== asked) return; // a later keystroke asked again
         var field = answer.field === 'roles' ? 'roles' : 'to';
@@ -45,7 +57,9 @@
         show('to', null, '');
         show(field, answer.ok ? 'ok' : 'error', answer.message || '');
       })
-      .catch(function () { /* the server checks again on Continue */ });
+      .catch(function () {
+        /* the server checks again on Continue */
+      });
   }
 
   function later() {

@@ -31,16 +31,20 @@
       method: 'POST',
       credentials: 'same-origin',
       headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(new FormData(form)).toString()
+      body: new URLSearchParams(new FormData(form)).toString(),
     })
-      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
       .then(function (answer) {
         if (!answer || mine !== asked) return; // a later keystroke asked again
         var messages = answer.fields || {};
         // Only the fields the person has worked on: an empty field further down is not an error yet.
         for (var name in touched) if (touched.hasOwnProperty(name)) show(name, messages[name] || '');
       })
-      .catch(function () { /* the server checks again on save */ });
+      .catch(function () {
+        /* the server checks again on save */
+      });
   }
 
   form.addEventListener('input', function (event) {
@@ -62,8 +66,12 @@
     (function (manage) {
       var view = document.getElementById(manage.getAttribute('data-implies'));
       if (!view) return;
-      manage.addEventListener('change', function () { if (manage.checked) view.checked = true; });
-      view.addEventListener('change', function () { if (!view.checked) manage.checked = false; });
+      manage.addEventListener('change', function () {
+        if (manage.checked) view.checked = true;
+      });
+      view.addEventListener('change', function () {
+        if (!view.checked) manage.checked = false;
+      });
     })(boxes[i]);
   }
 })();

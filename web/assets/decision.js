@@ -8,5 +8,6 @@
   history.replaceState(null, '', window.location.pathname + window.location.search);
   // Switching language keeps the code: it rides in the fragment, which a redirect keeps and no server sees.
   var links = document.querySelectorAll('.langs a');
-  for (var i = 0; i < links.length; i++) links[i].setAttribute('href', links[i].getAttribute('href') + '#token=' + match[1]);
+  for (var i = 0; i < links.length; i++)
+    links[i].setAttribute('href', links[i].getAttribute('href') + '#token=' + match[1]);
 })();

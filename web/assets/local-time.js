@@ -6,6 +6,9 @@
     var date = new Date(node.getAttribute('datetime'));
     if (isNaN(date.getTime())) continue;
     node.title = node.textContent;
-    node.textContent = new Intl.DateTimeFormat(node.getAttribute('data-lang') || undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    node.textContent = new Intl.DateTimeFormat(node.getAttribute('data-lang') || undefined, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(date);
   }
 })();

@@ -2,9 +2,36 @@
 // page, also moves the link's token from the fragment into the form and greets the invitee once the server has
 // checked it. Everything works without this script but the extras; the server enforces only the minimum length.
 (function () {
-  var COMMON_WORDS = ['password', 'passwort', 'motdepasse', 'wachtwoord', 'azerty', 'qwerty', 'qwertz', 'welkom', 'welcome',
-    'bonjour', 'soleil', 'letmein', 'iloveyou', 'admin', 'secret', 'monkey', 'dragon', 'countersign'];
-  var SEQUENCES = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'azertyuiop', 'qsdfghjklm', 'wxcvbn'];
+  var COMMON_WORDS = [
+    'password',
+    'passwort',
+    'motdepasse',
+    'wachtwoord',
+    'azerty',
+    'qwerty',
+    'qwertz',
+    'welkom',
+    'welcome',
+    'bonjour',
+    'soleil',
+    'letmein',
+    'iloveyou',
+    'admin',
+    'secret',
+    'monkey',
+    'dragon',
+    'countersign',
+  ];
+  var SEQUENCES = [
+    'abcdefghijklmnopqrstuvwxyz',
+    '01234567890',
+    'qwertyuiop',
+    'asdfghjkl',
+    'zxcvbnm',
+    'azertyuiop',
+    'qsdfghjklm',
+    'wxcvbn',
+  ];
 
   function inSequence(pair) {
     for (var i = 0; i < SEQUENCES.length; i++) {
@@ -54,8 +81,16 @@
       var bytes = new Uint8Array(LENGTH * 2);
       window.crypto.getRandomValues(bytes);
       var out = '';
-      for (var i = 0; i < bytes.length && out.length < LENGTH; i++) if (bytes[i] < limit) out += ALPHABET.charAt(bytes[i] % ALPHABET.length);
-      if (out.length === LENGTH && /[a-z]/.test(out) && /[A-Z]/.test(out) && /[0-9]/.test(out) && /[^A-Za-z0-9]/.test(out)) return out;
+      for (var i = 0; i < bytes.length && out.length < LENGTH; i++)
+        if (bytes[i] < limit) out += ALPHABET.charAt(bytes[i] % ALPHABET.length);
+      if (
+        out.length === LENGTH &&
+        /[a-z]/.test(out) &&
+        /[A-Z]/.test(out) &&
+        /[0-9]/.test(out) &&
+        /[^A-Za-z0-9]/.test(out)
+      )
+        return out;
     }
   }
 
@@ -66,7 +101,9 @@
 
   function setUp(field) {
     var meter = document.getElementById(field.getAttribute('data-strength'));
-    var confirm = field.getAttribute('data-confirm') ? document.getElementById(field.getAttribute('data-confirm')) : null;
+    var confirm = field.getAttribute('data-confirm')
+      ? document.getElementById(field.getAttribute('data-confirm'))
+      : null;
     var toggle = document.querySelector('[data-toggle="' + field.id + '"]');
     var tools = field.closest('.password-field').querySelector('.password-tools');
     var shown = '';
@@ -76,7 +113,10 @@
       if (level === shown) return; // the live region speaks only when the word changes
       shown = level;
       meter.textContent = '';
-      if (!level) { meter.removeAttribute('data-level'); return; }
+      if (!level) {
+        meter.removeAttribute('data-level');
+        return;
+      }
       meter.setAttribute('data-level', level);
       var bar = document.createElement('span');
       bar.className = 'strength-bar';
@@ -97,9 +137,14 @@
       toggle.textContent = toggle.getAttribute(visible ? 'data-hide' : 'data-show');
     }
 
-    field.addEventListener('input', function () { update(); say(field, ''); });
+    field.addEventListener('input', function () {
+      update();
+      say(field, '');
+    });
     toggle.hidden = false;
-    toggle.addEventListener('click', function () { reveal(field.type === 'password'); });
+    toggle.addEventListener('click', function () {
+      reveal(field.type === 'password');
+    });
 
     if (window.crypto && window.crypto.getRandomValues) {
       tools.hidden = false;
@@ -113,15 +158,22 @@
       });
       tools.querySelector('[data-copy]').addEventListener('click', function (event) {
         var button = event.currentTarget;
-        var done = function () { say(field, button.getAttribute('data-copied')); };
+        var done = function () {
+          say(field, button.getAttribute('data-copied'));
+        };
         var fallback = function () {
           field.select();
           var ok = false;
-          try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+          try {
+            ok = document.execCommand('copy');
+          } catch (e) {
+            ok = false;
+          }
           say(field, button.getAttribute(ok ? 'data-copied' : 'data-copy-failed'));
         };
         if (!field.value) return;
-        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(field.value).then(done, fallback);
+        if (navigator.clipboard && navigator.clipboard.writeText)
+          navigator.clipboard.writeText(field.value).then(done, fallback);
         else fallback();
       });
     }
@@ -148,19 +200,30 @@
     token.value = match[1];
     history.replaceState(null, '', window.location.pathname + window.location.search);
   }
-  if (!token.value) { refuse(form.getAttribute('data-incomplete')); return; }
+  if (!token.value) {
+    refuse(form.getAttribute('data-incomplete'));
+    return;
+  }
   // Switching language keeps the token: it rides in the fragment, which a redirect keeps and no server sees.
   var links = document.querySelectorAll('.langs a');
-  for (var l = 0; l < links.length; l++) links[l].setAttribute('href', links[l].getAttribute('href') + '#token=' + token.value);
+  for (var l = 0; l < links.length; l++)
+    links[l].setAttribute('href', links[l].getAttribute('href') + '#token=' + token.value);
   if (!match || !window.fetch) return; // the server checked the token already, or will on submit
 
   fetch(form.getAttribute('data-check'), {
-    method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' },
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
     body: new URLSearchParams({ token: token.value }),
   })
-    .then(function (response) { return response.json(); })
+    .then(function (response) {
+      return response.json();
+    })
     .then(function (answer) {
-      if (!answer.ok) { refuse(answer.message); return; }
+      if (!answer.ok) {
+        refuse(answer.message);
+        return;
+      }
       var invitee = document.getElementById('invitee');
       var line = document.createElement('p');
       var hello = document.createElement('strong');
@@ -173,5 +236,7 @@
       var username = document.getElementById('username');
       if (username) username.value = answer.username;
     })
-    .catch(function () { /* the server checks the link again on submit */ });
+    .catch(function () {
+      /* the server checks the link again on submit */
+    });
 })();

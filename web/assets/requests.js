@@ -18,7 +18,9 @@
     return ids;
   }
 
-  function field(row, name) { return row.querySelector('[data-field="' + name + '"]'); }
+  function field(row, name) {
+    return row.querySelector('[data-field="' + name + '"]');
+  }
 
   function timeNode(iso) {
     var node = document.createElement('time');
@@ -47,7 +49,10 @@
       var d = decisions[party];
       if (!dd || !d) return;
       dd.textContent = d.text;
-      if (d.at) { dd.appendChild(document.createTextNode(' ')); dd.appendChild(timeNode(d.at)); }
+      if (d.at) {
+        dd.appendChild(document.createTextNode(' '));
+        dd.appendChild(timeNode(d.at));
+      }
     });
   }
 
@@ -57,7 +62,8 @@
     var badge = field(row, 'state');
     var progress = field(row, 'progress');
     var timeline = row.querySelector('[data-events]');
-    if (timeline && String(item.events) !== timeline.getAttribute('data-events')) field(row, 'timeline-stale').hidden = false;
+    if (timeline && String(item.events) !== timeline.getAttribute('data-events'))
+      field(row, 'timeline-stale').hidden = false;
     if (row.getAttribute('data-state') === item.state && progress.textContent === item.progress) return null;
     row.setAttribute('data-state', item.state);
     badge.textContent = item.stateText;
@@ -73,7 +79,9 @@
   function announce(messages) {
     if (!live || messages.length === 0) return;
     live.textContent = '';
-    setTimeout(function () { live.textContent = messages.join(' '); }, 100);
+    setTimeout(function () {
+      live.textContent = messages.join(' ');
+    }, 100);
   }
 
   function schedule() {
@@ -100,11 +108,17 @@
         announce(data.items.map(update).filter(Boolean));
         schedule();
       })
-      .catch(function () { busy = false; schedule(); });
+      .catch(function () {
+        busy = false;
+        schedule();
+      });
   }
 
   document.addEventListener('visibilitychange', function () {
-    if (document.hidden) { clearTimeout(timer); timer = null; } else if (!timer) poll();
+    if (document.hidden) {
+      clearTimeout(timer);
+      timer = null;
+    } else if (!timer) poll();
   });
   schedule();
 })();
