@@ -10,11 +10,11 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Sql } from 'postgres';
-import assets from '../web/assets.js';
-import decisionPage from '../web/decision-page.js';
-import mailbox from '../web/mailbox.js';
+import assets from '../web/shared/assets.js';
+import decisionPage from '../web/decision/page.js';
+import mailbox from '../web/dev/mailbox.js';
 import pages from '../web/pages.js';
-import session from '../web/session.js';
+import session from '../web/shared/session.js';
 import admin from './admin.js';
 import auth from './auth.js';
 import contactChanges from './contact-changes.js';

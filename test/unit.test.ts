@@ -3,7 +3,7 @@ import { loadConfig } from '../config.js';
 import { formatSpan, parseDuration, parseDurationList } from '../domain/durations.js';
 import { mayRequestChange, rolesHeldBy } from '../domain/permissions.js';
 import { makeToken, partyOfToken } from '../domain/tokens.js';
-import { escapeHtml, html, raw } from '../web/html.js';
+import { escapeHtml, html, raw } from '../web/shared/html.js';
 
 const SECRET = 'unit-test-secret-0123456789-abcdefghijkl';
 

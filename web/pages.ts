@@ -1,21 +1,21 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { Problem } from '../api/problems.js';
 import { isOutage } from '../api/outages.js';
-import changePage from './change-page.js';
-import contactsPage from './contacts-page.js';
-import invitationPage from './invitation-page.js';
-import profilePage from './profile-page.js';
-import { COMMON } from './i18n/common.js';
-import { html } from './html.js';
-import { pageLanguage } from './language.js';
-import languageSwitch from './language.js';
-import { renderPage } from './layout.js';
-import requestPage from './request-page.js';
-import requestsPage from './requests-page.js';
-import servicesPage from './services-page.js';
-import { CsrfError } from './session.js';
-import signInPage from './signin-page.js';
-import supportPage from './support-page.js';
+import changePage from './services/change-page.js';
+import contactsPage from './contacts/page.js';
+import invitationPage from './account/invitation-page.js';
+import profilePage from './profile/page.js';
+import { COMMON } from './shared/copy.js';
+import { html } from './shared/html.js';
+import { pageLanguage } from './shared/language.js';
+import languageSwitch from './shared/language.js';
+import { renderPage } from './shared/layout.js';
+import requestPage from './requests/request-page.js';
+import requestsPage from './requests/page.js';
+import servicesPage from './services/page.js';
+import { CsrfError } from './shared/session.js';
+import signInPage from './account/signin-page.js';
+import supportPage from './support/page.js';
 
 /** The signed-in pages. Encapsulated: an error here is a readable page in the reader's language, not JSON. */
 export default async function pages(app: FastifyInstance) {

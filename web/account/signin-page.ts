@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { accounts } from '../../db/schema.js';
+import { maySignIn } from '../../domain/access.js';
+import { verifyPassword } from '../../domain/passwords.js';
+import { COMMON } from '../shared/copy.js';
+import { html } from '../shared/html.js';
+import { pageLanguage, safeNext } from '../shared/language.js';
+import { renderPage } from '../shared/layout.js';
+
+export default async function signInPage(app: FastifyInstance) {
+  const form = (request: Parameters<typeof pageLanguage>[0], next: string, handle = '', error?: string) => {
+    const t = COMMON[pageLanguage(request)].signIn;
+    return html`<h1>${t.title}</h1>
+      <p>${t.intro}</p>
+      ${error ? html`<p class="notice error" role="alert" id="signin-error">${error}</p>` : ''}
+      <form method="post" action="/signin" class="narrow">
+        <input type="hidden" name="next" value="${next}" />
+        <label for="handle">${t.handle}</label>
+        <input
+          id="handle"
+          name="handle"
+          autocomplete="username"
+          required
+          value="${handle}"
+          ${error ? html`aria-describedby="signin-error" aria-invalid="true"` : ''}
+        />
+        <label for="password">${t.password}</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <div class="actions"><button type="submit" class="primary">${t.submit}</button></div>
+      </form>
+      ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
+  };
+
+  app.get('/signin', { schema: { hide: true } }, async (request, reply) => {
+    const next = safeNext((request.query as { next?: unknown }).next);
+    if (request.viewer) return reply.redirect(next, 303);
+    return renderPage(app, request, reply, {
+      title: COMMON[pageLanguage(request)].signIn.title,
+      body: form(request, next),
+    });
+  });
+
+  app.post('/signin', { schema: { hide: true }, config: { rateLimit: {} } }, async (request, reply) => {
+    const body = (request.body ?? {}) as { handle?: unknown; password?: unknown; next?: unknown };
+    const handle = typeof body.handle === 'string' ? body.handle.trim().toLowerCase() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const next = safeNext(body.next);
+    const [account] = handle ? await app.db.select().from(accounts).where(eq(accounts.handle, handle)) : [];
+    const ok = await verifyPassword(password, account?.passwordHash ?? null);
+    if (!account || !ok || !maySignIn(account)) {
+      const t = COMMON[pageLanguage(request)].signIn;
+      return renderPage(app, request, reply, {
+        title: t.title,
+        status: 401,
+        body: form(request, next, handle, t.wrong),
+      });
+    }
+    await app.startSession(reply, account);
+    return reply.redirect(next, 303);
+  });
+
+  app.post('/signout', { schema: { hide: true }, preHandler: app.verifyCsrf }, async (request, reply) => {
+    await app.endSession(request, reply);
+    return reply.redirect('/signin', 303);
+  });
+
+  app.get('/', { schema: { hide: true } }, async (request, reply) =>
+    reply.redirect(request.viewer ? '/services' : '/signin', 303),
+  );
+}

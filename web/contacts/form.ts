@@ -1,0 +1,268 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { Problem } from '../../api/problems.js';
+import { LANGUAGES, type Language } from '../../domain/contact-change.js';
+import { EMAIL_CATEGORIES, contactInput, type ContactInput } from '../../domain/contact.js';
+import type { Account } from '../../db/schema.js';
+import { COMMON } from '../shared/copy.js';
+import { CONTACTS, type ContactsCopy, type TextField } from './copy.js';
+import { html, type Html } from '../shared/html.js';
+import { csrfField } from '../shared/layout.js';
+
+export const TEXT_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'company',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'language',
+] as const satisfies readonly TextField[];
+export type Field = TextField | 'emailCategories';
+/** What the person typed, kept as typed so that a refused form shows it again. */
+export type FormValues = Record<TextField, string> & { emailCategories: string[] };
+/** Messages already translated, by the field they concern; `general` for the others. */
+export type FieldErrors = Partial<Record<Field | 'general', string>>;
+
+const isField = (name: unknown): name is Field =>
+  name === 'emailCategories' || (TEXT_FIELDS as readonly unknown[]).includes(name);
+
+/** A form body: every text field as a string (at most 1,000 characters kept), the categories as a list. */
+export function readForm(source: unknown, lang: Language): FormValues {
+  const body = (source ?? {}) as Record<string, unknown>;
+  const text = (name: TextField) => (typeof body[name] === 'string' ? (body[name] as string).slice(0, 1000) : '');
+  const given = body.emailCategories;
+  const categories = (Array.isArray(given) ? given : [given])
+    .filter((c): c is string => typeof c === 'string')
+    .slice(0, 20);
+  const values = Object.fromEntries(TEXT_FIELDS.map((name) => [name, text(name)])) as Record<TextField, string>;
+  return { ...values, language: values.language || lang, emailCategories: categories };
+}
+
+/** Stored as +33612345678; read as +33 6 12 34 56 78. */
+export const phoneText = (phone: string | null) =>
+  phone ? (parsePhoneNumberFromString(phone)?.formatInternational() ?? phone) : '';
+
+export function valuesOf(contact: Account): FormValues {
+  const values = Object.fromEntries(TEXT_FIELDS.map((name) => [name, contact[name] ?? ''])) as Record<
+    TextField,
+    string
+  >;
+  return { ...values, phone: phoneText(contact.phone), emailCategories: [...contact.emailCategories] };
+}
+
+export const emptyValues = (lang: Language): FormValues => ({
+  ...(Object.fromEntries(TEXT_FIELDS.map((name) => [name, ''])) as Record<TextField, string>),
+  language: lang,
+  emailCategories: [],
+});
+
+type Issue = { code: string; path: PropertyKey[]; maximum?: unknown };
+
+/** The schema says what is wrong in English for integrators; a person reads it in their language, per field. */
+function messageFor(field: Field, issue: Issue, t: ContactsCopy['checks']): string {
+  if (issue.code === 'too_big' && field !== 'emailCategories') return t.tooLong(Number(issue.maximum));
+  switch (field) {
+    case 'firstName':
+      return t.firstName;
+    case 'lastName':
+      return t.lastName;
+    case 'email':
+      return issue.code === 'too_small' ? t.emailRequired : t.email;
+    case 'phone':
+      return t.phone;
+    case 'country':
+      return t.country;
+    case 'language':
+      return t.language;
+    case 'emailCategories':
+      return t.category;
+    default:
+      return t.invalid;
+  }
+}
+
+/** The same schema as the API's: the contact to save, or a message per field that is wrong. */
+export function validate(
+  values: FormValues,
+  lang: Language,
+): { data: ContactInput; errors?: undefined } | { data?: undefined; errors: FieldErrors } {
+  const parsed = contactInput.safeParse(values);
+  if (parsed.success) return { data: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues as Issue[]) {
+    const field = issue.path[0];
+    const key = isField(field) ? field : 'general';
+    errors[key] ??=
+      key === 'general' ? CONTACTS[lang].checks.invalid : messageFor(key as Field, issue, CONTACTS[lang].checks);
+  }
+  return { errors };
+}
+
+/** A refusal of the book said next to its field; null for what the page cannot fix (not found, forbidden, outage). */
+export function problemErrors(problem: unknown, values: FormValues, lang: Language): FieldErrors | null {
+  if (!(problem instanceof Problem)) return null;
+  const t = CONTACTS[lang].problems;
+  if (problem.status === 409 && problem.extra.field === 'email') return { email: t.emailTaken(values.email.trim()) };
+  if (problem.status === 403 && problem.extra.field === 'email') return { email: t.subAccountEmail };
+  if (problem.status === 409 || problem.status === 422) return { general: problem.detail };
+  return null;
+}
+
+const invalid = (error: string | undefined) => (error ? html` aria-invalid="true"` : '');
+
+/** The message slot of a field; contacts.js fills and clears it as the person types. */
+export function message(id: string, error: string | undefined, lang: Language): Html {
+  return html`<p class="field-message" id="${id}" aria-live="polite" ${error ? html` data-state="error"` : ''}>
+    ${error ? html`<strong>${CONTACTS[lang].errorLabel}</strong> ${error}` : ''}
+  </p>`;
+}
+
+const REQUIRED: readonly TextField[] = ['firstName', 'lastName', 'email', 'language'];
+/** The contact's details, not the reader's own: the browser should not fill them in with the reader's. */
+const INPUTS: Record<Exclude<TextField, 'language'>, { type: string; maxlength: number; extra?: Html }> = {
+  firstName: { type: 'text', maxlength: 100 },
+  lastName: { type: 'text', maxlength: 100 },
+  email: { type: 'email', maxlength: 254, extra: html` autocapitalize="off" spellcheck="false"` },
+  phone: { type: 'tel', maxlength: 40 },
+  company: { type: 'text', maxlength: 200 },
+  street: { type: 'text', maxlength: 200 },
+  postalCode: { type: 'text', maxlength: 20 },
+  city: { type: 'text', maxlength: 100 },
+  country: { type: 'text', maxlength: 2, extra: html` class="short" autocapitalize="characters" spellcheck="false"` },
+};
+
+function field(name: TextField, values: FormValues, errors: FieldErrors, lang: Language): Html {
+  const t = CONTACTS[lang];
+  const copy = t.fields[name];
+  const error = errors[name];
+  const described = [copy.hint ? `${name}-hint` : '', `${name}-message`].filter(Boolean).join(' ');
+  const required = REQUIRED.includes(name);
+  const control =
+    name === 'language'
+      ? html`<select id="language" name="language" required aria-describedby="${described}" ${invalid(error)}>
+          ${LANGUAGES.map(
+            (code) =>
+              html`<option value="${code}" lang="${code}" ${values.language === code ? html` selected` : ''}>
+                ${COMMON[code].languageName}
+              </option>`,
+          )}
+        </select>`
+      : html`<input
+          id="${name}"
+          name="${name}"
+          type="${INPUTS[name].type}"
+          value="${values[name]}"
+          maxlength="${INPUTS[name].maxlength}"
+          autocomplete="off"
+          ${required ? html` required` : ''}${INPUTS[name].extra ?? ''}
+          aria-describedby="${described}"
+          ${invalid(error)}
+        />`;
+  return html`<div class="field">
+    <label for="${name}">${copy.label}${required ? '' : html` <span class="optional">${t.optional}</span>`}</label>
+    ${copy.hint ? html`<p class="hint" id="${name}-hint">${copy.hint}</p>` : ''} ${control}
+    ${message(`${name}-message`, error, lang)}
+  </div>`;
+}
+
+function categories(values: FormValues, errors: FieldErrors, lang: Language): Html {
+  const t = CONTACTS[lang];
+  return html`<fieldset id="emailCategories" aria-describedby="emailCategories-hint emailCategories-message">
+    <legend>${t.form.emails}</legend>
+    <p class="hint" id="emailCategories-hint">${t.form.emailsHint}</p>
+    ${EMAIL_CATEGORIES.map(
+      (c) =>
+        html`<div class="choice">
+          <input
+            type="checkbox"
+            name="emailCategories"
+            value="${c}"
+            id="category-${c}"
+            aria-describedby="category-${c}-hint"
+            ${values.emailCategories.includes(c) ? html` checked` : ''}${invalid(errors.emailCategories)}
+          />
+          <label for="category-${c}">${t.categories[c].label}</label>
+          <span class="hint" id="category-${c}-hint">${t.categories[c].hint}</span>
+        </div>`,
+    )}
+    ${message('emailCategories-message', errors.emailCategories, lang)}
+  </fieldset>`;
+}
+
+/** As the form shows them. */
+const ORDER: readonly (Field | 'general')[] = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'language',
+  'company',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'emailCategories',
+  'general',
+];
+
+export function errorSummary(errors: FieldErrors, lang: Language): Html {
+  const t = CONTACTS[lang];
+  const items = ORDER.filter((key) => errors[key]).map((key) =>
+    key === 'general'
+      ? html`<li>${errors[key]}</li>`
+      : html`<li>
+          <a href="#${key === 'emailCategories' ? `category-${EMAIL_CATEGORIES[0]}` : key}">${errors[key]}</a>
+        </li>`,
+  );
+  if (items.length === 0) return html``;
+  return html`<div class="notice error" role="alert" id="error-summary">
+    <p><strong>${t.summary}</strong></p>
+    <ul>
+      ${items}
+    </ul>
+  </div>`;
+}
+
+export interface FormOptions {
+  contact?: Account;
+  values: FormValues;
+  errors?: FieldErrors;
+}
+
+/** One form to add and to edit a contact; the server checks everything again on save. */
+export function contactForm(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  lang: Language,
+  { contact, values, errors = {} }: FormOptions,
+): Html {
+  const t = CONTACTS[lang];
+  const action = contact ? `/contacts/${contact.id}` : '/contacts';
+  const group = (legend: string, names: readonly TextField[]) =>
+    html`<fieldset>
+      <legend>${legend}</legend>
+      ${names.map((name) => field(name, values, errors, lang))}
+    </fieldset>`;
+  return html`${errorSummary(errors, lang)}
+    <form
+      method="post"
+      action="${action}?lang=${lang}"
+      class="contact"
+      novalidate
+      data-check="/contacts/check?lang=${lang}"
+      data-error-label="${t.errorLabel}"
+    >
+      ${csrfField(app, request)} ${group(t.form.name, ['firstName', 'lastName'])}
+      ${group(t.form.reach, ['email', 'phone', 'language'])}
+      ${group(t.form.address, ['company', 'street', 'postalCode', 'city', 'country'])}
+      ${categories(values, errors, lang)}
+      <div class="actions">
+        <button type="submit" class="primary">${contact ? t.form.save : t.form.add}</button>
+        <a class="back" href="/contacts">${t.form.back}</a>
+      </div>
+    </form>`;
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { PARTIES, isFinal } from '../../domain/contact-change.js';
+import { cancelChange, resendChange, visibleChange } from '../../api/change-actions.js';
+import { Problem } from '../../api/problems.js';
+import type { ChangeView } from '../../db/queries.js';
+import type { Account } from '../../db/schema.js';
+import type { RequestsCopy } from './copy.js';
+import { safeNext } from '../shared/language.js';
+import { renderDetail } from './detail.js';
+import { ctxOf, notice, stateText, type Ctx } from './parts.js';
+
+const actionBody = z.object({
+  back: z.string().max(1000).optional().catch(undefined),
+  reason: z
+    .string()
+    .trim()
+    .transform((text) => text.slice(0, 1000))
+    .optional()
+    .catch(undefined),
+});
+type Done = 'resent' | 'cancelled';
+
+/** Back to the page the form was on, with our confirmation; only a page of "My requests". */
+function backTo(back: string | undefined, id: string, done: Done): string {
+  const url = new URL(safeNext(back, `/requests/${id}`), 'http://countersign.invalid');
+  const path = /^\/requests(\/(?!status$)[\w-]+)?$/.test(url.pathname) ? url : new URL(`/requests/${id}`, url);
+  path.searchParams.set('notice', done);
+  return `${path.pathname}${path.search}`;
+}
+
+/** The action's refusal in the reader's words; the engine's own text is English. */
+function problemText(err: Problem, view: ChangeView, t: RequestsCopy, cooldownMs: number): string {
+  if (err.status === 403) return t.problems.forbidden;
+  if (err.status === 429)
+    return t.problems.tooSoon(/(\d+) s\b/.exec(err.detail)?.[1] ?? String(Math.ceil(cooldownMs / 1000)));
+  const decided = PARTIES.every((p) => view.change[`${p}Decision` as const] !== null);
+  return !isFinal(view.change.state) && decided
+    ? t.problems.bothDecided
+    : t.problems.notNow(stateText(view.change.state, t));
+}
+
+type Run = (app: FastifyInstance, viewer: Account, id: string, reason?: string) => Promise<unknown>;
+
+/**
+ * Resend and cancel from the pages: the same actions as the API. Done, they redirect back with a confirmation;
+ * refused, they show the request with the reason, under the refusal's status (429 for a resend too soon).
+ */
+export default async function requestActions(app: FastifyInstance) {
+  const failed = async (ctx: Ctx, reply: FastifyReply, id: string, err: unknown) => {
+    if (!(err instanceof Problem) || err.status === 404 || err.status >= 500) throw err;
+    const view = await visibleChange(app, ctx.viewer, id);
+    const text = problemText(err, view, ctx.t, app.config.resendCooldownMs);
+    return renderDetail(ctx, reply, view, notice('error', text), err.status);
+  };
+  const act = (done: Done, run: Run) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const ctx = ctxOf(app, request);
+    const { id } = request.params as { id: string };
+    const parsed = actionBody.safeParse(request.body);
+    const body = parsed.success ? parsed.data : {};
+    try {
+      await run(app, ctx.viewer, id, body.reason || undefined);
+    } catch (err) {
+      return failed(ctx, reply, id, err);
+    }
+    return reply.redirect(backTo(body.back, id, done), 303);
+  };
+  const options = { schema: { hide: true }, onRequest: app.requireViewer, preHandler: app.verifyCsrf };
+
+  app.post(
+    '/requests/:id/resend',
+    { ...options, config: { rateLimit: {} } },
+    act('resent', (_app, viewer, id) => resendChange(app, viewer, id)),
+  );
+  app.post('/requests/:id/cancel', options, act('cancelled', cancelChange));
+}

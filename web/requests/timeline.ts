@@ -1,0 +1,89 @@
+import { inArray } from 'drizzle-orm';
+import { loadTimeline, type ChangeView } from '../../db/queries.js';
+import { accounts, type ChangeEvent } from '../../db/schema.js';
+import { html, type Html } from '../shared/html.js';
+import { time } from '../shared/layout.js';
+import { stateText, who, type Ctx } from './parts.js';
+
+type Names = Map<string, string>;
+
+/** Names of the people the events mention beyond the request's own (support staff who resent, for one). */
+async function namesOf(ctx: Ctx, view: ChangeView, events: ChangeEvent[]): Promise<Names> {
+  const known = [view.from, view.to, view.askedBy, view.endedBy].filter((a) => a !== null);
+  const names: Names = new Map(known.map((a) => [a.id, who(a)]));
+  const missing = [...new Set(events.map((e) => e.accountId).filter((id): id is string => !!id && !names.has(id)))];
+  if (missing.length) {
+    const rows = await ctx.app.db
+      .select({ id: accounts.id, name: accounts.name, handle: accounts.handle })
+      .from(accounts)
+      .where(inArray(accounts.id, missing));
+    for (const a of rows) names.set(a.id, who(a));
+  }
+  return names;
+}
+
+function personOf(event: ChangeEvent, view: ChangeView, names: Names, ctx: Ctx): string {
+  const { t } = ctx;
+  if (event.party === 'from') return `${who(view.from)}, ${t.fields.from.toLowerCase()}`;
+  if (event.party === 'to') return `${who(view.to)}, ${t.fields.to.toLowerCase()}`;
+  if (event.party === 'asker') return who(view.askedBy);
+  return event.accountId ? (names.get(event.accountId) ?? '') : '';
+}
+
+function eventText(event: ChangeEvent, person: string, ctx: Ctx): string {
+  const e = ctx.t.events;
+  const detail = event.detail ?? {};
+  switch (event.type) {
+    case 'created':
+      return e.created(person);
+    case 'state': {
+      const state = String(detail.state);
+      return state === 'aborted' && person ? ctx.t.progress.cancelledBy(person) : e.state(stateText(state, ctx.t));
+    }
+    case 'accepted':
+      return e.accepted(person);
+    case 'refused':
+      return e.refused(person);
+    case 'emailSent':
+      return detail.kind === 'request'
+        ? e.emailSent(person)
+        : detail.kind === 'reminder'
+          ? e.reminderSent(person)
+          : e.outcomeSent(person);
+    case 'emailFailed':
+      return e.emailFailed(person);
+    case 'emailDelivered':
+      return e.emailDelivered(person);
+    case 'emailBounced':
+      return e.emailBounced(person);
+    case 'emailComplained':
+      return e.emailComplained(person);
+    case 'resent':
+      return e.resent(person);
+    case 'extended':
+      return e.extended(person);
+    case 'tokensLocked':
+      return e.tokensLocked;
+    default:
+      return e.other(event.type);
+  }
+}
+
+/** The request's history, oldest first, each entry dated in the reader's time zone. */
+export async function timeline(ctx: Ctx, view: ChangeView): Promise<Html> {
+  const events = await loadTimeline(ctx.app.db, view.change.id);
+  const names = await namesOf(ctx, view, events);
+  const items = events.map((event) => {
+    const { reason, expiresAt } = event.detail ?? {};
+    const until = event.type === 'extended' && typeof expiresAt === 'string' ? html` ${time(expiresAt, ctx.lang)}` : '';
+    return html`<li>
+      ${time(event.at, ctx.lang)} <span>${eventText(event, personOf(event, view, names, ctx), ctx)}${until}</span>${
+        typeof reason === 'string' && reason ? html`<p class="reason">${ctx.t.events.reason}: <q>${reason}</q></p>` : ''
+      }
+    </li>`;
+  });
+  return html`<p data-field="timeline-stale" hidden><a href="/requests/${view.change.id}">${ctx.t.detail.stale}</a></p>
+    <ol class="timeline" data-events="${events.length}">
+      ${items}
+    </ol>`;
+}

@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { changeableService, createChange, resolveTarget } from '../../api/change-actions.js';
+import { Problem } from '../../api/problems.js';
+import { changeForm, changePreview } from './change-form.js';
+import {
+  checkChange,
+  fieldErrors,
+  fieldOf,
+  loadChangeContext,
+  problemMessage,
+  readInput,
+  requireInput,
+  type ChangeInput,
+  type FieldErrors,
+} from './change-input.js';
+import { who } from '../shared/names.js';
+import { SERVICES } from './copy.js';
+import { pageLanguage } from '../shared/language.js';
+import { renderPage } from '../shared/layout.js';
+
+const serviceId = (request: FastifyRequest) => (request.params as { id: string }).id;
+
+/** Refusals are told in the form, with what was typed; a service the viewer may not see is the not-found page. */
+const fixable = (err: unknown): err is Problem => err instanceof Problem && err.status !== 404;
+
+/** Shown again after a refusal, with the roles' current state: one may have become busy meanwhile. */
+async function showForm(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: ChangeInput,
+  status = 200,
+  errors?: FieldErrors,
+) {
+  const lang = pageLanguage(request);
+  const t = SERVICES[lang];
+  const viewer = request.viewer!;
+  const ctx = await loadChangeContext(app, viewer, serviceId(request));
+  const title = errors ? `${t.errorLabel} ${t.change.title}` : t.change.title;
+  return renderPage(app, request, reply, {
+    title,
+    status,
+    section: 'services',
+    body: changeForm(app, request, lang, { ctx, input, errors, viewer }),
+    scripts: ['/assets/change.js'],
+    styles: ['/assets/services.css'],
+  });
+}
+
+async function refused(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: ChangeInput,
+  err: unknown,
+) {
+  if (!fixable(err)) throw err;
+  return showForm(app, request, reply, input, err.status, fieldErrors(err, input, pageLanguage(request)));
+}
+
+export default async function changePage(app: FastifyInstance) {
+  const route = { onRequest: app.requireViewer, schema: { hide: true } };
+  const post = { ...route, preHandler: app.verifyCsrf };
+
+  app.get('/services/:id/change', route, async (request, reply) =>
+    showForm(app, request, reply, readInput(request.query)),
+  );
+
+  app.get('/services/:id/change/check', route, async (request, reply) => {
+    const lang = pageLanguage(request);
+    const input = readInput(request.query);
+    reply.header('cache-control', 'no-store');
+    try {
+      requireInput(input, false);
+      const service = await changeableService(app, request.viewer!, serviceId(request), input.roles);
+      const { to } = await resolveTarget(app, service, input.roles, input.to);
+      return { ok: true, message: SERVICES[lang].change.found(who(to)) };
+    } catch (err) {
+      if (!(err instanceof Problem) || err.status >= 500) throw err;
+      // The answer to a question about the input is 200; only a service the viewer may not see is 404.
+      return reply
+        .code(err.status === 404 ? 404 : 200)
+        .send({ ok: false, field: fieldOf(err), message: problemMessage(err, input, lang) });
+    }
+  });
+
+  app.post('/services/:id/change', post, async (request, reply) => {
+    const lang = pageLanguage(request);
+    const input = readInput(request.body);
+    try {
+      const { from, to } = await checkChange(app, request.viewer!, serviceId(request), input);
+      const ctx = await loadChangeContext(app, request.viewer!, serviceId(request));
+      const expiresAt = new Date(Date.now() + app.config.changeRequestTtlMs);
+      return renderPage(app, request, reply, {
+        title: SERVICES[lang].preview.title,
+        section: 'services',
+        styles: ['/assets/services.css'],
+        body: changePreview(app, request, lang, { ctx, input, from, to, expiresAt }),
+      });
+    } catch (err) {
+      return refused(app, request, reply, input, err);
+    }
+  });
+
+  app.post('/services/:id/change/confirm', post, async (request, reply) => {
+    const input = readInput(request.body);
+    try {
+      requireInput(input);
+      const view = await createChange(app, request.viewer!, serviceId(request), input);
+      return reply.redirect(`/requests/${view.change.id}`, 303);
+    } catch (err) {
+      return refused(app, request, reply, input, err);
+    }
+  });
+}

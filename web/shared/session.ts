@@ -1,0 +1,93 @@
+import cookie from '@fastify/cookie';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { maySignIn } from '../../domain/access.js';
+import { accounts, sessions, type Account } from '../../db/schema.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: Account | null;
+    sessionId: string | null;
+  }
+  interface FastifyInstance {
+    /** Pages: sends who is not signed in to the sign-in page. */
+    requireViewer: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+    /** Page forms: the CSRF field must match the session. */
+    verifyCsrf: (request: FastifyRequest) => Promise<void>;
+    csrfToken: (request: FastifyRequest) => string;
+    startSession: (reply: FastifyReply, account: Account) => Promise<void>;
+    endSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  }
+}
+
+export const SESSION_COOKIE = 'cs_session';
+const SESSION_DAYS = 7;
+const digest = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export class CsrfError extends Error {
+  readonly statusCode = 403;
+}
+
+/** Web sessions in PostgreSQL (the cookie holds a random value, the table its digest), and CSRF tokens. */
+export default fp(
+  async (app: FastifyInstance) => {
+    await app.register(cookie);
+    const secure = app.config.publicBaseUrl.startsWith('https://');
+    app.decorateRequest('viewer', null);
+    app.decorateRequest('sessionId', null);
+
+    // Only pages read the session: assets, the API (bearer tokens) and webhooks skip the lookup.
+    const sessionless = /^\/(assets|api|webhooks|docs|healthz)(\/|$)/;
+    app.addHook('onRequest', async (request) => {
+      const value = request.cookies[SESSION_COOKIE];
+      if (!value || sessionless.test(request.url)) return;
+      const id = digest(value);
+      const [row] = await app.db
+        .select({ account: accounts })
+        .from(sessions)
+        .innerJoin(accounts, eq(sessions.accountId, accounts.id))
+        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
+      // Checked on every request: a deactivated account or sub-account is signed out at once.
+      if (!row || !maySignIn(row.account)) return;
+      request.viewer = row.account;
+      request.sessionId = id;
+    });
+
+    app.decorate('requireViewer', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.viewer) return undefined;
+      // Returned, as Fastify asks of an async hook that answers: the hooks that follow do not run.
+      return reply.redirect(`/signin?next=${encodeURIComponent(request.url)}`, 303);
+    });
+
+    const csrfOf = (sessionId: string) =>
+      createHmac('sha256', app.config.tokenSecret).update(`csrf\0${sessionId}`).digest('base64url');
+    app.decorate('csrfToken', (request: FastifyRequest) => (request.sessionId ? csrfOf(request.sessionId) : ''));
+    app.decorate('verifyCsrf', async (request: FastifyRequest) => {
+      const given = Buffer.from(String((request.body as { _csrf?: unknown } | undefined)?._csrf ?? ''));
+      const expected = Buffer.from(request.sessionId ? csrfOf(request.sessionId) : '');
+      if (!request.sessionId || given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw new CsrfError('csrf');
+    });
+
+    app.decorate('startSession', async (reply: FastifyReply, account: Account) => {
+      const value = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+      await app.db.insert(sessions).values({ id: digest(value), accountId: account.id, expiresAt });
+      reply.setCookie(SESSION_COOKIE, value, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        expires: expiresAt,
+      });
+    });
+
+    app.decorate('endSession', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.sessionId) await app.db.delete(sessions).where(eq(sessions.id, request.sessionId));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    });
+  },
+  { name: 'session', dependencies: ['context'] },
+);

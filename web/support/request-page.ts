@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Problem } from '../../api/problems.js';
+import { extendChange, supportCancel, supportResend } from '../../api/support-actions.js';
+import { SUPPORT, type SupportCopy } from './copy.js';
+import { pageLanguage } from '../shared/language.js';
+import { renderPage } from '../shared/layout.js';
+import { ACTIONS, parseDateTime, utcInput, type Action, type Field, type FormState } from './forms.js';
+import { detailBody, loadSupportDetail } from './request-view.js';
+import { supportOnly } from './views.js';
+
+type Params = { id: string };
+type Body = { reason?: unknown; expiresAt?: unknown; zone?: unknown };
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** The refusals a person can act on, in words; any other goes to the error page. */
+function refusal(t: SupportCopy, problem: Problem): { field: Field; message: string } | null {
+  if (![409, 422, 429].includes(problem.status)) return null;
+  const code = String(problem.extra.code ?? '');
+  const message =
+    code in t.errors
+      ? t.errors[code as keyof SupportCopy['errors']]
+      : problem.status === 429
+        ? t.errors.tooSoon
+        : problem.status === 409
+          ? t.errors.notPending
+          : t.errors.invalid;
+  const field = problem.extra.field === 'reason' || problem.extra.field === 'expiresAt' ? problem.extra.field : 'form';
+  return { field, message };
+}
+
+/** Runs one action; a refusal comes back as the form's state, to show next to its field. */
+async function act(
+  app: FastifyInstance,
+  request: FastifyRequest<{ Params: Params; Body: Body }>,
+  action: Action,
+): Promise<FormState | null> {
+  const t = SUPPORT[pageLanguage(request)];
+  const viewer = request.viewer!;
+  const { id } = request.params;
+  const reason = str(request.body?.reason);
+  const typed = str(request.body?.expiresAt);
+  const expiresAt = action === 'extend' ? parseDateTime(typed, str(request.body?.zone)) : null;
+  const state: FormState = {
+    action,
+    status: 422,
+    errors: {},
+    reason,
+    expiresAt: expiresAt ? utcInput(expiresAt) : typed,
+  };
+  if (!reason.trim()) state.errors.reason = t.errors.reasonRequired;
+  if (action === 'extend' && !expiresAt) state.errors.expiresAt = t.errors.invalidDate;
+  if (Object.keys(state.errors).length) return state;
+  try {
+    if (action === 'resend') await supportResend(app, viewer, id, reason);
+    else if (action === 'cancel') await supportCancel(app, viewer, id, reason);
+    else await extendChange(app, viewer, id, expiresAt!, reason);
+    return null;
+  } catch (err) {
+    const refused = err instanceof Problem ? refusal(t, err) : null;
+    if (!refused) throw err;
+    state.errors[refused.field] = refused.message;
+    state.status = (err as Problem).status;
+    return state;
+  }
+}
+
+async function show(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  state: FormState | null,
+  done?: Action,
+) {
+  const lang = pageLanguage(request);
+  const detail = await loadSupportDetail(app, request.viewer!, id);
+  return renderPage(app, request, reply, {
+    title: SUPPORT[lang].request.title(detail.view.change.id),
+    section: 'support',
+    status: state?.status ?? 200,
+    styles: ['/assets/support.css'],
+    scripts: ['/assets/support.js'],
+    body: detailBody({ app, request, lang, detail, state, done }),
+  });
+}
+
+/** One request for support staff: what happened, every email's fate, and the actions, each with a reason. */
+export default async function supportRequestPage(app: FastifyInstance) {
+  const onRequest = [app.requireViewer, supportOnly];
+
+  app.get<{ Params: Params; Querystring: { done?: string } }>(
+    '/support/requests/:id',
+    { schema: { hide: true }, onRequest },
+    async (request, reply) => {
+      const done = ACTIONS.find((a) => a === request.query.done);
+      return show(app, request, reply, request.params.id, null, done);
+    },
+  );
+
+  for (const action of ACTIONS) {
+    app.post<{ Params: Params; Body: Body }>(
+      `/support/requests/:id/${action}`,
+      {
+        schema: { hide: true },
+        onRequest,
+        preHandler: app.verifyCsrf,
+      },
+      async (request, reply) => {
+        const state = await act(app, request, action);
+        if (state) return show(app, request, reply, request.params.id, state);
+        return reply.redirect(`/support/requests/${encodeURIComponent(request.params.id)}?done=${action}`, 303);
+      },
+    );
+  }
+}

@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Language } from '../../domain/contact-change.js';
+import { workflowIdOf } from '../../domain/ids.js';
+import { loadTimeline, type ChangeView, type Person } from '../../db/queries.js';
+import { accounts, emails, type Account } from '../../db/schema.js';
+import { visibleChange } from '../../api/change-actions.js';
+import { SUPPORT, type SupportCopy } from './copy.js';
+import { html, type Html } from '../shared/html.js';
+import { time } from '../shared/layout.js';
+import { actionsSection, type Action, type FormState } from './forms.js';
+import { emailsTable, timelineTable, type Handles } from './history.js';
+import { label, rolesText, stateBadge } from './views.js';
+
+/** A request as support sees it: the request, its timeline, its emails, and the handles of everyone named. */
+export async function loadSupportDetail(app: FastifyInstance, viewer: Account, id: string) {
+  const view = await visibleChange(app, viewer, id);
+  const [timeline, mails] = await Promise.all([
+    loadTimeline(app.db, view.change.id),
+    app.db
+      .select()
+      .from(emails)
+      .where(eq(emails.changeId, view.change.id))
+      .orderBy(asc(emails.createdAt), asc(emails.id)),
+  ]);
+  const ids = [
+    ...new Set([...timeline.map((e) => e.accountId), ...mails.map((m) => m.accountId)].filter((x): x is string => !!x)),
+  ];
+  const people = ids.length
+    ? await app.db.select({ id: accounts.id, handle: accounts.handle }).from(accounts).where(inArray(accounts.id, ids))
+    : [];
+  return { view, timeline, mails, handles: new Map(people.map((p) => [p.id, p.handle])) as Handles };
+}
+
+export type SupportDetail = Awaited<ReturnType<typeof loadSupportDetail>>;
+
+function person(t: SupportCopy, who: Person, decision?: string | null): Html {
+  const said = decision === undefined ? '' : ` — ${label(t.request.decision, decision ?? 'awaiting')}`;
+  return html`${who.name} (${who.handle})${said}`;
+}
+
+function summary(app: FastifyInstance, lang: Language, view: ChangeView): Html {
+  const t = SUPPORT[lang];
+  const { change, service } = view;
+  const ui = app.config.temporal.uiUrl;
+  const workflowUrl = ui
+    ? `${ui}/namespaces/${encodeURIComponent(app.config.temporal.namespace)}/workflows/${encodeURIComponent(workflowIdOf(change.id))}`
+    : null;
+  return html`<section aria-labelledby="summary-heading">
+    <h2 id="summary-heading">${t.request.summary}</h2>
+    <dl>
+      <dt>${t.columns.service}</dt>
+      <dd>${service.name} (${service.kind})</dd>
+      <dt>${t.columns.roles}</dt>
+      <dd>${rolesText(t, change.roles)}</dd>
+      <dt>${t.request.from}</dt>
+      <dd>${person(t, view.from, change.fromDecision)}</dd>
+      <dt>${t.request.to}</dt>
+      <dd>${person(t, view.to, change.toDecision)}</dd>
+      <dt>${t.request.asker}</dt>
+      <dd>${person(t, view.askedBy)}</dd>
+      <dt>${t.columns.state}</dt>
+      <dd>${stateBadge(t, change.state)}</dd>
+      <dt>${t.columns.created}</dt>
+      <dd>${time(change.createdAt, lang)}</dd>
+      <dt>${t.request.expires}</dt>
+      <dd id="expires-at">${time(change.expiresAt, lang)}</dd>
+      ${
+        change.endedAt
+          ? html`<dt>${t.request.ended}</dt>
+              <dd>${time(change.endedAt, lang)}</dd>`
+          : ''
+      }
+    </dl>
+    ${workflowUrl ? html`<p><a href="${workflowUrl}" rel="noreferrer">${t.request.temporal}</a></p>` : ''}
+  </section>`;
+}
+
+function failing(lang: Language, view: ChangeView): Html {
+  const { failingStep, failingSince, lastError } = view.change;
+  if (!failingStep) return html``;
+  const t = SUPPORT[lang];
+  return html`<section class="notice error" aria-labelledby="failing-heading">
+    <h2 id="failing-heading">${t.request.failing.heading}</h2>
+    <p>${t.request.failing.text(failingStep, lastError)}</p>
+    ${failingSince ? html`<p>${t.request.failing.since} ${time(failingSince, lang)}</p>` : ''}
+  </section>`;
+}
+
+export interface DetailContext {
+  app: FastifyInstance;
+  request: FastifyRequest;
+  lang: Language;
+  detail: SupportDetail;
+  state: FormState | null;
+  done?: Action;
+}
+
+export function detailBody({ app, request, lang, detail, state, done }: DetailContext): Html {
+  const t = SUPPORT[lang];
+  const { view } = detail;
+  return html`<p><a href="/support">${t.request.back}</a></p>
+    <h1>${t.request.title(view.change.id)}</h1>
+    ${done ? html`<p class="notice ok" role="status">${t.actions[done].done}</p>` : ''} ${failing(lang, view)}
+    ${summary(app, lang, view)} ${actionsSection({ app, request, lang, view, state })}
+    ${emailsTable(lang, detail.mails, detail.handles)} ${timelineTable(lang, detail.timeline, detail.handles)}`;
+}
