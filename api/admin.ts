@@ -1,16 +1,12 @@
-import { eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/contact-change.js';
-import { newHandle, newId } from '../domain/ids.js';
-import { isUniqueViolation } from '../db/client.js';
-import { accounts, apiTokens, services, sessions } from '../db/schema.js';
-import { hashPassword } from '../domain/passwords.js';
-import { hashToken, newApiToken } from './auth.js';
-import { Problem, problemSchema } from './problems.js';
-import { serviceSchema, presentServices } from './services.js';
+import { createAccount, issueApiToken, resetPassword } from '../accounts/admin.js';
+import { createService } from '../services/services.js';
+import { problemSchema } from './problems.js';
+import { presentService, serviceSchema } from './services.js';
 
 const handle = z
   .string()
@@ -59,16 +55,18 @@ export default fp(
         schema: { tags, summary: 'Create an account', body: accountBody, response: { 201: accountSchema, ...errors } },
       },
       async (request, reply) => {
-        const values = { id: newId(), ...request.body, handle: request.body.handle ?? newHandle() };
-        try {
-          const [row] = await app.db.insert(accounts).values(values).returning();
-          const { id, handle: h, email, firstName, lastName, name, language, role, active } = row!;
-          return reply.code(201).send({ id, handle: h, email, firstName, lastName, name, language, role, active });
-        } catch (err) {
-          if (isUniqueViolation(err))
-            throw new Problem(409, 'Handle taken', `The handle ${values.handle} is already used.`, { field: 'handle' });
-          throw err;
-        }
+        const {
+          id,
+          handle: h,
+          email,
+          firstName,
+          lastName,
+          name,
+          language,
+          role,
+          active,
+        } = await createAccount(app.ctx, request.body);
+        return reply.code(201).send({ id, handle: h, email, firstName, lastName, name, language, role, active });
       },
     );
 
@@ -84,16 +82,7 @@ export default fp(
           response: { 201: z.object({ token: z.string() }), ...errors },
         },
       },
-      async (request, reply) => {
-        const [account] = await app.db
-          .select({ id: accounts.id })
-          .from(accounts)
-          .where(inArray(accounts.id, [request.params.id]));
-        if (!account) throw new Problem(404, 'Not found', `There is no account ${request.params.id}.`);
-        const token = newApiToken();
-        await app.db.insert(apiTokens).values({ id: newId(), accountId: account.id, tokenHash: hashToken(token) });
-        return reply.code(201).send({ token });
-      },
+      async (request, reply) => reply.code(201).send({ token: await issueApiToken(app.ctx, request.params.id) }),
     );
 
     app.put(
@@ -109,15 +98,7 @@ export default fp(
         },
       },
       async (request, reply) => {
-        const passwordHash = await hashPassword(request.body.password);
-        const updated = await app.db
-          .update(accounts)
-          .set({ passwordHash })
-          .where(eq(accounts.id, request.params.id))
-          .returning({ id: accounts.id });
-        if (updated.length === 0) throw new Problem(404, 'Not found', `There is no account ${request.params.id}.`);
-        // A new password ends every web session of the account.
-        await app.db.delete(sessions).where(eq(sessions.accountId, request.params.id));
+        await resetPassword(app.ctx, request.params.id, request.body.password);
         return reply.code(204).send(null);
       },
     );
@@ -133,36 +114,7 @@ export default fp(
           response: { 201: serviceSchema, ...errors },
         },
       },
-      async (request, reply) => {
-        const { name, kind, ownerId, contacts } = request.body;
-        const handles = [...new Set(Object.values(contacts))];
-        const found = await app.db.select().from(accounts).where(inArray(accounts.handle, handles));
-        const missing = handles.filter((h) => !found.some((a) => a.handle === h));
-        if (missing.length)
-          throw new Problem(422, 'Unknown contact', `There is no account with the handle ${missing.join(', ')}.`, {
-            field: 'contacts',
-          });
-        const [owner] = await app.db
-          .select({ id: accounts.id })
-          .from(accounts)
-          .where(inArray(accounts.id, [ownerId]));
-        if (!owner) throw new Problem(422, 'Unknown owner', `There is no account ${ownerId}.`, { field: 'ownerId' });
-        const idOf = (h: string) => found.find((a) => a.handle === h)!.id;
-        const [row] = await app.db
-          .insert(services)
-          .values({
-            id: newId(),
-            name,
-            kind,
-            holderId: owner.id,
-            adminId: idOf(contacts.admin),
-            techId: idOf(contacts.tech),
-            billingId: idOf(contacts.billing),
-          })
-          .returning();
-        const [presented] = await presentServices(app.db, [row!]);
-        return reply.code(201).send(presented!);
-      },
+      async (request, reply) => reply.code(201).send(presentService(await createService(app.ctx, request.body))),
     );
   },
   { name: 'admin', dependencies: ['auth'] },

@@ -3,11 +3,9 @@ import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES, STATES } from '../domain/contact-change.js';
-import { actorOf } from '../domain/access.js';
-import { loadTimeline } from '../db/queries.js';
-import { decodeCursor, listRequests } from '../db/request-list.js';
-import { cancelChange, createChange, resendChange, visibleChange } from './change-actions.js';
-import { Problem, problemSchema } from './problems.js';
+import { myRequests, requestWithTimeline } from '../changes/list.js';
+import { cancelChange, createChange, resendChange } from '../changes/requests.js';
+import { problemSchema } from './problems.js';
 import { changeSchema, presentChange } from './present.js';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -66,7 +64,7 @@ export default fp(
         },
       },
       async (request, reply) => {
-        const view = await createChange(app, request.account!, request.params.id, request.body);
+        const view = await createChange(app.ctx, request.account!, request.params.id, request.body);
         return reply
           .code(201)
           .header('location', `/api/v1/contact-changes/${view.change.id}`)
@@ -87,15 +85,8 @@ export default fp(
       },
       async (request) => {
         const { direction, state, cursor, limit } = request.query;
-        const after = decodeCursor(cursor);
-        if (cursor && !after)
-          throw new Problem(400, 'Invalid request', 'query.cursor: this cursor is not one this API gave out');
-        const page = await listRequests(app.db, actorOf(request.account!), {
-          direction,
-          states: state ? state.split(',') : [],
-          after,
-          limit,
-        });
+        const states = state ? state.split(',') : [];
+        const page = await myRequests(app.ctx, request.account!, { direction, states, after: cursor, limit });
         return { items: page.views.map((v) => presentChange(v)), nextCursor: page.older };
       },
     );
@@ -112,8 +103,8 @@ export default fp(
         },
       },
       async (request) => {
-        const view = await visibleChange(app, request.account!, request.params.id);
-        return presentChange(view, await loadTimeline(app.db, view.change.id));
+        const { view, timeline } = await requestWithTimeline(app.ctx, request.account!, request.params.id);
+        return presentChange(view, timeline);
       },
     );
 
@@ -131,7 +122,7 @@ export default fp(
         },
       },
       async (request) =>
-        presentChange(await resendChange(app, request.account!, request.params.id, request.body?.reason)),
+        presentChange(await resendChange(app.ctx, request.account!, request.params.id, request.body?.reason)),
     );
 
     app.post(
@@ -147,7 +138,7 @@ export default fp(
         },
       },
       async (request) =>
-        presentChange(await cancelChange(app, request.account!, request.params.id, request.body?.reason)),
+        presentChange(await cancelChange(app.ctx, request.account!, request.params.id, request.body?.reason)),
     );
   },
   { name: 'contact-changes', dependencies: ['auth'] },

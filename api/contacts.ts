@@ -21,8 +21,8 @@ import {
   reactivate,
   setPermissions,
   updateContact,
-} from './book.js';
-import { acceptInvitation, invite, openInvitation, withdraw } from './invitations.js';
+} from '../accounts/contacts.js';
+import { acceptInvitation, invite, openInvitation, withdraw } from '../accounts/invitations.js';
 import { problemSchema } from './problems.js';
 
 export const contactSchema = z
@@ -92,7 +92,7 @@ export default fp(
   async (appRoot: FastifyInstance) => {
     const app = appRoot.withTypeProvider<ZodTypeProvider>();
     const present = async (c: Account) =>
-      presentContact(c, c.access === 'invited' ? ((await openInvitation(app, c.id))?.expiresAt ?? null) : null);
+      presentContact(c, c.access === 'invited' ? ((await openInvitation(app.ctx, c.id))?.expiresAt ?? null) : null);
 
     app.get(
       '/api/v1/contacts',
@@ -104,7 +104,7 @@ export default fp(
           response: { 200: z.object({ items: z.array(contactSchema) }), ...errors },
         },
       },
-      async (request) => ({ items: await Promise.all((await listContacts(app, request.account!)).map(present)) }),
+      async (request) => ({ items: await Promise.all((await listContacts(app.ctx, request.account!)).map(present)) }),
     );
 
     app.post(
@@ -119,7 +119,7 @@ export default fp(
         },
       },
       async (request, reply) => {
-        const contact = await createContact(app, request.account!, request.body);
+        const contact = await createContact(app.ctx, request.account!, request.body);
         return reply
           .code(201)
           .header('location', `/api/v1/contacts/${contact.id}`)
@@ -133,7 +133,7 @@ export default fp(
         onRequest: app.requireAccount,
         schema: { tags, summary: 'One contact', params: idParams, response: { 200: contactSchema, ...errors } },
       },
-      async (request) => present(await getContact(app, request.account!, request.params.id)),
+      async (request) => present(await getContact(app.ctx, request.account!, request.params.id)),
     );
 
     app.put(
@@ -148,7 +148,7 @@ export default fp(
           response: { 200: contactSchema, ...errors },
         },
       },
-      async (request) => present(await updateContact(app, request.account!, request.params.id, request.body)),
+      async (request) => present(await updateContact(app.ctx, request.account!, request.params.id, request.body)),
     );
 
     app.delete(
@@ -164,7 +164,7 @@ export default fp(
         },
       },
       async (request, reply) => {
-        await deleteContact(app, request.account!, request.params.id);
+        await deleteContact(app.ctx, request.account!, request.params.id);
         return reply.code(204).send(null);
       },
     );
@@ -186,7 +186,7 @@ export default fp(
       },
       async (request, reply) => {
         const { contact, invitation } = await invite(
-          app,
+          app.ctx,
           request.account!,
           request.params.id,
           request.body.permissions,
@@ -206,7 +206,7 @@ export default fp(
           response: { 200: contactSchema, ...errors },
         },
       },
-      async (request) => present(await withdraw(app, request.account!, request.params.id)),
+      async (request) => present(await withdraw(app.ctx, request.account!, request.params.id)),
     );
 
     app.put(
@@ -222,7 +222,7 @@ export default fp(
         },
       },
       async (request) =>
-        present(await setPermissions(app, request.account!, request.params.id, request.body.permissions)),
+        present(await setPermissions(app.ctx, request.account!, request.params.id, request.body.permissions)),
     );
 
     app.post(
@@ -236,7 +236,7 @@ export default fp(
           response: { 200: contactSchema, ...errors },
         },
       },
-      async (request) => present(await deactivate(app, request.account!, request.params.id)),
+      async (request) => present(await deactivate(app.ctx, request.account!, request.params.id)),
     );
 
     app.post(
@@ -250,7 +250,7 @@ export default fp(
           response: { 200: contactSchema, ...errors },
         },
       },
-      async (request) => present(await reactivate(app, request.account!, request.params.id)),
+      async (request) => present(await reactivate(app.ctx, request.account!, request.params.id)),
     );
 
     app.post(
@@ -271,7 +271,7 @@ export default fp(
         },
       },
       async (request) => {
-        const account = await acceptInvitation(app, request.params.id, request.body.token, request.body.password);
+        const account = await acceptInvitation(app.ctx, request.params.id, request.body.token, request.body.password);
         return { handle: account.handle };
       },
     );

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PARTIES, STATES } from '../domain/contact-change.js';
-import { decide, type DecisionResult } from './decide.js';
+import { decide, type DecisionResult } from '../changes/decide.js';
 import { problemSchema } from './problems.js';
 
 const params = z.object({ id: z.string().min(1).max(64) });
@@ -63,7 +63,7 @@ export default fp(
         },
       },
       async (request) =>
-        answer(await decide(app, { changeId: request.params.id, token: request.body.token, decision: 'accepted' })),
+        answer(await decide(app.ctx, { changeId: request.params.id, token: request.body.token, decision: 'accepted' })),
     );
 
     app.post(
@@ -80,7 +80,7 @@ export default fp(
       },
       async (request) =>
         answer(
-          await decide(app, {
+          await decide(app.ctx, {
             changeId: request.params.id,
             token: request.body.token,
             decision: 'refused',
@@ -89,5 +89,5 @@ export default fp(
         ),
     );
   },
-  { name: 'decisions', dependencies: ['context'] },
+  { name: 'decisions' },
 );

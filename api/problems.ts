@@ -4,31 +4,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isOutage } from './outages.js';
-
-/** An answer in RFC 9457 problem+json; `detail` is written for a person. */
-export class Problem extends Error {
-  readonly status: number;
-  readonly title: string;
-  readonly detail: string;
-  readonly extra: Record<string, unknown>;
-
-  constructor(status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
-    // A 4xx is an answer, not a fault, and nothing logs it: capturing its stack would cost more than the rest of
-    // answering a guessed code. A 5xx keeps its stack for the log.
-    const limit = Error.stackTraceLimit;
-    if (status < 500) Error.stackTraceLimit = 0;
-    try {
-      super(detail);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-    this.status = status;
-    this.title = title;
-    this.detail = detail;
-    this.extra = extra;
-  }
-}
+import { isOutage } from '../core/outages.js';
+import { PROBLEM_CODES, PROBLEMS, Problem, type ProblemCode } from '../core/problems.js';
 
 export const problemSchema = z
   .object({
@@ -36,6 +13,9 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
+    code: z.enum(PROBLEM_CODES).meta({ description: 'Stable: branch on it, never on `title` or `detail`.' }),
+    field: z.string().optional().meta({ description: 'The input the problem concerns.' }),
+    retryAfterSeconds: z.number().int().optional().meta({ description: 'With `resendTooSoon`.' }),
   })
   .loose()
   .meta({ id: 'Problem' });
@@ -55,6 +35,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
       title: problem.title,
       status: problem.status,
       detail: problem.detail,
+      code: problem.code,
       ...problem.extra,
     });
 }
@@ -74,23 +55,22 @@ function toProblem(error: FastifyError): Problem {
       field: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'invalid',
     }));
-    return new Problem(400, 'Invalid request', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
+    return new Problem('invalidRequest', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
   }
   if (isUnstorableText(error)) {
     return new Problem(
-      400,
-      'Invalid request',
+      'invalidRequest',
       'The request holds a character that cannot be stored, such as a NUL byte (\\u0000).',
     );
   }
   if (isOutage(error)) {
-    return new Problem(503, 'Temporarily unavailable', 'The service is briefly unavailable. Try again in a moment.');
+    return new Problem('unavailable', 'The service is briefly unavailable. Try again in a moment.');
   }
   const status = error.statusCode ?? 500;
   if (status === 429)
-    return new Problem(429, 'Too many requests', 'Too many requests from your address; wait a minute and try again.');
-  if (status >= 400 && status < 500) return new Problem(status, 'Invalid request', error.message);
-  return new Problem(500, 'Internal error', 'Something went wrong on our side; it has been logged.');
+    return new Problem('tooManyRequests', 'Too many requests from your address; wait a minute and try again.');
+  if (status >= 400 && status < 500) return new Problem('invalidRequest', error.message, {}, status);
+  return new Problem('internalError', 'Something went wrong on our side; it has been logged.');
 }
 
 /**
@@ -103,7 +83,7 @@ export function frameworkError(error: FastifyError, _request: FastifyRequest, re
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? 'A part of the URL is too long.'
       : 'A part of the URL is not valid percent-encoding.';
-  return sendProblem(reply, new Problem(status, 'Invalid request', detail));
+  return sendProblem(reply, new Problem('invalidRequest', detail, {}, status));
 }
 
 /**
@@ -112,16 +92,23 @@ export function frameworkError(error: FastifyError, _request: FastifyRequest, re
  */
 export function clientError(error: Error & { code?: string }, socket: Duplex) {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, title, detail] =
+  const [code, detail]: [ProblemCode, string] =
     error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'Request too large', 'The URL and headers are over 16 KB together; shorten them.']
+      ? ['requestTooLarge', 'The URL and headers are over 16 KB together; shorten them.']
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'Request timeout', 'The request did not arrive in time.']
-        : [400, 'Invalid request', 'This is not a valid HTTP request.'];
+        ? ['requestTimeout', 'The request did not arrive in time.']
+        : ['invalidRequest', 'This is not a valid HTTP request.'];
+  const { status, title } = PROBLEMS[code];
   // A response already under way on this connection cannot be followed by another one.
   const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
   if (socket.writable && !inFlight) {
-    const body = JSON.stringify({ type: `https://countersign.dev/problems/${slug(title)}`, title, status, detail });
+    const body = JSON.stringify({
+      type: `https://countersign.dev/problems/${slug(title)}`,
+      title,
+      status,
+      detail,
+      code,
+    });
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -137,12 +124,13 @@ export default fp(
       const problem = toProblem(error);
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       if (problem.status === 503) reply.header('retry-after', '5');
+      if (problem.extra.retryAfterSeconds) reply.header('retry-after', String(problem.extra.retryAfterSeconds));
       return sendProblem(reply, problem);
     });
     app.setNotFoundHandler((request, reply) =>
       sendProblem(
         reply,
-        new Problem(404, 'Not found', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`),
+        new Problem('notFound', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`),
       ),
     );
   },

@@ -19,7 +19,7 @@ import {
   updatePreferences,
   updateProfile,
   type Profile,
-} from './profile-actions.js';
+} from '../accounts/profile.js';
 import { problemSchema } from './problems.js';
 
 const profileSchema = contactSchema
@@ -74,7 +74,7 @@ export default fp(
           response: { 200: profileSchema, ...errors },
         },
       },
-      async (request) => present(await getProfile(app, request.account!)),
+      async (request) => present(await getProfile(app.ctx, request.account!)),
     );
 
     app.put(
@@ -88,7 +88,7 @@ export default fp(
           response: { 200: profileSchema, ...errors },
         },
       },
-      async (request) => present(await updateProfile(app, request.account!, request.body)),
+      async (request) => present(await updateProfile(app.ctx, request.account!, request.body)),
     );
 
     app.put(
@@ -102,7 +102,7 @@ export default fp(
           response: { 200: profileSchema, ...errors },
         },
       },
-      async (request) => present(await updatePreferences(app, request.account!, request.body)),
+      async (request) => present(await updatePreferences(app.ctx, request.account!, request.body)),
     );
 
     app.put(
@@ -116,7 +116,7 @@ export default fp(
           response: { 200: profileSchema, ...errors },
         },
       },
-      async (request) => present(await updateNewsletters(app, request.account!, request.body.newsletters)),
+      async (request) => present(await updateNewsletters(app.ctx, request.account!, request.body.newsletters)),
     );
 
     app.put(
@@ -132,7 +132,7 @@ export default fp(
         },
       },
       async (request, reply) => {
-        await changePassword(app, request.account!, request.body.currentPassword, request.body.newPassword, null);
+        await changePassword(app.ctx, request.account!, request.body.currentPassword, request.body.newPassword, null);
         return reply.code(204).send(null);
       },
     );

@@ -1,12 +1,8 @@
-import { inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../db/client.js';
-import { actorOf } from '../domain/access.js';
-import { servicesScope } from '../db/scope.js';
-import { accounts, pendingRoles, services, type Service } from '../db/schema.js';
+import { myServices, type ServiceSummary } from '../services/services.js';
 import { problemSchema } from './problems.js';
 
 export const serviceSchema = z
@@ -20,32 +16,14 @@ export const serviceSchema = z
   })
   .meta({ id: 'Service' });
 
-export async function presentServices(db: Db, rows: Service[]) {
-  if (rows.length === 0) return [];
-  const ids = [...new Set(rows.flatMap((s) => [s.holderId, s.adminId, s.techId, s.billingId]))];
-  const people = await db
-    .select({ id: accounts.id, handle: accounts.handle })
-    .from(accounts)
-    .where(inArray(accounts.id, ids));
-  const pending = await db
-    .select()
-    .from(pendingRoles)
-    .where(
-      inArray(
-        pendingRoles.serviceId,
-        rows.map((s) => s.id),
-      ),
-    );
-  const handle = (id: string) => people.find((p) => p.id === id)!.handle;
-  return rows.map((s) => ({
-    id: s.id,
-    name: s.name,
-    kind: s.kind,
-    holder: handle(s.holderId),
-    contacts: { admin: handle(s.adminId), tech: handle(s.techId), billing: handle(s.billingId) },
-    pendingChanges: pending.filter((p) => p.serviceId === s.id).map((p) => ({ role: p.role, changeId: p.changeId })),
-  }));
-}
+export const presentService = ({ service, holder, contacts, pendingChanges }: ServiceSummary) => ({
+  id: service.id,
+  name: service.name,
+  kind: service.kind,
+  holder,
+  contacts,
+  pendingChanges,
+});
 
 export default fp(
   async (appRoot: FastifyInstance) => {
@@ -62,14 +40,7 @@ export default fp(
           response: { 200: z.object({ items: z.array(serviceSchema) }), 401: problemSchema },
         },
       },
-      async (request) => {
-        const rows = await app.db
-          .select()
-          .from(services)
-          .where(servicesScope(actorOf(request.account!)))
-          .orderBy(services.name);
-        return { items: await presentServices(app.db, rows) };
-      },
+      async (request) => ({ items: (await myServices(app.ctx, request.account!)).map(presentService) }),
     );
   },
   { name: 'services', dependencies: ['auth'] },

@@ -4,14 +4,29 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from './problems.js';
 import { changeSchema, presentChange } from './present.js';
-import { describeReason, pendingChanges } from './stuck.js';
-import { extendChange, MAX_REASON_LENGTH } from './support-actions.js';
+import { pendingChanges, type StuckReason } from '../changes/stuck.js';
+import { formatSpan } from '../domain/durations.js';
+import { extendChange, MAX_REASON_LENGTH } from '../changes/support.js';
 
 const reasonSchema = z.object({
   code: z.enum(['pendingTooLong', 'emailFailed', 'stepFailing', 'tokensLocked']),
   detail: z.string(),
   since: z.iso.datetime().nullable(),
 });
+/** The reason in English, for the API. */
+export function describeReason(reason: StuckReason): string {
+  switch (reason.code) {
+    case 'pendingTooLong':
+      return `pending for more than ${formatSpan(reason.afterMs, 'en')}`;
+    case 'emailFailed':
+      return `email to the ${reason.recipient} contact ${reason.status}${reason.error ? `: ${reason.error}` : ''}`;
+    case 'stepFailing':
+      return `${reason.step} keeps failing: ${reason.error ?? 'unknown error'}`;
+    case 'tokensLocked':
+      return `${reason.attempts} wrong tokens tried; a resend unlocks it`;
+  }
+}
+
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const extendBody = z.object({
   expiresAt: z.iso
@@ -52,7 +67,7 @@ export default fp(
       },
       async (request) => {
         const { stuck, limit } = request.query;
-        const found = await pendingChanges(app.db, { stuck, limit, stuckAfterMs: app.config.stuckAfterMs });
+        const found = await pendingChanges(app.ctx, request.account!, { stuck, limit });
         const items = found.map(({ view, reasons }) => ({
           ...presentChange(view),
           stuckReasons: reasons.map((r) => ({
@@ -79,7 +94,9 @@ export default fp(
       },
       async (request) => {
         const { expiresAt, reason } = request.body;
-        return presentChange(await extendChange(app, request.account!, request.params.id, new Date(expiresAt), reason));
+        return presentChange(
+          await extendChange(app.ctx, request.account!, request.params.id, new Date(expiresAt), reason),
+        );
       },
     );
   },

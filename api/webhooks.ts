@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Resend } from 'resend';
 import { emails } from '../db/schema.js';
 import { addEvent, now } from '../activities/events.js';
-import { Problem } from './problems.js';
+import { Problem } from '../core/problems.js';
 
 const STATUS = {
   'email.delivered': 'delivered',
@@ -20,17 +20,13 @@ interface ResendEvent {
 /** Resend's delivery webhooks, signature checked, written to the request's timeline. Encapsulated: it reads raw bodies.
  * */
 export default async function webhooks(app: FastifyInstance) {
-  const { resendApiKey, webhookSecret } = app.config.mail;
+  const { resendApiKey, webhookSecret } = app.ctx.config.mail;
   const resend = resendApiKey && webhookSecret ? new Resend(resendApiKey) : null;
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.post('/webhooks/resend', { schema: { hide: true } }, async (request, reply) => {
     if (!resend || !webhookSecret)
-      throw new Problem(
-        404,
-        'Webhooks off',
-        'Set RESEND_API_KEY and RESEND_WEBHOOK_SECRET to receive Resend webhooks.',
-      );
+      throw new Problem('webhooksOff', 'Set RESEND_API_KEY and RESEND_WEBHOOK_SECRET to receive Resend webhooks.');
     const header = (name: string) => String(request.headers[name] ?? '');
     let event: ResendEvent;
     try {
@@ -41,22 +37,21 @@ export default async function webhooks(app: FastifyInstance) {
       }) as ResendEvent;
     } catch {
       throw new Problem(
-        401,
-        'Invalid signature',
+        'invalidSignature',
         'The webhook signature does not match RESEND_WEBHOOK_SECRET, or it is too old.',
       );
     }
     const status = STATUS[event.type as keyof typeof STATUS];
     const providerId = event.data?.email_id;
     if (!status || !providerId) return reply.code(204).send();
-    const [email] = await app.db
+    const [email] = await app.ctx.db
       .update(emails)
       .set({ status, updatedAt: now() })
       .where(eq(emails.providerId, providerId))
       .returning();
     // An invitation's email has no timeline; its status alone is kept.
     if (email?.changeId) {
-      await addEvent(app.db, {
+      await addEvent(app.ctx.db, {
         changeId: email.changeId,
         type: EVENT[status],
         party: email.recipient,

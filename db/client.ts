@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import path from 'node:path';
@@ -30,3 +31,15 @@ export async function runMigrations(url: string): Promise<void> {
 export const isUniqueViolation = (err: unknown) =>
   (err as { code?: string } | null)?.code === '23505' ||
   (err as { cause?: { code?: string } } | null)?.cause?.code === '23505';
+
+/** A prepared query, built once per database handle on first use. */
+export function preparedPerDb<Q>(build: (db: Db) => Q): (db: Db) => Q {
+  const built = new WeakMap<Db, Q>();
+  return (db) => {
+    let query = built.get(db);
+    if (!query) built.set(db, (query = build(db)));
+    return query;
+  };
+}
+
+export const ping = (db: Db) => db.execute(sql`select 1`);

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from './client.js';
+import { preparedPerDb, type Db } from './client.js';
 import { accounts, changeEvents, contactChanges, notes, services, type Account } from './schema.js';
 
 export type ChangeView = NonNullable<Awaited<ReturnType<typeof loadChangeView>>>;
@@ -18,16 +18,6 @@ const personOf = <N extends string>(a: AccountsAlias<N>) => ({
   keptById: a.keptById,
   active: a.active,
 });
-
-/** A prepared query, built once per database handle on first use. */
-function preparedPerDb<Q>(build: (db: Db) => Q): (db: Db) => Q {
-  const built = new WeakMap<Db, Q>();
-  return (db) => {
-    let query = built.get(db);
-    if (!query) built.set(db, (query = build(db)));
-    return query;
-  };
-}
 
 const viewQuery = preparedPerDb((db) => {
   const [from, to, askedBy, endedBy] = (

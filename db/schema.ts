@@ -286,6 +286,7 @@ export type Account = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
 export type Invitation = typeof invitations.$inferSelect;
 export type Service = typeof services.$inferSelect;
+export type NewService = typeof services.$inferInsert;
 export type ContactChange = typeof contactChanges.$inferSelect;
 export type NewContactChange = typeof contactChanges.$inferInsert;
 export type ChangeEvent = typeof changeEvents.$inferSelect;

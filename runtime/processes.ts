@@ -3,7 +3,7 @@ import { NativeConnection } from '@temporalio/worker';
 import type { FastifyServerOptions } from 'fastify';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { buildApp } from '../api/app.js';
+import { buildApp } from '../app.js';
 import { createDb } from '../db/client.js';
 import { DevMailbox, ResendMailer, type Mailer } from '../emails/mailer.js';
 import { createWorkers, type WorkflowCode } from './workers.js';

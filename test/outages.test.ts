@@ -111,7 +111,7 @@ describe('a PostgreSQL connection cut under a query (its backend terminated, as 
       // A transaction of the API server's own pool is under way when its backend is terminated (as when PostgreSQL
       // restarts or an administrator ends the session): the driver then rolls back on a connection already gone.
       let pid: number | undefined;
-      const cut = h.app.db.transaction(async (tx) => {
+      const cut = h.app.ctx.db.transaction(async (tx) => {
         pid = (await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`))[0]!.pid;
         await tx.execute(sql`select pg_sleep(10)`);
       });

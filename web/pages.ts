@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { Problem } from '../api/problems.js';
-import { isOutage } from '../api/outages.js';
+import { Problem } from '../core/problems.js';
+import { isOutage } from '../core/outages.js';
 import changePage from './services/change-page.js';
 import contactsPage from './contacts/page.js';
 import invitationPage from './account/invitation-page.js';

@@ -99,7 +99,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       ? null
       : await startWorker(config, endpoints, { workflowBundle: { codePath: inject('workflowBundlePath') } });
   const database = createDb(endpoints.databaseUrl, { max: 3 });
-  return new HarnessApi(config, env, server.app, server.app.temporal, database.db, resend, logs, async () => {
+  return new HarnessApi(config, env, server.app, server.app.ctx.temporal, database.db, resend, logs, async () => {
     await worker?.stop();
     await server.stop();
     await database.close();

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { acceptInvitation, invitationFor } from '../../api/invitations.js';
-import { Problem } from '../../api/problems.js';
+import { acceptInvitation, invitationFor } from '../../accounts/invitations.js';
+import { Problem } from '../../core/problems.js';
 import { MIN_PASSWORD, newPassword } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
 import { PROFILE } from '../profile/copy.js';
@@ -96,7 +96,7 @@ export default async function invitationPage(app: FastifyInstance) {
     reply.header('cache-control', 'no-store');
     try {
       const invitee = await invitationFor(
-        app,
+        app.ctx,
         idOf(request),
         text((request.body as { token?: unknown } | undefined)?.token).trim(),
       );
@@ -117,12 +117,12 @@ export default async function invitationPage(app: FastifyInstance) {
     if (!token) return show(request, reply, { status: 400, unusable: 'incomplete' });
     try {
       // The link first: who it is for is told only to who holds a working link.
-      const invitee = await invitationFor(app, id, token);
+      const invitee = await invitationFor(app.ctx, id, token);
       const parsed = z.object({ password: newPassword }).safeParse({ password });
       const errors: Errors = parsed.success ? {} : translateIssues(parsed.error, lang);
       if (!errors.password && password !== text(body.confirm)) errors.confirm = PROFILE[lang].errors.confirm;
       if (Object.keys(errors).length) return show(request, reply, { status: 422, invitee, token, errors });
-      const account = await acceptInvitation(app, id, token, password);
+      const account = await acceptInvitation(app.ctx, id, token, password);
       // Whoever was signed in on this browser is signed out: it is now the invitee's.
       if (request.sessionId) await app.endSession(request, reply);
       await app.startSession(reply, account);

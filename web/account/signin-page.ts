@@ -46,7 +46,7 @@ export default async function signInPage(app: FastifyInstance) {
     const handle = typeof body.handle === 'string' ? body.handle.trim().toLowerCase() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(body.next);
-    const [account] = handle ? await app.db.select().from(accounts).where(eq(accounts.handle, handle)) : [];
+    const [account] = handle ? await app.ctx.db.select().from(accounts).where(eq(accounts.handle, handle)) : [];
     const ok = await verifyPassword(password, account?.passwordHash ?? null);
     if (!account || !ok || !maySignIn(account)) {
       const t = COMMON[pageLanguage(request)].signIn;

@@ -1,7 +1,8 @@
+import type { Context } from '../../core/context.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { deactivate, reactivate, setPermissions } from '../../api/book.js';
-import { invite, withdraw } from '../../api/invitations.js';
-import { Problem } from '../../api/problems.js';
+import { deactivate, reactivate, setPermissions } from '../../accounts/contacts.js';
+import { invite, withdraw } from '../../accounts/invitations.js';
+import { Problem } from '../../core/problems.js';
 import type { Language } from '../../domain/contact-change.js';
 import { INVITATION_DAYS, PERMISSIONS, known, permissionsInput, type Permission } from '../../domain/contact.js';
 import type { Account, Invitation } from '../../db/schema.js';
@@ -141,7 +142,7 @@ export type ShowEdit = (
   id: string,
   options: { status: number; accessError: string },
 ) => Promise<unknown>;
-type Run = (app: FastifyInstance, viewer: Account, id: string, body: unknown) => Promise<unknown>;
+type Run = (ctx: Context, viewer: Account, id: string, body: unknown) => Promise<unknown>;
 
 /**
  * The access actions of the pages: the same functions as the API. Done, they lead back to the contact with a
@@ -157,7 +158,7 @@ export function accessRoutes(
   const act = (done: Notice, run: Run) => async (request: FastifyRequest, reply: FastifyReply) => {
     const { id } = request.params as { id: string };
     try {
-      await run(app, request.viewer!, id, request.body);
+      await run(app.ctx, request.viewer!, id, request.body);
     } catch (err) {
       if (!(err instanceof Problem) || (err.status !== 409 && err.status !== 503)) throw err;
       return showEdit(request, reply, id, { status: err.status, accessError: problemText(err, pageLanguage(request)) });

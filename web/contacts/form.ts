@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import { Problem } from '../../api/problems.js';
+import { Problem } from '../../core/problems.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { EMAIL_CATEGORIES, contactInput, type ContactInput } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';

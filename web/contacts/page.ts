@@ -8,9 +8,9 @@ import {
   requireContacts,
   updateContact,
   whyNotDelete,
-} from '../../api/book.js';
-import { openInvitation } from '../../api/invitations.js';
-import { Problem } from '../../api/problems.js';
+} from '../../accounts/contacts.js';
+import { openInvitation } from '../../accounts/invitations.js';
+import { Problem } from '../../core/problems.js';
 import { actorOf } from '../../domain/access.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { EMAIL_CATEGORIES } from '../../domain/contact.js';
@@ -113,7 +113,7 @@ async function refusalText(app: FastifyInstance, problem: Problem, contact: Acco
     case 'holds-role': {
       const held = ids('services');
       const names = held.length
-        ? await app.db
+        ? await app.ctx.db
             .select({ name: services.name })
             .from(services)
             .where(inArray(services.id, held))
@@ -173,7 +173,7 @@ export default async function contactsPage(app: FastifyInstance) {
     const lang = pageLanguage(request);
     const t = CONTACTS[lang];
     const owner = !actorOf(request.viewer!).subAccount;
-    const invitation = owner && contact.access === 'invited' ? await openInvitation(app, contact.id) : null;
+    const invitation = owner && contact.access === 'invited' ? await openInvitation(app.ctx, contact.id) : null;
     const body = html`<h1>${t.form.editTitle}</h1>
       <p class="lead"><strong>${contact.name}</strong> · ${t.form.handle} <code>${contact.handle}</code></p>
       ${noticeOf(request, lang)}
@@ -224,12 +224,12 @@ export default async function contactsPage(app: FastifyInstance) {
   app.get('/contacts', route, async (request, reply) => {
     const lang = pageLanguage(request);
     const t = CONTACTS[lang].list;
-    const contacts = await listContacts(app, request.viewer!);
+    const contacts = await listContacts(app.ctx, request.viewer!);
     const expiries = new Map(
       await Promise.all(
         contacts
           .filter((c) => c.access === 'invited')
-          .map(async (c) => [c.id, (await openInvitation(app, c.id))?.expiresAt ?? null] as const),
+          .map(async (c) => [c.id, (await openInvitation(app.ctx, c.id))?.expiresAt ?? null] as const),
       ),
     );
     const body = html`<h1>${t.title}</h1>
@@ -277,7 +277,7 @@ export default async function contactsPage(app: FastifyInstance) {
     const { data, errors } = validate(values, lang);
     if (errors) return showNew(request, reply, { values, errors, status: 422 });
     try {
-      await createContact(app, request.viewer!, data);
+      await createContact(app.ctx, request.viewer!, data);
     } catch (err) {
       const fieldErrors = problemErrors(err, values, lang);
       if (!fieldErrors) throw err;
@@ -296,18 +296,18 @@ export default async function contactsPage(app: FastifyInstance) {
   });
 
   app.get('/contacts/:id/edit', route, async (request, reply) => {
-    const contact = await getContact(app, request.viewer!, contactId(request));
+    const contact = await getContact(app.ctx, request.viewer!, contactId(request));
     return showEdit(request, reply, contact, { values: valuesOf(contact) });
   });
 
   app.post('/contacts/:id', post, async (request, reply) => {
     const lang = pageLanguage(request);
-    const contact = await getContact(app, request.viewer!, contactId(request));
+    const contact = await getContact(app.ctx, request.viewer!, contactId(request));
     const values = readForm(request.body, lang);
     const { data, errors } = validate(values, lang);
     if (errors) return showEdit(request, reply, contact, { values, errors, status: 422 });
     try {
-      await updateContact(app, request.viewer!, contact.id, data);
+      await updateContact(app.ctx, request.viewer!, contact.id, data);
     } catch (err) {
       const fieldErrors = problemErrors(err, values, lang);
       if (!fieldErrors) throw err;
@@ -317,9 +317,9 @@ export default async function contactsPage(app: FastifyInstance) {
   });
 
   app.get('/contacts/:id/delete', route, async (request, reply) => {
-    const contact = await getContact(app, request.viewer!, contactId(request));
+    const contact = await getContact(app.ctx, request.viewer!, contactId(request));
     // Said before the person clicks; the delete checks again, as something may change meanwhile.
-    const blocked = await whyNotDelete(app, contact);
+    const blocked = await whyNotDelete(app.ctx, contact);
     return showDelete(
       request,
       reply,
@@ -329,9 +329,9 @@ export default async function contactsPage(app: FastifyInstance) {
   });
 
   app.post('/contacts/:id/delete', post, async (request, reply) => {
-    const contact = await getContact(app, request.viewer!, contactId(request));
+    const contact = await getContact(app.ctx, request.viewer!, contactId(request));
     try {
-      await deleteContact(app, request.viewer!, contact.id);
+      await deleteContact(app.ctx, request.viewer!, contact.id);
     } catch (err) {
       if (!(err instanceof Problem) || (err.status !== 409 && err.status !== 403)) throw err;
       return showDelete(
@@ -348,7 +348,7 @@ export default async function contactsPage(app: FastifyInstance) {
   accessRoutes(
     app,
     async (request, reply, id, options) => {
-      const contact = await getContact(app, request.viewer!, id);
+      const contact = await getContact(app.ctx, request.viewer!, id);
       return showEdit(request, reply, contact, { values: valuesOf(contact), ...options });
     },
     there,

@@ -4,9 +4,9 @@ import type { Language, Role } from '../../domain/contact-change.js';
 import { loadChangeView, loadDecisionSummary, type DecisionSummary } from '../../db/queries.js';
 import { formatDate } from '../../emails/render.js';
 import { roleList, who } from '../shared/names.js';
-import { decide } from '../../api/decide.js';
-import { Problem } from '../../api/problems.js';
-import { isOutage } from '../../api/outages.js';
+import { decide } from '../../changes/decide.js';
+import { Problem } from '../../core/problems.js';
+import { isOutage } from '../../core/outages.js';
 import { DECISION_COPY, type DecisionCopy } from './copy.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
@@ -101,7 +101,7 @@ export default async function decisionPage(app: FastifyInstance) {
 
   app.get('/requests/:id/decision', { schema: { hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const view = await loadDecisionSummary(app.db, id);
+    const view = await loadDecisionSummary(app.ctx.db, id);
     return show(request, reply, view ? 200 : 404, view);
   });
 
@@ -109,14 +109,14 @@ export default async function decisionPage(app: FastifyInstance) {
     const { id } = request.params as { id: string };
     const parsed = form.safeParse(request.body);
     const t = DECISION_COPY[pageLanguage(request)];
-    const view = await loadChangeView(app.db, id);
+    const view = await loadChangeView(app.ctx.db, id);
     if (!view) return show(request, reply, 404, null);
     if (!parsed.success || parsed.data.token === '') {
       return show(request, reply, 400, view, { kind: 'error', text: t.problems.missingToken });
     }
     try {
       const { token, decision, reason } = parsed.data;
-      const result = await decide(app, { changeId: id, token, decision, reason });
+      const result = await decide(app.ctx, { changeId: id, token, decision, reason });
       const state = result.view.change.state;
       const text =
         state === 'validatingByCustomers'
@@ -130,7 +130,7 @@ export default async function decisionPage(app: FastifyInstance) {
         if (!isOutage(err)) request.log.error({ err, changeId: id }, 'decision failed');
         return show(request, reply, 503, view, { kind: 'error', text: t.problems.unavailable });
       }
-      return show(request, reply, err.status, await loadChangeView(app.db, id), {
+      return show(request, reply, err.status, await loadChangeView(app.ctx.db, id), {
         kind: 'error',
         text: problemText(err, t),
       });

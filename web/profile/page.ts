@@ -8,8 +8,8 @@ import {
   updatePreferences,
   updateProfile,
   type Profile,
-} from '../../api/profile-actions.js';
-import { Problem } from '../../api/problems.js';
+} from '../../accounts/profile.js';
+import { Problem } from '../../core/problems.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { newPassword, newslettersInput, preferencesInput, profileInput } from '../../domain/contact.js';
 import { PROFILE, type SavedNotice } from './copy.js';
@@ -38,7 +38,7 @@ const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<strin
 /** Null for a sub-account without the profile permission: it sees only its own password, not an error. */
 async function profileOrNull(app: FastifyInstance, request: FastifyRequest): Promise<Profile | null> {
   try {
-    return await getProfile(app, request.viewer!);
+    return await getProfile(app.ctx, request.viewer!);
   } catch (err) {
     if (err instanceof Problem && err.status === 403) return null;
     throw err;
@@ -49,7 +49,7 @@ async function show(app: FastifyInstance, request: FastifyRequest, reply: Fastif
   const lang = pageLanguage(request);
   const t = PROFILE[lang];
   const profile = await profileOrNull(app, request);
-  const choices = profile ? await billingChoices(app, profile.account) : [];
+  const choices = profile ? await billingChoices(app.ctx, profile.account) : [];
   const asked = (request.query as { saved?: unknown } | undefined)?.saved;
   const saved = request.method === 'GET' && SAVED.includes(asked as SavedNotice) ? (asked as SavedNotice) : null;
   const askedLang = askedLanguage(request);
@@ -130,7 +130,7 @@ export default async function profilePage(app: FastifyInstance) {
 
   app.post('/profile', post, async (request, reply) => {
     const viewer = request.viewer!;
-    const { account } = await getProfile(app, viewer);
+    const { account } = await getProfile(app.ctx, viewer);
     const body = bodyOf(request);
     const values: Values = Object.fromEntries(CONTACT_FIELDS.map((field) => [field, text(body[field])]));
     const parsed = profileInput.safeParse({ ...values, language: account.language });
@@ -141,13 +141,13 @@ export default async function profilePage(app: FastifyInstance) {
       (['firstName', 'lastName'] as const).filter((f) => body[f] !== undefined).map((f) => [f, text(body[f])]),
     );
     return attempt(request, reply, 'contact', values, async () => {
-      await updateProfile(app, viewer, { ...parsed.data, ...names });
+      await updateProfile(app.ctx, viewer, { ...parsed.data, ...names });
       return 'contact';
     });
   });
 
   app.post('/profile/preferences', post, async (request, reply) => {
-    await getProfile(app, request.viewer!);
+    await getProfile(app.ctx, request.viewer!);
     const body = bodyOf(request);
     const values: Values = {
       billingContact: text(body.billingContact),
@@ -158,13 +158,13 @@ export default async function profilePage(app: FastifyInstance) {
     if (!parsed.success)
       return refuse(request, reply, 'preferences', values, 422, translateIssues(parsed.error, pageLanguage(request)));
     return attempt(request, reply, 'preferences', values, async () => {
-      await updatePreferences(app, request.viewer!, parsed.data);
+      await updatePreferences(app.ctx, request.viewer!, parsed.data);
       return 'preferences';
     });
   });
 
   app.post('/profile/newsletters', post, async (request, reply) => {
-    await getProfile(app, request.viewer!);
+    await getProfile(app.ctx, request.viewer!);
     const given = bodyOf(request).newsletters;
     const values: Values = { newsletters: [given ?? []].flat().map(text) };
     const parsed = newslettersInput.safeParse(values);
@@ -173,7 +173,7 @@ export default async function profilePage(app: FastifyInstance) {
         form: PROFILE[pageLanguage(request)].errors.invalid,
       });
     return attempt(request, reply, 'newsletters', values, async () => {
-      await updateNewsletters(app, request.viewer!, parsed.data.newsletters);
+      await updateNewsletters(app.ctx, request.viewer!, parsed.data.newsletters);
       return parsed.data.newsletters.length ? 'newsletters' : 'unsubscribed';
     });
   });
@@ -193,7 +193,7 @@ export default async function profilePage(app: FastifyInstance) {
     };
     if (Object.keys(errors).length) return refuse(request, reply, 'password', values, 422, errors);
     return attempt(request, reply, 'password', values, async () => {
-      await changePassword(app, request.viewer!, current, next, request.sessionId);
+      await changePassword(app.ctx, request.viewer!, current, next, request.sessionId);
       return 'password';
     });
   });

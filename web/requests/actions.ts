@@ -1,8 +1,9 @@
+import type { Context } from '../../core/context.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PARTIES, isFinal } from '../../domain/contact-change.js';
-import { cancelChange, resendChange, visibleChange } from '../../api/change-actions.js';
-import { Problem } from '../../api/problems.js';
+import { cancelChange, resendChange, visibleChange } from '../../changes/requests.js';
+import { Problem } from '../../core/problems.js';
 import type { ChangeView } from '../../db/queries.js';
 import type { Account } from '../../db/schema.js';
 import type { RequestsCopy } from './copy.js';
@@ -40,7 +41,7 @@ function problemText(err: Problem, view: ChangeView, t: RequestsCopy, cooldownMs
     : t.problems.notNow(stateText(view.change.state, t));
 }
 
-type Run = (app: FastifyInstance, viewer: Account, id: string, reason?: string) => Promise<unknown>;
+type Run = (ctx: Context, viewer: Account, id: string, reason?: string) => Promise<unknown>;
 
 /**
  * Resend and cancel from the pages: the same actions as the API. Done, they redirect back with a confirmation;
@@ -49,8 +50,8 @@ type Run = (app: FastifyInstance, viewer: Account, id: string, reason?: string) 
 export default async function requestActions(app: FastifyInstance) {
   const failed = async (ctx: Ctx, reply: FastifyReply, id: string, err: unknown) => {
     if (!(err instanceof Problem) || err.status === 404 || err.status >= 500) throw err;
-    const view = await visibleChange(app, ctx.viewer, id);
-    const text = problemText(err, view, ctx.t, app.config.resendCooldownMs);
+    const view = await visibleChange(app.ctx, ctx.viewer, id);
+    const text = problemText(err, view, ctx.t, app.ctx.config.resendCooldownMs);
     return renderDetail(ctx, reply, view, notice('error', text), err.status);
   };
   const act = (done: Done, run: Run) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -59,7 +60,7 @@ export default async function requestActions(app: FastifyInstance) {
     const parsed = actionBody.safeParse(request.body);
     const body = parsed.success ? parsed.data : {};
     try {
-      await run(app, ctx.viewer, id, body.reason || undefined);
+      await run(app.ctx, ctx.viewer, id, body.reason || undefined);
     } catch (err) {
       return failed(ctx, reply, id, err);
     }
@@ -70,7 +71,7 @@ export default async function requestActions(app: FastifyInstance) {
   app.post(
     '/requests/:id/resend',
     { ...options, config: { rateLimit: {} } },
-    act('resent', (_app, viewer, id) => resendChange(app, viewer, id)),
+    act('resent', (c, viewer, id) => resendChange(c, viewer, id)),
   );
   app.post('/requests/:id/cancel', options, act('cancelled', cancelChange));
 }

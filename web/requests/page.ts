@@ -112,7 +112,7 @@ export default async function requestsPage(app: FastifyInstance) {
     const ctx = ctxOf(app, request);
     const q = listQuery.parse(request.query ?? {});
     const states = (q.state ?? '').split(',').filter((s) => (STATES as readonly string[]).includes(s));
-    const page = await listRequests(app.db, actorOf(ctx.viewer), {
+    const page = await listRequests(app.ctx.db, actorOf(ctx.viewer), {
       direction: q.direction,
       states,
       after: decodeCursor(q.cursor),

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { mayManage } from '../../api/change-actions.js';
+import { mayManage } from '../../changes/requests.js';
 import { PARTIES, isFinal, type Language, type Party, type Role, type State } from '../../domain/contact-change.js';
 import type { ChangeView, Person } from '../../db/queries.js';
 import type { Account } from '../../db/schema.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { visibleChange } from '../../api/change-actions.js';
+import { visibleChange } from '../../changes/requests.js';
 import { renderDetail } from './detail.js';
 import { ctxOf, noticeOf } from './parts.js';
 import requestActions from './actions.js';
@@ -10,7 +10,7 @@ export default async function requestPage(app: FastifyInstance) {
 
   app.get('/requests/:id', { schema: { hide: true }, onRequest: app.requireViewer }, async (request, reply) => {
     const ctx = ctxOf(app, request);
-    const view = await visibleChange(app, ctx.viewer, (request.params as { id: string }).id);
+    const view = await visibleChange(app.ctx, ctx.viewer, (request.params as { id: string }).id);
     return renderDetail(ctx, reply, view, noticeOf(request, ctx.t));
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PARTIES, isFinal } from '../../domain/contact-change.js';
-import { maySee } from '../../api/change-actions.js';
+import { maySee } from '../../changes/requests.js';
 import { loadChangeViews, type ChangeView } from '../../db/queries.js';
 import type { RequestsCopy } from './copy.js';
 import { eventCounts } from '../../db/request-list.js';
@@ -49,9 +49,9 @@ export default async function requestsStatus(app: FastifyInstance) {
     const ctx = ctxOf(app, request);
     const { ids } = statusQuery.parse(request.query ?? {});
     const wanted = [...new Set(ids.split(','))].filter((id) => ID.test(id)).slice(0, MAX_IDS);
-    const views = (await loadChangeViews(app.db, wanted)).filter((v) => maySee(ctx.viewer, v));
+    const views = (await loadChangeViews(app.ctx.db, wanted)).filter((v) => maySee(ctx.viewer, v));
     const counts = await eventCounts(
-      app.db,
+      app.ctx.db,
       views.map((v) => v.change.id),
     );
     return reply

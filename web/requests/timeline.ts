@@ -13,7 +13,7 @@ async function namesOf(ctx: Ctx, view: ChangeView, events: ChangeEvent[]): Promi
   const names: Names = new Map(known.map((a) => [a.id, who(a)]));
   const missing = [...new Set(events.map((e) => e.accountId).filter((id): id is string => !!id && !names.has(id)))];
   if (missing.length) {
-    const rows = await ctx.app.db
+    const rows = await ctx.app.ctx.db
       .select({ id: accounts.id, name: accounts.name, handle: accounts.handle })
       .from(accounts)
       .where(inArray(accounts.id, missing));
@@ -71,7 +71,7 @@ function eventText(event: ChangeEvent, person: string, ctx: Ctx): string {
 
 /** The request's history, oldest first, each entry dated in the reader's time zone. */
 export async function timeline(ctx: Ctx, view: ChangeView): Promise<Html> {
-  const events = await loadTimeline(ctx.app.db, view.change.id);
+  const events = await loadTimeline(ctx.app.ctx.db, view.change.id);
   const names = await namesOf(ctx, view, events);
   const items = events.map((event) => {
     const { reason, expiresAt } = event.detail ?? {};

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { changeableService, resolveTarget } from '../../api/change-actions.js';
-import { Problem } from '../../api/problems.js';
+import { changeableService, resolveTarget } from '../../changes/requests.js';
+import { Problem } from '../../core/problems.js';
 import { ROLES, type Language, type Role } from '../../domain/contact-change.js';
 import { actorOf, mayChangeRoles } from '../../domain/access.js';
 import { holderOf } from '../../domain/permissions.js';
@@ -39,12 +39,12 @@ export async function loadChangeContext(
   viewer: Account,
   serviceId: string,
 ): Promise<ChangeContext> {
-  const service = await changeableService(app, viewer, serviceId, []);
+  const service = await changeableService(app.ctx, viewer, serviceId, []);
   const allowed = ROLES.filter((role) => mayChangeRoles(actorOf(viewer), service, [role]));
-  if (allowed.length === 0) throw new Problem(403, 'Forbidden', 'You may not change any contact of this service.');
+  if (allowed.length === 0) throw new Problem('rolesNotYours', 'You may not change any contact of this service.');
   const ids = ROLES.map((role) => holderOf(service, role));
-  const people = await app.db.select().from(accounts).where(inArray(accounts.id, ids));
-  const pending = await app.db.select().from(pendingRoles).where(eq(pendingRoles.serviceId, service.id));
+  const people = await app.ctx.db.select().from(accounts).where(inArray(accounts.id, ids));
+  const pending = await app.ctx.db.select().from(pendingRoles).where(eq(pendingRoles.serviceId, service.id));
   return {
     service,
     allowed,
@@ -55,16 +55,16 @@ export async function loadChangeContext(
 
 export function requireInput(input: ChangeInput, needRoles = true) {
   if (needRoles && input.roles.length === 0)
-    throw new Problem(422, 'No role', 'Choose at least one role.', { field: 'roles' });
-  if (!input.to) throw new Problem(422, 'No contact', 'Enter the handle of the new contact.', { field: 'to' });
+    throw new Problem('rolesRequired', 'Choose at least one role.', { field: 'roles' });
+  if (!input.to) throw new Problem('contactRequired', 'Enter the handle of the new contact.', { field: 'to' });
 }
 
 /** Every check createChange makes, without creating anything; throws a Problem naming the field. */
 export async function checkChange(app: FastifyInstance, viewer: Account, serviceId: string, input: ChangeInput) {
   requireInput(input);
-  const service = await changeableService(app, viewer, serviceId, input.roles);
-  const { fromId, to } = await resolveTarget(app, service, input.roles, input.to);
-  const [from] = await app.db.select().from(accounts).where(eq(accounts.id, fromId));
+  const service = await changeableService(app.ctx, viewer, serviceId, input.roles);
+  const { fromId, to } = await resolveTarget(app.ctx, service, input.roles, input.to);
+  const [from] = await app.ctx.db.select().from(accounts).where(eq(accounts.id, fromId));
   return { service, from: from!, to };
 }
 

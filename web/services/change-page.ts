@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { changeableService, createChange, resolveTarget } from '../../api/change-actions.js';
-import { Problem } from '../../api/problems.js';
+import { changeableService, createChange, resolveTarget } from '../../changes/requests.js';
+import { Problem } from '../../core/problems.js';
 import { changeForm, changePreview } from './change-form.js';
 import {
   checkChange,
@@ -72,8 +72,8 @@ export default async function changePage(app: FastifyInstance) {
     reply.header('cache-control', 'no-store');
     try {
       requireInput(input, false);
-      const service = await changeableService(app, request.viewer!, serviceId(request), input.roles);
-      const { to } = await resolveTarget(app, service, input.roles, input.to);
+      const service = await changeableService(app.ctx, request.viewer!, serviceId(request), input.roles);
+      const { to } = await resolveTarget(app.ctx, service, input.roles, input.to);
       return { ok: true, message: SERVICES[lang].change.found(who(to)) };
     } catch (err) {
       if (!(err instanceof Problem) || err.status >= 500) throw err;
@@ -90,7 +90,7 @@ export default async function changePage(app: FastifyInstance) {
     try {
       const { from, to } = await checkChange(app, request.viewer!, serviceId(request), input);
       const ctx = await loadChangeContext(app, request.viewer!, serviceId(request));
-      const expiresAt = new Date(Date.now() + app.config.changeRequestTtlMs);
+      const expiresAt = new Date(Date.now() + app.ctx.config.changeRequestTtlMs);
       return renderPage(app, request, reply, {
         title: SERVICES[lang].preview.title,
         section: 'services',
@@ -106,7 +106,7 @@ export default async function changePage(app: FastifyInstance) {
     const input = readInput(request.body);
     try {
       requireInput(input);
-      const view = await createChange(app, request.viewer!, serviceId(request), input);
+      const view = await createChange(app.ctx, request.viewer!, serviceId(request), input);
       return reply.redirect(`/requests/${view.change.id}`, 303);
     } catch (err) {
       return refused(app, request, reply, input, err);

@@ -1,24 +1,15 @@
-import { inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { presentServices } from '../../api/services.js';
 import { ROLES, type Language, type Role } from '../../domain/contact-change.js';
 import { actorOf, mayChangeRoles } from '../../domain/access.js';
-import { servicesScope } from '../../db/scope.js';
-import { accounts, services, type Account, type Service } from '../../db/schema.js';
+import type { Account } from '../../db/schema.js';
+import { myServices, type ServiceSummary } from '../../services/services.js';
 import { kindName, roleLabel, roleList } from '../shared/names.js';
 import { SERVICES } from './copy.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 
-type Presented = Awaited<ReturnType<typeof presentServices>>[number];
-type Person = Pick<Account, 'id' | 'handle' | 'name'>;
-
-interface Row {
-  service: Service;
-  shown: Presented;
-  people: Map<string, Person>;
-}
+type Row = ServiceSummary;
 
 function person(row: Row, id: string, viewer: Account, lang: Language): Html {
   const p = row.people.get(id);
@@ -30,7 +21,7 @@ function person(row: Row, id: string, viewer: Account, lang: Language): Html {
 function pendingList(row: Row, lang: Language): Html {
   const t = SERVICES[lang].list;
   const byChange = new Map<string, Role[]>();
-  for (const { role, changeId } of row.shown.pendingChanges)
+  for (const { role, changeId } of row.pendingChanges)
     byChange.set(changeId, [...(byChange.get(changeId) ?? []), role as Role]);
   if (byChange.size === 0) return html`${t.none}`;
   const items = [...byChange].map(
@@ -83,30 +74,12 @@ function serviceCard(row: Row, viewer: Account, lang: Language): Html {
   </li>`;
 }
 
-/** The services the viewer holds or is a contact of: the same rule as GET /api/v1/services. */
-async function loadRows(app: FastifyInstance, viewer: Account): Promise<Row[]> {
-  const rows = await app.db
-    .select()
-    .from(services)
-    .where(servicesScope(actorOf(viewer)))
-    .orderBy(services.name);
-  if (rows.length === 0) return [];
-  const shown = await presentServices(app.db, rows);
-  const ids = [...new Set(rows.flatMap((s) => [s.holderId, s.adminId, s.techId, s.billingId]))];
-  const found = await app.db
-    .select({ id: accounts.id, handle: accounts.handle, name: accounts.name })
-    .from(accounts)
-    .where(inArray(accounts.id, ids));
-  const people = new Map(found.map((p) => [p.id, p]));
-  return rows.map((service, i) => ({ service, shown: shown[i]!, people }));
-}
-
 export default async function servicesPage(app: FastifyInstance) {
   app.get('/services', { onRequest: app.requireViewer, schema: { hide: true } }, async (request, reply) => {
     const lang = pageLanguage(request);
     const t = SERVICES[lang].list;
     const viewer = request.viewer!;
-    const rows = await loadRows(app, viewer);
+    const rows = await myServices(app.ctx, viewer);
     const body = html`<h1>${t.title}</h1>
       <p>${t.intro}</p>
       ${

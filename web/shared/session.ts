@@ -34,7 +34,7 @@ export class CsrfError extends Error {
 export default fp(
   async (app: FastifyInstance) => {
     await app.register(cookie);
-    const secure = app.config.publicBaseUrl.startsWith('https://');
+    const secure = app.ctx.config.publicBaseUrl.startsWith('https://');
     app.decorateRequest('viewer', null);
     app.decorateRequest('sessionId', null);
 
@@ -44,7 +44,7 @@ export default fp(
       const value = request.cookies[SESSION_COOKIE];
       if (!value || sessionless.test(request.url)) return;
       const id = digest(value);
-      const [row] = await app.db
+      const [row] = await app.ctx.db
         .select({ account: accounts })
         .from(sessions)
         .innerJoin(accounts, eq(sessions.accountId, accounts.id))
@@ -62,7 +62,7 @@ export default fp(
     });
 
     const csrfOf = (sessionId: string) =>
-      createHmac('sha256', app.config.tokenSecret).update(`csrf\0${sessionId}`).digest('base64url');
+      createHmac('sha256', app.ctx.config.tokenSecret).update(`csrf\0${sessionId}`).digest('base64url');
     app.decorate('csrfToken', (request: FastifyRequest) => (request.sessionId ? csrfOf(request.sessionId) : ''));
     app.decorate('verifyCsrf', async (request: FastifyRequest) => {
       const given = Buffer.from(String((request.body as { _csrf?: unknown } | undefined)?._csrf ?? ''));
@@ -74,7 +74,7 @@ export default fp(
     app.decorate('startSession', async (reply: FastifyReply, account: Account) => {
       const value = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-      await app.db.insert(sessions).values({ id: digest(value), accountId: account.id, expiresAt });
+      await app.ctx.db.insert(sessions).values({ id: digest(value), accountId: account.id, expiresAt });
       reply.setCookie(SESSION_COOKIE, value, {
         path: '/',
         httpOnly: true,
@@ -85,7 +85,7 @@ export default fp(
     });
 
     app.decorate('endSession', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.sessionId) await app.db.delete(sessions).where(eq(sessions.id, request.sessionId));
+      if (request.sessionId) await app.ctx.db.delete(sessions).where(eq(sessions.id, request.sessionId));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     });
   },

@@ -2,7 +2,7 @@ import { formatSpan } from '../../domain/durations.js';
 import type { FastifyInstance } from 'fastify';
 import type { Language } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
-import { pendingChanges, type PendingChange } from '../../api/stuck.js';
+import { pendingChanges, type PendingChange } from '../../changes/stuck.js';
 import { SUPPORT } from './copy.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
@@ -63,15 +63,15 @@ export default async function supportPage(app: FastifyInstance) {
       const lang = pageLanguage(request);
       const q = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
       const [stuck, found] = await Promise.all([
-        pendingChanges(app.db, { stuck: true, limit: STUCK_LIMIT, stuckAfterMs: app.config.stuckAfterMs }),
-        q ? searchChanges(app.db, q, SEARCH_LIMIT) : null,
+        pendingChanges(app.ctx, request.viewer!, { stuck: true, limit: STUCK_LIMIT }),
+        q ? searchChanges(app.ctx.db, q, SEARCH_LIMIT) : null,
       ]);
       return renderPage(app, request, reply, {
         title: SUPPORT[lang].title,
         section: 'support',
         styles: ['/assets/support.css'],
         body: html`<h1>${SUPPORT[lang].title}</h1>
-          ${stuckSection(lang, stuck, app.config.stuckAfterMs)} ${searchSection(lang, q, found)}`,
+          ${stuckSection(lang, stuck, app.ctx.config.stuckAfterMs)} ${searchSection(lang, q, found)}`,
       });
     },
   );

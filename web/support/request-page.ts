@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Problem } from '../../api/problems.js';
-import { extendChange, supportCancel, supportResend } from '../../api/support-actions.js';
+import { Problem } from '../../core/problems.js';
+import { extendChange, supportCancel, supportResend } from '../../changes/support.js';
 import { SUPPORT, type SupportCopy } from './copy.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
@@ -51,9 +51,9 @@ async function act(
   if (action === 'extend' && !expiresAt) state.errors.expiresAt = t.errors.invalidDate;
   if (Object.keys(state.errors).length) return state;
   try {
-    if (action === 'resend') await supportResend(app, viewer, id, reason);
-    else if (action === 'cancel') await supportCancel(app, viewer, id, reason);
-    else await extendChange(app, viewer, id, expiresAt!, reason);
+    if (action === 'resend') await supportResend(app.ctx, viewer, id, reason);
+    else if (action === 'cancel') await supportCancel(app.ctx, viewer, id, reason);
+    else await extendChange(app.ctx, viewer, id, expiresAt!, reason);
     return null;
   } catch (err) {
     const refused = err instanceof Problem ? refusal(t, err) : null;

@@ -4,7 +4,7 @@ import type { Language } from '../../domain/contact-change.js';
 import { workflowIdOf } from '../../domain/ids.js';
 import { loadTimeline, type ChangeView, type Person } from '../../db/queries.js';
 import { accounts, emails, type Account } from '../../db/schema.js';
-import { visibleChange } from '../../api/change-actions.js';
+import { visibleChange } from '../../changes/requests.js';
 import { SUPPORT, type SupportCopy } from './copy.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
@@ -14,10 +14,10 @@ import { label, rolesText, stateBadge } from './views.js';
 
 /** A request as support sees it: the request, its timeline, its emails, and the handles of everyone named. */
 export async function loadSupportDetail(app: FastifyInstance, viewer: Account, id: string) {
-  const view = await visibleChange(app, viewer, id);
+  const view = await visibleChange(app.ctx, viewer, id);
   const [timeline, mails] = await Promise.all([
-    loadTimeline(app.db, view.change.id),
-    app.db
+    loadTimeline(app.ctx.db, view.change.id),
+    app.ctx.db
       .select()
       .from(emails)
       .where(eq(emails.changeId, view.change.id))
@@ -27,7 +27,10 @@ export async function loadSupportDetail(app: FastifyInstance, viewer: Account, i
     ...new Set([...timeline.map((e) => e.accountId), ...mails.map((m) => m.accountId)].filter((x): x is string => !!x)),
   ];
   const people = ids.length
-    ? await app.db.select({ id: accounts.id, handle: accounts.handle }).from(accounts).where(inArray(accounts.id, ids))
+    ? await app.ctx.db
+        .select({ id: accounts.id, handle: accounts.handle })
+        .from(accounts)
+        .where(inArray(accounts.id, ids))
     : [];
   return { view, timeline, mails, handles: new Map(people.map((p) => [p.id, p.handle])) as Handles };
 }
@@ -42,9 +45,9 @@ function person(t: SupportCopy, who: Person, decision?: string | null): Html {
 function summary(app: FastifyInstance, lang: Language, view: ChangeView): Html {
   const t = SUPPORT[lang];
   const { change, service } = view;
-  const ui = app.config.temporal.uiUrl;
+  const ui = app.ctx.config.temporal.uiUrl;
   const workflowUrl = ui
-    ? `${ui}/namespaces/${encodeURIComponent(app.config.temporal.namespace)}/workflows/${encodeURIComponent(workflowIdOf(change.id))}`
+    ? `${ui}/namespaces/${encodeURIComponent(app.ctx.config.temporal.namespace)}/workflows/${encodeURIComponent(workflowIdOf(change.id))}`
     : null;
   return html`<section aria-labelledby="summary-heading">
     <h2 id="summary-heading">${t.request.summary}</h2>

@@ -2,15 +2,15 @@ import { formatSpan } from '../../domain/durations.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isFinal, type Language } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
-import { Problem } from '../../api/problems.js';
-import type { StuckReason } from '../../api/stuck.js';
+import { Problem } from '../../core/problems.js';
+import type { StuckReason } from '../../changes/stuck.js';
 import { SUPPORT, type SupportCopy } from './copy.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
 
 /** After requireViewer: anyone but support staff gets the not-found page, as if the console did not exist. */
 export async function supportOnly(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-  if (request.viewer?.role !== 'support') throw new Problem(404, 'Not found', 'There is nothing here.');
+  if (request.viewer?.role !== 'support') throw new Problem('notFound', 'There is nothing here.');
 }
 
 /** A value from the database in this language, or the value itself when the copy does not know it. */

@@ -1,26 +1,24 @@
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { eq, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { Context } from '../core/context.js';
 import { isFinal, MAX_FAILED_ATTEMPTS, type Decision, type Party } from '../domain/contact-change.js';
 import { partyOfToken } from '../domain/tokens.js';
 import { loadChangeView, loadTokenCheck, type ChangeView } from '../db/queries.js';
 import { changeEvents, contactChanges } from '../db/schema.js';
 import { acceptUpdate, refuseUpdate, type ChangeStatus } from '../workflows/messages.js';
-import { Problem } from './problems.js';
-import { rejectionType, runUpdate, withNote } from './workflow-calls.js';
+import { Problem } from '../core/problems.js';
+import { rejectionType, runUpdate, withNote } from './workflow.js';
 
 /** One answer for a wrong, unknown, malformed, used or expired token: it tells a guesser nothing. */
 export const invalidToken = () =>
   new Problem(
-    403,
-    'Invalid token',
+    'invalidToken',
     'This code is not valid for this request. It may be mistyped, already used, replaced by a newer email, or the request may have ended.',
   );
 
 const locked = () =>
   new Problem(
-    429,
-    'Request locked',
+    'tokensLocked',
     'Too many wrong codes were tried on this request, so its codes are locked. Ask the person who made the request, or support, to send the emails again.',
   );
 
@@ -30,14 +28,14 @@ export interface DecisionResult {
   view: ChangeView;
 }
 
-async function countFailure(app: FastifyInstance, changeId: string): Promise<void> {
-  const [row] = await app.db
+async function countFailure(ctx: Context, changeId: string): Promise<void> {
+  const [row] = await ctx.db
     .update(contactChanges)
     .set({ failedAttempts: sql`${contactChanges.failedAttempts} + 1` })
     .where(eq(contactChanges.id, changeId))
     .returning({ failedAttempts: contactChanges.failedAttempts });
   if (row?.failedAttempts === MAX_FAILED_ATTEMPTS) {
-    await app.db
+    await ctx.db
       .insert(changeEvents)
       .values({ changeId, type: 'tokensLocked', detail: { attempts: MAX_FAILED_ATTEMPTS } });
   }
@@ -48,29 +46,29 @@ async function countFailure(app: FastifyInstance, changeId: string): Promise<voi
  * whether it still counts (single use, expiry, a race with the other party or a cancel).
  */
 export async function decide(
-  app: FastifyInstance,
+  ctx: Context,
   input: { changeId: string; token: string; decision: Decision; reason?: string },
 ): Promise<DecisionResult> {
   // Most calls with a wrong code come from guessers: they read one narrow row, the whole view only once a code is
   // right.
-  const change = await loadTokenCheck(app.db, input.changeId);
+  const change = await loadTokenCheck(ctx.db, input.changeId);
   if (!change) throw invalidToken();
   if (change.failedAttempts >= MAX_FAILED_ATTEMPTS) throw locked();
   if (isFinal(change.state)) throw invalidToken();
-  const party = partyOfToken(app.config.tokenSecret, change.id, change.sending, input.token.trim());
+  const party = partyOfToken(ctx.config.tokenSecret, change.id, change.sending, input.token.trim());
   if (!party) {
-    await countFailure(app, change.id);
+    await countFailure(ctx, change.id);
     throw invalidToken();
   }
   const update = input.decision === 'accepted' ? acceptUpdate : refuseUpdate;
   const author = { changeId: change.id, accountId: party === 'from' ? change.fromId : change.toId };
   try {
     const status = await withNote(
-      app.db,
+      ctx.db,
       { ...author, text: input.decision === 'refused' ? input.reason : undefined },
-      (noteId) => runUpdate(app.temporal, change.id, update, { party, sending: change.sending, noteId }),
+      (noteId) => runUpdate(ctx.temporal, change.id, update, { party, sending: change.sending, noteId }),
     );
-    return { party, status, view: (await loadChangeView(app.db, change.id))! };
+    return { party, status, view: (await loadChangeView(ctx.db, change.id))! };
   } catch (err) {
     if (rejectionType(err) || err instanceof WorkflowNotFoundError) throw invalidToken();
     throw err;

@@ -1,11 +1,11 @@
 import { and, eq, isNull, ne, or } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { Context } from '../core/context.js';
 import { actorOf, can } from '../domain/access.js';
 import type { Newsletter, ProfileInput } from '../domain/contact.js';
 import { hashPassword, verifyPassword } from '../domain/passwords.js';
 import { isUniqueViolation } from '../db/client.js';
 import { accounts, sessions, type Account } from '../db/schema.js';
-import { Problem } from './problems.js';
+import { Problem } from '../core/problems.js';
 
 /**
  * The profile of a customer area: the account holder's details and preferences. A sub-account reaches its
@@ -17,40 +17,38 @@ export interface Profile {
   billingContact: Account | null;
 }
 
-async function profileAccount(app: FastifyInstance, viewer: Account): Promise<Account> {
+async function profileAccount(ctx: Context, viewer: Account): Promise<Account> {
   const actor = actorOf(viewer);
   if (!can(actor, 'profile'))
     throw new Problem(
-      403,
-      'Forbidden',
+      'profilePermissionRequired',
       'This sub-account may not see or change the profile; ask the account holder for the profile permission.',
     );
   // Read again: the account loaded for this request is stale once one of these functions has saved.
-  const [account] = await app.db.select().from(accounts).where(eq(accounts.id, actor.principalId));
+  const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, actor.principalId));
   return account!;
 }
 
-export async function getProfile(app: FastifyInstance, viewer: Account): Promise<Profile> {
-  const account = await profileAccount(app, viewer);
+export async function getProfile(ctx: Context, viewer: Account): Promise<Profile> {
+  const account = await profileAccount(ctx, viewer);
   const [billingContact] = account.billingContactId
-    ? await app.db.select().from(accounts).where(eq(accounts.id, account.billingContactId))
+    ? await ctx.db.select().from(accounts).where(eq(accounts.id, account.billingContactId))
     : [];
   return { account, billingContact: billingContact ?? null };
 }
 
 /** Names are not in the input: as at PlanetHoster, a change of first or last name goes through support. */
 export async function updateProfile(
-  app: FastifyInstance,
+  ctx: Context,
   viewer: Account,
   input: ProfileInput & { firstName?: string; lastName?: string },
 ) {
-  const account = await profileAccount(app, viewer);
+  const account = await profileAccount(ctx, viewer);
   for (const field of ['firstName', 'lastName'] as const) {
     const given = input[field]?.trim();
     if (given !== undefined && given !== account[field]) {
       throw new Problem(
-        422,
-        'Name set by support',
+        'nameSetBySupport',
         'Your first and last name can only be changed by support: contact them with a proof of identity.',
         { field },
       );
@@ -58,32 +56,29 @@ export async function updateProfile(
   }
   const { firstName: _f, lastName: _l, ...details } = input;
   try {
-    await app.db
+    await ctx.db
       .update(accounts)
       .set({ ...details, updatedAt: new Date() })
       .where(eq(accounts.id, account.id));
   } catch (err) {
     if (isUniqueViolation(err))
-      throw new Problem(
-        409,
-        'Email already in your contacts',
-        `${input.email} is already the email of one of your contacts.`,
-        { field: 'email' },
-      );
+      throw new Problem('emailTaken', `${input.email} is already the email of one of your contacts.`, {
+        field: 'email',
+      });
     throw err;
   }
-  return getProfile(app, viewer);
+  return getProfile(ctx, viewer);
 }
 
 export async function updatePreferences(
-  app: FastifyInstance,
+  ctx: Context,
   viewer: Account,
   input: { billingContact: string | null; communication: 'email' | 'post'; language: 'fr' | 'en' | 'nl' },
 ) {
-  const account = await profileAccount(app, viewer);
+  const account = await profileAccount(ctx, viewer);
   let billingContactId: string | null = null;
   if (input.billingContact && input.billingContact.toLowerCase() !== account.handle) {
-    const [contact] = await app.db
+    const [contact] = await ctx.db
       .select({ id: accounts.id })
       .from(accounts)
       .where(
@@ -95,44 +90,43 @@ export async function updatePreferences(
       );
     if (!contact)
       throw new Problem(
-        422,
-        'Unknown contact',
+        'unknownContact',
         `${input.billingContact} is not one of your contacts; add it to your contacts first.`,
         { field: 'billingContact' },
       );
     billingContactId = contact.id;
   }
-  await app.db
+  await ctx.db
     .update(accounts)
     .set({ billingContactId, communication: input.communication, language: input.language, updatedAt: new Date() })
     .where(eq(accounts.id, account.id));
-  return getProfile(app, viewer);
+  return getProfile(ctx, viewer);
 }
 
 /** An empty list unsubscribes from every newsletter; service emails (token emails, outcomes) still go out. */
-export async function updateNewsletters(app: FastifyInstance, viewer: Account, newsletters: Newsletter[]) {
-  const account = await profileAccount(app, viewer);
-  await app.db.update(accounts).set({ newsletters, updatedAt: new Date() }).where(eq(accounts.id, account.id));
-  return getProfile(app, viewer);
+export async function updateNewsletters(ctx: Context, viewer: Account, newsletters: Newsletter[]) {
+  const account = await profileAccount(ctx, viewer);
+  await ctx.db.update(accounts).set({ newsletters, updatedAt: new Date() }).where(eq(accounts.id, account.id));
+  return getProfile(ctx, viewer);
 }
 
 /** One's own password; the other sessions of the account end (the one making the change stays signed in). */
 export async function changePassword(
-  app: FastifyInstance,
+  ctx: Context,
   viewer: Account,
   current: string,
   next: string,
   keepSessionId: string | null,
 ) {
   if (!(await verifyPassword(current, viewer.passwordHash))) {
-    throw new Problem(422, 'Wrong password', 'The current password is not right.', { field: 'currentPassword' });
+    throw new Problem('wrongPassword', 'The current password is not right.', { field: 'currentPassword' });
   }
   if (current === next)
-    throw new Problem(422, 'Same password', 'The new password must differ from the current one.', {
+    throw new Problem('samePassword', 'The new password must differ from the current one.', {
       field: 'newPassword',
     });
   const passwordHash = await hashPassword(next);
-  await app.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash, updatedAt: new Date() }).where(eq(accounts.id, viewer.id));
     await tx
       .delete(sessions)
@@ -141,8 +135,8 @@ export async function changePassword(
 }
 
 /** The contacts that may receive the billing information: the account itself and the contacts it keeps. */
-export async function billingChoices(app: FastifyInstance, account: Account): Promise<Account[]> {
-  return app.db
+export async function billingChoices(ctx: Context, account: Account): Promise<Account[]> {
+  return ctx.db
     .select()
     .from(accounts)
     .where(and(or(eq(accounts.id, account.id), eq(accounts.keptById, account.id)), isNull(accounts.deletedAt)))

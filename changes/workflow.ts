@@ -8,7 +8,7 @@ import { newId, workflowIdOf } from '../domain/ids.js';
 import { Errors } from '../domain/contact-change.js';
 import type { contactChangeV2 } from '../workflows/contact-change.js';
 import type { ChangeStatus } from '../workflows/messages.js';
-import { Problem } from './problems.js';
+import { Problem, type ProblemCode } from '../core/problems.js';
 
 export async function startChangeWorkflow(
   temporal: Client,
@@ -82,15 +82,32 @@ export async function runUpdate<Arg>(
   }
 }
 
-/** Maps a refused cancel or resend to the answer an asker understands. */
+const REJECTIONS: Partial<Record<Errors, ProblemCode>> = {
+  [Errors.NotPending]: 'notPending',
+  [Errors.Expired]: 'alreadyEnded',
+  [Errors.NothingToResend]: 'bothDecided',
+  [Errors.ResendTooSoon]: 'resendTooSoon',
+  [Errors.ResendLimit]: 'resendLimit',
+  [Errors.ExtensionLimit]: 'extensionLimit',
+};
+
+/** Maps a refused cancel, resend or extension to its coded problem, with the workflow's facts. */
 export function actionProblem(err: unknown): Problem | null {
-  if (err instanceof WorkflowNotFoundError)
-    return new Problem(409, 'Not possible now', 'This request has already ended.');
+  if (err instanceof WorkflowNotFoundError) return new Problem('alreadyEnded', 'This request has already ended.');
   const type = rejectionType(err);
   if (!type) return null;
-  const detail = (err as WorkflowUpdateFailedError).cause?.message ?? 'The request cannot do this now.';
-  if (type === Errors.ResendTooSoon) return new Problem(429, 'Too soon', detail);
-  return new Problem(409, 'Not possible now', detail);
+  const failure = (err as WorkflowUpdateFailedError).cause as ApplicationFailure;
+  const detail = failure.message || 'The request cannot do this now.';
+  if (type === Errors.ResendTooSoon) {
+    const seconds = Number(failure.details?.[0]);
+    return new Problem('resendTooSoon', detail, Number.isFinite(seconds) ? { retryAfterSeconds: seconds } : {});
+  }
+  if (type === Errors.InvalidExpiry) {
+    const code = String(failure.details?.[0]);
+    const known = (['past', 'notLater', 'tooLate'] as const).find((c) => c === code) ?? 'past';
+    return new Problem(known, detail, { field: 'expiresAt' });
+  }
+  return new Problem(REJECTIONS[type] ?? 'notPossibleNow', detail);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { Context } from '../core/context.js';
 import { PENDING_STATES, type Role } from '../domain/contact-change.js';
 import { newId } from '../domain/ids.js';
 import { actorOf, areaOf, can, mayChangeRoles, maySeeService } from '../domain/access.js';
@@ -15,8 +15,8 @@ import {
   type Service,
 } from '../db/schema.js';
 import { cancelUpdate, resendUpdate } from '../workflows/messages.js';
-import { Problem } from './problems.js';
-import { actionProblem, runUpdate, startChangeWorkflow, withNote } from './workflow-calls.js';
+import { Problem } from '../core/problems.js';
+import { actionProblem, runUpdate, startChangeWorkflow, withNote } from './workflow.js';
 
 /**
  * What a person may do with contact changes, the same through the API and the web pages. Each refusal is a
@@ -49,29 +49,28 @@ export function mayManage(account: Account, view: ChangeView): boolean {
   );
 }
 
-export async function visibleChange(app: FastifyInstance, account: Account, id: string): Promise<ChangeView> {
-  const view = await loadChangeView(app.db, id);
+export async function visibleChange(ctx: Context, account: Account, id: string): Promise<ChangeView> {
+  const view = await loadChangeView(ctx.db, id);
   if (!view || !maySee(account, view))
-    throw new Problem(404, 'Not found', `There is no contact change ${id} that you may see.`);
+    throw new Problem('notFound', `There is no contact change ${id} that you may see.`);
   return view;
 }
 
 /** The service, when this account may ask for a change of these roles on it. */
 export async function changeableService(
-  app: FastifyInstance,
+  ctx: Context,
   account: Account,
   serviceId: string,
   roles: Role[],
 ): Promise<Service> {
-  const [service] = await app.db.select().from(services).where(eq(services.id, serviceId));
+  const [service] = await ctx.db.select().from(services).where(eq(services.id, serviceId));
   const actor = actorOf(account);
   if (!service || !(maySeeService(actor, service) || actor.support)) {
-    throw new Problem(404, 'Not found', `There is no service ${serviceId} among yours.`);
+    throw new Problem('notFound', `There is no service ${serviceId} among yours.`);
   }
   if (!mayChangeRoles(actor, service, roles)) {
     throw new Problem(
-      403,
-      'Forbidden',
+      'rolesNotYours',
       'Only the holder or the admin contact may change these roles; a technical or billing contact may only hand over its own role.',
       { field: 'roles' },
     );
@@ -80,27 +79,26 @@ export async function changeableService(
 }
 
 /** Who gives up the roles and who takes them; every check the API makes before a request exists. */
-export async function resolveTarget(app: FastifyInstance, service: Service, roles: Role[], handle: string) {
+export async function resolveTarget(ctx: Context, service: Service, roles: Role[], handle: string) {
   const fromIds = [...new Set(roles.map((role) => holderOf(service, role)))];
   if (fromIds.length > 1) {
     throw new Problem(
-      422,
-      'Roles held by different contacts',
+      'rolesHeldApart',
       "These roles are held by different contacts; ask for each contact's roles separately.",
       { field: 'roles' },
     );
   }
-  const [to] = await app.db.select().from(accounts).where(eq(accounts.handle, handle.trim().toLowerCase()));
-  if (!to) throw new Problem(422, 'Unknown contact', `There is no account with the handle ${handle}.`, { field: 'to' });
+  const [to] = await ctx.db.select().from(accounts).where(eq(accounts.handle, handle.trim().toLowerCase()));
+  if (!to) throw new Problem('unknownContact', `There is no account with the handle ${handle}.`, { field: 'to' });
   if (!to.active)
-    throw new Problem(422, 'Inactive contact', `The account ${to.handle} is deactivated and cannot take a role.`, {
+    throw new Problem('inactiveContact', `The account ${to.handle} is deactivated and cannot take a role.`, {
       field: 'to',
     });
   if (to.id === fromIds[0])
-    throw new Problem(422, 'Same contact', `${to.handle} already holds ${roles.join(', ')}; choose another contact.`, {
+    throw new Problem('sameContact', `${to.handle} already holds ${roles.join(', ')}; choose another contact.`, {
       field: 'to',
     });
-  const busy = await app.db.select().from(pendingRoles).where(eq(pendingRoles.serviceId, service.id));
+  const busy = await ctx.db.select().from(pendingRoles).where(eq(pendingRoles.serviceId, service.id));
   const clash = roles.filter((role) => busy.some((b) => b.role === role));
   if (clash.length) throw busyProblem(clash, service);
   return { fromId: fromIds[0]!, to };
@@ -108,20 +106,19 @@ export async function resolveTarget(app: FastifyInstance, service: Service, role
 
 const busyProblem = (roles: string[], service: Service) =>
   new Problem(
-    409,
-    'Change already pending',
+    'changePending',
     `A pending request already moves the ${roles.join(', ')} role of ${service.name}; wait for it to end or cancel it.`,
     { field: 'roles' },
   );
 
 export async function createChange(
-  app: FastifyInstance,
+  ctx: Context,
   account: Account,
   serviceId: string,
   input: { roles: Role[]; to: string },
 ) {
-  const service = await changeableService(app, account, serviceId, input.roles);
-  const { fromId, to } = await resolveTarget(app, service, input.roles, input.to);
+  const service = await changeableService(ctx, account, serviceId, input.roles);
+  const { fromId, to } = await resolveTarget(ctx, service, input.roles, input.to);
   const { roles } = input;
   const createdAt = new Date();
   const change = {
@@ -134,9 +131,9 @@ export async function createChange(
     state: 'todo',
     createdAt,
     updatedAt: createdAt,
-    expiresAt: new Date(createdAt.getTime() + app.config.changeRequestTtlMs),
+    expiresAt: new Date(createdAt.getTime() + ctx.config.changeRequestTtlMs),
   };
-  await app.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     await tx.insert(contactChanges).values(change);
     const taken = await tx
       .insert(pendingRoles)
@@ -154,54 +151,49 @@ export async function createChange(
       .values({ changeId: change.id, type: 'created', accountId: account.id, detail: { roles, to: to.handle } });
   });
   try {
-    await startChangeWorkflow(app.temporal, app.config, change);
+    await startChangeWorkflow(ctx.temporal, ctx.config, change);
   } catch (err) {
-    await app.db.transaction(async (tx) => {
+    await ctx.db.transaction(async (tx) => {
       await tx.delete(pendingRoles).where(eq(pendingRoles.changeId, change.id));
       await tx.delete(changeEvents).where(eq(changeEvents.changeId, change.id));
       await tx.delete(contactChanges).where(eq(contactChanges.id, change.id));
     });
-    app.log.error({ err, changeId: change.id }, 'could not start the contact change workflow');
-    throw new Problem(
-      503,
-      'Temporarily unavailable',
-      'The request could not be started; nothing was changed. Try again in a moment.',
-    );
+    ctx.log.error({ err, changeId: change.id }, 'could not start the contact change workflow');
+    throw new Problem('unavailable', 'The request could not be started; nothing was changed. Try again in a moment.');
   }
-  return (await loadChangeView(app.db, change.id))!;
+  return (await loadChangeView(ctx.db, change.id))!;
 }
 
 /** Resend and cancel, while the request is pending. */
-async function manageable(app: FastifyInstance, account: Account, id: string) {
-  const view = await visibleChange(app, account, id);
+async function manageable(ctx: Context, account: Account, id: string) {
+  const view = await visibleChange(ctx, account, id);
   if (!mayManage(account, view)) {
     throw new Problem(
-      403,
-      'Forbidden',
+      'notManager',
       'Only the person who asked for this change, an account allowed to manage it, or support staff, may do this.',
     );
   }
   if (!PENDING_STATES.includes(view.change.state as never)) {
-    throw new Problem(409, 'Not possible now', `This request is already ${view.change.state}.`);
+    throw new Problem('notPossibleNow', `This request is already ${view.change.state}.`);
   }
   // Past the deadline the request has expired, even in the moment before the workflow writes it down: as a decision
   // would be, a cancel is refused then, rather than turning an expired request into a cancelled one.
   if (view.change.expiresAt.getTime() <= Date.now()) {
-    throw new Problem(409, 'Not possible now', `This request expired at ${view.change.expiresAt.toISOString()}.`);
+    throw new Problem('notPossibleNow', `This request expired at ${view.change.expiresAt.toISOString()}.`);
   }
   return view;
 }
 
 /** Runs a manager's Update (resend or cancel) with the person's reason kept as a note, and answers with the request. */
 function managerAction(update: typeof resendUpdate | typeof cancelUpdate) {
-  return async (app: FastifyInstance, account: Account, id: string, reason?: string): Promise<ChangeView> => {
-    const view = await manageable(app, account, id);
-    await withNote(app.db, { changeId: view.change.id, accountId: account.id, text: reason }, (noteId) =>
-      runUpdate(app.temporal, view.change.id, update, { by: account.id, noteId }),
+  return async (ctx: Context, account: Account, id: string, reason?: string): Promise<ChangeView> => {
+    const view = await manageable(ctx, account, id);
+    await withNote(ctx.db, { changeId: view.change.id, accountId: account.id, text: reason }, (noteId) =>
+      runUpdate(ctx.temporal, view.change.id, update, { by: account.id, noteId }),
     ).catch((err) => {
       throw actionProblem(err) ?? err;
     });
-    return (await loadChangeView(app.db, view.change.id))!;
+    return (await loadChangeView(ctx.db, view.change.id))!;
   };
 }
 

@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { Context } from '../core/context.js';
 import { actorOf, can, type Actor } from '../domain/access.js';
 import { PENDING_STATES } from '../domain/contact-change.js';
 import type { ContactInput, Permission } from '../domain/contact.js';
 import { newHandle, newId } from '../domain/ids.js';
 import { isUniqueViolation } from '../db/client.js';
 import { accounts, contactChanges, invitations, services, sessions, type Account } from '../db/schema.js';
-import { Problem } from './problems.js';
+import { Problem } from '../core/problems.js';
 
 /**
  * The contact book: the contacts an account keeps, and the sub-accounts among them. The API and the pages both
@@ -16,8 +16,7 @@ import { Problem } from './problems.js';
 
 const emailTaken = (email: string) =>
   new Problem(
-    409,
-    'Email already in your contacts',
+    'emailTaken',
     `${email} is already used in your book, by you or by another contact; each contact has its own address.`,
     { field: 'email' },
   );
@@ -25,11 +24,10 @@ const emailTaken = (email: string) =>
 /** Reading and editing contacts: the account itself, or a sub-account with the contacts permission. */
 export function requireContacts(account: Account): Actor {
   const actor = actorOf(account);
-  if (actor.support) throw new Problem(403, 'Forbidden', 'Support staff have no contact book.');
+  if (actor.support) throw new Problem('noContactBook', 'Support staff have no contact book.');
   if (!can(actor, 'contacts'))
     throw new Problem(
-      403,
-      'Forbidden',
+      'contactsPermissionRequired',
       'This sub-account may not manage contacts; ask the account holder for the contacts permission.',
     );
   return actor;
@@ -38,19 +36,18 @@ export function requireContacts(account: Account): Actor {
 /** Giving or taking away access to the customer area: the account holder only, never a sub-account. */
 export function requireOwner(account: Account): Actor {
   const actor = actorOf(account);
-  if (actor.support) throw new Problem(403, 'Forbidden', 'Support staff have no contact book.');
+  if (actor.support) throw new Problem('noContactBook', 'Support staff have no contact book.');
   if (actor.subAccount)
     throw new Problem(
-      403,
-      'Forbidden',
+      'ownerOnly',
       'Only the account holder may give, change or take away access to the customer area.',
     );
   return actor;
 }
 
-export async function listContacts(app: FastifyInstance, account: Account): Promise<Account[]> {
+export async function listContacts(ctx: Context, account: Account): Promise<Account[]> {
   const actor = requireContacts(account);
-  return app.db
+  return ctx.db
     .select()
     .from(accounts)
     .where(and(eq(accounts.keptById, actor.principalId), isNull(accounts.deletedAt)))
@@ -58,23 +55,23 @@ export async function listContacts(app: FastifyInstance, account: Account): Prom
 }
 
 /** A contact of the asker's book; anything else (another book's, a deleted one) is not found, whoever asks. */
-export async function findContact(app: FastifyInstance, actor: Actor, id: string): Promise<Account> {
-  const [contact] = await app.db
+export async function findContact(ctx: Context, actor: Actor, id: string): Promise<Account> {
+  const [contact] = await ctx.db
     .select()
     .from(accounts)
     .where(and(eq(accounts.id, id), eq(accounts.keptById, actor.principalId), isNull(accounts.deletedAt)));
-  if (!contact) throw new Problem(404, 'Not found', `There is no contact ${id} in your book.`);
+  if (!contact) throw new Problem('notFound', `There is no contact ${id} in your book.`);
   return contact;
 }
 
-export async function getContact(app: FastifyInstance, account: Account, id: string): Promise<Account> {
-  return findContact(app, requireContacts(account), id);
+export async function getContact(ctx: Context, account: Account, id: string): Promise<Account> {
+  return findContact(ctx, requireContacts(account), id);
 }
 
-export async function createContact(app: FastifyInstance, account: Account, input: ContactInput): Promise<Account> {
+export async function createContact(ctx: Context, account: Account, input: ContactInput): Promise<Account> {
   const actor = requireContacts(account);
   try {
-    const [row] = await app.db
+    const [row] = await ctx.db
       .insert(accounts)
       .values({
         id: newId(),
@@ -92,21 +89,16 @@ export async function createContact(app: FastifyInstance, account: Account, inpu
   }
 }
 
-export async function updateContact(
-  app: FastifyInstance,
-  account: Account,
-  id: string,
-  input: ContactInput,
-): Promise<Account> {
+export async function updateContact(ctx: Context, account: Account, id: string, input: ContactInput): Promise<Account> {
   const actor = requireContacts(account);
-  const contact = await findContact(app, actor, id);
+  const contact = await findContact(ctx, actor, id);
   if (contact.access !== 'none' && contact.email.toLowerCase() !== input.email.toLowerCase() && actor.subAccount) {
-    throw new Problem(403, 'Forbidden', 'Only the account holder may change the email of a sub-account.', {
+    throw new Problem('subAccountEmail', 'Only the account holder may change the email of a sub-account.', {
       field: 'email',
     });
   }
   try {
-    const [row] = await app.db
+    const [row] = await ctx.db
       .update(accounts)
       .set({ ...input, updatedAt: new Date() })
       .where(eq(accounts.id, contact.id))
@@ -126,8 +118,8 @@ const ROLE_WORDS = {
 } as const;
 
 /** What keeps a contact from being deleted, said as what to do first; null when nothing does. */
-export async function whyNotDelete(app: FastifyInstance, contact: Account): Promise<Problem | null> {
-  const held = await app.db
+export async function whyNotDelete(ctx: Context, contact: Account): Promise<Problem | null> {
+  const held = await ctx.db
     .select()
     .from(services)
     .where(
@@ -148,13 +140,12 @@ export async function whyNotDelete(app: FastifyInstance, contact: Account): Prom
           .join(' and ')} of ${s.name}`,
     );
     return new Problem(
-      409,
-      'Contact holds a role',
+      'contactHoldsRole',
       `${contact.name} (${contact.handle}) is the ${roles.join('; ')}. Hand ${held.length > 1 || roles[0]!.includes(' and ') ? 'these roles' : 'this role'} to another contact first (My services, Change contacts), then delete the contact.`,
       { reason: 'holds-role', services: held.map((s) => s.id) },
     );
   }
-  const pending = await app.db
+  const pending = await ctx.db
     .select({ id: contactChanges.id })
     .from(contactChanges)
     .where(
@@ -170,21 +161,19 @@ export async function whyNotDelete(app: FastifyInstance, contact: Account): Prom
     .limit(5);
   if (pending.length) {
     return new Problem(
-      409,
-      'Contact in a pending request',
+      'contactInPendingRequest',
       `${contact.name} (${contact.handle}) is part of the pending contact change ${pending.map((p) => p.id).join(', ')}. Wait for it to end, or cancel it (My requests), then delete the contact.`,
       { reason: 'pending-request', requests: pending.map((p) => p.id) },
     );
   }
-  const [billing] = await app.db
+  const [billing] = await ctx.db
     .select({ id: accounts.id })
     .from(accounts)
     .where(eq(accounts.billingContactId, contact.id))
     .limit(1);
   if (billing) {
     return new Problem(
-      409,
-      'Contact receives billing information',
+      'contactReceivesBilling',
       `${contact.name} (${contact.handle}) receives the account's billing information. Choose another billing contact in your profile first, then delete the contact.`,
       { reason: 'billing-contact' },
     );
@@ -196,15 +185,15 @@ export async function whyNotDelete(app: FastifyInstance, contact: Account): Prom
  * Deletes a contact that holds nothing. It stays in the history of past requests, out of the book; a sub-account
  * loses its sessions at once, and only the account holder may delete one.
  */
-export async function deleteContact(app: FastifyInstance, account: Account, id: string): Promise<void> {
+export async function deleteContact(ctx: Context, account: Account, id: string): Promise<void> {
   const actor = requireContacts(account);
-  const contact = await findContact(app, actor, id);
+  const contact = await findContact(ctx, actor, id);
   if (contact.access !== 'none' && actor.subAccount) {
-    throw new Problem(403, 'Forbidden', 'Only the account holder may delete a sub-account.');
+    throw new Problem('ownerOnly', 'Only the account holder may delete a sub-account.');
   }
-  const blocked = await whyNotDelete(app, contact);
+  const blocked = await whyNotDelete(ctx, contact);
   if (blocked) throw blocked;
-  await app.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     await tx
       .update(accounts)
       .set({
@@ -223,21 +212,20 @@ export async function deleteContact(app: FastifyInstance, account: Account, id: 
 }
 
 export async function setPermissions(
-  app: FastifyInstance,
+  ctx: Context,
   account: Account,
   id: string,
   permissions: Permission[],
 ): Promise<Account> {
   const actor = requireOwner(account);
-  const contact = await findContact(app, actor, id);
+  const contact = await findContact(ctx, actor, id);
   if (contact.access === 'none') {
     throw new Problem(
-      409,
-      'Not a sub-account',
+      'notSubAccount',
       `${contact.name} is a contact without access; invite it as a sub-account first.`,
     );
   }
-  const [row] = await app.db
+  const [row] = await ctx.db
     .update(accounts)
     .set({ permissions, updatedAt: new Date() })
     .where(eq(accounts.id, contact.id))
@@ -246,19 +234,18 @@ export async function setPermissions(
 }
 
 /** Stops a sub-account at once: its sessions end now, its API tokens and invitation stop working. */
-export async function deactivate(app: FastifyInstance, account: Account, id: string): Promise<Account> {
+export async function deactivate(ctx: Context, account: Account, id: string): Promise<Account> {
   const actor = requireOwner(account);
-  const contact = await findContact(app, actor, id);
+  const contact = await findContact(ctx, actor, id);
   if (contact.access !== 'active') {
     throw new Problem(
-      409,
-      'Not an active sub-account',
+      'notActiveSubAccount',
       contact.access === 'invited'
         ? `${contact.name} has not accepted the invitation yet; withdraw the invitation instead.`
         : `${contact.name} has no active access to deactivate.`,
     );
   }
-  return app.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(accounts)
       .set({ access: 'deactivated', updatedAt: new Date() })
@@ -269,12 +256,12 @@ export async function deactivate(app: FastifyInstance, account: Account, id: str
   });
 }
 
-export async function reactivate(app: FastifyInstance, account: Account, id: string): Promise<Account> {
+export async function reactivate(ctx: Context, account: Account, id: string): Promise<Account> {
   const actor = requireOwner(account);
-  const contact = await findContact(app, actor, id);
+  const contact = await findContact(ctx, actor, id);
   if (contact.access !== 'deactivated')
-    throw new Problem(409, 'Not deactivated', `${contact.name} is not a deactivated sub-account.`);
-  const [row] = await app.db
+    throw new Problem('notDeactivated', `${contact.name} is not a deactivated sub-account.`);
+  const [row] = await ctx.db
     .update(accounts)
     .set({ access: 'active', updatedAt: new Date() })
     .where(eq(accounts.id, contact.id))

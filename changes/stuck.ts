@@ -1,8 +1,9 @@
-import { formatSpan } from '../domain/durations.js';
 import { sql } from 'drizzle-orm';
 import { MAX_FAILED_ATTEMPTS } from '../domain/contact-change.js';
 import { loadChangeViews, type ChangeView } from '../db/queries.js';
-import type { Db } from '../db/client.js';
+import type { Context } from '../core/context.js';
+import type { Account } from '../db/schema.js';
+import { assertSupport } from './support.js';
 
 /** Why a pending request needs a person, with the facts each page or answer words in its own language. */
 export type StuckReason =
@@ -52,29 +53,19 @@ function reasonsOf(row: StuckRow, stuckAfterMs: number, now: number): StuckReaso
   return reasons;
 }
 
-/** The reason in English, for the API. */
-export function describeReason(reason: StuckReason): string {
-  switch (reason.code) {
-    case 'pendingTooLong':
-      return `pending for more than ${formatSpan(reason.afterMs, 'en')}`;
-    case 'emailFailed':
-      return `email to the ${reason.recipient} contact ${reason.status}${reason.error ? `: ${reason.error}` : ''}`;
-    case 'stepFailing':
-      return `${reason.step} keeps failing: ${reason.error ?? 'unknown error'}`;
-    case 'tokensLocked':
-      return `${reason.attempts} wrong tokens tried; a resend unlocks it`;
-  }
-}
-
 /**
  * Pending requests, oldest first, each with its stuck reasons: only the stuck ones unless `stuck` is false.
  * Stuck: pending too long, a token email of the current sending failed, a step keeps failing, or tokens locked.
  */
 export async function pendingChanges(
-  db: Db,
-  options: { stuck: boolean; limit: number; stuckAfterMs: number },
+  ctx: Context,
+  account: Account,
+  options: { stuck: boolean; limit: number },
 ): Promise<PendingChange[]> {
-  const stuckSince = new Date(Date.now() - options.stuckAfterMs).toISOString();
+  assertSupport(account);
+  const { db } = ctx;
+  const stuckAfterMs = ctx.config.stuckAfterMs;
+  const stuckSince = new Date(Date.now() - stuckAfterMs).toISOString();
   const emailProblems = sql`from emails e
         where e.change_id = c.id and e.sending = c.sending and e.kind in ('request', 'reminder')
           and e.status in ('failed', 'bounced', 'complained')`;
@@ -97,5 +88,5 @@ export async function pendingChanges(
     rows.map((row) => row.id),
   );
   const rowById = new Map(rows.map((row) => [row.id, row]));
-  return views.map((view) => ({ view, reasons: reasonsOf(rowById.get(view.change.id)!, options.stuckAfterMs, now) }));
+  return views.map((view) => ({ view, reasons: reasonsOf(rowById.get(view.change.id)!, stuckAfterMs, now) }));
 }

@@ -1,0 +1,50 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import admin from './admin.js';
+import auth from './auth.js';
+import contactChanges from './contact-changes.js';
+import contacts from './contacts.js';
+import decisions from './decisions.js';
+import health from './health.js';
+import profile from './profile.js';
+import services from './services.js';
+import support from './support.js';
+import webhooks from './webhooks.js';
+
+/** The JSON API under /api/v1, its OpenAPI document and console at /docs, the Resend webhook and /healthz. */
+export default fp(
+  async (app: FastifyInstance) => {
+    await app.register(swagger, {
+      openapi: {
+        info: {
+          title: 'Countersign API',
+          version: '1',
+          description: 'Dual-validation contact changes for hosting services.',
+        },
+        components: {
+          securitySchemes: {
+            account: { type: 'http', scheme: 'bearer', description: 'An account API token' },
+            admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' },
+          },
+        },
+      },
+      transform: jsonSchemaTransform,
+      transformObject: jsonSchemaTransformObject,
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+    await app.register(auth);
+    await app.register(admin);
+    await app.register(services);
+    await app.register(contactChanges);
+    await app.register(contacts);
+    await app.register(profile);
+    await app.register(decisions);
+    await app.register(support);
+    await app.register(webhooks);
+    await app.register(health);
+  },
+  { name: 'api' },
+);

@@ -1,0 +1,48 @@
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Sql } from 'postgres';
+import api from './api/index.js';
+import problems, { clientError, frameworkError } from './api/problems.js';
+import type { Context } from './core/context.js';
+import { postgresRateLimitStore } from './db/rate-limits.js';
+import type { DevMailbox } from './emails/mailer.js';
+import web from './web/index.js';
+
+export interface AppOptions extends Omit<Context, 'log' | 'now'> {
+  sql: Sql;
+  /** Present when no email provider is configured: the pages show it at /dev/mailbox. */
+  mailbox?: DevMailbox;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * The HTTP server: the API (api/) and the pages (web/), two faces over the same use-cases, given one context.
+ * Neither face imports the other; this is the one place that knows both.
+ */
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.config.env === 'production',
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const { config, db, temporal } = options;
+  const ctx: Context = { config, db, temporal, log: app.log, now: () => new Date() };
+  app.decorate('ctx', ctx);
+
+  await app.register(problems);
+  await app.register(formbody);
+  await app.register(rateLimit, {
+    global: false,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    store: postgresRateLimitStore(options.sql),
+  });
+  await app.register(api);
+  await app.register(web, { mailbox: options.mailbox });
+  return app;
+}

@@ -1,0 +1,46 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../domain/access.js';
+import type { Db } from './client.js';
+import { accounts, pendingRoles, services, type NewService, type Service } from './schema.js';
+import { servicesScope } from './scope.js';
+
+export async function insertService(db: Db, values: NewService): Promise<Service> {
+  const [row] = await db.insert(services).values(values).returning();
+  return row!;
+}
+
+export async function findService(db: Db, id: string): Promise<Service | null> {
+  const [row] = await db.select().from(services).where(eq(services.id, id));
+  return row ?? null;
+}
+
+/** The services an actor sees (see servicesScope), by name. */
+export function listServices(db: Db, actor: Actor): Promise<Service[]> {
+  return db.select().from(services).where(servicesScope(actor)).orderBy(services.name);
+}
+
+/** The handles and names of the accounts the services name, and their pending roles: what a list of services shows. */
+export async function serviceFacts(db: Db, rows: Service[]) {
+  const ids = [...new Set(rows.flatMap((s) => [s.holderId, s.adminId, s.techId, s.billingId]))];
+  const [people, pending] = await Promise.all([
+    db
+      .select({ id: accounts.id, handle: accounts.handle, name: accounts.name })
+      .from(accounts)
+      .where(inArray(accounts.id, ids)),
+    db
+      .select()
+      .from(pendingRoles)
+      .where(
+        inArray(
+          pendingRoles.serviceId,
+          rows.map((s) => s.id),
+        ),
+      ),
+  ]);
+  return { people: new Map(people.map((p) => [p.id, p])), pending };
+}
+
+/** The roles of a service that a pending request is moving. */
+export function pendingRolesOf(db: Db, serviceId: string) {
+  return db.select().from(pendingRoles).where(eq(pendingRoles.serviceId, serviceId));
+}
