@@ -233,17 +233,14 @@ const en: ContactsCopy = {
     refused: 'This contact cannot be deleted yet.',
     ownerOnly: 'Only the account holder may delete a sub-account.',
     holdsRole: (name, services, link) =>
-      html`${name} still holds a role on ${services}. Hand these roles to another contact first in ${link} (Change
-      contacts), then delete the contact.`,
+      html`${name} still holds a role on ${services}. Hand these roles to another contact first in ${link} (Change contacts), then delete the contact.`,
     servicesLink: 'My services',
     pendingRequest: (name, links) =>
-      html`${name} is part of a contact change in progress (${links}). Wait for it to end, or cancel it, then delete the
-      contact.`,
+      html`${name} is part of a contact change in progress (${links}). Wait for it to end, or cancel it, then delete the contact.`,
     seeRequest: 'see the request',
     requestN: (n) => `request ${n}`,
     billing: (name, link) =>
-      html`${name} receives your account’s billing information. Choose another billing contact in your ${link} first,
-      then delete the contact.`,
+      html`${name} receives your account’s billing information. Choose another billing contact in your ${link} first, then delete the contact.`,
     profileLink: 'profile',
   },
   access: {
@@ -412,17 +409,14 @@ const fr: ContactsCopy = {
     refused: 'Ce contact ne peut pas encore être supprimé.',
     ownerOnly: 'Seul le titulaire du compte peut supprimer un sous-compte.',
     holdsRole: (name, services, link) =>
-      html`${name} détient encore un rôle sur ${services}. Confiez d’abord ces rôles à un autre contact dans ${link}
-      (Changer les contacts), puis supprimez le contact.`,
+      html`${name} détient encore un rôle sur ${services}. Confiez d’abord ces rôles à un autre contact dans ${link} (Changer les contacts), puis supprimez le contact.`,
     servicesLink: 'Mes services',
     pendingRequest: (name, links) =>
-      html`${name} fait partie d’un changement de contacts en cours (${links}). Attendez qu’il se termine, ou
-      annulez-le, puis supprimez le contact.`,
+      html`${name} fait partie d’un changement de contacts en cours (${links}). Attendez qu’il se termine, ou annulez-le, puis supprimez le contact.`,
     seeRequest: 'voir la demande',
     requestN: (n) => `demande ${n}`,
     billing: (name, link) =>
-      html`${name} reçoit les informations de facturation de votre compte. Choisissez d’abord un autre contact de
-      facturation dans votre ${link}, puis supprimez le contact.`,
+      html`${name} reçoit les informations de facturation de votre compte. Choisissez d’abord un autre contact de facturation dans votre ${link}, puis supprimez le contact.`,
     profileLink: 'profil',
   },
   access: {
@@ -586,17 +580,14 @@ const nl: ContactsCopy = {
     refused: 'Deze contactpersoon kan nog niet worden verwijderd.',
     ownerOnly: 'Alleen de accounthouder mag een subaccount verwijderen.',
     holdsRole: (name, services, link) =>
-      html`${name} heeft nog een rol op ${services}. Draag deze rollen eerst over aan een andere contactpersoon via
-      ${link} (Contacten wijzigen) en verwijder daarna de contactpersoon.`,
+      html`${name} heeft nog een rol op ${services}. Draag deze rollen eerst over aan een andere contactpersoon via ${link} (Contacten wijzigen) en verwijder daarna de contactpersoon.`,
     servicesLink: 'Mijn diensten',
     pendingRequest: (name, links) =>
-      html`${name} maakt deel uit van een lopende contactwijziging (${links}). Wacht tot die afloopt, of annuleer ze, en
-      verwijder daarna de contactpersoon.`,
+      html`${name} maakt deel uit van een lopende contactwijziging (${links}). Wacht tot die afloopt, of annuleer ze, en verwijder daarna de contactpersoon.`,
     seeRequest: 'bekijk het verzoek',
     requestN: (n) => `verzoek ${n}`,
     billing: (name, link) =>
-      html`${name} ontvangt de facturatiegegevens van uw account. Kies eerst een andere facturatiecontactpersoon in uw
-      ${link} en verwijder daarna de contactpersoon.`,
+      html`${name} ontvangt de facturatiegegevens van uw account. Kies eerst een andere facturatiecontactpersoon in uw ${link} en verwijder daarna de contactpersoon.`,
     profileLink: 'profiel',
   },
   access: {
