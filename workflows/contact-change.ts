@@ -4,7 +4,6 @@ import {
   TimeoutFailure,
   allHandlersFinished,
   condition,
-  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -38,15 +37,8 @@ import {
   type ExtendInput,
   type ResendInput,
 } from './messages.js';
-import { legacyContactChange } from './contact-change-legacy.js';
 
 type Activities = ReturnType<typeof createActivities>;
-
-/**
- * The patch under which requests of type `contactChange` took the compact path (opening as a local activity, one
- * email activity per moment). Requests of that type started before it replay and run on `legacyContactChange`.
- */
-export const COMPACT_HISTORY = 'compact-history';
 
 // Projection and commit must eventually happen: retried until they succeed, unless the request is gone.
 const DB_RETRY = {
@@ -104,21 +96,8 @@ const EXPIRY_MESSAGES = {
   tooLate: 'The new expiry may be at most 30 days from now',
 } as const;
 
-/**
- * The type requests were started under until the compact history had a type of its own. Kept for the requests still
- * running under it: those without the patch marker run the legacy code, those with it the same code as
- * `contactChangeV2`, behind the marker.
- */
+/** One contact change, from the tokens to the commit. */
 export async function contactChange(input: ContactChangeInput): Promise<{ state: State }> {
-  if (!patched(COMPACT_HISTORY)) return legacyContactChange(input);
-  return contactChangeV2(input);
-}
-
-/**
- * One contact change, from the tokens to the commit (the type every request starts under). A type name of its own,
- * rather than a patch of `contactChange`, spares each request the patch's marker and search-attribute events.
- */
-export async function contactChangeV2(input: ContactChangeInput): Promise<{ state: State }> {
   const { changeId } = input;
   // Emails run on their own task queue, whose rate limit keeps the sending under the provider's.
   const mail = proxyActivities<Activities>({
@@ -138,7 +117,7 @@ export async function contactChangeV2(input: ContactChangeInput): Promise<{ stat
   let lastSentAt = Date.now();
   let remindersSent = 0;
   let extensions = 0;
-  // Support may push the deadline back; old histories never do, so they replay unchanged without a patch.
+  // Support may push the deadline back.
   let expiresAt = input.expiresAt;
   let cancel: CancelInput | null = null;
   // Set once the final state is written to PostgreSQL: handlers answer only then, so the API agrees with it.
