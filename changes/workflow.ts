@@ -6,7 +6,7 @@ import type { Db } from '../db/client.js';
 import { notes } from '../db/schema.js';
 import { newId, workflowIdOf } from '../domain/ids.js';
 import { Errors } from '../domain/contact-change.js';
-import type { contactChangeV2 } from '../workflows/contact-change.js';
+import type { contactChange } from '../workflows/contact-change.js';
 import type { ChangeStatus } from '../workflows/messages.js';
 import { Problem, type ProblemCode } from '../core/problems.js';
 
@@ -15,7 +15,7 @@ export async function startChangeWorkflow(
   config: Config,
   change: { id: string; createdAt: Date; expiresAt: Date },
 ): Promise<void> {
-  await temporal.workflow.start<typeof contactChangeV2>('contactChangeV2', {
+  await temporal.workflow.start<typeof contactChange>('contactChange', {
     workflowId: workflowIdOf(change.id),
     taskQueue: config.temporal.taskQueue,
     workflowIdConflictPolicy: 'FAIL',

@@ -30,7 +30,7 @@ export async function createWorkers(options: {
   code?: WorkflowCode;
 }): Promise<WorkerSet> {
   const { connection, config, deps } = options;
-  // The database steps run as local activities of the workflows (older histories: as regular ones), on the main queue.
+  // The database steps, local and regular activities of the workflows, run on the main queue.
   const { sendEmail, sendEmails, sendCopies, sendInvitationEmail, ...steps } = createActivities({
     ...deps,
     mailRatePerSecond: config.mail.ratePerSecond,

@@ -13,11 +13,12 @@ import { startHarness, type Harness } from './support/harness.js';
 const dir = fileURLToPath(new URL('./histories/', import.meta.url));
 const ENDINGS = ['done', 'refused', 'expired', 'aborted', 'error', 'extended', 'copied'] as const;
 /**
- * Histories are recorded by generation of the workflow code: `done.json` ran the code before the compact history,
- * `done.compact.json` the code after it (type `contactChange`, behind the `compact-history` patch), `done.v2.json`
- * the same code under the type `contactChangeV2`, without the patch. A new generation adds a suffix here.
+ * Histories are recorded by generation of the workflow code; there is one so far (`done.json`, ...). Once requests
+ * run in production, each must keep replaying on the code that follows: change behaviour behind `patched()`, or start
+ * a new generation (a new workflow type when the change is large) by adding a suffix here (`'.v2'` records
+ * `done.v2.json`), and keep the older files as they are.
  */
-const GENERATIONS = ['', '.compact', '.v2'] as const;
+const GENERATIONS = [''] as const;
 const CURRENT = GENERATIONS.at(-1)!;
 type Ending = (typeof ENDINGS)[number];
 const finalState = (ending: Ending) => (ending === 'extended' || ending === 'copied' ? 'done' : ending);
@@ -120,7 +121,7 @@ interface RecordedEvent {
     markerName: string;
     details: Record<string, { payloads: { data: string }[] } | undefined>;
   };
-  activityTaskScheduledEventAttributes?: { activityType: { name: string } };
+  activityTaskScheduledEventAttributes?: { activityType: { name: string }; input?: { payloads: { data: string }[] } };
   workflowExecutionStartedEventAttributes?: { workflowType: { name: string } };
 }
 
@@ -142,15 +143,6 @@ describe('replay', () => {
     }
   });
 
-  it('includes a request that ended after copies existed, which sent them behind its patch marker', () => {
-    const text = readFileSync(`${dir}copied.json`, 'utf8');
-    const { events } = JSON.parse(text) as { events: RecordedEvent[] };
-    expect(events.map((e) => e.eventType)).toContain('EVENT_TYPE_MARKER_RECORDED');
-    expect(text).toContain('sendCopies');
-    // The older histories ran before copies: they replay without the marker (see above).
-    expect(readFileSync(`${dir}done.json`, 'utf8')).not.toContain('sendCopies');
-  });
-
   it.each(GENERATIONS)(
     'includes a request whose expiry support extended, which went on past its first deadline (extended%s)',
     (generation) => {
@@ -168,7 +160,7 @@ describe('replay', () => {
     },
   );
 
-  it("includes compact histories: opening as a marker, each moment's emails one activity; under the old type behind a patch marker", () => {
+  it("shows the current design: opening as a marker, each moment's emails one activity, no patch marker", () => {
     const settled = {
       done: 'acceptAndCommit',
       copied: 'acceptAndCommit',
@@ -179,19 +171,16 @@ describe('replay', () => {
       aborted: 'finish',
     };
     for (const ending of ENDINGS) {
-      for (const generation of ['.compact', '.v2']) {
-        const compact = stepsOf(`${ending}${generation}`);
-        expect(compact.type).toBe(generation === '.v2' ? 'contactChangeV2' : 'contactChange');
-        expect(compact.patches).toEqual(generation === '.v2' ? [] : ['compact-history']);
-        // Only opening is a local activity: every step that follows an Update is a regular one.
-        expect(compact.local).toEqual(['openRequest']);
-        expect(compact.activities.filter((a) => a !== 'sendEmails').at(-1)).toBe(settled[ending]);
-      }
-      const legacy = stepsOf(ending);
-      expect(legacy.patches).not.toContain('compact-history');
-      expect(legacy.local).toEqual([]);
+      const steps = stepsOf(`${ending}${CURRENT}`);
+      expect(steps.type).toBe('contactChange');
+      expect(steps.patches).toEqual([]);
+      // Only opening is a local activity: every step that follows an Update is a regular one.
+      expect(steps.local).toEqual(['openRequest']);
+      expect(steps.activities.filter((a) => a !== 'sendEmails').at(-1)).toBe(settled[ending]);
+      // Last, the outcome for everyone, with the copies for subscribed contacts but after an error.
+      expect(steps.emails.at(-1)).toMatchObject({ kind: finalState(ending), toAll: true, copies: ending !== 'error' });
     }
-    expect(stepsOf('done.compact').activities.filter((a) => a !== 'sendEmails')).toEqual([
+    expect(stepsOf(`done${CURRENT}`).activities.filter((a) => a !== 'sendEmails')).toEqual([
       'recordDecision',
       'startSending',
       'acceptAndCommit',
@@ -199,12 +188,16 @@ describe('replay', () => {
   });
 });
 
-/** What a recorded history ran: its patches, its local activities (from their markers) and its regular activities. */
+/** What a recorded history ran: its patches, its local activities (from their markers), its regular activities and
+ * the input of each email batch. */
 function stepsOf(name: string) {
   const { events } = JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8')) as { events: RecordedEvent[] };
   const decode = (payload: { data: string }) =>
     JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8')) as Record<string, unknown>;
   const markers = events.flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes] : []));
+  const scheduled = events.flatMap((e) =>
+    e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes] : [],
+  );
   return {
     type: events[0]!.workflowExecutionStartedEventAttributes!.workflowType.name,
     patches: markers
@@ -213,8 +206,7 @@ function stepsOf(name: string) {
     local: markers
       .filter((m) => m.markerName === 'core_local_activity')
       .map((m) => decode(m.details.data!.payloads[0]!).activity_type),
-    activities: events.flatMap((e) =>
-      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType.name] : [],
-    ),
+    activities: scheduled.map((a) => a.activityType.name),
+    emails: scheduled.filter((a) => a.activityType.name === 'sendEmails').map((a) => decode(a.input!.payloads[0]!)),
   };
 }

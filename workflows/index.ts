@@ -1,2 +1,2 @@
-export { contactChange, contactChangeV2 } from './contact-change.js';
+export { contactChange } from './contact-change.js';
 export { invitationEmail } from './invitation.js';

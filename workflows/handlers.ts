@@ -1,0 +1,84 @@
+import { condition, setHandler } from '@temporalio/workflow';
+import type { Decision } from '../domain/contact-change.js';
+import type { ChangeRequest } from './change-request.js';
+import {
+  acceptUpdate,
+  cancelUpdate,
+  extendUpdate,
+  refuseUpdate,
+  resendUpdate,
+  statusQuery,
+  type CancelInput,
+  type ChangeStatus,
+  type DecisionInput,
+  type ExtendInput,
+  type ResendInput,
+} from './messages.js';
+import { remote, type SendEmails } from './steps.js';
+import { validateCancel, validateDecision, validateExtend, validateResend } from './validators.js';
+
+async function decide(request: ChangeRequest, decision: Decision, input: DecisionInput): Promise<ChangeStatus> {
+  const { changeId, decisions } = request;
+  const { party, noteId } = input;
+  const entry = { decision, recorded: false, noteId };
+  decisions[party] = entry;
+  const other = decisions[party === 'from' ? 'to' : 'from'];
+  if (decision === 'accepted' && other?.decision === 'accepted' && other.recorded && !request.cancel) {
+    // The last acceptance: from here the request is being applied (no cancel, resend or extension), and the
+    // decision, `doing` and the commit are one step.
+    request.state = 'doing';
+    request.committed = remote.acceptAndCommit({ changeId, party, noteId });
+    await request.committed;
+  } else {
+    await remote.recordDecision({ changeId, party, decision, noteId });
+  }
+  entry.recorded = true;
+  // This decision settles the request (a refusal, or the last acceptance): answer with the outcome.
+  if (decision === 'refused' || request.undecided().length === 0 || request.cancel) {
+    await condition(() => request.projected);
+  }
+  return request.status();
+}
+
+async function cancel(request: ChangeRequest, input: CancelInput): Promise<ChangeStatus> {
+  request.cancel = input;
+  await condition(() => request.projected);
+  return request.status();
+}
+
+async function resend(request: ChangeRequest, send: SendEmails, { by, noteId }: ResendInput): Promise<ChangeStatus> {
+  request.sending += 1;
+  request.lastSentAt = Date.now();
+  const sending = request.sending;
+  await remote.startSending({ changeId: request.changeId, sending, by, noteId });
+  await send({ kind: 'request', sending, seq: 0, recipients: request.undecided() });
+  return request.status();
+}
+
+async function extend(request: ChangeRequest, { by, noteId, expiresAt }: ExtendInput): Promise<ChangeStatus> {
+  request.extensions += 1;
+  // Set before the activity runs: the waiting loop reads it when its current timer fires.
+  request.expiresAt = expiresAt;
+  await remote.recordExtension({ changeId: request.changeId, expiresAt, by, noteId });
+  return request.status();
+}
+
+/** The request's messages: each Update's validator refuses what may not happen now, before anything is recorded. */
+export function registerHandlers(request: ChangeRequest, send: SendEmails): void {
+  setHandler(statusQuery, () => request.status());
+  setHandler(acceptUpdate, (input) => decide(request, 'accepted', input), {
+    validator: (input: DecisionInput) => validateDecision(request, input),
+  });
+  setHandler(refuseUpdate, (input) => decide(request, 'refused', input), {
+    validator: (input: DecisionInput) => validateDecision(request, input),
+  });
+  setHandler(cancelUpdate, (input) => cancel(request, input), {
+    validator: (_input: CancelInput) => validateCancel(request),
+  });
+  setHandler(resendUpdate, (input) => resend(request, send, input), {
+    validator: (_input: ResendInput) => validateResend(request),
+  });
+  setHandler(extendUpdate, (input) => extend(request, input), {
+    validator: (input: ExtendInput) => validateExtend(request, input),
+  });
+}
