@@ -4,7 +4,8 @@ import type { ChangeRequest } from './change-request.js';
 import { expiryRefusal, type DecisionInput, type ExtendInput } from './messages.js';
 
 // A refused Update leaves nothing in the history; the failure's type tells the API what to answer.
-const reject = (type: Errors, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+const reject = (type: Errors, message: string, ...details: unknown[]) =>
+  ApplicationFailure.create({ type, message, details, nonRetryable: true });
 
 const EXPIRY_MESSAGES = {
   past: 'The new expiry must be in the future',
@@ -43,7 +44,11 @@ export function validateResend(request: ChangeRequest): void {
   }
   const wait = request.lastSentAt + request.input.resendCooldownMs - Date.now();
   if (wait > 0)
-    throw reject(Errors.ResendTooSoon, `Emails were sent moments ago; try again in ${Math.ceil(wait / 1000)} s`);
+    throw reject(
+      Errors.ResendTooSoon,
+      `Emails were sent moments ago; try again in ${Math.ceil(wait / 1000)} s`,
+      Math.ceil(wait / 1000),
+    );
 }
 
 export function validateExtend(request: ChangeRequest, { expiresAt }: ExtendInput): void {
