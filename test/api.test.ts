@@ -42,7 +42,10 @@ describe('authentication', () => {
       const res = await h.request(method, url, method === 'POST' ? { body: {} } : {});
       expect(res.statusCode, url).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.json().detail).toMatch(/Authorization: Bearer/);
+      expect(res.json()).toMatchObject({
+        code: 'unauthenticated',
+        detail: expect.stringMatching(/Authorization: Bearer/),
+      });
     }
     expect((await h.request('GET', '/api/v1/services', { token: 'cs_forged' })).statusCode).toBe(401);
   });
@@ -117,13 +120,13 @@ describe('who may ask for a change', () => {
   it('refuses an unknown, inactive or identical incoming contact, naming the field', async () => {
     const unknown = await h.change(owner, serviceId, ['tech'], 'nobody-42');
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.json()).toMatchObject({ field: 'to', title: 'Unknown contact' });
+    expect(unknown.json()).toMatchObject({ field: 'to', title: 'Unknown contact', code: 'unknownContact' });
     const same = await h.change(owner, serviceId, ['tech'], tech);
     expect(same.statusCode).toBe(422);
-    expect(same.json().title).toBe('Same contact');
+    expect(same.json()).toMatchObject({ title: 'Same contact', code: 'sameContact' });
     const split = await h.change(owner, serviceId, ['tech', 'billing'], stranger);
     expect(split.statusCode).toBe(422);
-    expect(split.json().field).toBe('roles');
+    expect(split.json()).toMatchObject({ field: 'roles', code: 'rolesHeldApart' });
   });
 
   it('refuses bad input before anything starts', async () => {
@@ -135,6 +138,7 @@ describe('who may ask for a change', () => {
     ]) {
       const res = await h.request('POST', path(), { token: owner.token, body });
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().code).toBe('invalidRequest');
     }
   });
 
@@ -241,7 +245,12 @@ describe('resend rate', () => {
       body: { reason: 'Lost in spam' },
     });
     expect(res.statusCode).toBe(429);
-    expect(res.json().detail).toMatch(/try again in/);
+    // A client reads when to try again from the code's facts and the header, never from the English detail.
+    const { code, retryAfterSeconds } = res.json();
+    expect(code).toBe('resendTooSoon');
+    expect(retryAfterSeconds).toBeGreaterThan(0);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(3600);
+    expect(res.headers['retry-after']).toBe(String(retryAfterSeconds));
     // The workflow refused it, so its reason is not kept either.
     expect(await h.db.select().from(notes).where(eq(notes.changeId, id))).toEqual([]);
     await h.email(target, (t) => t.includes(id));
@@ -256,6 +265,10 @@ describe('service endpoints', () => {
       expect.arrayContaining(['/api/v1/contact-changes/{id}/accept', '/api/v1/services/{id}/contact-changes']),
     );
     expect((await h.request('GET', '/healthz')).json()).toEqual({ status: 'ok', postgres: 'ok', temporal: 'ok' });
+    // Every refusal's code is listed, so that a generated client can name them.
+    expect(doc.components.schemas.Problem.properties.code.enum).toEqual(
+      expect.arrayContaining(['invalidToken', 'resendTooSoon', 'changePending', 'tokensLocked', 'past']),
+    );
   });
 
   it('answers an unknown path with a problem', async () => {

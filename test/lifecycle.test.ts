@@ -90,7 +90,7 @@ describe('tokens', () => {
     for (const res of [again, refuseAfter]) {
       expect(res.statusCode).toBe(403);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.json().title).toBe('Invalid token');
+      expect(res.json()).toMatchObject({ title: 'Invalid token', code: 'invalidToken' });
     }
   });
 
@@ -119,7 +119,7 @@ describe('tokens', () => {
     for (let i = 0; i < 10; i++) expect((await h.decide(id, 'accept', 'B'.repeat(43))).statusCode).toBe(403);
     const locked = await h.decide(id, 'accept', aliceToken);
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().detail).toMatch(/locked/);
+    expect(locked.json()).toMatchObject({ code: 'tokensLocked', detail: expect.stringMatching(/locked/) });
     expect((await h.get(id, alice)).timeline.some((e) => e.type === 'tokensLocked')).toBe(true);
 
     await new Promise((r) => setTimeout(r, 1100)); // the resend cooldown of this harness
