@@ -1,3 +1,4 @@
+import { sql as drizzleSql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import path from 'node:path';
@@ -30,3 +31,6 @@ export async function runMigrations(url: string): Promise<void> {
 export const isUniqueViolation = (err: unknown) =>
   (err as { code?: string } | null)?.code === '23505' ||
   (err as { cause?: { code?: string } } | null)?.cause?.code === '23505';
+
+/** The database's clock, as the columns' defaults use it: every writer agrees on one time. */
+export const now = () => drizzleSql`now()`;

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { changeEvents } from '../db/schema.js';
+import type { Db } from './client.js';
+import { changeEvents } from './schema.js';
 
+/** The database or a transaction: an entry is written within whatever it belongs with. */
 type Executor = Pick<Db, 'insert'>;
 
 export interface EventInput {
@@ -17,5 +17,3 @@ export interface EventInput {
 export async function addEvent(db: Executor, event: EventInput): Promise<void> {
   await db.insert(changeEvents).values(event).onConflictDoNothing({ target: changeEvents.dedupeKey });
 }
-
-export const now = () => sql`now()`;
