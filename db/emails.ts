@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { newId } from '../domain/ids.js';
 import { now, type Db } from './client.js';
 import { emails, type Email } from './schema.js';
-import { addEvent, type EventInput } from './timeline.js';
+import { addEvent, addEventFrom, type EventInput } from './timeline.js';
 
 export type NewEmail = Omit<typeof emails.$inferInsert, 'id' | 'status' | 'attempts'> & { idempotencyKey: string };
 
@@ -22,15 +22,17 @@ export async function bookEmail(db: Db, email: NewEmail): Promise<Email> {
   return row!;
 }
 
-/** The email went out: its status, and in the same transaction its timeline entry when it has one. */
+/** The email went out: its status and, when it has one, its timeline entry, in one statement. */
 export async function markEmailSent(db: Db, id: string, providerId: string, event?: EventInput): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(emails)
-      .set({ status: 'sent', providerId, lastError: null, updatedAt: now() })
-      .where(eq(emails.id, id));
-    if (event) await addEvent(tx, event);
-  });
+  const sent = db
+    .update(emails)
+    .set({ status: 'sent', providerId, lastError: null, updatedAt: now() })
+    .where(eq(emails.id, id));
+  if (!event) {
+    await sent;
+    return;
+  }
+  await db.execute(sql`with sent as ${sent.returning({ id: emails.id })} ${addEventFrom(sql`sent`, event)}`);
 }
 
 export async function markEmailFailed(db: Db, id: string, error: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { changeEvents } from './schema.js';
 
@@ -16,4 +17,16 @@ export interface EventInput {
 
 export async function addEvent(db: Executor, event: EventInput): Promise<void> {
   await db.insert(changeEvents).values(event).onConflictDoNothing({ target: changeEvents.dedupeKey });
+}
+
+/**
+ * `addEvent` as the tail of one statement: the entry is inserted for each row `source` (a CTE's name) returns, so
+ * a data-modifying CTE and its timeline entry are one round trip and commit together.
+ */
+export function addEventFrom(source: SQL, event: EventInput): SQL {
+  return sql`insert into ${changeEvents} (change_id, type, party, account_id, detail, dedupe_key)
+    select ${event.changeId}, ${event.type}, ${event.party ?? null}::text, ${event.accountId ?? null}::text,
+      ${sql.param(event.detail ?? null, changeEvents.detail)}::jsonb, ${event.dedupeKey ?? null}::text
+    from ${source}
+    on conflict (dedupe_key) do nothing`;
 }
