@@ -1,14 +1,13 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { ApplicationFailure } from '@temporalio/common';
 import { areaOf } from '../domain/access.js';
 import type { Role } from '../domain/contact-change.js';
 import { workflowIdOf } from '../domain/ids.js';
 import { makeInvitationToken } from '../domain/tokens.js';
 import { loadChangeView, loadNote, type ChangeView } from '../db/queries.js';
-import { accounts, invitations, type Account } from '../db/schema.js';
+import { loadAccount, loadInvitation, loadSubscribers } from '../db/recipients.js';
+import type { Account } from '../db/schema.js';
 import { renderInvitation } from '../emails/invitation.js';
 import { renderEmail, type CopyCategory } from '../emails/render.js';
-import { addEvent } from './events.js';
 import type { ActivityDeps } from './index.js';
 import { notFound } from './projection.js';
 import { deliverOnce, type Delivery, type EmailKind } from './send-email.js';
@@ -20,17 +19,13 @@ export function bookEmailActivities(deps: ActivityDeps) {
   const { db, mailer, config } = deps;
   return {
     async sendInvitationEmail({ invitationId }: { invitationId: string }): Promise<{ sent: boolean }> {
-      const [found] = await db
-        .select({ invitation: invitations, account: accounts })
-        .from(invitations)
-        .innerJoin(accounts, eq(accounts.id, invitations.accountId))
-        .where(eq(invitations.id, invitationId));
+      const found = await loadInvitation(db, invitationId);
       if (!found) throw notFound(invitationId);
       const { invitation, account } = found;
       // Withdrawn, used or expired while the provider was down: a link that no longer works is not worth sending.
       if (invitation.withdrawnAt || invitation.usedAt || invitation.expiresAt.getTime() <= Date.now())
         return { sent: false };
-      const [inviter] = await db.select().from(accounts).where(eq(accounts.id, invitation.invitedById));
+      const inviter = await loadAccount(db, invitation.invitedById);
       const token = makeInvitationToken(config.tokenSecret, invitation.id);
       return deliverOnce(db, mailer, {
         row: {
@@ -85,18 +80,8 @@ export async function copyDeliveries(deps: ActivityDeps, view: ChangeView, kind:
   const { change, service, from, to, askedBy } = view;
   const changeId = change.id;
   const category: CopyCategory = areaOf(service.kind) === 'domains' ? 'domain' : 'product';
-  const [holder] = await db.select().from(accounts).where(eq(accounts.id, service.holderId));
-  const subscribers = await db
-    .select()
-    .from(accounts)
-    .where(
-      and(
-        eq(accounts.keptById, service.holderId),
-        isNull(accounts.deletedAt),
-        sql`${accounts.emailCategories} && ${sql.param(['general', category])}::text[]`,
-      ),
-    )
-    .orderBy(asc(accounts.lastName), asc(accounts.id));
+  const holder = await loadAccount(db, service.holderId);
+  const subscribers = await loadSubscribers(db, service.holderId, ['general', category]);
   const informed = new Set([from, to, askedBy].flatMap((a) => [a.id, a.email.toLowerCase()]));
   const recipients = subscribers.filter((c) => !informed.has(c.id) && !informed.has(c.email.toLowerCase()));
   if (recipients.length === 0) return [];
@@ -128,15 +113,14 @@ export async function copyDeliveries(deps: ActivityDeps, view: ChangeView, kind:
           copyOf,
         }),
       tags: { kind, request: changeId },
-      onSent: (tx) =>
-        addEvent(tx, {
-          changeId,
-          type: 'emailSent',
-          party: 'copy',
-          accountId: contact.id,
-          detail: { kind, copy: copyOf.category },
-          dedupeKey: `email:${idempotencyKey}`,
-        }),
+      sentEvent: {
+        changeId,
+        type: 'emailSent',
+        party: 'copy',
+        accountId: contact.id,
+        detail: { kind, copy: copyOf.category },
+        dedupeKey: `email:${idempotencyKey}`,
+      },
     } satisfies Delivery;
   });
 }

@@ -1,8 +1,7 @@
 import type { Context } from '@temporalio/activity';
 import type { ActivityInterceptors } from '@temporalio/worker';
-import { and, eq, sql } from 'drizzle-orm';
+import { clearFailingStep, markFailingStep } from '../db/changes.js';
 import type { Db } from '../db/client.js';
-import { contactChanges } from '../db/schema.js';
 
 /** From this attempt on, a failing activity marks its request as stuck for the support view. */
 export const FAILING_AFTER_ATTEMPTS = 3;
@@ -20,24 +19,13 @@ export function failingStepTracker(db: Db) {
         try {
           const result = await next(input);
           if (changeId && attempt > 1) {
-            await db
-              .update(contactChanges)
-              .set({ failingStep: null, failingSince: null })
-              .where(and(eq(contactChanges.id, changeId), eq(contactChanges.failingStep, activityType)))
-              .catch(() => {});
+            await clearFailingStep(db, { changeId, step: activityType }).catch(() => {});
           }
           return result;
         } catch (err) {
           if (changeId && attempt >= FAILING_AFTER_ATTEMPTS) {
-            await db
-              .update(contactChanges)
-              .set({
-                failingStep: activityType,
-                failingSince: sql`coalesce(${contactChanges.failingSince}, now())`,
-                lastError: err instanceof Error ? err.message.slice(0, 500) : String(err),
-              })
-              .where(eq(contactChanges.id, changeId))
-              .catch(() => {});
+            const error = err instanceof Error ? err.message.slice(0, 500) : String(err);
+            await markFailingStep(db, { changeId, step: activityType, error }).catch(() => {});
           }
           throw err;
         }

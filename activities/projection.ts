@@ -1,10 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { eq, sql } from 'drizzle-orm';
 import { Errors, type Decision, type Party, type Role, type State } from '../domain/contact-change.js';
 import { holderOf } from '../domain/permissions.js';
-import { loadChangeView } from '../db/queries.js';
-import { contactChanges, pendingRoles } from '../db/schema.js';
-import { addEvent, now } from './events.js';
+import * as changes from '../db/changes.js';
+import { loadChangeState, loadChangeView } from '../db/queries.js';
 import type { ActivityDeps } from './index.js';
 
 export const notFound = (changeId: string) =>
@@ -17,16 +15,8 @@ export const notFound = (changeId: string) =>
 type Validity = { ok: true } | { ok: false; reason: string };
 
 export function projectionActivities({ db }: ActivityDeps) {
-  const setState = async ({ changeId, state }: { changeId: string; state: State }): Promise<void> => {
-    await db.transaction(async (tx) => {
-      const updated = await tx
-        .update(contactChanges)
-        .set({ state, updatedAt: now() })
-        .where(eq(contactChanges.id, changeId))
-        .returning({ id: contactChanges.id });
-      if (updated.length === 0) throw notFound(changeId);
-      await addEvent(tx, { changeId, type: 'state', detail: { state }, dedupeKey: `${changeId}:state:${state}` });
-    });
+  const setState = async (input: { changeId: string; state: State }): Promise<void> => {
+    if (!(await changes.setState(db, input))) throw notFound(input.changeId);
   };
 
   /** Checks again, before any token is sent, what the API checked when the request was made. */
@@ -51,12 +41,9 @@ export function projectionActivities({ db }: ActivityDeps) {
      * check is ended by `finish`). Run again once it has opened the request, it answers the same and writes nothing.
      */
     async openRequest({ changeId }: { changeId: string }): Promise<Validity> {
-      const [row] = await db
-        .select({ state: contactChanges.state })
-        .from(contactChanges)
-        .where(eq(contactChanges.id, changeId));
-      if (!row) throw notFound(changeId);
-      if (row.state === 'validatingByCustomers') return { ok: true };
+      const state = await loadChangeState(db, changeId);
+      if (!state) throw notFound(changeId);
+      if (state === 'validatingByCustomers') return { ok: true };
       await setState({ changeId, state: 'checkValidity' });
       const check = await checkValidity({ changeId });
       if (check.ok) await setState({ changeId, state: 'validatingByCustomers' });
@@ -69,70 +56,17 @@ export function projectionActivities({ db }: ActivityDeps) {
       decision: Decision;
       noteId?: string;
     }): Promise<void> {
-      const { changeId, party, decision, noteId } = input;
-      const columns =
-        party === 'from'
-          ? { fromDecision: decision, fromDecidedAt: now() }
-          : { toDecision: decision, toDecidedAt: now() };
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(contactChanges)
-          .set({ ...columns, updatedAt: now() })
-          .where(eq(contactChanges.id, changeId))
-          .returning({ fromId: contactChanges.fromId, toId: contactChanges.toId });
-        if (!row) throw notFound(changeId);
-        await addEvent(tx, {
-          changeId,
-          type: decision,
-          party,
-          accountId: party === 'from' ? row.fromId : row.toId,
-          detail: noteId ? { noteId } : null,
-          dedupeKey: `${changeId}:decision:${party}`,
-        });
-      });
+      if (!(await changes.recordDecision(db, input))) throw notFound(input.changeId);
     },
 
     /** A new sending: older tokens stop working and the failed-attempt lock is lifted. */
     async startSending(input: { changeId: string; sending: number; by: string; noteId?: string }): Promise<void> {
-      const { changeId, sending, by, noteId } = input;
-      await db.transaction(async (tx) => {
-        await tx
-          .update(contactChanges)
-          .set({ sending, failedAttempts: 0, updatedAt: now() })
-          .where(eq(contactChanges.id, changeId));
-        await addEvent(tx, {
-          changeId,
-          type: 'resent',
-          accountId: by,
-          detail: { sending, ...(noteId ? { noteId } : {}) },
-          dedupeKey: `${changeId}:resent:${sending}`,
-        });
-      });
+      await changes.startSending(db, input);
     },
 
     /** Pushes the deadline back; the emails sent from now on show the new one. */
     async recordExtension(input: { changeId: string; expiresAt: number; by: string; noteId?: string }): Promise<void> {
-      const { changeId, expiresAt, by, noteId } = input;
-      const at = new Date(expiresAt);
-      await db.transaction(async (tx) => {
-        // Extensions only ever move later: two of them finishing out of order must leave the later one.
-        const updated = await tx
-          .update(contactChanges)
-          .set({
-            expiresAt: sql`greatest(${contactChanges.expiresAt}, ${at.toISOString()}::timestamptz)`,
-            updatedAt: now(),
-          })
-          .where(eq(contactChanges.id, changeId))
-          .returning({ id: contactChanges.id });
-        if (updated.length === 0) throw notFound(changeId);
-        await addEvent(tx, {
-          changeId,
-          type: 'extended',
-          accountId: by,
-          detail: { expiresAt: at.toISOString(), ...(noteId ? { noteId } : {}) },
-          dedupeKey: `${changeId}:extended:${expiresAt}`,
-        });
-      });
+      if (!(await changes.recordExtension(db, input))) throw notFound(input.changeId);
     },
 
     /** Ends a request that changed nothing, and frees its roles for another request. */
@@ -143,30 +77,7 @@ export function projectionActivities({ db }: ActivityDeps) {
       noteId?: string;
       reason?: string;
     }): Promise<void> {
-      const { changeId, state, by, noteId, reason } = input;
-      await db.transaction(async (tx) => {
-        await tx
-          .update(contactChanges)
-          .set({
-            state,
-            endedAt: now(),
-            updatedAt: now(),
-            endedById: by ?? null,
-            endNoteId: noteId ?? null,
-            endReason: reason ?? null,
-            failingStep: null,
-            failingSince: null,
-          })
-          .where(eq(contactChanges.id, changeId));
-        await tx.delete(pendingRoles).where(eq(pendingRoles.changeId, changeId));
-        await addEvent(tx, {
-          changeId,
-          type: 'state',
-          accountId: by ?? null,
-          detail: { state, ...(reason ? { reason } : {}), ...(noteId ? { noteId } : {}) },
-          dedupeKey: `${changeId}:state:${state}`,
-        });
-      });
+      await changes.finish(db, input);
     },
   };
 }

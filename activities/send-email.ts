@@ -1,16 +1,14 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { eq, sql } from 'drizzle-orm';
 import { Errors, type Party, type Role } from '../domain/contact-change.js';
 import { workflowIdOf } from '../domain/ids.js';
 import { makeToken } from '../domain/tokens.js';
+import type { Db } from '../db/client.js';
+import { bookEmail, markEmailFailed, markEmailSent, type NewEmail } from '../db/emails.js';
 import { loadChangeView, loadNote, type ChangeView, type Person } from '../db/queries.js';
-import { emails } from '../db/schema.js';
+import { addEvent, type EventInput } from '../db/timeline.js';
 import { MailError } from '../emails/mailer.js';
 import { renderEmail, type EmailData, type RenderedEmail } from '../emails/render.js';
-import type { Db } from '../db/client.js';
-import { newId } from '../domain/ids.js';
-import { addEvent, now } from './events.js';
 import type { ActivityDeps } from './index.js';
 import { notFound } from './projection.js';
 
@@ -62,13 +60,13 @@ async function emailData(
 }
 
 export interface Delivery {
-  row: Omit<typeof emails.$inferInsert, 'id' | 'status' | 'attempts'> & { idempotencyKey: string };
+  row: NewEmail;
   to: string;
   /** Rendered only when the email still has to go out. */
   render: () => Promise<RenderedEmail> | RenderedEmail;
   tags: Record<string, string>;
-  /** Written in the same transaction as the row's `sent` status. */
-  onSent?: (tx: Pick<Db, 'insert'>) => Promise<void>;
+  /** The timeline entry written in the same statement as the row's `sent` status. */
+  sentEvent?: EventInput;
   onFailed?: (err: MailError) => Promise<void>;
   /** Awaited right before the provider is called (a batch spaces its emails out). */
   beforeSend?: () => Promise<void>;
@@ -79,15 +77,8 @@ export interface Delivery {
  * the provider receives the same key, so that a retry after a lost answer is not sent twice either.
  */
 export async function deliverOnce(db: Db, mailer: ActivityDeps['mailer'], d: Delivery): Promise<{ sent: boolean }> {
-  const [row] = await db
-    .insert(emails)
-    .values({ id: newId(), ...d.row, status: 'sending', attempts: 1 })
-    .onConflictDoUpdate({
-      target: emails.idempotencyKey,
-      set: { attempts: sql`${emails.attempts} + 1`, updatedAt: now() },
-    })
-    .returning();
-  if (row!.status !== 'sending' && row!.status !== 'failed') return { sent: true };
+  const row = await bookEmail(db, d.row);
+  if (row.status !== 'sending' && row.status !== 'failed') return { sent: true };
   try {
     await d.beforeSend?.();
     const { id } = await mailer.send({
@@ -96,20 +87,11 @@ export async function deliverOnce(db: Db, mailer: ActivityDeps['mailer'], d: Del
       idempotencyKey: d.row.idempotencyKey,
       tags: d.tags,
     });
-    await db.transaction(async (tx) => {
-      await tx
-        .update(emails)
-        .set({ status: 'sent', providerId: id, lastError: null, updatedAt: now() })
-        .where(eq(emails.id, row!.id));
-      await d.onSent?.(tx);
-    });
+    await markEmailSent(db, row.id, id, d.sentEvent);
     return { sent: true };
   } catch (err) {
     if (!(err instanceof MailError)) throw err;
-    await db
-      .update(emails)
-      .set({ status: 'failed', lastError: err.message, updatedAt: now() })
-      .where(eq(emails.id, row!.id));
+    await markEmailFailed(db, row.id, err.message);
     await d.onFailed?.(err);
     throw ApplicationFailure.create({
       type: err.retryable ? 'EmailUnavailable' : Errors.EmailRejected,
@@ -140,15 +122,14 @@ export function partyDelivery(deps: ActivityDeps, view: ChangeView, input: SendE
     to: account.email,
     render: async () => renderEmail(input.kind, account.language, await emailData(deps, view, input, account)),
     tags: { kind: input.kind, request: input.changeId },
-    onSent: (tx) =>
-      addEvent(tx, {
-        changeId: input.changeId,
-        type: 'emailSent',
-        party: input.recipient,
-        accountId: account.id,
-        detail: { kind: input.kind, sending: input.sending },
-        dedupeKey: `email:${idempotencyKey}`,
-      }),
+    sentEvent: {
+      changeId: input.changeId,
+      type: 'emailSent',
+      party: input.recipient,
+      accountId: account.id,
+      detail: { kind: input.kind, sending: input.sending },
+      dedupeKey: `email:${idempotencyKey}`,
+    },
     onFailed: async (err) => {
       if (err.retryable && Context.current().info.attempt !== 1) return;
       await addEvent(deps.db, {

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Resend } from 'resend';
-import { emails } from '../db/schema.js';
-import { addEvent, now } from '../activities/events.js';
+import { recordDelivery } from '../changes/deliveries.js';
 import { Problem } from '../core/problems.js';
 
 const STATUS = {
@@ -44,22 +42,12 @@ export default async function webhooks(app: FastifyInstance) {
     const status = STATUS[event.type as keyof typeof STATUS];
     const providerId = event.data?.email_id;
     if (!status || !providerId) return reply.code(204).send();
-    const [email] = await app.ctx.db
-      .update(emails)
-      .set({ status, updatedAt: now() })
-      .where(eq(emails.providerId, providerId))
-      .returning();
-    // An invitation's email has no timeline; its status alone is kept.
-    if (email?.changeId) {
-      await addEvent(app.ctx.db, {
-        changeId: email.changeId,
-        type: EVENT[status],
-        party: email.recipient,
-        accountId: email.accountId,
-        detail: { kind: email.kind },
-        dedupeKey: `webhook:${header('svix-id')}`,
-      });
-    }
+    await recordDelivery(app.ctx, {
+      providerId,
+      status,
+      eventType: EVENT[status],
+      dedupeKey: `webhook:${header('svix-id')}`,
+    });
     return reply.code(204).send();
   });
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql as drizzleSql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import path from 'node:path';
@@ -42,4 +42,7 @@ export function preparedPerDb<Q>(build: (db: Db) => Q): (db: Db) => Q {
   };
 }
 
-export const ping = (db: Db) => db.execute(sql`select 1`);
+export const ping = (db: Db) => db.execute(drizzleSql`select 1`);
+
+/** The database's clock, as the columns' defaults use it: every writer agrees on one time. */
+export const now = () => drizzleSql`now()`;

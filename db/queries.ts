@@ -140,6 +140,15 @@ export async function loadTokenCheck(db: Db, changeId: string): Promise<TokenChe
   return row ?? null;
 }
 
+/** A request's state alone, or null when there is no such request. */
+export async function loadChangeState(db: Db, changeId: string): Promise<ChangeView['change']['state'] | null> {
+  const [row] = await db
+    .select({ state: contactChanges.state })
+    .from(contactChanges)
+    .where(eq(contactChanges.id, changeId));
+  return row?.state ?? null;
+}
+
 export async function loadNote(db: Db, changeId: string, noteId: string | null): Promise<string | undefined> {
   if (!noteId) return undefined;
   const [note] = await db

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../activities/index.js';
 import { createDb } from '../db/client.js';
@@ -123,6 +123,14 @@ describe('sendEmail', () => {
     const received = resend.to(to.email);
     expect(received).toHaveLength(1);
     expect(received[0]!.subject).toMatch(/Contactwijziging|contactwijziging/);
+    const [row] = await db.select().from(emails).where(eq(emails.changeId, change.id));
+    expect(row).toMatchObject({ status: 'sent', attempts: 2, providerId: expect.any(String), lastError: null });
+    // Read as SQL sees it (drizzle would parse a JSON string stored in place of the object).
+    const events = await db
+      .select({ type: changeEvents.type, party: changeEvents.party, kind: sql`${changeEvents.detail} ->> 'kind'` })
+      .from(changeEvents)
+      .where(eq(changeEvents.changeId, change.id));
+    expect(events).toEqual([{ type: 'emailSent', party: 'to', kind: 'request' }]);
   });
 });
 
