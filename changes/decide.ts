@@ -1,10 +1,10 @@
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { eq, sql } from 'drizzle-orm';
 import type { Context } from '../core/context.js';
 import { isFinal, MAX_FAILED_ATTEMPTS, type Decision, type Party } from '../domain/contact-change.js';
 import { partyOfToken } from '../domain/tokens.js';
 import { loadChangeView, loadTokenCheck, type ChangeView } from '../db/queries.js';
-import { changeEvents, contactChanges } from '../db/schema.js';
+import { countWrongCode } from '../db/changes.js';
+import { addEvent } from '../db/timeline.js';
 import { acceptUpdate, refuseUpdate, type ChangeStatus } from '../workflows/messages.js';
 import { Problem } from '../core/problems.js';
 import { rejectionType, runUpdate, withNote } from './workflow.js';
@@ -29,15 +29,8 @@ export interface DecisionResult {
 }
 
 async function countFailure(ctx: Context, changeId: string): Promise<void> {
-  const [row] = await ctx.db
-    .update(contactChanges)
-    .set({ failedAttempts: sql`${contactChanges.failedAttempts} + 1` })
-    .where(eq(contactChanges.id, changeId))
-    .returning({ failedAttempts: contactChanges.failedAttempts });
-  if (row?.failedAttempts === MAX_FAILED_ATTEMPTS) {
-    await ctx.db
-      .insert(changeEvents)
-      .values({ changeId, type: 'tokensLocked', detail: { attempts: MAX_FAILED_ATTEMPTS } });
+  if ((await countWrongCode(ctx.db, changeId)) === MAX_FAILED_ATTEMPTS) {
+    await addEvent(ctx.db, { changeId, type: 'tokensLocked', detail: { attempts: MAX_FAILED_ATTEMPTS } });
   }
 }
 

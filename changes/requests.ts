@@ -1,19 +1,13 @@
-import { eq } from 'drizzle-orm';
 import type { Context } from '../core/context.js';
 import { PENDING_STATES, type Role } from '../domain/contact-change.js';
 import { newId } from '../domain/ids.js';
 import { actorOf, areaOf, can, mayChangeRoles, maySeeService } from '../domain/access.js';
 import { holderOf } from '../domain/permissions.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
-import {
-  accounts,
-  changeEvents,
-  contactChanges,
-  pendingRoles,
-  services,
-  type Account,
-  type Service,
-} from '../db/schema.js';
+import { findAccountByHandle } from '../db/accounts.js';
+import { insertChange, removeChange } from '../db/changes.js';
+import type { Account, Service } from '../db/schema.js';
+import { findService, pendingRolesOf } from '../db/services.js';
 import { cancelUpdate, resendUpdate } from '../workflows/messages.js';
 import { Problem } from '../core/problems.js';
 import { actionProblem, runUpdate, startChangeWorkflow, withNote } from './workflow.js';
@@ -63,7 +57,7 @@ export async function changeableService(
   serviceId: string,
   roles: Role[],
 ): Promise<Service> {
-  const [service] = await ctx.db.select().from(services).where(eq(services.id, serviceId));
+  const service = await findService(ctx.db, serviceId);
   const actor = actorOf(account);
   if (!service || !(maySeeService(actor, service) || actor.support)) {
     throw new Problem('notFound', `There is no service ${serviceId} among yours.`);
@@ -88,7 +82,7 @@ export async function resolveTarget(ctx: Context, service: Service, roles: Role[
       { field: 'roles' },
     );
   }
-  const [to] = await ctx.db.select().from(accounts).where(eq(accounts.handle, handle.trim().toLowerCase()));
+  const to = await findAccountByHandle(ctx.db, handle.trim().toLowerCase());
   if (!to) throw new Problem('unknownContact', `There is no account with the handle ${handle}.`, { field: 'to' });
   if (!to.active)
     throw new Problem('inactiveContact', `The account ${to.handle} is deactivated and cannot take a role.`, {
@@ -98,7 +92,7 @@ export async function resolveTarget(ctx: Context, service: Service, roles: Role[
     throw new Problem('sameContact', `${to.handle} already holds ${roles.join(', ')}; choose another contact.`, {
       field: 'to',
     });
-  const busy = await ctx.db.select().from(pendingRoles).where(eq(pendingRoles.serviceId, service.id));
+  const busy = await pendingRolesOf(ctx.db, service.id);
   const clash = roles.filter((role) => busy.some((b) => b.role === role));
   if (clash.length) throw busyProblem(clash, service);
   return { fromId: fromIds[0]!, to };
@@ -128,36 +122,17 @@ export async function createChange(
     fromId,
     toId: to.id,
     askedById: account.id,
-    state: 'todo',
+    state: 'todo' as const,
     createdAt,
     updatedAt: createdAt,
     expiresAt: new Date(createdAt.getTime() + ctx.config.changeRequestTtlMs),
   };
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(contactChanges).values(change);
-    const taken = await tx
-      .insert(pendingRoles)
-      .values(roles.map((role) => ({ serviceId: service.id, role, changeId: change.id })))
-      .onConflictDoNothing()
-      .returning();
-    // The primary key decides between two requests made at the same moment.
-    if (taken.length < roles.length)
-      throw busyProblem(
-        roles.filter((r) => !taken.some((t) => t.role === r)),
-        service,
-      );
-    await tx
-      .insert(changeEvents)
-      .values({ changeId: change.id, type: 'created', accountId: account.id, detail: { roles, to: to.handle } });
-  });
+  const { busy } = await insertChange(ctx.db, change, { accountId: account.id, detail: { roles, to: to.handle } });
+  if (busy.length) throw busyProblem(busy, service);
   try {
     await startChangeWorkflow(ctx.temporal, ctx.config, change);
   } catch (err) {
-    await ctx.db.transaction(async (tx) => {
-      await tx.delete(pendingRoles).where(eq(pendingRoles.changeId, change.id));
-      await tx.delete(changeEvents).where(eq(changeEvents.changeId, change.id));
-      await tx.delete(contactChanges).where(eq(contactChanges.id, change.id));
-    });
+    await removeChange(ctx.db, change.id);
     ctx.log.error({ err, changeId: change.id }, 'could not start the contact change workflow');
     throw new Problem('unavailable', 'The request could not be started; nothing was changed. Try again in a moment.');
   }

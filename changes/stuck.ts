@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { MAX_FAILED_ATTEMPTS } from '../domain/contact-change.js';
 import { loadChangeViews, type ChangeView } from '../db/queries.js';
+import { pendingRows, type StuckRow } from '../db/support.js';
 import type { Context } from '../core/context.js';
 import type { Account } from '../db/schema.js';
 import { assertSupport } from './support.js';
@@ -15,17 +15,6 @@ export type StuckReason =
 export interface PendingChange {
   view: ChangeView;
   reasons: StuckReason[];
-}
-
-interface StuckRow {
-  id: string;
-  created_at: string;
-  failing_step: string | null;
-  failing_since: string | null;
-  last_error: string | null;
-  failed_attempts: number;
-  email_problems: { recipient: string; status: string; error: string | null; at: string }[] | null;
-  [key: string]: unknown;
 }
 
 function reasonsOf(row: StuckRow, stuckAfterMs: number, now: number): StuckReason[] {
@@ -65,24 +54,9 @@ export async function pendingChanges(
   assertSupport(account);
   const { db } = ctx;
   const stuckAfterMs = ctx.config.stuckAfterMs;
-  const stuckSince = new Date(Date.now() - stuckAfterMs).toISOString();
-  const emailProblems = sql`from emails e
-        where e.change_id = c.id and e.sending = c.sending and e.kind in ('request', 'reminder')
-          and e.status in ('failed', 'bounced', 'complained')`;
-  const stuckOnly = options.stuck
-    ? sql`and (c.created_at < ${stuckSince}::timestamptz or c.failing_step is not null
-    or c.failed_attempts >= ${MAX_FAILED_ATTEMPTS} or exists (select 1 ${emailProblems}))`
-    : sql``;
-  const rows = await db.execute<StuckRow>(sql`
-    select c.id, c.created_at, c.failing_step, c.failing_since, c.last_error, c.failed_attempts,
-      (select json_agg(json_build_object('recipient', e.recipient, 'status', e.status, 'error', e.last_error, 'at', e.updated_at))
-         ${emailProblems}) as email_problems
-    from contact_changes c
-    where c.state in ('todo', 'checkValidity', 'validatingByCustomers', 'doing') ${stuckOnly}
-    order by c.created_at asc
-    limit ${options.limit}
-  `);
-  const now = Date.now();
+  const stuckSince = new Date(ctx.now().getTime() - stuckAfterMs);
+  const rows = await pendingRows(db, { stuckOnly: options.stuck, stuckSince, limit: options.limit });
+  const now = ctx.now().getTime();
   const views = await loadChangeViews(
     db,
     rows.map((row) => row.id),

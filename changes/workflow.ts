@@ -1,9 +1,8 @@
 import { WorkflowUpdateFailedError, isGrpcServiceError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
-import { eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
-import { notes } from '../db/schema.js';
+import { addNote, removeNote } from '../db/changes.js';
 import { newId, workflowIdOf } from '../domain/ids.js';
 import { Errors } from '../domain/contact-change.js';
 import type { contactChange } from '../workflows/contact-change.js';
@@ -120,12 +119,11 @@ export async function withNote<T>(
   run: (noteId: string | undefined) => Promise<T>,
 ): Promise<T> {
   const noteId = note.text ? newId() : undefined;
-  if (noteId)
-    await db.insert(notes).values({ id: noteId, changeId: note.changeId, accountId: note.accountId, text: note.text! });
+  if (noteId) await addNote(db, { id: noteId, changeId: note.changeId, accountId: note.accountId, text: note.text! });
   try {
     return await run(noteId);
   } catch (err) {
-    if (noteId) await db.delete(notes).where(eq(notes.id, noteId));
+    if (noteId) await removeNote(db, noteId);
     throw err;
   }
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Decision, Party, Role, State } from '../domain/contact-change.js';
 import { holderOf } from '../domain/permissions.js';
 import { now, type Db } from './client.js';
-import { contactChanges, pendingRoles, services } from './schema.js';
+import { changeEvents, contactChanges, notes, pendingRoles, services, type NewContactChange } from './schema.js';
 import { addEvent } from './timeline.js';
 
 // The writes of a request (a row of contact_changes, its pending roles and its timeline). Each function takes the
@@ -212,4 +212,62 @@ export async function clearFailingStep(db: Db, input: { changeId: string; step: 
     .update(contactChanges)
     .set({ failingStep: null, failingSince: null })
     .where(and(eq(contactChanges.id, input.changeId), eq(contactChanges.failingStep, input.step)));
+}
+
+/**
+ * A new request with its pending roles and its `created` entry, in one transaction. The `pending_roles` primary key
+ * decides between two requests made at the same moment: the roles already taken are returned, and nothing is written.
+ */
+export async function insertChange(
+  db: Db,
+  change: NewContactChange & { roles: Role[] },
+  created: { accountId: string; detail: Record<string, unknown> },
+): Promise<{ busy: Role[] }> {
+  const Busy = class extends Error {};
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(contactChanges).values(change);
+      const taken = await tx
+        .insert(pendingRoles)
+        .values(change.roles.map((role) => ({ serviceId: change.serviceId, role, changeId: change.id! })))
+        .onConflictDoNothing()
+        .returning();
+      if (taken.length < change.roles.length) {
+        throw new Busy(change.roles.filter((r) => !taken.some((t) => t.role === r)).join(','));
+      }
+      await tx.insert(changeEvents).values({ changeId: change.id!, type: 'created', ...created });
+    });
+  } catch (err) {
+    if (err instanceof Busy) return { busy: err.message.split(',') as Role[] };
+    throw err;
+  }
+  return { busy: [] };
+}
+
+/** Takes back a request whose workflow could not start: as if it had never been asked. */
+export async function removeChange(db: Db, changeId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(pendingRoles).where(eq(pendingRoles.changeId, changeId));
+    await tx.delete(changeEvents).where(eq(changeEvents.changeId, changeId));
+    await tx.delete(contactChanges).where(eq(contactChanges.id, changeId));
+  });
+}
+
+/** One more wrong code tried on the request; the count after it, or null when there is no such request. */
+export async function countWrongCode(db: Db, changeId: string): Promise<number | null> {
+  const [row] = await db
+    .update(contactChanges)
+    .set({ failedAttempts: sql`${contactChanges.failedAttempts} + 1` })
+    .where(eq(contactChanges.id, changeId))
+    .returning({ failedAttempts: contactChanges.failedAttempts });
+  return row?.failedAttempts ?? null;
+}
+
+/** A person's words (a reason), kept apart from the workflow history, which holds only the note's id. */
+export async function addNote(db: Db, note: { id: string; changeId: string; accountId: string; text: string }) {
+  await db.insert(notes).values(note);
+}
+
+export async function removeNote(db: Db, noteId: string): Promise<void> {
+  await db.delete(notes).where(eq(notes.id, noteId));
 }

@@ -15,7 +15,7 @@ const str = (value: unknown) => (typeof value === 'string' ? value : '');
 /** The refusals a person can act on, in words; any other goes to the error page. */
 function refusal(t: SupportCopy, problem: Problem): { field: Field; message: string } | null {
   if (![409, 422, 429].includes(problem.status)) return null;
-  const code = String(problem.extra.code ?? '');
+  const { code } = problem;
   const message =
     code in t.errors
       ? t.errors[code as keyof SupportCopy['errors']]
