@@ -8,7 +8,7 @@ import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import supportRequestPage from './request-page.js';
-import { searchChanges } from './search.js';
+import { searchRequests } from '../../changes/support.js';
 import { changesTable, supportOnly } from './views.js';
 
 const STUCK_LIMIT = 100;
@@ -64,7 +64,7 @@ export default async function supportPage(app: FastifyInstance) {
       const q = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
       const [stuck, found] = await Promise.all([
         pendingChanges(app.ctx, request.viewer!, { stuck: true, limit: STUCK_LIMIT }),
-        q ? searchChanges(app.ctx.db, q, SEARCH_LIMIT) : null,
+        q ? searchRequests(app.ctx, request.viewer!, q, SEARCH_LIMIT) : null,
       ]);
       return renderPage(app, request, reply, {
         title: SUPPORT[lang].title,

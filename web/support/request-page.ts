@@ -5,7 +5,8 @@ import { SUPPORT, type SupportCopy } from './copy.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { ACTIONS, parseDateTime, utcInput, type Action, type Field, type FormState } from './forms.js';
-import { detailBody, loadSupportDetail } from './request-view.js';
+import { supportDetail } from '../../changes/support.js';
+import { detailBody } from './request-view.js';
 import { supportOnly } from './views.js';
 
 type Params = { id: string };
@@ -73,7 +74,7 @@ async function show(
   done?: Action,
 ) {
   const lang = pageLanguage(request);
-  const detail = await loadSupportDetail(app, request.viewer!, id);
+  const detail = await supportDetail(app.ctx, request.viewer!, id);
   return renderPage(app, request, reply, {
     title: SUPPORT[lang].request.title(detail.view.change.id),
     section: 'support',

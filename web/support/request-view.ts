@@ -1,41 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { asc, eq, inArray } from 'drizzle-orm';
 import type { Language } from '../../domain/contact-change.js';
 import { workflowIdOf } from '../../domain/ids.js';
-import { loadTimeline, type ChangeView, type Person } from '../../db/queries.js';
-import { accounts, emails, type Account } from '../../db/schema.js';
-import { visibleChange } from '../../changes/requests.js';
+import type { ChangeView, Person } from '../../db/queries.js';
+import type { SupportDetail } from '../../changes/support.js';
 import { SUPPORT, type SupportCopy } from './copy.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
 import { actionsSection, type Action, type FormState } from './forms.js';
-import { emailsTable, timelineTable, type Handles } from './history.js';
+import { emailsTable, timelineTable } from './history.js';
 import { label, rolesText, stateBadge } from './views.js';
-
-/** A request as support sees it: the request, its timeline, its emails, and the handles of everyone named. */
-export async function loadSupportDetail(app: FastifyInstance, viewer: Account, id: string) {
-  const view = await visibleChange(app.ctx, viewer, id);
-  const [timeline, mails] = await Promise.all([
-    loadTimeline(app.ctx.db, view.change.id),
-    app.ctx.db
-      .select()
-      .from(emails)
-      .where(eq(emails.changeId, view.change.id))
-      .orderBy(asc(emails.createdAt), asc(emails.id)),
-  ]);
-  const ids = [
-    ...new Set([...timeline.map((e) => e.accountId), ...mails.map((m) => m.accountId)].filter((x): x is string => !!x)),
-  ];
-  const people = ids.length
-    ? await app.ctx.db
-        .select({ id: accounts.id, handle: accounts.handle })
-        .from(accounts)
-        .where(inArray(accounts.id, ids))
-    : [];
-  return { view, timeline, mails, handles: new Map(people.map((p) => [p.id, p.handle])) as Handles };
-}
-
-export type SupportDetail = Awaited<ReturnType<typeof loadSupportDetail>>;
 
 function person(t: SupportCopy, who: Person, decision?: string | null): Html {
   const said = decision === undefined ? '' : ` — ${label(t.request.decision, decision ?? 'awaiting')}`;
