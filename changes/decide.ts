@@ -2,7 +2,13 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import type { Context } from '../core/context.js';
 import { isFinal, MAX_FAILED_ATTEMPTS, type Decision, type Party } from '../domain/contact-change.js';
 import { partyOfToken } from '../domain/tokens.js';
-import { loadChangeView, loadTokenCheck, type ChangeView } from '../db/queries.js';
+import {
+  loadChangeView,
+  loadDecisionSummary,
+  loadTokenCheck,
+  type ChangeView,
+  type DecisionSummary,
+} from '../db/queries.js';
 import { countWrongCode } from '../db/changes.js';
 import { addEvent } from '../db/timeline.js';
 import { acceptUpdate, refuseUpdate, type ChangeStatus } from '../workflows/messages.js';
@@ -66,4 +72,14 @@ export async function decide(
     if (rejectionType(err) || err instanceof WorkflowNotFoundError) throw invalidToken();
     throw err;
   }
+}
+
+/** What the decision page shows of a request, read on every opening of an emailed link; null when there is none. */
+export function decisionSummary(ctx: Context, changeId: string): Promise<DecisionSummary | null> {
+  return loadDecisionSummary(ctx.db, changeId);
+}
+
+/** The request a decision concerns, as it stands now (the page shows it again beside the outcome). */
+export function decisionView(ctx: Context, changeId: string): Promise<ChangeView | null> {
+  return loadChangeView(ctx.db, changeId);
 }

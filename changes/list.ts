@@ -1,10 +1,11 @@
 import type { Context } from '../core/context.js';
 import { Problem } from '../core/problems.js';
-import { loadTimeline } from '../db/queries.js';
-import { decodeCursor, listRequests, type Direction, type ListPage } from '../db/request-list.js';
+import { findAccountsById } from '../db/accounts.js';
+import { loadChangeViews, loadTimeline, type ChangeView } from '../db/queries.js';
+import { decodeCursor, eventCounts, listRequests, type Direction, type ListPage } from '../db/request-list.js';
 import type { Account } from '../db/schema.js';
 import { actorOf } from '../domain/access.js';
-import { visibleChange } from './requests.js';
+import { maySee, visibleChange } from './requests.js';
 
 export type { Direction, ListPage };
 
@@ -36,4 +37,22 @@ export function myRequests(ctx: Context, account: Account, input: MyRequestsInpu
 export async function requestWithTimeline(ctx: Context, account: Account, id: string) {
   const view = await visibleChange(ctx, account, id);
   return { view, timeline: await loadTimeline(ctx.db, view.change.id) };
+}
+
+/** The requests among `ids` the account may see, each with how many timeline entries it has (a page polls this). */
+export async function requestStatuses(ctx: Context, account: Account, ids: string[]) {
+  const views = (await loadChangeViews(ctx.db, ids)).filter((v) => maySee(account, v));
+  const counts = await eventCounts(
+    ctx.db,
+    views.map((v) => v.change.id),
+  );
+  return views.map((view) => ({ view, events: counts.get(view.change.id) ?? 0 }));
+}
+
+/** A request's timeline, with the name and handle of every account it mentions. */
+export async function timelineOf(ctx: Context, view: ChangeView) {
+  const events = await loadTimeline(ctx.db, view.change.id);
+  const ids = [...new Set(events.map((e) => e.accountId).filter((id): id is string => !!id))];
+  const people = await findAccountsById(ctx.db, ids);
+  return { events, people: new Map(people.map((p) => [p.id, { name: p.name, handle: p.handle }])) };
 }

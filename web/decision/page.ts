@@ -1,10 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Language, Role } from '../../domain/contact-change.js';
-import { loadChangeView, loadDecisionSummary, type DecisionSummary } from '../../db/queries.js';
+import type { DecisionSummary } from '../../db/queries.js';
 import { formatDate } from '../../emails/render.js';
 import { roleList, who } from '../shared/names.js';
-import { decide } from '../../changes/decide.js';
+import { decide, decisionSummary, decisionView } from '../../changes/decide.js';
 import { Problem } from '../../core/problems.js';
 import { isOutage } from '../../core/outages.js';
 import { DECISION_COPY, type DecisionCopy } from './copy.js';
@@ -86,7 +86,7 @@ export default async function decisionPage(app: FastifyInstance) {
 
   app.get('/requests/:id/decision', { schema: { hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const view = await loadDecisionSummary(app.ctx.db, id);
+    const view = await decisionSummary(app.ctx, id);
     return show(request, reply, view ? 200 : 404, view);
   });
 
@@ -94,7 +94,7 @@ export default async function decisionPage(app: FastifyInstance) {
     const { id } = request.params as { id: string };
     const parsed = form.safeParse(request.body);
     const t = DECISION_COPY[pageLanguage(request)];
-    const view = await loadChangeView(app.ctx.db, id);
+    const view = await decisionView(app.ctx, id);
     if (!view) return show(request, reply, 404, null);
     if (!parsed.success || parsed.data.token === '') {
       return show(request, reply, 400, view, { kind: 'error', text: t.problems.missingToken });
@@ -115,7 +115,7 @@ export default async function decisionPage(app: FastifyInstance) {
         if (!isOutage(err)) request.log.error({ err, changeId: id }, 'decision failed');
         return show(request, reply, 503, view, { kind: 'error', text: t.problems.unavailable });
       }
-      return show(request, reply, err.status, await loadChangeView(app.ctx.db, id), {
+      return show(request, reply, err.status, await decisionView(app.ctx, id), {
         kind: 'error',
         text: problemText(err, t),
       });

@@ -1,11 +1,11 @@
-import { actorOf } from '../../domain/access.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PENDING_STATES, STATES } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
 import { html, type Html } from '../shared/html.js';
 import { renderPage } from '../shared/layout.js';
-import { listRequests, decodeCursor, type Direction } from '../../db/request-list.js';
+import { myRequests, type Direction } from '../../changes/list.js';
+import { isProblem } from '../../core/problems.js';
 import {
   actionForms,
   ctxOf,
@@ -93,12 +93,11 @@ export default async function requestsPage(app: FastifyInstance) {
     const ctx = ctxOf(app, request);
     const q = listQuery.parse(request.query ?? {});
     const states = (q.state ?? '').split(',').filter((s) => (STATES as readonly string[]).includes(s));
-    const page = await listRequests(app.ctx.db, actorOf(ctx.viewer), {
-      direction: q.direction,
-      states,
-      after: decodeCursor(q.cursor),
-      before: decodeCursor(q.before),
-      limit: q.limit,
+    const list = { direction: q.direction, states, limit: q.limit };
+    // A link with a cursor this list never gave out opens the first page, as an old or mistyped link would.
+    const page = await myRequests(app.ctx, ctx.viewer, { ...list, after: q.cursor, before: q.before }).catch((err) => {
+      if (isProblem(err, 'invalidRequest')) return myRequests(app.ctx, ctx.viewer, list);
+      throw err;
     });
     const back = listUrl(q, { cursor: q.cursor, before: q.before });
     const { t } = ctx;

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PARTIES, isFinal } from '../../domain/contact-change.js';
-import { maySee } from '../../changes/requests.js';
-import { loadChangeViews, type ChangeView } from '../../db/queries.js';
+import type { ChangeView } from '../../db/queries.js';
 import type { RequestsCopy } from './copy.js';
-import { eventCounts } from '../../db/request-list.js';
+import { requestStatuses } from '../../changes/list.js';
 import { actionsFor, badgeClass, ctxOf, deadline, progressText, stateText, type Ctx } from './parts.js';
 
 const MAX_IDS = 100;
@@ -49,13 +48,9 @@ export default async function requestsStatus(app: FastifyInstance) {
     const ctx = ctxOf(app, request);
     const { ids } = statusQuery.parse(request.query ?? {});
     const wanted = [...new Set(ids.split(','))].filter((id) => ID.test(id)).slice(0, MAX_IDS);
-    const views = (await loadChangeViews(app.ctx.db, wanted)).filter((v) => maySee(ctx.viewer, v));
-    const counts = await eventCounts(
-      app.ctx.db,
-      views.map((v) => v.change.id),
-    );
+    const found = await requestStatuses(app.ctx, ctx.viewer, wanted);
     return reply
       .header('cache-control', 'no-store')
-      .send({ items: views.map((v) => statusOf(v, ctx, counts.get(v.change.id) ?? 0)) });
+      .send({ items: found.map(({ view, events }) => statusOf(view, ctx, events)) });
   });
 }

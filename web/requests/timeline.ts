@@ -1,25 +1,19 @@
-import { inArray } from 'drizzle-orm';
-import { loadTimeline, type ChangeView } from '../../db/queries.js';
-import { accounts, type ChangeEvent } from '../../db/schema.js';
+import { timelineOf } from '../../changes/list.js';
+import type { ChangeView } from '../../db/queries.js';
+import type { ChangeEvent } from '../../db/schema.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
 import { stateText, who, type Ctx } from './parts.js';
 
 type Names = Map<string, string>;
 
-/** Names of the people the events mention beyond the request's own (support staff who resent, for one). */
-async function namesOf(ctx: Ctx, view: ChangeView, events: ChangeEvent[]): Promise<Names> {
+/** Names of the people the events mention (support staff who resent, for one), and of the request's own. */
+function namesOf(view: ChangeView, people: Map<string, { name: string; handle: string }>): Names {
   const known = [view.from, view.to, view.askedBy, view.endedBy].filter((a) => a !== null);
-  const names: Names = new Map(known.map((a) => [a.id, who(a)]));
-  const missing = [...new Set(events.map((e) => e.accountId).filter((id): id is string => !!id && !names.has(id)))];
-  if (missing.length) {
-    const rows = await ctx.app.ctx.db
-      .select({ id: accounts.id, name: accounts.name, handle: accounts.handle })
-      .from(accounts)
-      .where(inArray(accounts.id, missing));
-    for (const a of rows) names.set(a.id, who(a));
-  }
-  return names;
+  return new Map([
+    ...[...people].map(([id, p]) => [id, who(p)] as const),
+    ...known.map((a) => [a.id, who(a)] as const),
+  ]);
 }
 
 function personOf(event: ChangeEvent, view: ChangeView, names: Names, ctx: Ctx): string {
@@ -71,8 +65,8 @@ function eventText(event: ChangeEvent, person: string, ctx: Ctx): string {
 
 /** The request's history, oldest first, each entry dated in the reader's time zone. */
 export async function timeline(ctx: Ctx, view: ChangeView): Promise<Html> {
-  const events = await loadTimeline(ctx.app.ctx.db, view.change.id);
-  const names = await namesOf(ctx, view, events);
+  const { events, people } = await timelineOf(ctx.app.ctx, view);
+  const names = namesOf(view, people);
   const items = events.map((event) => {
     const { reason, expiresAt } = event.detail ?? {};
     const until = event.type === 'extended' && typeof expiresAt === 'string' ? html` ${time(expiresAt, ctx.lang)}` : '';
