@@ -7,7 +7,7 @@ import { roleList, who } from '../shared/names.js';
 import { decide } from '../../api/decide.js';
 import { Problem } from '../../api/problems.js';
 import { isOutage } from '../../api/outages.js';
-import { DECISION_COPY, type DecisionCopy } from './copy.js';
+import { DECISION_COPY, type DecisionCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';

@@ -4,7 +4,7 @@ import { PARTIES, isFinal, type Language, type Party, type Role, type State } fr
 import type { ChangeView, Person } from '../../db/queries.js';
 import type { Account } from '../../db/schema.js';
 import { roleName } from '../../emails/render.js';
-import { REQUESTS_COPY, type RequestsCopy } from './copy.js';
+import { REQUESTS_COPY, type RequestsCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, time } from '../shared/layout.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PARTIES, isFinal } from '../../domain/contact-change.js';
 import { maySee } from '../../api/change-actions.js';
 import { loadChangeViews, type ChangeView } from '../../db/queries.js';
-import type { RequestsCopy } from './copy.js';
+import type { RequestsCopy } from './copy/index.js';
 import { eventCounts } from '../../db/request-list.js';
 import { actionsFor, badgeClass, ctxOf, deadline, progressText, stateText, type Ctx } from './parts.js';
 

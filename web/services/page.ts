@@ -6,7 +6,7 @@ import { actorOf, mayChangeRoles } from '../../domain/access.js';
 import { servicesScope } from '../../db/scope.js';
 import { accounts, services, type Account, type Service } from '../../db/schema.js';
 import { kindName, roleLabel, roleList } from '../shared/names.js';
-import { SERVICES } from './copy.js';
+import { SERVICES } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';

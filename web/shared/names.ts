@@ -3,7 +3,7 @@ import { roleName } from '../../emails/render.js';
 import { en } from '../../emails/strings-en.js';
 import { fr } from '../../emails/strings-fr.js';
 import { nl } from '../../emails/strings-nl.js';
-import { SERVICES } from '../services/copy.js';
+import { SERVICES } from '../services/copy/index.js';
 
 // The emails already name each kind of service in every language; the pages say it the same way.
 const KINDS = { en: en.kinds, fr: fr.kinds, nl: nl.kinds };

@@ -5,7 +5,7 @@ import { workflowIdOf } from '../../domain/ids.js';
 import { loadTimeline, type ChangeView, type Person } from '../../db/queries.js';
 import { accounts, emails, type Account } from '../../db/schema.js';
 import { visibleChange } from '../../api/change-actions.js';
-import { SUPPORT, type SupportCopy } from './copy.js';
+import { SUPPORT, type SupportCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
 import { actionsSection, type Action, type FormState } from './forms.js';
