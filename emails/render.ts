@@ -1,10 +1,10 @@
-import { en } from './strings-en.js';
-import { fr } from './strings-fr.js';
-import { nl } from './strings-nl.js';
-import type { Block, Copy, Ctx } from './strings.js';
+import type { Language, Role } from '../domain/contact-change.js';
+import { formatDate, formatList } from '../i18n/format.js';
+import { roleName, WORDS, type ServiceKind } from '../i18n/words/index.js';
+import type { Block } from './blocks.js';
+import { EMAILS, type Ctx, type EmailsCopy } from './copy/index.js';
 
-export type Language = 'fr' | 'en' | 'nl';
-export type Role = 'admin' | 'tech' | 'billing';
+export type { Language, Role };
 export type EmailKind = 'request' | 'reminder' | 'done' | 'refused' | 'expired' | 'aborted' | 'error';
 // outgoing contact, incoming contact, the person who asked, a contact subscribed to copies of the account's emails
 export type Recipient = 'from' | 'to' | 'asker' | 'copy';
@@ -38,22 +38,23 @@ export interface RenderedEmail {
   html: string;
 }
 
-const COPY: Record<Language, Copy> = { fr, en, nl };
 const ROLE_ORDER: readonly Role[] = ['admin', 'tech', 'billing'];
-const KIND_ALIASES: Record<string, string> = {
-  domain: 'domain',
-  'domain-name': 'domain',
-  hosting: 'hosting',
-  'web-hosting': 'hosting',
-  webhosting: 'hosting',
-  server: 'server',
-  'dedicated-server': 'server',
-  dedicated: 'server',
-  vps: 'vps',
-  email: 'email',
-  'e-mail': 'email',
-  mail: 'email',
-};
+const KIND_ALIASES = new Map(
+  Object.entries<ServiceKind>({
+    domain: 'domain',
+    'domain-name': 'domain',
+    hosting: 'hosting',
+    'web-hosting': 'hosting',
+    webhosting: 'hosting',
+    server: 'server',
+    'dedicated-server': 'server',
+    dedicated: 'server',
+    vps: 'vps',
+    email: 'email',
+    'e-mail': 'email',
+    mail: 'email',
+  }),
+);
 
 // Bidi controls let a name or handle display as something else; nobody needs them in a contact name.
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -91,30 +92,10 @@ export function escapeHtml(value: string): string {
   return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ENTITIES[c]!) : value;
 }
 
-function copyFor(language: Language): Copy {
-  const copy = COPY[language];
+function copyFor(language: Language): EmailsCopy {
+  const copy = EMAILS[language];
   if (!copy) throw new RangeError(`Unsupported email language: ${String(language)}`);
   return copy;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export function formatDate(date: Date, language: Language): string {
-  const copy = copyFor(language);
-  if (Number.isNaN(date.getTime())) throw new RangeError('formatDate: invalid date');
-  const d = date.getUTCDate();
-  const day = language === 'fr' && d === 1 ? '1er' : String(d);
-  const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
-  return `${day} ${copy.months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${copy.at} ${time} UTC`;
-}
-
-export function roleName(role: Role, language: Language): string {
-  return copyFor(language).roles[role];
-}
-
-function list(copy: Copy, items: string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${copy.and} ${items[items.length - 1]}`;
 }
 
 const who = (p: Person) => {
@@ -123,7 +104,7 @@ const who = (p: Person) => {
   return name && handle ? `${name} (${handle})` : name || handle;
 };
 
-function context(copy: Copy, language: Language, kind: EmailKind, data: EmailData, roles: Role[], phrase: string): Ctx {
+function context(language: Language, kind: EmailKind, data: EmailData, roles: Role[], phrase: string): Ctx {
   const self =
     data.recipient === 'from'
       ? data.from
@@ -141,9 +122,9 @@ function context(copy: Copy, language: Language, kind: EmailKind, data: EmailDat
     you: data.recipient,
     name,
     svc: `${phrase} ${name}`,
-    roles: list(
-      copy,
-      roles.map((r) => copy.roles[r]),
+    roles: formatList(
+      roles.map((r) => roleName(r, language)),
+      language,
     ),
     plural: roles.length > 1,
     from: who(data.from),
@@ -160,7 +141,7 @@ function context(copy: Copy, language: Language, kind: EmailKind, data: EmailDat
 
 interface Parts {
   language: Language;
-  copy: Copy;
+  copy: EmailsCopy;
   subject: string;
   greeting: string;
   blocks: Block[];
@@ -188,9 +169,9 @@ export function renderEmail(kind: EmailKind, language: Language, data: EmailData
     action = { url, token };
   }
 
-  const [kindLabel, phrase] =
-    copy.kinds[KIND_ALIASES[line(data.service.kind).toLowerCase()] ?? 'service'] ?? copy.kinds.service!;
-  const ctx = context(copy, language, kind, data, roles, phrase);
+  const { label: kindLabel, phrase } =
+    WORDS[language].kinds[KIND_ALIASES.get(line(data.service.kind).toLowerCase()) ?? 'service'];
+  const ctx = context(language, kind, data, roles, phrase);
   const { labels } = copy;
   const facts: [string, string][] = [
     [kindLabel, ctx.name],

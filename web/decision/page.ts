@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from 'zod';
 import type { Language, Role } from '../../domain/contact-change.js';
 import { loadChangeView, loadDecisionSummary, type DecisionSummary } from '../../db/queries.js';
-import { formatDate } from '../../emails/render.js';
+import { formatDate } from '../../i18n/format.js';
 import { roleList, who } from '../shared/names.js';
 import { decide } from '../../api/decide.js';
 import { Problem } from '../../api/problems.js';

@@ -3,7 +3,7 @@ import { mayManage } from '../../api/change-actions.js';
 import { PARTIES, isFinal, type Language, type Party, type Role, type State } from '../../domain/contact-change.js';
 import type { ChangeView, Person } from '../../db/queries.js';
 import type { Account } from '../../db/schema.js';
-import { roleName } from '../../emails/render.js';
+import { roleName } from '../../i18n/words/index.js';
 import { REQUESTS_COPY, type RequestsCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
