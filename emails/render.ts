@@ -3,6 +3,7 @@ import { formatDate, formatList } from '../i18n/format.js';
 import { roleName, WORDS, type ServiceKind } from '../i18n/words/index.js';
 import type { Block } from './blocks.js';
 import { EMAILS, type Ctx, type EmailsCopy } from './copy/index.js';
+import * as h from './html.js';
 
 export type { Language, Role };
 export type EmailKind = 'request' | 'reminder' | 'done' | 'refused' | 'expired' | 'aborted' | 'error';
@@ -81,15 +82,6 @@ function freeText(value: string | undefined): string | undefined {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return text || undefined;
-}
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const SPECIAL = /[&<>"']/;
-const SPECIALS = /[&<>"']/g;
-
-/** For emails and pages alike. Most text has nothing to escape: one test, and one pass only when it does. */
-export function escapeHtml(value: string): string {
-  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ENTITIES[c]!) : value;
 }
 
 function copyFor(language: Language): EmailsCopy {
@@ -223,66 +215,23 @@ function toText({ copy, greeting, blocks, facts, action, requestUrl }: Parts): s
   return `${out.join('\n\n')}\n`;
 }
 
-const MUTED = '#4a5260';
-const LINK = '#0b5cad';
-const P = 'margin:0 0 16px;';
-
 function toHtml({ language, copy, subject, greeting, blocks, facts, action, requestUrl }: Parts): string {
-  const e = escapeHtml;
-  const out: string[] = [`<p style="${P}">${e(greeting)}</p>`];
+  const out: string[] = [h.paragraph(greeting)];
   for (const b of blocks) {
-    if (b === 'facts') {
-      const rows = facts.map(
-        ([k, v]) =>
-          `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 16px 4px 0;font-weight:bold;color:${MUTED};">${e(k)}</th>` +
-          `<td style="vertical-align:top;padding:4px 0;">${e(v)}</td></tr>`,
-      );
+    if (b === 'facts') out.push(h.facts(facts));
+    else if (b === 'action' && action) {
       out.push(
-        `<table style="margin:0 0 16px;border-collapse:collapse;font-size:15px;">\n${rows.join('\n')}\n</table>`,
+        h.paragraph(copy.action.intro),
+        ...h.button(action.url, copy.action.button, copy.action.fallback),
+        h.paragraph(copy.action.token, 'margin:0 0 8px;'),
+        h.code(action.token),
+        h.paragraph(copy.action.help),
       );
-    } else if (b === 'action' && action) {
-      const href = e(action.url);
-      out.push(
-        `<p style="${P}">${e(copy.action.intro)}</p>`,
-        `<p style="margin:0 0 24px;"><a href="${href}" style="display:inline-block;padding:12px 24px;background:${LINK};color:#ffffff;font-weight:bold;text-decoration:none;border-radius:4px;">${e(copy.action.button)}</a></p>`,
-        `<p style="${P}font-size:14px;color:${MUTED};">${e(copy.action.fallback)}<br><a href="${href}" style="color:${LINK};word-break:break-all;">${href}</a></p>`,
-        `<p style="margin:0 0 8px;">${e(copy.action.token)}</p>`,
-        `<p style="${P}"><code style="display:inline-block;padding:10px 14px;font-family:Consolas,'Courier New',monospace;font-size:18px;letter-spacing:1px;background:#f0f2f5;border:1px solid #c9ced6;border-radius:4px;word-break:break-all;">${e(action.token)}</code></p>`,
-        `<p style="${P}">${e(copy.action.help)}</p>`,
-      );
-    } else if (typeof b === 'string') out.push(`<p style="${P}">${e(b)}</p>`);
-    else if (typeof b === 'object' && 'quote' in b) {
-      out.push(
-        `<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #c3c8d0;background:#f6f7f9;white-space:pre-line;">${e(b.quote)}</blockquote>`,
-      );
-    } else if (typeof b === 'object') {
-      out.push(
-        `<div role="note" style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #b45309;background:#fff7e8;">${e(b.note)}</div>`,
-      );
-    }
+    } else if (typeof b === 'string') out.push(h.paragraph(b));
+    else if (typeof b === 'object' && 'quote' in b) out.push(h.quote(b.quote));
+    else if (typeof b === 'object') out.push(h.note(b.note));
   }
-  out.push(
-    `<p style="margin:24px 0 16px;">${copy.signoff.map(e).join('<br>')}</p>`,
-    ...(requestUrl
-      ? [
-          `<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e1e4e8;font-size:14px;color:${MUTED};"><a href="${e(requestUrl)}" style="color:${LINK};">${e(copy.follow)}</a></p>`,
-        ]
-      : []),
-  );
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${language}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(subject)}</title>`,
-    '</head>',
-    '<body style="margin:0;padding:0;background:#f4f5f7;">',
-    '<div style="max-width:600px;margin:0 auto;padding:32px 24px;background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328;">',
-    ...out,
-    '</div>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  out.push(h.signoff(copy.signoff));
+  if (requestUrl) out.push(h.footerLink(requestUrl, copy.follow));
+  return h.emailDocument(language, subject, out);
 }
