@@ -1,3 +1,4 @@
+import { formatList } from '../../../i18n/format.js';
 import type { RequestsCopy } from './index.js';
 
 export const en: RequestsCopy = {
@@ -40,11 +41,10 @@ export const en: RequestsCopy = {
     done: 'Both contacts accepted; the change is effective.',
     refusedBy: (w) => `Refused by ${w}; nothing changed.`,
     cancelledBy: (w) => `Cancelled by ${w}; nothing changed.`,
-    expired: (w) => `Expired without the reply of ${w}; nothing changed.`,
+    expired: (handles) => `Expired without the reply of ${formatList(handles, 'en')}; nothing changed.`,
     error: 'The change could not be made; nothing changed.',
   },
   you: 'you',
-  and: 'and',
   open: 'Open the request',
   decide: {
     legend: 'Your decision',

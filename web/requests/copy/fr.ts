@@ -1,3 +1,4 @@
+import { formatList } from '../../../i18n/format.js';
 import type { RequestsCopy } from './index.js';
 
 export const fr: RequestsCopy = {
@@ -41,11 +42,10 @@ export const fr: RequestsCopy = {
     done: 'Les deux contacts ont accepté ; le changement est effectif.',
     refusedBy: (w) => `Refusée par ${w} ; rien n’a changé.`,
     cancelledBy: (w) => `Annulée par ${w} ; rien n’a changé.`,
-    expired: (w) => `Expirée sans la réponse de ${w} ; rien n’a changé.`,
+    expired: (handles) => `Expirée sans la réponse de ${formatList(handles, 'fr')} ; rien n’a changé.`,
     error: 'Le changement n’a pas pu être effectué ; rien n’a changé.',
   },
   you: 'vous',
-  and: 'et',
   open: 'Ouvrir la demande',
   decide: {
     legend: 'Votre décision',

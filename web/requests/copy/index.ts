@@ -36,11 +36,11 @@ export interface RequestsCopy {
     done: string;
     refusedBy: Who;
     cancelledBy: Who;
-    expired: Who;
+    /** The handles of who did not answer. */
+    expired: (handles: string[]) => string;
     error: string;
   };
   you: string;
-  and: string;
   open: string;
   decide: { legend: string; token: string; hint: string; reason: string; accept: string; refuse: string };
   manage: { resend: string; cancel: string; reason: string; confirm: string };

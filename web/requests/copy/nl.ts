@@ -1,3 +1,4 @@
+import { formatList } from '../../../i18n/format.js';
 import type { RequestsCopy } from './index.js';
 
 export const nl: RequestsCopy = {
@@ -40,11 +41,10 @@ export const nl: RequestsCopy = {
     done: 'Beide contacten zijn akkoord; de wijziging is doorgevoerd.',
     refusedBy: (w) => `Geweigerd door ${w}; er is niets gewijzigd.`,
     cancelledBy: (w) => `Geannuleerd door ${w}; er is niets gewijzigd.`,
-    expired: (w) => `Verlopen zonder antwoord van ${w}; er is niets gewijzigd.`,
+    expired: (handles) => `Verlopen zonder antwoord van ${formatList(handles, 'nl')}; er is niets gewijzigd.`,
     error: 'De wijziging kon niet worden doorgevoerd; er is niets gewijzigd.',
   },
   you: 'u',
-  and: 'en',
   open: 'Het verzoek openen',
   decide: {
     legend: 'Uw beslissing',

@@ -1,7 +1,6 @@
 import type { ServicesCopy } from './index.js';
 
 export const en: ServicesCopy = {
-  and: 'and',
   errorLabel: 'Error:',
   list: {
     title: 'My services',

@@ -1,7 +1,6 @@
 import type { ServicesCopy } from './index.js';
 
 export const fr: ServicesCopy = {
-  and: 'et',
   errorLabel: 'Erreur :',
   list: {
     title: 'Mes services',

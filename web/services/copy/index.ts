@@ -4,7 +4,6 @@ import { fr } from './fr.js';
 import { nl } from './nl.js';
 
 export interface ServicesCopy {
-  and: string;
   errorLabel: string;
   list: {
     title: string;

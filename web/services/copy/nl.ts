@@ -1,7 +1,6 @@
 import type { ServicesCopy } from './index.js';
 
 export const nl: ServicesCopy = {
-  and: 'en',
   errorLabel: 'Fout:',
   list: {
     title: 'Mijn diensten',
