@@ -35,50 +35,22 @@ export default async function invitationPage(app: FastifyInstance) {
     const query = `?lang=${lang}`;
     const { invitee } = state;
     const body = state.unusable
-      ? html`<h1>${t.title}</h1>
-          <p class="notice error" role="alert" id="invitation-problem">${t[state.unusable]}</p>`
+      ? html`<h1>${t.title}</h1><p class="notice error" role="alert" id="invitation-problem">${t[state.unusable]}</p>`
       : html`<h1>${t.title}</h1>
-          <div id="invitee" ${invitee ? '' : html` hidden`}>
-            ${invitee ? html`<p><strong>${t.hello(invitee.name)}</strong> ${t.handle(invitee.handle)}</p>` : ''}
-          </div>
-          <p>${t.intro}</p>
-          <p class="notice error" role="alert" id="invitation-problem" hidden></p>
-          <form
-            method="post"
-            action="${here}${query}"
-            class="narrow invitation"
-            data-check="${here}/check${query}"
-            data-incomplete="${t.incomplete}"
-            autocomplete="on"
-          >
-            <input type="hidden" name="token" id="token" value="${state.token ?? ''}" />
-            <input
-              type="text"
-              name="username"
-              id="username"
-              autocomplete="username"
-              value="${invitee?.handle ?? ''}"
-              readonly
-              hidden
-            />
-            ${newPasswordField({ id: 'password', label: t.password, hint: PROFILE[lang].password.nextHint(MIN_PASSWORD), error: e.password, confirmId: 'confirm' }, lang)}
-            <div class="field">
-              <label for="confirm">${t.confirm}</label>
-              <input
-                id="confirm"
-                name="confirm"
-                type="password"
-                autocomplete="new-password"
-                maxlength="200"
-                required
-                spellcheck="false"
-                autocapitalize="off"
-                ${e.confirm ? html` aria-describedby="confirm-error" aria-invalid="true"` : ''}
-              />
-              ${fieldError('confirm', e.confirm, lang)}
-            </div>
-            <div class="actions"><button type="submit" class="primary">${t.submit}</button></div>
-          </form>`;
+<div id="invitee"${invitee ? '' : html` hidden`}>${invitee ? html`<p><strong>${t.hello(invitee.name)}</strong> ${t.handle(invitee.handle)}</p>` : ''}</div>
+<p>${t.intro}</p>
+<p class="notice error" role="alert" id="invitation-problem" hidden></p>
+<form method="post" action="${here}${query}" class="narrow invitation" data-check="${here}/check${query}" data-incomplete="${t.incomplete}" autocomplete="on">
+  <input type="hidden" name="token" id="token" value="${state.token ?? ''}">
+  <input type="text" name="username" id="username" autocomplete="username" value="${invitee?.handle ?? ''}" readonly hidden>
+  ${newPasswordField({ id: 'password', label: t.password, hint: PROFILE[lang].password.nextHint(MIN_PASSWORD), error: e.password, confirmId: 'confirm' }, lang)}
+  <div class="field">
+    <label for="confirm">${t.confirm}</label>
+    <input id="confirm" name="confirm" type="password" autocomplete="new-password" maxlength="200" required spellcheck="false" autocapitalize="off"${e.confirm ? html` aria-describedby="confirm-error" aria-invalid="true"` : ''}>
+    ${fieldError('confirm', e.confirm, lang)}
+  </div>
+  <div class="actions"><button type="submit" class="primary">${t.submit}</button></div>
+</form>`;
     return renderPage(app, request, reply, {
       title: t.title,
       status: state.status ?? 200,

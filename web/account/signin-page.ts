@@ -12,24 +12,17 @@ export default async function signInPage(app: FastifyInstance) {
   const form = (request: Parameters<typeof pageLanguage>[0], next: string, handle = '', error?: string) => {
     const t = COMMON[pageLanguage(request)].signIn;
     return html`<h1>${t.title}</h1>
-      <p>${t.intro}</p>
-      ${error ? html`<p class="notice error" role="alert" id="signin-error">${error}</p>` : ''}
-      <form method="post" action="/signin" class="narrow">
-        <input type="hidden" name="next" value="${next}" />
-        <label for="handle">${t.handle}</label>
-        <input
-          id="handle"
-          name="handle"
-          autocomplete="username"
-          required
-          value="${handle}"
-          ${error ? html`aria-describedby="signin-error" aria-invalid="true"` : ''}
-        />
-        <label for="password">${t.password}</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required />
-        <div class="actions"><button type="submit" class="primary">${t.submit}</button></div>
-      </form>
-      ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
+<p>${t.intro}</p>
+${error ? html`<p class="notice error" role="alert" id="signin-error">${error}</p>` : ''}
+<form method="post" action="/signin" class="narrow">
+  <input type="hidden" name="next" value="${next}">
+  <label for="handle">${t.handle}</label>
+  <input id="handle" name="handle" autocomplete="username" required value="${handle}" ${error ? html`aria-describedby="signin-error" aria-invalid="true"` : ''}>
+  <label for="password">${t.password}</label>
+  <input id="password" name="password" type="password" autocomplete="current-password" required>
+  <div class="actions"><button type="submit" class="primary">${t.submit}</button></div>
+</form>
+${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
   };
 
   app.get('/signin', { schema: { hide: true } }, async (request, reply) => {

@@ -25,17 +25,10 @@ function permissionBoxes(lang: Language, chosen: readonly string[], legend: stri
     ${PERMISSIONS.map((p) => {
       const implied = IMPLIES[p];
       return html`<div class="choice">
-        <input
-          type="checkbox"
-          name="permissions"
-          value="${p}"
-          id="${boxId(p)}"
-          aria-describedby="${boxId(p)}-hint"
-          ${implied ? html` data-implies="${boxId(implied)}"` : ''}${chosen.includes(p) ? html` checked` : ''}
-        />
-        <label for="${boxId(p)}">${t.permissions[p].label}</label>
-        <span class="hint" id="${boxId(p)}-hint">${t.permissions[p].hint}</span>
-      </div>`;
+      <input type="checkbox" name="permissions" value="${p}" id="${boxId(p)}" aria-describedby="${boxId(p)}-hint"${implied ? html` data-implies="${boxId(implied)}"` : ''}${chosen.includes(p) ? html` checked` : ''}>
+      <label for="${boxId(p)}">${t.permissions[p].label}</label>
+      <span class="hint" id="${boxId(p)}-hint">${t.permissions[p].hint}</span>
+    </div>`;
     })}
   </fieldset>`;
 }
@@ -57,7 +50,8 @@ function button(
   extra: Html = html``,
 ): Html {
   return html`<form method="post" action="/contacts/${ctx.contact.id}/${action}?lang=${ctx.lang}" class="one-button">
-    ${csrfField(ctx.app, ctx.request)} ${extra}
+    ${csrfField(ctx.app, ctx.request)}
+    ${extra}
     <button type="submit" class="${kind}" aria-describedby="${action}-hint">${label}</button>
     <p class="hint" id="${action}-hint">${hint}</p>
   </form>`;
@@ -65,10 +59,9 @@ function button(
 
 function permissionsForm(ctx: Ctx, action: 'invite' | 'permissions', legend: string, submit: string): Html {
   return html`<form method="post" action="/contacts/${ctx.contact.id}/${action}?lang=${ctx.lang}">
-    ${csrfField(ctx.app, ctx.request)} ${permissionBoxes(ctx.lang, ctx.contact.permissions, legend)}
-    <div class="actions">
-      <button type="submit" class="${action === 'invite' ? 'primary' : 'secondary'}">${submit}</button>
-    </div>
+    ${csrfField(ctx.app, ctx.request)}
+    ${permissionBoxes(ctx.lang, ctx.contact.permissions, legend)}
+    <div class="actions"><button type="submit" class="${action === 'invite' ? 'primary' : 'secondary'}">${submit}</button></div>
   </form>`;
 }
 
@@ -83,36 +76,31 @@ export function accessSection(
   const lang = pageLanguage(request);
   const t = CONTACTS[lang].access;
   const ctx = { app, request, lang, contact };
-  const keep = html`${contact.permissions.map((p) => html`<input type="hidden" name="permissions" value="${p}" />`)}`;
+  const keep = html`${contact.permissions.map((p) => html`<input type="hidden" name="permissions" value="${p}">`)}`;
   const edit = () => permissionsForm(ctx, 'permissions', t.permissions, t.save);
   const parts: Record<Account['access'], () => Html> = {
-    none: () =>
-      html`<p>${t.none(contact.name)}</p>
-        <p class="hint">${t.allowHint(contact.email, INVITATION_DAYS)}</p>
-        ${permissionsForm(ctx, 'invite', t.allow, t.invite)}`,
-    invited: () =>
-      html`<p id="invitation">
-          ${invitation && invitation.expiresAt.getTime() <= Date.now() ? t.expired(contact.email) : t.invited(contact.email)}
-          ${time(invitation?.expiresAt ?? null, lang)}.
-        </p>
-        ${edit()}
-        <div class="actions choices">
-          ${button(ctx, 'invite', t.resend, 'secondary', t.resendHint, keep)}
-          ${button(ctx, 'withdraw', t.withdraw, 'danger', t.withdrawHint)}
-        </div>`,
-    active: () =>
-      html`<p>${t.active(contact.name, contact.handle)}</p>
-        ${edit()}
-        <div class="actions choices">${button(ctx, 'deactivate', t.deactivate, 'danger', t.deactivateHint)}</div>`,
-    deactivated: () =>
-      html`<p>${t.deactivated(contact.name)}</p>
-        <div class="actions choices">${button(ctx, 'reactivate', t.reactivate, 'primary', t.reactivateHint)}</div>
-        ${edit()}`,
+    none: () => html`<p>${t.none(contact.name)}</p>
+      <p class="hint">${t.allowHint(contact.email, INVITATION_DAYS)}</p>
+      ${permissionsForm(ctx, 'invite', t.allow, t.invite)}`,
+    invited:
+      () => html`<p id="invitation">${invitation && invitation.expiresAt.getTime() <= Date.now() ? t.expired(contact.email) : t.invited(contact.email)} ${time(invitation?.expiresAt ?? null, lang)}.</p>
+      ${edit()}
+      <div class="actions choices">
+        ${button(ctx, 'invite', t.resend, 'secondary', t.resendHint, keep)}
+        ${button(ctx, 'withdraw', t.withdraw, 'danger', t.withdrawHint)}
+      </div>`,
+    active: () => html`<p>${t.active(contact.name, contact.handle)}</p>
+      ${edit()}
+      <div class="actions choices">${button(ctx, 'deactivate', t.deactivate, 'danger', t.deactivateHint)}</div>`,
+    deactivated: () => html`<p>${t.deactivated(contact.name)}</p>
+      <div class="actions choices">${button(ctx, 'reactivate', t.reactivate, 'primary', t.reactivateHint)}</div>
+      ${edit()}`,
   };
   return html`<section class="access" aria-labelledby="access-heading" data-access="${contact.access}">
-    <h2 id="access-heading">${t.heading}</h2>
-    ${error ? html`<p class="notice error" role="alert" id="access-error">${error}</p>` : ''} ${parts[contact.access]()}
-  </section>`;
+  <h2 id="access-heading">${t.heading}</h2>
+  ${error ? html`<p class="notice error" role="alert" id="access-error">${error}</p>` : ''}
+  ${parts[contact.access]()}
+</section>`;
 }
 
 const chosenPermissions = (body: unknown): Permission[] => {

@@ -116,9 +116,9 @@ const invalid = (error: string | undefined) => (error ? html` aria-invalid="true
 
 /** The message slot of a field; contacts.js fills and clears it as the person types. */
 export function message(id: string, error: string | undefined, lang: Language): Html {
-  return html`<p class="field-message" id="${id}" aria-live="polite" ${error ? html` data-state="error"` : ''}>
-    ${error ? html`<strong>${CONTACTS[lang].errorLabel}</strong> ${error}` : ''}
-  </p>`;
+  return html`<p class="field-message" id="${id}" aria-live="polite"${error ? html` data-state="error"` : ''}>${
+    error ? html`<strong>${CONTACTS[lang].errorLabel}</strong> ${error}` : ''
+  }</p>`;
 }
 
 const REQUIRED: readonly TextField[] = ['firstName', 'lastName', 'email', 'language'];
@@ -143,28 +143,15 @@ function field(name: TextField, values: FormValues, errors: FieldErrors, lang: L
   const required = REQUIRED.includes(name);
   const control =
     name === 'language'
-      ? html`<select id="language" name="language" required aria-describedby="${described}" ${invalid(error)}>
-          ${LANGUAGES.map(
-            (code) =>
-              html`<option value="${code}" lang="${code}" ${values.language === code ? html` selected` : ''}>
-                ${COMMON[code].languageName}
-              </option>`,
-          )}
-        </select>`
-      : html`<input
-          id="${name}"
-          name="${name}"
-          type="${INPUTS[name].type}"
-          value="${values[name]}"
-          maxlength="${INPUTS[name].maxlength}"
-          autocomplete="off"
-          ${required ? html` required` : ''}${INPUTS[name].extra ?? ''}
-          aria-describedby="${described}"
-          ${invalid(error)}
-        />`;
+      ? html`<select id="language" name="language" required aria-describedby="${described}"${invalid(error)}>${LANGUAGES.map(
+          (code) =>
+            html`<option value="${code}" lang="${code}"${values.language === code ? html` selected` : ''}>${COMMON[code].languageName}</option>`,
+        )}</select>`
+      : html`<input id="${name}" name="${name}" type="${INPUTS[name].type}" value="${values[name]}" maxlength="${INPUTS[name].maxlength}" autocomplete="off"${required ? html` required` : ''}${INPUTS[name].extra ?? ''} aria-describedby="${described}"${invalid(error)}>`;
   return html`<div class="field">
     <label for="${name}">${copy.label}${required ? '' : html` <span class="optional">${t.optional}</span>`}</label>
-    ${copy.hint ? html`<p class="hint" id="${name}-hint">${copy.hint}</p>` : ''} ${control}
+    ${copy.hint ? html`<p class="hint" id="${name}-hint">${copy.hint}</p>` : ''}
+    ${control}
     ${message(`${name}-message`, error, lang)}
   </div>`;
 }
@@ -175,19 +162,11 @@ function categories(values: FormValues, errors: FieldErrors, lang: Language): Ht
     <legend>${t.form.emails}</legend>
     <p class="hint" id="emailCategories-hint">${t.form.emailsHint}</p>
     ${EMAIL_CATEGORIES.map(
-      (c) =>
-        html`<div class="choice">
-          <input
-            type="checkbox"
-            name="emailCategories"
-            value="${c}"
-            id="category-${c}"
-            aria-describedby="category-${c}-hint"
-            ${values.emailCategories.includes(c) ? html` checked` : ''}${invalid(errors.emailCategories)}
-          />
-          <label for="category-${c}">${t.categories[c].label}</label>
-          <span class="hint" id="category-${c}-hint">${t.categories[c].hint}</span>
-        </div>`,
+      (c) => html`<div class="choice">
+      <input type="checkbox" name="emailCategories" value="${c}" id="category-${c}" aria-describedby="category-${c}-hint"${values.emailCategories.includes(c) ? html` checked` : ''}${invalid(errors.emailCategories)}>
+      <label for="category-${c}">${t.categories[c].label}</label>
+      <span class="hint" id="category-${c}-hint">${t.categories[c].hint}</span>
+    </div>`,
     )}
     ${message('emailCategories-message', errors.emailCategories, lang)}
   </fieldset>`;
@@ -214,17 +193,10 @@ export function errorSummary(errors: FieldErrors, lang: Language): Html {
   const items = ORDER.filter((key) => errors[key]).map((key) =>
     key === 'general'
       ? html`<li>${errors[key]}</li>`
-      : html`<li>
-          <a href="#${key === 'emailCategories' ? `category-${EMAIL_CATEGORIES[0]}` : key}">${errors[key]}</a>
-        </li>`,
+      : html`<li><a href="#${key === 'emailCategories' ? `category-${EMAIL_CATEGORIES[0]}` : key}">${errors[key]}</a></li>`,
   );
   if (items.length === 0) return html``;
-  return html`<div class="notice error" role="alert" id="error-summary">
-    <p><strong>${t.summary}</strong></p>
-    <ul>
-      ${items}
-    </ul>
-  </div>`;
+  return html`<div class="notice error" role="alert" id="error-summary"><p><strong>${t.summary}</strong></p><ul>${items}</ul></div>`;
 }
 
 export interface FormOptions {
@@ -243,26 +215,17 @@ export function contactForm(
   const t = CONTACTS[lang];
   const action = contact ? `/contacts/${contact.id}` : '/contacts';
   const group = (legend: string, names: readonly TextField[]) =>
-    html`<fieldset>
-      <legend>${legend}</legend>
-      ${names.map((name) => field(name, values, errors, lang))}
-    </fieldset>`;
+    html`<fieldset><legend>${legend}</legend>${names.map((name) => field(name, values, errors, lang))}</fieldset>`;
   return html`${errorSummary(errors, lang)}
-    <form
-      method="post"
-      action="${action}?lang=${lang}"
-      class="contact"
-      novalidate
-      data-check="/contacts/check?lang=${lang}"
-      data-error-label="${t.errorLabel}"
-    >
-      ${csrfField(app, request)} ${group(t.form.name, ['firstName', 'lastName'])}
-      ${group(t.form.reach, ['email', 'phone', 'language'])}
-      ${group(t.form.address, ['company', 'street', 'postalCode', 'city', 'country'])}
-      ${categories(values, errors, lang)}
-      <div class="actions">
-        <button type="submit" class="primary">${contact ? t.form.save : t.form.add}</button>
-        <a class="back" href="/contacts">${t.form.back}</a>
-      </div>
-    </form>`;
+<form method="post" action="${action}?lang=${lang}" class="contact" novalidate data-check="/contacts/check?lang=${lang}" data-error-label="${t.errorLabel}">
+  ${csrfField(app, request)}
+  ${group(t.form.name, ['firstName', 'lastName'])}
+  ${group(t.form.reach, ['email', 'phone', 'language'])}
+  ${group(t.form.address, ['company', 'street', 'postalCode', 'city', 'country'])}
+  ${categories(values, errors, lang)}
+  <div class="actions">
+    <button type="submit" class="primary">${contact ? t.form.save : t.form.add}</button>
+    <a class="back" href="/contacts">${t.form.back}</a>
+  </div>
+</form>`;
 }

@@ -62,10 +62,7 @@ function statusOf(contact: Account, expiresAt: Date | null, lang: Language): Htm
   const t = CONTACTS[lang].status;
   switch (contact.access) {
     case 'invited':
-      return html`<span class="badge pending"
-          >${expiresAt && expiresAt.getTime() <= Date.now() ? t.expired : t.invited}</span
-        >
-        ${time(expiresAt, lang)}`;
+      return html`<span class="badge pending">${expiresAt && expiresAt.getTime() <= Date.now() ? t.expired : t.invited}</span> ${time(expiresAt, lang)}`;
     case 'active':
       return html`<span class="badge done">${t.active}</span>`;
     case 'deactivated':
@@ -81,18 +78,18 @@ function row(contact: Account, expiresAt: Date | null, lang: Language): Html {
     (c) => t.categories[c].label,
   );
   return html`<tr data-contact="${contact.id}">
-    <th scope="row">${contact.name}</th>
-    <td class="handle">${contact.handle}</td>
-    <td class="email">${contact.email}</td>
-    <td class="phone">${phoneText(contact.phone)}</td>
-    <td>${contact.company ?? ''}</td>
-    <td>${categories.length ? categories.join(', ') : html`<span class="hint">${t.list.noCategory}</span>`}</td>
-    <td>${statusOf(contact, expiresAt, lang)}</td>
-    <td class="row-actions">
-      <a href="/contacts/${contact.id}/edit">${t.list.edit}<span class="vh"> – ${contact.name}</span></a>
-      <a href="/contacts/${contact.id}/delete">${t.list.delete}<span class="vh"> – ${contact.name}</span></a>
-    </td>
-  </tr>`;
+  <th scope="row">${contact.name}</th>
+  <td class="handle">${contact.handle}</td>
+  <td class="email">${contact.email}</td>
+  <td class="phone">${phoneText(contact.phone)}</td>
+  <td>${contact.company ?? ''}</td>
+  <td>${categories.length ? categories.join(', ') : html`<span class="hint">${t.list.noCategory}</span>`}</td>
+  <td>${statusOf(contact, expiresAt, lang)}</td>
+  <td class="row-actions">
+    <a href="/contacts/${contact.id}/edit">${t.list.edit}<span class="vh"> – ${contact.name}</span></a>
+    <a href="/contacts/${contact.id}/delete">${t.list.delete}<span class="vh"> – ${contact.name}</span></a>
+  </td>
+</tr>`;
 }
 
 interface FormPage {
@@ -129,9 +126,7 @@ async function refusalText(app: FastifyInstance, problem: Problem, contact: Acco
       const requests = ids('requests');
       const links = requests.map(
         (id, i) =>
-          html`${i ? ', ' : ''}<a href="/requests/${id}"
-              >${requests.length === 1 ? t.seeRequest : t.requestN(i + 1)}</a
-            >`,
+          html`${i ? ', ' : ''}<a href="/requests/${id}">${requests.length === 1 ? t.seeRequest : t.requestN(i + 1)}</a>`,
       );
       return t.pendingRequest(contact.name, html`${links}`);
     }
@@ -157,8 +152,8 @@ export default async function contactsPage(app: FastifyInstance) {
   const showNew = (request: FastifyRequest, reply: FastifyReply, { values, errors, status }: FormPage) => {
     const t = CONTACTS[pageLanguage(request)];
     const body = html`<h1>${t.form.newTitle}</h1>
-      <p>${t.form.newIntro}</p>
-      ${contactForm(app, request, pageLanguage(request), { values, errors })}`;
+<p>${t.form.newIntro}</p>
+${contactForm(app, request, pageLanguage(request), { values, errors })}`;
     return page(request, reply, errors ? `${t.errorLabel} ${t.form.newTitle}` : t.form.newTitle, body, status, [
       '/assets/contacts.js',
     ]);
@@ -175,12 +170,12 @@ export default async function contactsPage(app: FastifyInstance) {
     const owner = !actorOf(request.viewer!).subAccount;
     const invitation = owner && contact.access === 'invited' ? await openInvitation(app, contact.id) : null;
     const body = html`<h1>${t.form.editTitle}</h1>
-      <p class="lead"><strong>${contact.name}</strong> · ${t.form.handle} <code>${contact.handle}</code></p>
-      ${noticeOf(request, lang)}
-      <p>${t.form.editIntro}</p>
-      ${contactForm(app, request, lang, { contact, values, errors })}
-      ${owner ? accessSection(app, request, contact, invitation, accessError) : ''}
-      <p class="delete-link"><a href="/contacts/${contact.id}/delete">${t.form.delete}</a></p>`;
+<p class="lead"><strong>${contact.name}</strong> · ${t.form.handle} <code>${contact.handle}</code></p>
+${noticeOf(request, lang)}
+<p>${t.form.editIntro}</p>
+${contactForm(app, request, lang, { contact, values, errors })}
+${owner ? accessSection(app, request, contact, invitation, accessError) : ''}
+<p class="delete-link"><a href="/contacts/${contact.id}/delete">${t.form.delete}</a></p>`;
     const title = `${contact.name} · ${t.form.editTitle}`;
     return page(request, reply, errors || accessError ? `${t.errorLabel} ${title}` : title, body, status, [
       '/assets/contacts.js',
@@ -197,27 +192,21 @@ export default async function contactsPage(app: FastifyInstance) {
     const lang = pageLanguage(request);
     const t = CONTACTS[lang].del;
     const body = html`<h1>${t.title(contact.name)}</h1>
-      <p class="lead">${contact.name} · <code>${contact.handle}</code> · ${contact.email}</p>
-      ${
-        refusal
-          ? html`<div class="notice error" role="alert" id="refusal">
-                <p><strong>${t.refused}</strong></p>
-                <p>${refusal}</p>
-              </div>
-              <p>
-                <a href="/contacts/${contact.id}/edit">${CONTACTS[lang].list.edit} – ${contact.name}</a> ·
-                <a href="/contacts">${CONTACTS[lang].form.back}</a>
-              </p>`
-          : html`<p>${t.consequences}</p>
-              ${contact.access !== 'none' ? html`<p>${t.subAccount}</p>` : ''}
-              <div class="actions choices">
-                <form method="post" action="/contacts/${contact.id}/delete?lang=${lang}">
-                  ${csrfField(app, request)}
-                  <button type="submit" class="danger">${t.confirm}</button>
-                </form>
-                <a class="back" href="/contacts/${contact.id}/edit">${t.cancel}</a>
-              </div>`
-      }`;
+<p class="lead">${contact.name} · <code>${contact.handle}</code> · ${contact.email}</p>
+${
+  refusal
+    ? html`<div class="notice error" role="alert" id="refusal"><p><strong>${t.refused}</strong></p><p>${refusal}</p></div>
+<p><a href="/contacts/${contact.id}/edit">${CONTACTS[lang].list.edit} – ${contact.name}</a> · <a href="/contacts">${CONTACTS[lang].form.back}</a></p>`
+    : html`<p>${t.consequences}</p>
+${contact.access !== 'none' ? html`<p>${t.subAccount}</p>` : ''}
+<div class="actions choices">
+  <form method="post" action="/contacts/${contact.id}/delete?lang=${lang}">
+    ${csrfField(app, request)}
+    <button type="submit" class="danger">${t.confirm}</button>
+  </form>
+  <a class="back" href="/contacts/${contact.id}/edit">${t.cancel}</a>
+</div>`
+}`;
     return page(request, reply, t.title(contact.name), body, status);
   };
 
@@ -233,35 +222,19 @@ export default async function contactsPage(app: FastifyInstance) {
       ),
     );
     const body = html`<h1>${t.title}</h1>
-      ${noticeOf(request, lang)}
-      <p>${t.intro}</p>
-      <p><a class="button" href="/contacts/new">${t.add}</a></p>
-      ${
-        contacts.length
-          ? html`<div class="table-wrap" role="region" aria-labelledby="contacts-caption" tabindex="0">
-              <table class="contacts">
-                <caption id="contacts-caption" class="vh">
-                  ${t.caption}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t.name}</th>
-                    <th scope="col">${t.handle}</th>
-                    <th scope="col">${t.email}</th>
-                    <th scope="col">${t.phone}</th>
-                    <th scope="col">${t.company}</th>
-                    <th scope="col">${t.categories}</th>
-                    <th scope="col">${t.access}</th>
-                    <th scope="col"><span class="vh">${t.actions}</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${contacts.map((c) => row(c, expiries.get(c.id) ?? null, lang))}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p class="notice">${t.empty}</p>`
-      }`;
+${noticeOf(request, lang)}
+<p>${t.intro}</p>
+<p><a class="button" href="/contacts/new">${t.add}</a></p>
+${
+  contacts.length
+    ? html`<div class="table-wrap" role="region" aria-labelledby="contacts-caption" tabindex="0"><table class="contacts">
+  <caption id="contacts-caption" class="vh">${t.caption}</caption>
+  <thead><tr><th scope="col">${t.name}</th><th scope="col">${t.handle}</th><th scope="col">${t.email}</th><th scope="col">${t.phone}</th>
+    <th scope="col">${t.company}</th><th scope="col">${t.categories}</th><th scope="col">${t.access}</th><th scope="col"><span class="vh">${t.actions}</span></th></tr></thead>
+  <tbody>${contacts.map((c) => row(c, expiries.get(c.id) ?? null, lang))}</tbody>
+</table></div>`
+    : html`<p class="notice">${t.empty}</p>`
+}`;
     return page(request, reply, t.title, body);
   });
 

@@ -21,47 +21,34 @@ const form = z.object({
 function summary(view: DecisionSummary, lang: Language, t: DecisionCopy): Html {
   const { change, service, from, to, askedBy } = view;
   const roles = roleList(change.roles as Role[], lang);
-  return html` <p>${t.intro(who(askedBy), roles, service.name)}</p>
-    <dl>
-      <dt>${t.service}</dt>
-      <dd>${service.name} (${service.kind})</dd>
-      <dt>${t.roles}</dt>
-      <dd>${roles}</dd>
-      <dt>${t.from}</dt>
-      <dd>${who(from)}</dd>
-      <dt>${t.to}</dt>
-      <dd>${who(to)}</dd>
-      <dt>${t.askedBy}</dt>
-      <dd>${who(askedBy)}</dd>
-      <dt>${t.expires}</dt>
-      <dd>${formatDate(change.expiresAt, lang)}</dd>
-      <dt>${t.state}</dt>
-      <dd>${t.states[change.state] ?? change.state}</dd>
-    </dl>`;
+  return html`
+<p>${t.intro(who(askedBy), roles, service.name)}</p>
+<dl>
+  <dt>${t.service}</dt><dd>${service.name} (${service.kind})</dd>
+  <dt>${t.roles}</dt><dd>${roles}</dd>
+  <dt>${t.from}</dt><dd>${who(from)}</dd>
+  <dt>${t.to}</dt><dd>${who(to)}</dd>
+  <dt>${t.askedBy}</dt><dd>${who(askedBy)}</dd>
+  <dt>${t.expires}</dt><dd>${formatDate(change.expiresAt, lang)}</dd>
+  <dt>${t.state}</dt><dd>${t.states[change.state] ?? change.state}</dd>
+</dl>`;
 }
 
 function decisionForm(view: DecisionSummary, lang: Language, t: DecisionCopy): Html {
   if (view.change.state !== 'validatingByCustomers') return html``;
-  return html` <form method="post" action="/requests/${view.change.id}/decision?lang=${lang}" autocomplete="off">
-      <label for="token">${t.tokenLabel}</label>
-      <input
-        id="token"
-        name="token"
-        type="text"
-        inputmode="text"
-        spellcheck="false"
-        autocapitalize="off"
-        aria-describedby="token-hint"
-      />
-      <p class="hint" id="token-hint">${t.tokenHint}</p>
-      <label for="reason">${t.reasonLabel}</label>
-      <textarea id="reason" name="reason" rows="2" maxlength="1000"></textarea>
-      <div class="actions">
-        <button class="accept" type="submit" name="decision" value="accepted">${t.accept}</button>
-        <button class="refuse" type="submit" name="decision" value="refused">${t.refuse}</button>
-      </div>
-    </form>
-    <p class="hint">${t.unexpected}</p>`;
+  return html`
+<form method="post" action="/requests/${view.change.id}/decision?lang=${lang}" autocomplete="off">
+  <label for="token">${t.tokenLabel}</label>
+  <input id="token" name="token" type="text" inputmode="text" spellcheck="false" autocapitalize="off" aria-describedby="token-hint">
+  <p class="hint" id="token-hint">${t.tokenHint}</p>
+  <label for="reason">${t.reasonLabel}</label>
+  <textarea id="reason" name="reason" rows="2" maxlength="1000"></textarea>
+  <div class="actions">
+    <button class="accept" type="submit" name="decision" value="accepted">${t.accept}</button>
+    <button class="refuse" type="submit" name="decision" value="refused">${t.refuse}</button>
+  </div>
+</form>
+<p class="hint">${t.unexpected}</p>`;
 }
 
 function problemText(err: Problem, t: DecisionCopy): string {
@@ -87,10 +74,8 @@ export default async function decisionPage(app: FastifyInstance) {
     const lang = pageLanguage(request);
     const t = DECISION_COPY[lang];
     const body = view
-      ? html`<h1>${t.title}</h1>
-          ${notice ? html`<p class="notice ${notice.kind}" role="status">${notice.text}</p>` : ''}${summary(view, lang, t)}${decisionForm(view, lang, t)}`
-      : html`<h1>${t.title}</h1>
-          <p class="notice error" role="alert">${notice?.text ?? t.problems.notFound}</p>`;
+      ? html`<h1>${t.title}</h1>${notice ? html`<p class="notice ${notice.kind}" role="status">${notice.text}</p>` : ''}${summary(view, lang, t)}${decisionForm(view, lang, t)}`
+      : html`<h1>${t.title}</h1><p class="notice error" role="alert">${notice?.text ?? t.problems.notFound}</p>`;
     return renderPage(app, request, reply, {
       status,
       title: t.title,

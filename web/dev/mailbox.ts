@@ -21,30 +21,11 @@ export default fp(
       const emails = await mailbox.list();
       const rows = emails.map(
         (e) =>
-          html`<tr>
-            <td>${time(e.sentAt, lang)}</td>
-            <td>${e.to}</td>
-            <td><a href="/dev/mailbox/${e.id}">${e.subject}</a></td>
-          </tr>`,
+          html`<tr><td>${time(e.sentAt, lang)}</td><td>${e.to}</td><td><a href="/dev/mailbox/${e.id}">${e.subject}</a></td></tr>`,
       );
       const body = html`<h1>${t.title}</h1>
-        <p class="hint">${t.intro}</p>
-        ${
-          emails.length
-            ? html`<table>
-                <thead>
-                  <tr>
-                    <th scope="col">${t.sent}</th>
-                    <th scope="col">${t.to}</th>
-                    <th scope="col">${t.subject}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows}
-                </tbody>
-              </table>`
-            : html`<p class="notice">${t.empty}</p>`
-        }`;
+<p class="hint">${t.intro}</p>
+${emails.length ? html`<table><thead><tr><th scope="col">${t.sent}</th><th scope="col">${t.to}</th><th scope="col">${t.subject}</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="notice">${t.empty}</p>`}`;
       return renderPage(app, request, reply, { title: t.title, body, section: 'mailbox' });
     });
 
@@ -57,23 +38,13 @@ export default fp(
           status: 404,
           title: t.missing,
           section: 'mailbox',
-          body: html`<p class="notice error">${t.missing}</p>
-            <p><a href="/dev/mailbox">${t.back}</a></p>`,
+          body: html`<p class="notice error">${t.missing}</p><p><a href="/dev/mailbox">${t.back}</a></p>`,
         });
       }
-      const body = html`<p>
-          <a href="/dev/mailbox">← ${t.back}</a> · <a href="/dev/mailbox/${email.id}/html">${t.htmlVersion}</a>
-        </p>
-        <h1>${email.subject}</h1>
-        <dl>
-          <dt>${t.from}</dt>
-          <dd>${email.from}</dd>
-          <dt>${t.to}</dt>
-          <dd>${email.to}</dd>
-          <dt>${t.sent}</dt>
-          <dd>${time(email.sentAt, lang)}</dd>
-        </dl>
-        <pre>${linkify(email.text)}</pre>`;
+      const body = html`<p><a href="/dev/mailbox">← ${t.back}</a> · <a href="/dev/mailbox/${email.id}/html">${t.htmlVersion}</a></p>
+<h1>${email.subject}</h1>
+<dl><dt>${t.from}</dt><dd>${email.from}</dd><dt>${t.to}</dt><dd>${email.to}</dd><dt>${t.sent}</dt><dd>${time(email.sentAt, lang)}</dd></dl>
+<pre>${linkify(email.text)}</pre>`;
       return renderPage(app, request, reply, { title: email.subject, body, section: 'mailbox' });
     });
 

@@ -64,12 +64,7 @@ function summary(failed: Failed | undefined, form: FormName, lang: Language): Ht
   const items = Object.entries(failed.errors).map(([field, message]) =>
     field === 'form' ? html`<li>${message}</li>` : html`<li><a href="#${field}">${message}</a></li>`,
   );
-  return html`<div class="notice error" role="alert" id="${form}-summary">
-    <p><strong>${PROFILE[lang].summary}</strong></p>
-    <ul>
-      ${items}
-    </ul>
-  </div>`;
+  return html`<div class="notice error" role="alert" id="${form}-summary"><p><strong>${PROFILE[lang].summary}</strong></p><ul>${items}</ul></div>`;
 }
 
 const savedNotice = (saved: SavedNotice | null, which: SavedNotice[], t: ProfileCopy): Html => {
@@ -95,17 +90,9 @@ function textField(f: TextField, lang: Language): Html {
   const t = PROFILE[lang];
   const described = describedBy(f.hint && `${f.id}-hint`, f.error && `${f.id}-error`);
   return html`<div class="field">
-    <label for="${f.id}"
-      >${f.label}${f.optional ? html` <span class="optional">${t.contact.optional}</span>` : ''}</label
-    >
+    <label for="${f.id}">${f.label}${f.optional ? html` <span class="optional">${t.contact.optional}</span>` : ''}</label>
     ${f.hint ? html`<p class="hint" id="${f.id}-hint">${f.hint}</p>` : ''}
-    <input
-      id="${f.id}"
-      name="${f.id}"
-      type="${f.type ?? 'text'}"
-      value="${f.value}"
-      ${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${f.maxlength ? html` maxlength="${f.maxlength}"` : ''}${f.required ? html` required` : ''}${f.extra ?? ''}${described ? html` aria-describedby="${described}"` : ''}${invalid(f.error)}
-    />
+    <input id="${f.id}" name="${f.id}" type="${f.type ?? 'text'}" value="${f.value}"${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${f.maxlength ? html` maxlength="${f.maxlength}"` : ''}${f.required ? html` required` : ''}${f.extra ?? ''}${described ? html` aria-describedby="${described}"` : ''}${invalid(f.error)}>
     ${fieldError(f.id, f.error, lang)}
   </div>`;
 }
@@ -126,58 +113,13 @@ export function newPasswordField(f: NewPasswordField, lang: Language): Html {
     <label for="${f.id}">${f.label}</label>
     <p class="hint" id="${f.id}-hint">${f.hint}</p>
     <div class="password-row">
-      <input
-        id="${f.id}"
-        name="${f.id}"
-        type="password"
-        autocomplete="new-password"
-        minlength="${MIN_PASSWORD}"
-        maxlength="200"
-        required
-        spellcheck="false"
-        autocapitalize="off"
-        value="${f.value ?? ''}"
-        data-strength="${f.id}-strength"
-        ${f.confirmId ? html` data-confirm="${f.confirmId}"` : ''}
-        aria-describedby="${describedBy(`${f.id}-hint`, `${f.id}-strength`, f.error && `${f.id}-error`)}"
-        ${invalid(f.error)}
-      />
-      <button
-        type="button"
-        class="secondary"
-        data-toggle="${f.id}"
-        aria-controls="${f.id}"
-        data-show="${t.show}"
-        data-hide="${t.hide}"
-        hidden
-      >
-        ${t.show}
-      </button>
+      <input id="${f.id}" name="${f.id}" type="password" autocomplete="new-password" minlength="${MIN_PASSWORD}" maxlength="200" required spellcheck="false" autocapitalize="off" value="${f.value ?? ''}" data-strength="${f.id}-strength"${f.confirmId ? html` data-confirm="${f.confirmId}"` : ''} aria-describedby="${describedBy(`${f.id}-hint`, `${f.id}-strength`, f.error && `${f.id}-error`)}"${invalid(f.error)}>
+      <button type="button" class="secondary" data-toggle="${f.id}" aria-controls="${f.id}" data-show="${t.show}" data-hide="${t.hide}" hidden>${t.show}</button>
     </div>
-    <p
-      class="strength"
-      id="${f.id}-strength"
-      aria-live="polite"
-      data-min="${MIN_PASSWORD}"
-      data-label="${t.strength}"
-      data-weak="${t.weak}"
-      data-fair="${t.fair}"
-      data-strong="${t.strong}"
-      data-too-short="${t.tooShort(MIN_PASSWORD)}"
-    ></p>
+    <p class="strength" id="${f.id}-strength" aria-live="polite" data-min="${MIN_PASSWORD}" data-label="${t.strength}" data-weak="${t.weak}" data-fair="${t.fair}" data-strong="${t.strong}" data-too-short="${t.tooShort(MIN_PASSWORD)}"></p>
     <div class="password-tools" hidden>
-      <button type="button" class="secondary" data-generate="${f.id}" data-generated="${t.generated}">
-        ${t.generate}
-      </button>
-      <button
-        type="button"
-        class="secondary"
-        data-copy="${f.id}"
-        data-copied="${t.copied}"
-        data-copy-failed="${t.copyFailed}"
-      >
-        ${t.copy}
-      </button>
+      <button type="button" class="secondary" data-generate="${f.id}" data-generated="${t.generated}">${t.generate}</button>
+      <button type="button" class="secondary" data-copy="${f.id}" data-copied="${t.copied}" data-copy-failed="${t.copyFailed}">${t.copy}</button>
     </div>
     <p class="hint tool-message" id="${f.id}-tools" aria-live="polite"></p>
     ${fieldError(f.id, f.error, lang)}
@@ -207,38 +149,35 @@ function contactSection(v: ProfileView, profile: Profile): Html {
   const field = (id: keyof Account & string, label: string, more: Partial<TextField> = {}) =>
     textField({ id, label, value: value(id), error: mine?.errors[id], ...more }, v.lang);
   const nameError = mine?.errors.firstName ?? mine?.errors.lastName;
-  const readOnly = (id: 'firstName' | 'lastName', label: string) =>
-    html`<div class="field">
+  const readOnly = (id: 'firstName' | 'lastName', label: string) => html`<div class="field">
       <label for="${id}">${label}</label>
-      <input
-        id="${id}"
-        value="${account[id]}"
-        readonly
-        aria-describedby="${describedBy('names-hint', nameError && 'names-error')}"
-        ${invalid(nameError)}
-      />
+      <input id="${id}" value="${account[id]}" readonly aria-describedby="${describedBy('names-hint', nameError && 'names-error')}"${invalid(nameError)}>
     </div>`;
   return html`<section id="contact" class="profile-section" aria-labelledby="contact-heading">
-    <h2 id="contact-heading">${c.heading}</h2>
-    <p class="hint">${c.intro}</p>
-    ${savedNotice(v.saved, ['contact'], t)} ${summary(v.failed, 'contact', v.lang)}
-    <form method="post" action="${v.action('/profile')}">
-      ${csrfField(v.app, v.request)}
-      <div class="names">${readOnly('firstName', c.firstName)} ${readOnly('lastName', c.lastName)}</div>
-      <p class="hint names-hint" id="names-hint">${c.nameHint}</p>
-      ${fieldError('names', nameError, v.lang)}
-      ${field('email', c.email, { type: 'email', autocomplete: 'email', maxlength: 254, required: true, hint: c.emailHint })}
-      ${field('phone', c.phone, { type: 'tel', autocomplete: 'tel', maxlength: 40, hint: c.phoneHint, optional: true })}
-      ${field('company', c.company, { autocomplete: 'organization', maxlength: 200, optional: true })}
-      ${field('street', c.street, { autocomplete: 'street-address', maxlength: 200, optional: true })}
-      <div class="pair">
-        ${field('postalCode', c.postalCode, { autocomplete: 'postal-code', maxlength: 20, optional: true })}
-        ${field('city', c.city, { autocomplete: 'address-level2', maxlength: 100, optional: true })}
-      </div>
-      ${field('country', c.country, { autocomplete: 'country', maxlength: 2, hint: c.countryHint, optional: true, extra: html` class="short" autocapitalize="characters"` })}
-      <div class="actions"><button type="submit" class="primary">${c.save}</button></div>
-    </form>
-  </section>`;
+  <h2 id="contact-heading">${c.heading}</h2>
+  <p class="hint">${c.intro}</p>
+  ${savedNotice(v.saved, ['contact'], t)}
+  ${summary(v.failed, 'contact', v.lang)}
+  <form method="post" action="${v.action('/profile')}">
+    ${csrfField(v.app, v.request)}
+    <div class="names">
+      ${readOnly('firstName', c.firstName)}
+      ${readOnly('lastName', c.lastName)}
+    </div>
+    <p class="hint names-hint" id="names-hint">${c.nameHint}</p>
+    ${fieldError('names', nameError, v.lang)}
+    ${field('email', c.email, { type: 'email', autocomplete: 'email', maxlength: 254, required: true, hint: c.emailHint })}
+    ${field('phone', c.phone, { type: 'tel', autocomplete: 'tel', maxlength: 40, hint: c.phoneHint, optional: true })}
+    ${field('company', c.company, { autocomplete: 'organization', maxlength: 200, optional: true })}
+    ${field('street', c.street, { autocomplete: 'street-address', maxlength: 200, optional: true })}
+    <div class="pair">
+      ${field('postalCode', c.postalCode, { autocomplete: 'postal-code', maxlength: 20, optional: true })}
+      ${field('city', c.city, { autocomplete: 'address-level2', maxlength: 100, optional: true })}
+    </div>
+    ${field('country', c.country, { autocomplete: 'country', maxlength: 2, hint: c.countryHint, optional: true, extra: html` class="short" autocapitalize="characters"` })}
+    <div class="actions"><button type="submit" class="primary">${c.save}</button></div>
+  </form>
+</section>`;
 }
 
 function preferencesSection(v: ProfileView, profile: Profile): Html {
@@ -250,65 +189,42 @@ function preferencesSection(v: ProfileView, profile: Profile): Html {
   const communication = mine ? text(mine.values.communication) : account.communication;
   const language = mine ? text(mine.values.language) : account.language;
   const option = (choice: Account) =>
-    html`<option value="${choice.handle}" ${choice.handle === billing ? html` selected` : ''}>
-      ${choice.name} (${choice.handle})${choice.id === account.id ? html` – ${p.holder}` : ''}
-    </option>`;
-  const radio = (value: 'email' | 'post', label: string) =>
-    html`<div class="choice">
-      <input
-        type="radio"
-        name="communication"
-        value="${value}"
-        id="communication-${value}"
-        ${communication === value ? html` checked` : ''}${invalid(mine?.errors.communication)}
-      />
+    html`<option value="${choice.handle}"${choice.handle === billing ? html` selected` : ''}>${choice.name} (${choice.handle})${choice.id === account.id ? html` – ${p.holder}` : ''}</option>`;
+  const radio = (value: 'email' | 'post', label: string) => html`<div class="choice">
+      <input type="radio" name="communication" value="${value}" id="communication-${value}"${communication === value ? html` checked` : ''}${invalid(mine?.errors.communication)}>
       <label for="communication-${value}">${label}</label>
     </div>`;
   return html`<section id="preferences" class="profile-section" aria-labelledby="preferences-heading">
-    <h2 id="preferences-heading">${p.heading}</h2>
-    <p class="hint">${p.intro}</p>
-    ${savedNotice(v.saved, ['preferences'], t)} ${summary(v.failed, 'preferences', v.lang)}
-    <form method="post" action="${v.action('/profile/preferences')}">
-      ${csrfField(v.app, v.request)}
-      <div class="field">
-        <label for="billingContact">${p.billingContact}</label>
-        <p class="hint" id="billingContact-hint">${v.choices.length > 1 ? p.billingHint : p.noContacts}</p>
-        <select
-          id="billingContact"
-          name="billingContact"
-          aria-describedby="${describedBy('billingContact-hint', mine?.errors.billingContact && 'billingContact-error')}"
-          ${invalid(mine?.errors.billingContact)}
-        >
-          ${v.choices.map(option)}
-        </select>
-        ${fieldError('billingContact', mine?.errors.billingContact, v.lang)}
-      </div>
-      <fieldset id="communication" ${mine?.errors.communication ? html` aria-describedby="communication-error"` : ''}>
-        <legend>${p.communication}</legend>
-        ${radio('email', p.byEmail)} ${radio('post', p.byPost)}
-        ${fieldError('communication', mine?.errors.communication, v.lang)}
-      </fieldset>
-      <div class="field">
-        <label for="language">${p.language}</label>
-        <p class="hint" id="language-hint">${p.languageHint}</p>
-        <select
-          id="language"
-          name="language"
-          aria-describedby="${describedBy('language-hint', mine?.errors.language && 'language-error')}"
-          ${invalid(mine?.errors.language)}
-        >
-          ${LANGUAGES.map(
-            (code) =>
-              html`<option value="${code}" lang="${code}" ${code === language ? html` selected` : ''}>
-                ${COMMON[code].languageName}
-              </option>`,
-          )}
-        </select>
-        ${fieldError('language', mine?.errors.language, v.lang)}
-      </div>
-      <div class="actions"><button type="submit" class="primary">${p.save}</button></div>
-    </form>
-  </section>`;
+  <h2 id="preferences-heading">${p.heading}</h2>
+  <p class="hint">${p.intro}</p>
+  ${savedNotice(v.saved, ['preferences'], t)}
+  ${summary(v.failed, 'preferences', v.lang)}
+  <form method="post" action="${v.action('/profile/preferences')}">
+    ${csrfField(v.app, v.request)}
+    <div class="field">
+      <label for="billingContact">${p.billingContact}</label>
+      <p class="hint" id="billingContact-hint">${v.choices.length > 1 ? p.billingHint : p.noContacts}</p>
+      <select id="billingContact" name="billingContact" aria-describedby="${describedBy('billingContact-hint', mine?.errors.billingContact && 'billingContact-error')}"${invalid(mine?.errors.billingContact)}>${v.choices.map(option)}</select>
+      ${fieldError('billingContact', mine?.errors.billingContact, v.lang)}
+    </div>
+    <fieldset id="communication"${mine?.errors.communication ? html` aria-describedby="communication-error"` : ''}>
+      <legend>${p.communication}</legend>
+      ${radio('email', p.byEmail)}
+      ${radio('post', p.byPost)}
+      ${fieldError('communication', mine?.errors.communication, v.lang)}
+    </fieldset>
+    <div class="field">
+      <label for="language">${p.language}</label>
+      <p class="hint" id="language-hint">${p.languageHint}</p>
+      <select id="language" name="language" aria-describedby="${describedBy('language-hint', mine?.errors.language && 'language-error')}"${invalid(mine?.errors.language)}>${LANGUAGES.map(
+        (code) =>
+          html`<option value="${code}" lang="${code}"${code === language ? html` selected` : ''}>${COMMON[code].languageName}</option>`,
+      )}</select>
+      ${fieldError('language', mine?.errors.language, v.lang)}
+    </div>
+    <div class="actions"><button type="submit" class="primary">${p.save}</button></div>
+  </form>
+</section>`;
 }
 
 function passwordSection(v: ProfileView): Html {
@@ -317,28 +233,22 @@ function passwordSection(v: ProfileView): Html {
   const mine = v.failed?.form === 'password' ? v.failed : undefined;
   const current = mine?.errors.currentPassword;
   return html`<section id="password" class="profile-section" aria-labelledby="password-heading">
-    <h2 id="password-heading">${p.heading}</h2>
-    <p class="hint">${p.intro}</p>
-    ${savedNotice(v.saved, ['password'], t)} ${summary(v.failed, 'password', v.lang)}
-    <form method="post" action="${v.action('/profile/password')}">
-      ${csrfField(v.app, v.request)}
-      <input type="text" autocomplete="username" value="${v.viewer.handle}" readonly hidden />
-      <div class="field">
-        <label for="currentPassword">${p.current}</label>
-        <input
-          id="currentPassword"
-          name="currentPassword"
-          type="password"
-          autocomplete="current-password"
-          maxlength="200"
-          required${current ? html` aria-describedby="currentPassword-error" aria-invalid="true"` : ''}
-        />
-        ${fieldError('currentPassword', current, v.lang)}
-      </div>
-      ${newPasswordField({ id: 'newPassword', label: p.next, hint: p.nextHint(MIN_PASSWORD), error: mine?.errors.newPassword }, v.lang)}
-      <div class="actions"><button type="submit" class="primary">${p.save}</button></div>
-    </form>
-  </section>`;
+  <h2 id="password-heading">${p.heading}</h2>
+  <p class="hint">${p.intro}</p>
+  ${savedNotice(v.saved, ['password'], t)}
+  ${summary(v.failed, 'password', v.lang)}
+  <form method="post" action="${v.action('/profile/password')}">
+    ${csrfField(v.app, v.request)}
+    <input type="text" autocomplete="username" value="${v.viewer.handle}" readonly hidden>
+    <div class="field">
+      <label for="currentPassword">${p.current}</label>
+      <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" maxlength="200" required${current ? html` aria-describedby="currentPassword-error" aria-invalid="true"` : ''}>
+      ${fieldError('currentPassword', current, v.lang)}
+    </div>
+    ${newPasswordField({ id: 'newPassword', label: p.next, hint: p.nextHint(MIN_PASSWORD), error: mine?.errors.newPassword }, v.lang)}
+    <div class="actions"><button type="submit" class="primary">${p.save}</button></div>
+  </form>
+</section>`;
 }
 
 function newslettersSection(v: ProfileView, profile: Profile): Html {
@@ -347,38 +257,29 @@ function newslettersSection(v: ProfileView, profile: Profile): Html {
   const mine = v.failed?.form === 'newsletters' ? v.failed : undefined;
   const chosen = mine ? [mine.values.newsletters ?? []].flat() : profile.account.newsletters;
   return html`<section id="newsletters" class="profile-section" aria-labelledby="newsletters-heading">
-    <h2 id="newsletters-heading">${n.heading}</h2>
-    ${savedNotice(v.saved, ['newsletters', 'unsubscribed'], t)} ${summary(v.failed, 'newsletters', v.lang)}
-    <form method="post" action="${v.action('/profile/newsletters')}">
-      ${csrfField(v.app, v.request)}
-      <fieldset aria-describedby="newsletters-note">
-        <legend>${n.intro}</legend>
-        ${NEWSLETTERS.map(
-          (key) =>
-            html`<div class="choice">
-              <input
-                type="checkbox"
-                name="newsletters"
-                value="${key}"
-                id="newsletter-${key}"
-                aria-describedby="newsletter-${key}-hint"
-                ${chosen.includes(key) ? html` checked` : ''}
-              />
-              <label for="newsletter-${key}">${n.items[key].label}</label>
-              <span class="hint" id="newsletter-${key}-hint">${n.items[key].description}</span>
-            </div>`,
-        )}
-      </fieldset>
-      <p class="hint" id="newsletters-note">${n.note}</p>
-      <div class="actions">
-        <button type="submit" class="primary">${n.save}</button>
-        <button type="submit" class="secondary" form="newsletters-none">${n.unsubscribeAll}</button>
-      </div>
-    </form>
-    <form method="post" action="${v.action('/profile/newsletters')}" id="newsletters-none" class="bare">
-      ${csrfField(v.app, v.request)}
-    </form>
-  </section>`;
+  <h2 id="newsletters-heading">${n.heading}</h2>
+  ${savedNotice(v.saved, ['newsletters', 'unsubscribed'], t)}
+  ${summary(v.failed, 'newsletters', v.lang)}
+  <form method="post" action="${v.action('/profile/newsletters')}">
+    ${csrfField(v.app, v.request)}
+    <fieldset aria-describedby="newsletters-note">
+      <legend>${n.intro}</legend>
+      ${NEWSLETTERS.map(
+        (key) => html`<div class="choice">
+        <input type="checkbox" name="newsletters" value="${key}" id="newsletter-${key}" aria-describedby="newsletter-${key}-hint"${chosen.includes(key) ? html` checked` : ''}>
+        <label for="newsletter-${key}">${n.items[key].label}</label>
+        <span class="hint" id="newsletter-${key}-hint">${n.items[key].description}</span>
+      </div>`,
+      )}
+    </fieldset>
+    <p class="hint" id="newsletters-note">${n.note}</p>
+    <div class="actions">
+      <button type="submit" class="primary">${n.save}</button>
+      <button type="submit" class="secondary" form="newsletters-none">${n.unsubscribeAll}</button>
+    </div>
+  </form>
+  <form method="post" action="${v.action('/profile/newsletters')}" id="newsletters-none" class="bare">${csrfField(v.app, v.request)}</form>
+</section>`;
 }
 
 export function profileBody(v: ProfileView): Html {
@@ -399,16 +300,10 @@ export function profileBody(v: ProfileView): Html {
       ] as const)
     : [];
   return html`<h1>${t.title}</h1>
-    ${intro}
-    ${
-      sections.length
-        ? html`<nav class="profile-nav" aria-label="${t.sections}">
-            <ul>
-              ${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}
-            </ul>
-          </nav>`
-        : ''
-    }
-    ${profile ? contactSection(v, profile) : ''} ${profile ? preferencesSection(v, profile) : ''} ${passwordSection(v)}
-    ${profile ? newslettersSection(v, profile) : ''}`;
+${intro}
+${sections.length ? html`<nav class="profile-nav" aria-label="${t.sections}"><ul>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul></nav>` : ''}
+${profile ? contactSection(v, profile) : ''}
+${profile ? preferencesSection(v, profile) : ''}
+${passwordSection(v)}
+${profile ? newslettersSection(v, profile) : ''}`;
 }

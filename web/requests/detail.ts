@@ -10,24 +10,16 @@ function facts(view: ChangeView, ctx: Ctx): Html {
   const { change, service, from, to, askedBy } = view;
   const { t, lang } = ctx;
   return html`<dl>
-    <dt>${t.fields.service}</dt>
-    <dd>${service.name} (${service.kind})</dd>
-    <dt>${t.fields.roles}</dt>
-    <dd>${rolesText(view, lang, t)}</dd>
-    <dt>${t.fields.from}</dt>
-    <dd>${who(from)}</dd>
-    <dt>${t.fields.to}</dt>
-    <dd>${who(to)}</dd>
-    <dt>${t.fields.askedBy}</dt>
-    <dd>${who(askedBy)}</dd>
-    <dt>${t.fields.created}</dt>
-    <dd>${time(change.createdAt, lang)}</dd>
-    ${deadlineEntry(view, ctx)}
-    <dt>${t.fields.state}</dt>
-    <dd>${stateBadge(change.state, t)}</dd>
-    <dt>${t.fields.progress}</dt>
-    <dd data-field="progress">${progressText(view, ctx.viewer, t)}</dd>
-  </dl>`;
+  <dt>${t.fields.service}</dt><dd>${service.name} (${service.kind})</dd>
+  <dt>${t.fields.roles}</dt><dd>${rolesText(view, lang, t)}</dd>
+  <dt>${t.fields.from}</dt><dd>${who(from)}</dd>
+  <dt>${t.fields.to}</dt><dd>${who(to)}</dd>
+  <dt>${t.fields.askedBy}</dt><dd>${who(askedBy)}</dd>
+  <dt>${t.fields.created}</dt><dd>${time(change.createdAt, lang)}</dd>
+  ${deadlineEntry(view, ctx)}
+  <dt>${t.fields.state}</dt><dd>${stateBadge(change.state, t)}</dd>
+  <dt>${t.fields.progress}</dt><dd data-field="progress">${progressText(view, ctx.viewer, t)}</dd>
+</dl>`;
 }
 
 function decisions(view: ChangeView, ctx: Ctx): Html {
@@ -36,12 +28,9 @@ function decisions(view: ChangeView, ctx: Ctx): Html {
     const decision = view.change[`${party}Decision` as const];
     const at = view.change[`${party}DecidedAt` as const];
     return html`<dt>${t.fields[party]}: ${who(view[party])}</dt>
-      <dd data-field="decision-${party}">
-        ${decision ? t.detail[decision] : t.detail.undecided}${at ? html` ${time(at, lang)}` : ''}
-      </dd>`;
+  <dd data-field="decision-${party}">${decision ? t.detail[decision] : t.detail.undecided}${at ? html` ${time(at, lang)}` : ''}</dd>`;
   };
-  return html`<h2>${t.detail.decisions}</h2>
-    <dl class="decisions">${PARTIES.map(entry)}</dl>`;
+  return html`<h2>${t.detail.decisions}</h2><dl class="decisions">${PARTIES.map(entry)}</dl>`;
 }
 
 /** The page of one request; `notice` says how an action went, with the action's status when it failed. */
@@ -49,23 +38,17 @@ export async function renderDetail(ctx: Ctx, reply: FastifyReply, view: ChangeVi
   const { change, service } = view;
   const { t } = ctx;
   const title = t.detail.title(service.name);
-  const body = html`<p>
-      <a href="/requests"><span aria-hidden="true">←</span> ${t.detail.back}</a>
-    </p>
-    <h1>${title}</h1>
-    ${notice} ${liveRegion()}
-    <section
-      class="request detail"
-      id="request-${change.id}"
-      data-request="${change.id}"
-      data-state="${change.state}"
-      data-service="${service.name}"
-    >
-      ${facts(view, ctx)} ${decisions(view, ctx)}
-      ${actionForms(view, ctx, { back: `/requests/${change.id}`, detail: true })}
-      <h2>${t.detail.timeline}</h2>
-      ${await timeline(ctx, view)}
-    </section>`;
+  const body = html`<p><a href="/requests"><span aria-hidden="true">←</span> ${t.detail.back}</a></p>
+<h1>${title}</h1>
+${notice}
+${liveRegion()}
+<section class="request detail" id="request-${change.id}" data-request="${change.id}" data-state="${change.state}" data-service="${service.name}">
+${facts(view, ctx)}
+${decisions(view, ctx)}
+${actionForms(view, ctx, { back: `/requests/${change.id}`, detail: true })}
+<h2>${t.detail.timeline}</h2>
+${await timeline(ctx, view)}
+</section>`;
   return renderPage(ctx.app, ctx.request, reply, {
     title,
     body,

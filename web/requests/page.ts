@@ -48,60 +48,41 @@ function listUrl(q: ListQuery, change: Partial<ListQuery>): string {
 function row(view: ChangeView, ctx: Ctx, back: string): Html {
   const { change, service, from, to } = view;
   const { t, lang } = ctx;
-  return html`<li
-    class="request"
-    id="request-${change.id}"
-    data-request="${change.id}"
-    data-state="${change.state}"
-    data-service="${service.name}"
-  >
-    <h2><a href="/requests/${change.id}">${service.name}</a> ${stateBadge(change.state, t)}</h2>
-    <dl>
-      <dt>${t.fields.roles}</dt>
-      <dd>${rolesText(view, lang, t)}</dd>
-      <dt>${t.fields.fromTo}</dt>
-      <dd>
-        ${who(from)} <span aria-hidden="true">→</span><span class="visually-hidden">, ${t.fields.to}:</span> ${who(to)}
-      </dd>
-      <dt>${t.fields.progress}</dt>
-      <dd data-field="progress">${progressText(view, ctx.viewer, t)}</dd>
-      ${deadlineEntry(view, ctx)}
-    </dl>
-    ${actionForms(view, ctx, { back, detail: false })}
-  </li>`;
+  return html`<li class="request" id="request-${change.id}" data-request="${change.id}" data-state="${change.state}" data-service="${service.name}">
+  <h2><a href="/requests/${change.id}">${service.name}</a> ${stateBadge(change.state, t)}</h2>
+  <dl>
+    <dt>${t.fields.roles}</dt><dd>${rolesText(view, lang, t)}</dd>
+    <dt>${t.fields.fromTo}</dt><dd>${who(from)} <span aria-hidden="true">→</span><span class="visually-hidden">, ${t.fields.to}:</span> ${who(to)}</dd>
+    <dt>${t.fields.progress}</dt><dd data-field="progress">${progressText(view, ctx.viewer, t)}</dd>
+    ${deadlineEntry(view, ctx)}
+  </dl>
+  ${actionForms(view, ctx, { back, detail: false })}
+</li>`;
 }
 
 function controls(q: ListQuery, ctx: Ctx): Html {
   const { t } = ctx;
   const tab = (d: Direction) =>
-    html`<li>
-      <a href="${listUrl(q, { direction: d })}" ${q.direction === d ? html` aria-current="page"` : ''}>${t.tabs[d]}</a>
-    </li>`;
+    html`<li><a href="${listUrl(q, { direction: d })}"${q.direction === d ? html` aria-current="page"` : ''}>${t.tabs[d]}</a></li>`;
   const option = (value: string, label: string) =>
-    html`<option value="${value}" ${(q.state ?? '') === value ? html` selected` : ''}>${label}</option>`;
-  return html`<nav class="tabs" aria-label="${t.tabs.label}">
-      <ul>
-        ${DIRECTIONS.map(tab)}
-      </ul>
-    </nav>
-    <form method="get" action="/requests" class="filter">
-      ${q.direction !== 'all' ? html`<input type="hidden" name="direction" value="${q.direction}" />` : ''}
-      ${q.lang ? html`<input type="hidden" name="lang" value="${q.lang}" />` : ''}
-      <label for="state-filter">${t.filter.label}</label>
-      <select id="state-filter" name="state">
-        ${option('', t.filter.any)}${option(OPEN, t.filter.pending)}${STATES.map((s) => option(s, stateText(s, t)))}
-      </select>
-      <button type="submit" class="secondary">${t.filter.submit}</button>
-    </form>`;
+    html`<option value="${value}"${(q.state ?? '') === value ? html` selected` : ''}>${label}</option>`;
+  return html`<nav class="tabs" aria-label="${t.tabs.label}"><ul>${DIRECTIONS.map(tab)}</ul></nav>
+<form method="get" action="/requests" class="filter">
+  ${q.direction !== 'all' ? html`<input type="hidden" name="direction" value="${q.direction}">` : ''}
+  ${q.lang ? html`<input type="hidden" name="lang" value="${q.lang}">` : ''}
+  <label for="state-filter">${t.filter.label}</label>
+  <select id="state-filter" name="state">${option('', t.filter.any)}${option(OPEN, t.filter.pending)}${STATES.map((s) => option(s, stateText(s, t)))}</select>
+  <button type="submit" class="secondary">${t.filter.submit}</button>
+</form>`;
 }
 
 function pager(q: ListQuery, ctx: Ctx, page: { newer: string | null; older: string | null }): Html {
   if (!page.newer && !page.older) return html``;
   const { t } = ctx;
   return html`<nav class="pager" aria-label="${t.pager.label}">
-    ${page.newer ? html`<a rel="prev" href="${listUrl(q, { before: page.newer })}">← ${t.pager.newer}</a>` : ''}
-    ${page.older ? html`<a rel="next" href="${listUrl(q, { cursor: page.older })}">${t.pager.older} →</a>` : ''}
-  </nav>`;
+  ${page.newer ? html`<a rel="prev" href="${listUrl(q, { before: page.newer })}">← ${t.pager.newer}</a>` : ''}
+  ${page.older ? html`<a rel="next" href="${listUrl(q, { cursor: page.older })}">${t.pager.older} →</a>` : ''}
+</nav>`;
 }
 
 /** "My requests", as OVH's "Mes demandes": sent, received or all, by state, newest first, by pages. */
@@ -122,16 +103,12 @@ export default async function requestsPage(app: FastifyInstance) {
     const back = listUrl(q, { cursor: q.cursor, before: q.before });
     const { t } = ctx;
     const body = html`<h1>${t.title}</h1>
-      <p class="hint">${t.intro}</p>
-      ${noticeOf(request, t)} ${controls(q, ctx)} ${liveRegion()}
-      ${
-        page.views.length
-          ? html`<ol class="requests">
-              ${page.views.map((v) => row(v, ctx, back))}
-            </ol>`
-          : html`<p class="notice">${t.empty}</p>`
-      }
-      ${pager(q, ctx, page)}`;
+<p class="hint">${t.intro}</p>
+${noticeOf(request, t)}
+${controls(q, ctx)}
+${liveRegion()}
+${page.views.length ? html`<ol class="requests">${page.views.map((v) => row(v, ctx, back))}</ol>` : html`<p class="notice">${t.empty}</p>`}
+${pager(q, ctx, page)}`;
     return renderPage(app, request, reply, {
       title: t.title,
       body,

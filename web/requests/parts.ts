@@ -93,8 +93,7 @@ export function deadline(view: ChangeView, t: RequestsCopy): { label: string; at
 
 export function deadlineEntry(view: ChangeView, ctx: Ctx): Html {
   const { label, at } = deadline(view, ctx.t);
-  return html`<dt data-field="deadline-label">${label}</dt>
-    <dd data-field="deadline">${time(at, ctx.lang)}</dd>`;
+  return html`<dt data-field="deadline-label">${label}</dt><dd data-field="deadline">${time(at, ctx.lang)}</dd>`;
 }
 
 export const stateBadge = (state: string, t: RequestsCopy): Html =>
@@ -103,59 +102,43 @@ export const stateBadge = (state: string, t: RequestsCopy): Html =>
 function decideForm(view: ChangeView, ctx: Ctx, hidden: boolean, withReason: boolean): Html {
   const { t, lang } = ctx;
   const id = view.change.id;
-  return html`<form
-    method="post"
-    action="/requests/${id}/decision?lang=${lang}"
-    class="decide"
-    data-action="decide"
-    autocomplete="off"
-    ${hidden ? html` hidden` : ''}
-  >
-    <fieldset>
-      <legend>${t.decide.legend}</legend>
-      ${csrfField(ctx.app, ctx.request)}
-      <label for="token-${id}">${t.decide.token}</label>
-      <input
-        id="token-${id}"
-        name="token"
-        required
-        spellcheck="false"
-        autocapitalize="off"
-        aria-describedby="token-hint-${id}"
-      />
-      <p class="hint" id="token-hint-${id}">${t.decide.hint}</p>
-      ${
-        withReason
-          ? html`<label for="reason-${id}">${t.decide.reason}</label>
-              <textarea id="reason-${id}" name="reason" rows="2" maxlength="1000"></textarea>`
-          : ''
-      }
-      <div class="actions">
-        <button class="accept" type="submit" name="decision" value="accepted">${t.decide.accept}</button>
-        <button class="refuse" type="submit" name="decision" value="refused">${t.decide.refuse}</button>
-      </div>
-    </fieldset>
-  </form>`;
+  return html`<form method="post" action="/requests/${id}/decision?lang=${lang}" class="decide" data-action="decide" autocomplete="off"${hidden ? html` hidden` : ''}>
+  <fieldset>
+    <legend>${t.decide.legend}</legend>
+    ${csrfField(ctx.app, ctx.request)}
+    <label for="token-${id}">${t.decide.token}</label>
+    <input id="token-${id}" name="token" required spellcheck="false" autocapitalize="off" aria-describedby="token-hint-${id}">
+    <p class="hint" id="token-hint-${id}">${t.decide.hint}</p>
+    ${
+      withReason
+        ? html`<label for="reason-${id}">${t.decide.reason}</label>
+    <textarea id="reason-${id}" name="reason" rows="2" maxlength="1000"></textarea>`
+        : ''
+    }
+    <div class="actions">
+      <button class="accept" type="submit" name="decision" value="accepted">${t.decide.accept}</button>
+      <button class="refuse" type="submit" name="decision" value="refused">${t.decide.refuse}</button>
+    </div>
+  </fieldset>
+</form>`;
 }
 
 function manageForms(view: ChangeView, ctx: Ctx, hidden: boolean, back: string): Html {
   const { t, lang } = ctx;
   const id = view.change.id;
-  const common = html`${csrfField(ctx.app, ctx.request)}<input type="hidden" name="back" value="${back}" />`;
-  return html`<div class="manage" data-action="manage" ${hidden ? html` hidden` : ''}>
-    <form method="post" action="/requests/${id}/resend?lang=${lang}">
-      ${common}<button type="submit" class="secondary">${t.manage.resend}</button>
+  const common = html`${csrfField(ctx.app, ctx.request)}<input type="hidden" name="back" value="${back}">`;
+  return html`<div class="manage" data-action="manage"${hidden ? html` hidden` : ''}>
+  <form method="post" action="/requests/${id}/resend?lang=${lang}">${common}<button type="submit" class="secondary">${t.manage.resend}</button></form>
+  <details>
+    <summary>${t.manage.cancel}</summary>
+    <form method="post" action="/requests/${id}/cancel?lang=${lang}">
+      ${common}
+      <label for="cancel-reason-${id}">${t.manage.reason}</label>
+      <textarea id="cancel-reason-${id}" name="reason" rows="2" maxlength="1000"></textarea>
+      <div class="actions"><button type="submit" class="danger">${t.manage.confirm}</button></div>
     </form>
-    <details>
-      <summary>${t.manage.cancel}</summary>
-      <form method="post" action="/requests/${id}/cancel?lang=${lang}">
-        ${common}
-        <label for="cancel-reason-${id}">${t.manage.reason}</label>
-        <textarea id="cancel-reason-${id}" name="reason" rows="2" maxlength="1000"></textarea>
-        <div class="actions"><button type="submit" class="danger">${t.manage.confirm}</button></div>
-      </form>
-    </details>
-  </div>`;
+  </details>
+</div>`;
 }
 
 /** The forms this reader may use on a request; those not open yet are rendered hidden, for the poll to show. */

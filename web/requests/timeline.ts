@@ -76,14 +76,10 @@ export async function timeline(ctx: Ctx, view: ChangeView): Promise<Html> {
   const items = events.map((event) => {
     const { reason, expiresAt } = event.detail ?? {};
     const until = event.type === 'extended' && typeof expiresAt === 'string' ? html` ${time(expiresAt, ctx.lang)}` : '';
-    return html`<li>
-      ${time(event.at, ctx.lang)} <span>${eventText(event, personOf(event, view, names, ctx), ctx)}${until}</span>${
-        typeof reason === 'string' && reason ? html`<p class="reason">${ctx.t.events.reason}: <q>${reason}</q></p>` : ''
-      }
-    </li>`;
+    return html`<li>${time(event.at, ctx.lang)} <span>${eventText(event, personOf(event, view, names, ctx), ctx)}${until}</span>${
+      typeof reason === 'string' && reason ? html`<p class="reason">${ctx.t.events.reason}: <q>${reason}</q></p>` : ''
+    }</li>`;
   });
   return html`<p data-field="timeline-stale" hidden><a href="/requests/${view.change.id}">${ctx.t.detail.stale}</a></p>
-    <ol class="timeline" data-events="${events.length}">
-      ${items}
-    </ol>`;
+<ol class="timeline" data-events="${events.length}">${items}</ol>`;
 }

@@ -11,9 +11,9 @@ const invalid = (error: string | undefined) => (error ? html` aria-invalid="true
 
 /** The message slot of a field; change.js fills it as the person types. */
 function message(id: string, error: string | undefined, lang: Language): Html {
-  return html`<p class="field-message" id="${id}" aria-live="polite" ${error ? html` data-state="error"` : ''}>
-    ${error ? html`<strong>${SERVICES[lang].errorLabel}</strong> ${error}` : ''}
-  </p>`;
+  return html`<p class="field-message" id="${id}" aria-live="polite"${error ? html` data-state="error"` : ''}>${
+    error ? html`<strong>${SERVICES[lang].errorLabel}</strong> ${error}` : ''
+  }</p>`;
 }
 
 function roleChoice(
@@ -28,14 +28,7 @@ function roleChoice(
   const holder = ctx.holders.get(role);
   const described = [`role-${role}-now`, busy ? `role-${role}-busy` : ''].filter(Boolean).join(' ');
   return html`<div class="choice">
-    <input
-      type="checkbox"
-      name="roles"
-      value="${role}"
-      id="role-${role}"
-      aria-describedby="${described}"
-      ${input.roles.includes(role) && !busy ? html` checked` : ''}${busy ? html` disabled` : invalid(error)}
-    />
+    <input type="checkbox" name="roles" value="${role}" id="role-${role}" aria-describedby="${described}"${input.roles.includes(role) && !busy ? html` checked` : ''}${busy ? html` disabled` : invalid(error)}>
     <label for="role-${role}">${roleLabel(role, lang)}</label>
     <span class="hint" id="role-${role}-now">${t.now}: ${holder ? who(holder) : ''}</span>
     ${busy ? html`<span class="busy" id="role-${role}-busy">${t.busy} <a href="/requests/${busy}">${t.seeRequest}</a></span>` : ''}
@@ -52,12 +45,7 @@ function errorSummary(errors: FieldErrors, lang: Language): Html {
         : html`<li><a href="#${key === 'roles' ? 'roles' : 'to'}">${errors[key]}</a></li>`,
     );
   if (items.length === 0) return html``;
-  return html`<div class="notice error" role="alert" id="error-summary">
-    <p><strong>${t.change.summary}</strong></p>
-    <ul>
-      ${items}
-    </ul>
-  </div>`;
+  return html`<div class="notice error" role="alert" id="error-summary"><p><strong>${t.change.summary}</strong></p><ul>${items}</ul></div>`;
 }
 
 export interface FormOptions {
@@ -74,44 +62,27 @@ export function changeForm(app: FastifyInstance, request: FastifyRequest, lang: 
   const limited = service.holderId !== viewer.id && service.adminId !== viewer.id;
   const allBusy = ctx.allowed.every((role) => ctx.busy.has(role));
   return html`<h1>${t.title}</h1>
-    <p class="lead"><strong>${service.name}</strong> · ${kindName(service.kind, lang)}</p>
-    <p>${t.intro}</p>
-    ${errorSummary(errors, lang)}
-    <form
-      method="post"
-      action="/services/${service.id}/change?lang=${lang}"
-      class="change"
-      data-check="/services/${service.id}/change/check?lang=${lang}"
-      data-error-label="${SERVICES[lang].errorLabel}"
-    >
-      ${csrfField(app, request)}
-      <fieldset id="roles" aria-describedby="roles-hint roles-message">
-        <legend>${t.roles}</legend>
-        <p class="hint" id="roles-hint">${t.rolesHint}${limited ? html` ${t.ownOnly}` : ''}</p>
-        ${allBusy ? html`<p class="notice">${t.allBusy}</p>` : ''}
-        ${ctx.allowed.map((role) => roleChoice(ctx, role, input, errors.roles, lang))}
-        ${message('roles-message', errors.roles, lang)}
-      </fieldset>
-      <label for="to">${t.to}</label>
-      <p class="hint" id="to-hint">${t.toHint}</p>
-      <input
-        id="to"
-        name="to"
-        value="${input.to}"
-        required
-        maxlength="64"
-        autocomplete="off"
-        autocapitalize="off"
-        spellcheck="false"
-        aria-describedby="to-hint to-message"
-        ${invalid(errors.to)}
-      />
-      ${message('to-message', errors.to, lang)}
-      <div class="actions">
-        <button type="submit" class="primary">${t.next}</button>
-        <a class="back" href="/services">${t.back}</a>
-      </div>
-    </form>`;
+<p class="lead"><strong>${service.name}</strong> · ${kindName(service.kind, lang)}</p>
+<p>${t.intro}</p>
+${errorSummary(errors, lang)}
+<form method="post" action="/services/${service.id}/change?lang=${lang}" class="change" data-check="/services/${service.id}/change/check?lang=${lang}" data-error-label="${SERVICES[lang].errorLabel}">
+  ${csrfField(app, request)}
+  <fieldset id="roles" aria-describedby="roles-hint roles-message">
+    <legend>${t.roles}</legend>
+    <p class="hint" id="roles-hint">${t.rolesHint}${limited ? html` ${t.ownOnly}` : ''}</p>
+    ${allBusy ? html`<p class="notice">${t.allBusy}</p>` : ''}
+    ${ctx.allowed.map((role) => roleChoice(ctx, role, input, errors.roles, lang))}
+    ${message('roles-message', errors.roles, lang)}
+  </fieldset>
+  <label for="to">${t.to}</label>
+  <p class="hint" id="to-hint">${t.toHint}</p>
+  <input id="to" name="to" value="${input.to}" required maxlength="64" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="to-hint to-message"${invalid(errors.to)}>
+  ${message('to-message', errors.to, lang)}
+  <div class="actions">
+    <button type="submit" class="primary">${t.next}</button>
+    <a class="back" href="/services">${t.back}</a>
+  </div>
+</form>`;
 }
 
 export interface PreviewOptions {
@@ -122,9 +93,10 @@ export interface PreviewOptions {
   expiresAt: Date;
 }
 
-const hidden = (input: ChangeInput) =>
-  html`${input.roles.map((role) => html`<input type="hidden" name="roles" value="${role}" />`)}
-    <input type="hidden" name="to" value="${input.to}" />`;
+const hidden = (
+  input: ChangeInput,
+) => html`${input.roles.map((role) => html`<input type="hidden" name="roles" value="${role}">`)}
+    <input type="hidden" name="to" value="${input.to}">`;
 
 export function changePreview(
   app: FastifyInstance,
@@ -141,37 +113,30 @@ export function changePreview(
     expiresAt,
   } = options;
   return html`<h1>${t.title}</h1>
-    <p>${t.intro}</p>
-    <dl>
-      <dt>${t.service}</dt>
-      <dd>${service.name} · ${kindName(service.kind, lang)}</dd>
-      <dt>${t.roles}</dt>
-      <dd>${input.roles.map((role) => roleLabel(role, lang)).join(', ')}</dd>
-      <dt>${t.from}</dt>
-      <dd>${who(from)}</dd>
-      <dt>${t.to}</dt>
-      <dd>${who(to)}</dd>
-      <dt>${t.approvers}</dt>
-      <dd>
-        <ul class="plain" id="approvers">
-          <li>${who(from)}, ${t.outgoing}</li>
-          <li>${who(to)}, ${t.incoming}</li>
-        </ul>
-      </dd>
-      <dt>${t.until}</dt>
-      <dd id="until">${time(expiresAt, lang)}</dd>
-    </dl>
-    <p>${t.moves(roleList(input.roles, lang), input.roles.length > 1, who(from), who(to))}</p>
-    <p class="hint">${t.lapse}</p>
-    <div class="actions choices">
-      <form method="post" action="/services/${service.id}/change/confirm?lang=${lang}">
-        ${csrfField(app, request)} ${hidden(input)}
-        <button type="submit" class="primary">${t.confirm}</button>
-      </form>
-      <form method="get" action="/services/${service.id}/change">
-        <input type="hidden" name="lang" value="${lang}" />
-        ${hidden(input)}
-        <button type="submit" class="secondary">${t.back}</button>
-      </form>
-    </div>`;
+<p>${t.intro}</p>
+<dl>
+  <dt>${t.service}</dt><dd>${service.name} · ${kindName(service.kind, lang)}</dd>
+  <dt>${t.roles}</dt><dd>${input.roles.map((role) => roleLabel(role, lang)).join(', ')}</dd>
+  <dt>${t.from}</dt><dd>${who(from)}</dd>
+  <dt>${t.to}</dt><dd>${who(to)}</dd>
+  <dt>${t.approvers}</dt><dd><ul class="plain" id="approvers">
+    <li>${who(from)}, ${t.outgoing}</li>
+    <li>${who(to)}, ${t.incoming}</li>
+  </ul></dd>
+  <dt>${t.until}</dt><dd id="until">${time(expiresAt, lang)}</dd>
+</dl>
+<p>${t.moves(roleList(input.roles, lang), input.roles.length > 1, who(from), who(to))}</p>
+<p class="hint">${t.lapse}</p>
+<div class="actions choices">
+  <form method="post" action="/services/${service.id}/change/confirm?lang=${lang}">
+    ${csrfField(app, request)}
+    ${hidden(input)}
+    <button type="submit" class="primary">${t.confirm}</button>
+  </form>
+  <form method="get" action="/services/${service.id}/change">
+    <input type="hidden" name="lang" value="${lang}">
+    ${hidden(input)}
+    <button type="submit" class="secondary">${t.back}</button>
+  </form>
+</div>`;
 }

@@ -23,8 +23,7 @@ interface Row {
 function person(row: Row, id: string, viewer: Account, lang: Language): Html {
   const p = row.people.get(id);
   if (!p) return html``;
-  return html`${p.name}
-  (${p.handle})${p.id === viewer.id ? html` <span class="badge">${SERVICES[lang].list.you}</span>` : ''}`;
+  return html`${p.name} (${p.handle})${p.id === viewer.id ? html` <span class="badge">${SERVICES[lang].list.you}</span>` : ''}`;
 }
 
 function pendingList(row: Row, lang: Language): Html {
@@ -35,20 +34,14 @@ function pendingList(row: Row, lang: Language): Html {
   if (byChange.size === 0) return html`${t.none}`;
   const items = [...byChange].map(
     ([changeId, roles]) =>
-      html`<li>
-        <a href="/requests/${changeId}"
-          >${t.pendingLink(
-            roleList(
-              ROLES.filter((r) => roles.includes(r)),
-              lang,
-            ),
-          )}</a
-        >
-      </li>`,
+      html`<li><a href="/requests/${changeId}">${t.pendingLink(
+        roleList(
+          ROLES.filter((r) => roles.includes(r)),
+          lang,
+        ),
+      )}</a></li>`,
   );
-  return html`<ul class="plain">
-    ${items}
-  </ul>`;
+  return html`<ul class="plain">${items}</ul>`;
 }
 
 function serviceCard(row: Row, viewer: Account, lang: Language): Html {
@@ -56,31 +49,16 @@ function serviceCard(row: Row, viewer: Account, lang: Language): Html {
   const { service } = row;
   const contact = { admin: service.adminId, tech: service.techId, billing: service.billingId };
   const mayChange = ROLES.some((role) => mayChangeRoles(actorOf(viewer), service, [role]));
-  return html`<li>
-    <article class="service" aria-labelledby="service-${service.id}">
-      <h2 id="service-${service.id}">${service.name}</h2>
-      <dl>
-        <dt>${t.kind}</dt>
-        <dd>${kindName(service.kind, lang)}</dd>
-        <dt>${t.holder}</dt>
-        <dd>${person(row, service.holderId, viewer, lang)}</dd>
-        ${ROLES.map(
-          (role) =>
-            html`<dt>${roleLabel(role, lang)}</dt>
-              <dd>${person(row, contact[role], viewer, lang)}</dd>`,
-        )}
-        <dt>${t.pending}</dt>
-        <dd>${pendingList(row, lang)}</dd>
-      </dl>
-      ${
-        mayChange
-          ? html`<p>
-              <a href="/services/${service.id}/change">${t.change}<span class="vh"> – ${service.name}</span></a>
-            </p>`
-          : ''
-      }
-    </article>
-  </li>`;
+  return html`<li><article class="service" aria-labelledby="service-${service.id}">
+  <h2 id="service-${service.id}">${service.name}</h2>
+  <dl>
+    <dt>${t.kind}</dt><dd>${kindName(service.kind, lang)}</dd>
+    <dt>${t.holder}</dt><dd>${person(row, service.holderId, viewer, lang)}</dd>
+    ${ROLES.map((role) => html`<dt>${roleLabel(role, lang)}</dt><dd>${person(row, contact[role], viewer, lang)}</dd>`)}
+    <dt>${t.pending}</dt><dd>${pendingList(row, lang)}</dd>
+  </dl>
+  ${mayChange ? html`<p><a href="/services/${service.id}/change">${t.change}<span class="vh"> – ${service.name}</span></a></p>` : ''}
+</article></li>`;
 }
 
 /** The services the viewer holds or is a contact of: the same rule as GET /api/v1/services. */
@@ -108,14 +86,8 @@ export default async function servicesPage(app: FastifyInstance) {
     const viewer = request.viewer!;
     const rows = await loadRows(app, viewer);
     const body = html`<h1>${t.title}</h1>
-      <p>${t.intro}</p>
-      ${
-        rows.length
-          ? html`<ul class="services">
-              ${rows.map((row) => serviceCard(row, viewer, lang))}
-            </ul>`
-          : html`<p class="notice">${t.empty}</p>`
-      }`;
+<p>${t.intro}</p>
+${rows.length ? html`<ul class="services">${rows.map((row) => serviceCard(row, viewer, lang))}</ul>` : html`<p class="notice">${t.empty}</p>`}`;
     return renderPage(app, request, reply, {
       title: t.title,
       body,

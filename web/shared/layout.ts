@@ -23,43 +23,38 @@ function header(app: FastifyInstance, request: FastifyRequest, lang: Language, s
   const viewer = request.viewer;
   const actor = viewer ? actorOf(viewer) : null;
   const link = (href: string, label: string, name: Section) =>
-    html`<a href="${href}" ${section === name ? html` aria-current="page"` : ''}>${label}</a>`;
+    html`<a href="${href}"${section === name ? html` aria-current="page"` : ''}>${label}</a>`;
   const here = encodeURIComponent(request.url.replace(/([?&])lang=[a-z]{2}&?/, '$1').replace(/[?&]$/, ''));
   const languages = LANGUAGES.map(
     (code) =>
-      html`<a
-        href="/lang/${code}?next=${here}"
-        lang="${code}"
-        hreflang="${code}"
-        ${code === lang ? html` aria-current="true"` : ''}
-        >${COMMON[code].languageName}</a
-      >`,
+      html`<a href="/lang/${code}?next=${here}" lang="${code}" hreflang="${code}"${code === lang ? html` aria-current="true"` : ''}>${COMMON[code].languageName}</a>`,
   );
   return html`<a class="skip" href="#main">${t.skip}</a>
-    <header class="top">
-      <a class="brand" href="/">Countersign</a>
-      ${
-        viewer
-          ? html`<nav class="sections" aria-label="Countersign">
-              ${link('/services', t.nav.services, 'services')} ${link('/requests', t.nav.requests, 'requests')}
-              ${actor && !actor.support && can(actor, 'contacts') ? link('/contacts', t.nav.contacts, 'contacts') : ''}
-              ${link('/profile', t.nav.profile, 'profile')}
-              ${viewer.role === 'support' ? link('/support', t.nav.support, 'support') : ''}
-              ${app.mailbox ? link('/dev/mailbox', t.nav.mailbox, 'mailbox') : ''}
-            </nav>`
-          : ''
-      }
-      <nav class="langs" aria-label="${t.nav.language}">${languages}</nav>
-      ${
-        viewer
-          ? html`<form class="who" method="post" action="/signout">
-              <span>${t.nav.signedInAs} <strong>${viewer.name}</strong> (${viewer.handle})</span>
-              <input type="hidden" name="_csrf" value="${app.csrfToken(request)}" />
-              <button type="submit" class="link">${t.nav.signOut}</button>
-            </form>`
-          : ''
-      }
-    </header>`;
+<header class="top">
+  <a class="brand" href="/">Countersign</a>
+  ${
+    viewer
+      ? html`<nav class="sections" aria-label="Countersign">
+    ${link('/services', t.nav.services, 'services')}
+    ${link('/requests', t.nav.requests, 'requests')}
+    ${actor && !actor.support && can(actor, 'contacts') ? link('/contacts', t.nav.contacts, 'contacts') : ''}
+    ${link('/profile', t.nav.profile, 'profile')}
+    ${viewer.role === 'support' ? link('/support', t.nav.support, 'support') : ''}
+    ${app.mailbox ? link('/dev/mailbox', t.nav.mailbox, 'mailbox') : ''}
+  </nav>`
+      : ''
+  }
+  <nav class="langs" aria-label="${t.nav.language}">${languages}</nav>
+  ${
+    viewer
+      ? html`<form class="who" method="post" action="/signout">
+    <span>${t.nav.signedInAs} <strong>${viewer.name}</strong> (${viewer.handle})</span>
+    <input type="hidden" name="_csrf" value="${app.csrfToken(request)}">
+    <button type="submit" class="link">${t.nav.signOut}</button>
+  </form>`
+      : ''
+  }
+</header>`;
 }
 
 /** A page of the site: header with navigation and language switcher, then the body; never cached, never framed. */
@@ -89,13 +84,11 @@ ${scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join(
 
 /** A form's hidden CSRF field, for every POST a signed-in person makes. */
 export const csrfField = (app: FastifyInstance, request: FastifyRequest): Html =>
-  html`<input type="hidden" name="_csrf" value="${app.csrfToken(request)}" />`;
+  html`<input type="hidden" name="_csrf" value="${app.csrfToken(request)}">`;
 
 /** A date that the reader's browser shows in their own time zone; without JavaScript, in UTC. */
 export const time = (date: Date | string | null, lang: Language): Html => {
   if (!date) return html``;
   const d = new Date(date);
-  return html`<time datetime="${d.toISOString()}" data-lang="${lang}"
-    >${d.toISOString().slice(0, 16).replace('T', ' ')} UTC</time
-  >`;
+  return html`<time datetime="${d.toISOString()}" data-lang="${lang}">${d.toISOString().slice(0, 16).replace('T', ' ')} UTC</time>`;
 };

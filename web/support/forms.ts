@@ -36,18 +36,9 @@ function reasonField(t: SupportCopy, action: Action, state: FormState | null): H
   const id = `${action}-reason`;
   const error = state?.errors.reason;
   return html`<label for="${id}">${t.actions.reason}</label>
-    <p class="hint" id="${id}-hint">${t.actions.reasonHint}</p>
-    <textarea
-      id="${id}"
-      name="reason"
-      rows="2"
-      maxlength="1000"
-      required
-      aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"
-      ${error ? html` aria-invalid="true" autofocus` : ''}
-    >
-${state?.reason ?? ''}</textarea>
-    ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}`;
+  <p class="hint" id="${id}-hint">${t.actions.reasonHint}</p>
+  <textarea id="${id}" name="reason" rows="2" maxlength="1000" required aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"${error ? html` aria-invalid="true" autofocus` : ''}>${state?.reason ?? ''}</textarea>
+  ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}`;
 }
 
 function expiryField(t: SupportCopy, lang: Language, view: ChangeView, state: FormState | null): Html {
@@ -56,27 +47,13 @@ function expiryField(t: SupportCopy, lang: Language, view: ChangeView, state: Fo
   const suggested = new Date(
     Math.min(Math.max(view.change.expiresAt.getTime(), now) + 7 * DAY_MS, now + MAX_EXTENSION_MS - 60_000),
   );
-  return html`<label for="extend-expiresAt"
-      >${t.actions.extend.label} <span data-local="${t.actions.extend.local}">${t.actions.extend.utc}</span></label
-    >
-    <p class="hint" id="extend-expiresAt-hint">
-      ${t.actions.extend.limit} ${t.actions.extend.current} ${time(view.change.expiresAt, lang)}
-    </p>
-    <input
-      type="datetime-local"
-      id="extend-expiresAt"
-      name="expiresAt"
-      step="1"
-      required
-      data-utc
-      min="${utcInput(new Date(now))}"
-      max="${utcInput(new Date(now + MAX_EXTENSION_MS))}"
-      value="${state?.expiresAt ?? utcInput(suggested)}"
-      aria-describedby="extend-expiresAt-hint${error ? ' extend-expiresAt-error' : ''}"
-      ${error ? html` aria-invalid="true" autofocus` : ''}
-    />
-    <input type="hidden" name="zone" value="" />
-    ${error ? html`<p class="field-error" id="extend-expiresAt-error">${error}</p>` : ''}`;
+  return html`<label for="extend-expiresAt">${t.actions.extend.label} <span data-local="${t.actions.extend.local}">${t.actions.extend.utc}</span></label>
+  <p class="hint" id="extend-expiresAt-hint">${t.actions.extend.limit} ${t.actions.extend.current} ${time(view.change.expiresAt, lang)}</p>
+  <input type="datetime-local" id="extend-expiresAt" name="expiresAt" step="1" required data-utc
+    min="${utcInput(new Date(now))}" max="${utcInput(new Date(now + MAX_EXTENSION_MS))}" value="${state?.expiresAt ?? utcInput(suggested)}"
+    aria-describedby="extend-expiresAt-hint${error ? ' extend-expiresAt-error' : ''}"${error ? html` aria-invalid="true" autofocus` : ''}>
+  <input type="hidden" name="zone" value="">
+  ${error ? html`<p class="field-error" id="extend-expiresAt-error">${error}</p>` : ''}`;
 }
 
 interface FormContext {
@@ -92,17 +69,16 @@ function actionForm({ app, request, lang, view, state }: FormContext, action: Ac
   const copy = t.actions[action];
   const mine = state?.action === action ? state : null;
   return html`<section class="support-action" aria-labelledby="${action}-heading">
-    <h3 id="${action}-heading">${copy.heading}</h3>
-    <p class="hint">${copy.hint}</p>
-    <form method="post" action="/support/requests/${encodeURIComponent(view.change.id)}/${action}">
-      ${csrfField(app, request)}
-      ${mine?.errors.form ? html`<p class="notice error" role="alert">${mine.errors.form}</p>` : ''}
-      ${action === 'extend' ? expiryField(t, lang, view, mine) : ''} ${reasonField(t, action, mine)}
-      <div class="actions">
-        <button type="submit" class="${action === 'cancel' ? 'danger' : 'secondary'}">${copy.submit}</button>
-      </div>
-    </form>
-  </section>`;
+<h3 id="${action}-heading">${copy.heading}</h3>
+<p class="hint">${copy.hint}</p>
+<form method="post" action="/support/requests/${encodeURIComponent(view.change.id)}/${action}">
+  ${csrfField(app, request)}
+  ${mine?.errors.form ? html`<p class="notice error" role="alert">${mine.errors.form}</p>` : ''}
+  ${action === 'extend' ? expiryField(t, lang, view, mine) : ''}
+  ${reasonField(t, action, mine)}
+  <div class="actions"><button type="submit" class="${action === 'cancel' ? 'danger' : 'secondary'}">${copy.submit}</button></div>
+</form>
+</section>`;
 }
 
 /** The actions open to this request now; each needs a reason, which lands on the timeline. */
@@ -119,8 +95,8 @@ export function actionsSection(context: FormContext): Html {
   // A refusal for a form that is gone (the request ended meanwhile) is still said.
   const orphan = state && !open.includes(state.action) ? Object.values(state.errors)[0] : null;
   return html`<section aria-labelledby="actions-heading">
-    <h2 id="actions-heading">${t.actions.heading}</h2>
-    ${orphan ? html`<p class="notice error" role="alert">${orphan}</p>` : ''}
-    ${open.length ? open.map((action) => actionForm(context, action)) : isFinal(current) ? html`<p>${t.actions.ended}</p>` : ''}
-  </section>`;
+<h2 id="actions-heading">${t.actions.heading}</h2>
+${orphan ? html`<p class="notice error" role="alert">${orphan}</p>` : ''}
+${open.length ? open.map((action) => actionForm(context, action)) : isFinal(current) ? html`<p>${t.actions.ended}</p>` : ''}
+</section>`;
 }

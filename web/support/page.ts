@@ -17,10 +17,10 @@ const SEARCH_LIMIT = 50;
 function stuckSection(lang: Language, stuck: PendingChange[], stuckAfterMs: number): Html {
   const t = SUPPORT[lang];
   return html`<section aria-labelledby="stuck-heading">
-    <h2 id="stuck-heading">${t.stuck.heading}</h2>
-    <p class="hint">${t.stuck.intro(formatSpan(stuckAfterMs, lang))}</p>
-    ${stuck.length ? changesTable(lang, stuck, 'stuck-heading') : html`<p class="notice ok">${t.stuck.none}</p>`}
-  </section>`;
+<h2 id="stuck-heading">${t.stuck.heading}</h2>
+<p class="hint">${t.stuck.intro(formatSpan(stuckAfterMs, lang))}</p>
+${stuck.length ? changesTable(lang, stuck, 'stuck-heading') : html`<p class="notice ok">${t.stuck.none}</p>`}
+</section>`;
 }
 
 function searchSection(lang: Language, q: string, found: ChangeView[] | null): Html {
@@ -31,24 +31,24 @@ function searchSection(lang: Language, q: string, found: ChangeView[] | null): H
       : found.length === 0
         ? html`<p role="status">${t.search.none(q)}</p>`
         : html`<h3 id="results-heading">${t.search.results(q)}</h3>
-            ${changesTable(
-              lang,
-              found.map((view) => ({ view })),
-              'results-heading',
-            )}
-            ${found.length >= SEARCH_LIMIT ? html`<p class="hint">${t.search.more(SEARCH_LIMIT)}</p>` : ''}`;
+${changesTable(
+  lang,
+  found.map((view) => ({ view })),
+  'results-heading',
+)}
+${found.length >= SEARCH_LIMIT ? html`<p class="hint">${t.search.more(SEARCH_LIMIT)}</p>` : ''}`;
   return html`<section aria-labelledby="search-heading">
-    <h2 id="search-heading">${t.search.heading}</h2>
-    <form method="get" action="/support" role="search" class="support-search">
-      <label for="q">${t.search.label}</label>
-      <p class="hint" id="q-hint">${t.search.hint}</p>
-      <div class="search-row">
-        <input id="q" name="q" type="search" maxlength="200" value="${q}" aria-describedby="q-hint" />
-        <button type="submit" class="primary">${t.search.submit}</button>
-      </div>
-    </form>
-    ${results}
-  </section>`;
+<h2 id="search-heading">${t.search.heading}</h2>
+<form method="get" action="/support" role="search" class="support-search">
+  <label for="q">${t.search.label}</label>
+  <p class="hint" id="q-hint">${t.search.hint}</p>
+  <div class="search-row">
+    <input id="q" name="q" type="search" maxlength="200" value="${q}" aria-describedby="q-hint">
+    <button type="submit" class="primary">${t.search.submit}</button>
+  </div>
+</form>
+${results}
+</section>`;
 }
 
 /** The support console: stuck requests first, then a search over every request; each opens its support page. */
@@ -71,7 +71,8 @@ export default async function supportPage(app: FastifyInstance) {
         section: 'support',
         styles: ['/assets/support.css'],
         body: html`<h1>${SUPPORT[lang].title}</h1>
-          ${stuckSection(lang, stuck, app.config.stuckAfterMs)} ${searchSection(lang, q, found)}`,
+${stuckSection(lang, stuck, app.config.stuckAfterMs)}
+${searchSection(lang, q, found)}`,
       });
     },
   );

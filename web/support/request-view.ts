@@ -47,33 +47,20 @@ function summary(app: FastifyInstance, lang: Language, view: ChangeView): Html {
     ? `${ui}/namespaces/${encodeURIComponent(app.config.temporal.namespace)}/workflows/${encodeURIComponent(workflowIdOf(change.id))}`
     : null;
   return html`<section aria-labelledby="summary-heading">
-    <h2 id="summary-heading">${t.request.summary}</h2>
-    <dl>
-      <dt>${t.columns.service}</dt>
-      <dd>${service.name} (${service.kind})</dd>
-      <dt>${t.columns.roles}</dt>
-      <dd>${rolesText(t, change.roles)}</dd>
-      <dt>${t.request.from}</dt>
-      <dd>${person(t, view.from, change.fromDecision)}</dd>
-      <dt>${t.request.to}</dt>
-      <dd>${person(t, view.to, change.toDecision)}</dd>
-      <dt>${t.request.asker}</dt>
-      <dd>${person(t, view.askedBy)}</dd>
-      <dt>${t.columns.state}</dt>
-      <dd>${stateBadge(t, change.state)}</dd>
-      <dt>${t.columns.created}</dt>
-      <dd>${time(change.createdAt, lang)}</dd>
-      <dt>${t.request.expires}</dt>
-      <dd id="expires-at">${time(change.expiresAt, lang)}</dd>
-      ${
-        change.endedAt
-          ? html`<dt>${t.request.ended}</dt>
-              <dd>${time(change.endedAt, lang)}</dd>`
-          : ''
-      }
-    </dl>
-    ${workflowUrl ? html`<p><a href="${workflowUrl}" rel="noreferrer">${t.request.temporal}</a></p>` : ''}
-  </section>`;
+<h2 id="summary-heading">${t.request.summary}</h2>
+<dl>
+  <dt>${t.columns.service}</dt><dd>${service.name} (${service.kind})</dd>
+  <dt>${t.columns.roles}</dt><dd>${rolesText(t, change.roles)}</dd>
+  <dt>${t.request.from}</dt><dd>${person(t, view.from, change.fromDecision)}</dd>
+  <dt>${t.request.to}</dt><dd>${person(t, view.to, change.toDecision)}</dd>
+  <dt>${t.request.asker}</dt><dd>${person(t, view.askedBy)}</dd>
+  <dt>${t.columns.state}</dt><dd>${stateBadge(t, change.state)}</dd>
+  <dt>${t.columns.created}</dt><dd>${time(change.createdAt, lang)}</dd>
+  <dt>${t.request.expires}</dt><dd id="expires-at">${time(change.expiresAt, lang)}</dd>
+  ${change.endedAt ? html`<dt>${t.request.ended}</dt><dd>${time(change.endedAt, lang)}</dd>` : ''}
+</dl>
+${workflowUrl ? html`<p><a href="${workflowUrl}" rel="noreferrer">${t.request.temporal}</a></p>` : ''}
+</section>`;
 }
 
 function failing(lang: Language, view: ChangeView): Html {
@@ -81,10 +68,10 @@ function failing(lang: Language, view: ChangeView): Html {
   if (!failingStep) return html``;
   const t = SUPPORT[lang];
   return html`<section class="notice error" aria-labelledby="failing-heading">
-    <h2 id="failing-heading">${t.request.failing.heading}</h2>
-    <p>${t.request.failing.text(failingStep, lastError)}</p>
-    ${failingSince ? html`<p>${t.request.failing.since} ${time(failingSince, lang)}</p>` : ''}
-  </section>`;
+<h2 id="failing-heading">${t.request.failing.heading}</h2>
+<p>${t.request.failing.text(failingStep, lastError)}</p>
+${failingSince ? html`<p>${t.request.failing.since} ${time(failingSince, lang)}</p>` : ''}
+</section>`;
 }
 
 export interface DetailContext {
@@ -100,8 +87,11 @@ export function detailBody({ app, request, lang, detail, state, done }: DetailCo
   const t = SUPPORT[lang];
   const { view } = detail;
   return html`<p><a href="/support">${t.request.back}</a></p>
-    <h1>${t.request.title(view.change.id)}</h1>
-    ${done ? html`<p class="notice ok" role="status">${t.actions[done].done}</p>` : ''} ${failing(lang, view)}
-    ${summary(app, lang, view)} ${actionsSection({ app, request, lang, view, state })}
-    ${emailsTable(lang, detail.mails, detail.handles)} ${timelineTable(lang, detail.timeline, detail.handles)}`;
+<h1>${t.request.title(view.change.id)}</h1>
+${done ? html`<p class="notice ok" role="status">${t.actions[done].done}</p>` : ''}
+${failing(lang, view)}
+${summary(app, lang, view)}
+${actionsSection({ app, request, lang, view, state })}
+${emailsTable(lang, detail.mails, detail.handles)}
+${timelineTable(lang, detail.timeline, detail.handles)}`;
 }

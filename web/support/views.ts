@@ -41,9 +41,7 @@ export function stateBadge(t: SupportCopy, state: string): Html {
 export const rolesText = (t: SupportCopy, roles: string[]) => roles.map((role) => label(t.roles, role)).join(', ');
 
 function reasonList(t: SupportCopy, reasons: StuckReason[], lang: Language): Html {
-  return html`<ul class="reasons">
-    ${reasons.map((r) => html`<li>${reasonText(t, r, lang)}${r.since ? html` <span class="since">(${t.stuck.since} ${time(r.since, lang)})</span>` : ''}</li>`)}
-  </ul>`;
+  return html`<ul class="reasons">${reasons.map((r) => html`<li>${reasonText(t, r, lang)}${r.since ? html` <span class="since">(${t.stuck.since} ${time(r.since, lang)})</span>` : ''}</li>`)}</ul>`;
 }
 
 /** Requests as a table; with `reasons`, a column says why each one is stuck and since when. */
@@ -54,35 +52,22 @@ export function changesTable(
 ): Html {
   const t = SUPPORT[lang];
   const withReasons = rows.some((row) => row.reasons);
-  return html`<div class="table-scroll">
-    <table class="support-changes" aria-labelledby="${labelledBy}">
-      <thead>
-        <tr>
-          <th scope="col">${t.columns.request}</th>
-          <th scope="col">${t.columns.service}</th>
-          <th scope="col">${t.columns.roles}</th>
-          <th scope="col">${t.columns.contacts}</th>
-          <th scope="col">${t.columns.state}</th>
-          <th scope="col">${t.columns.created}</th>
-          ${withReasons ? html`<th scope="col">${t.stuck.why}</th>` : ''}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          ({ view, reasons }) =>
-            html`<tr>
-              <td>
-                <a href="/support/requests/${encodeURIComponent(view.change.id)}"><code>${view.change.id}</code></a>
-              </td>
-              <td>${view.service.name}</td>
-              <td>${rolesText(t, view.change.roles)}</td>
-              <td>${view.from.handle} → ${view.to.handle}</td>
-              <td>${stateBadge(t, view.change.state)}</td>
-              <td>${time(view.change.createdAt, lang)}</td>
-              ${withReasons ? html`<td>${reasonList(t, reasons ?? [], lang)}</td>` : ''}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return html`<div class="table-scroll"><table class="support-changes" aria-labelledby="${labelledBy}">
+  <thead><tr>
+    <th scope="col">${t.columns.request}</th><th scope="col">${t.columns.service}</th><th scope="col">${t.columns.roles}</th>
+    <th scope="col">${t.columns.contacts}</th><th scope="col">${t.columns.state}</th><th scope="col">${t.columns.created}</th>
+    ${withReasons ? html`<th scope="col">${t.stuck.why}</th>` : ''}
+  </tr></thead>
+  <tbody>${rows.map(
+    ({ view, reasons }) => html`<tr>
+    <td><a href="/support/requests/${encodeURIComponent(view.change.id)}"><code>${view.change.id}</code></a></td>
+    <td>${view.service.name}</td>
+    <td>${rolesText(t, view.change.roles)}</td>
+    <td>${view.from.handle} → ${view.to.handle}</td>
+    <td>${stateBadge(t, view.change.state)}</td>
+    <td>${time(view.change.createdAt, lang)}</td>
+    ${withReasons ? html`<td>${reasonList(t, reasons ?? [], lang)}</td>` : ''}
+  </tr>`,
+  )}</tbody>
+</table></div>`;
 }

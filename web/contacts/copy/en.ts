@@ -120,17 +120,14 @@ export const en: ContactsCopy = {
     refused: 'This contact cannot be deleted yet.',
     ownerOnly: 'Only the account holder may delete a sub-account.',
     holdsRole: (name, services, link) =>
-      html`${name} still holds a role on ${services}. Hand these roles to another contact first in ${link} (Change
-      contacts), then delete the contact.`,
+      html`${name} still holds a role on ${services}. Hand these roles to another contact first in ${link} (Change contacts), then delete the contact.`,
     servicesLink: 'My services',
     pendingRequest: (name, links) =>
-      html`${name} is part of a contact change in progress (${links}). Wait for it to end, or cancel it, then delete the
-      contact.`,
+      html`${name} is part of a contact change in progress (${links}). Wait for it to end, or cancel it, then delete the contact.`,
     seeRequest: 'see the request',
     requestN: (n) => `request ${n}`,
     billing: (name, link) =>
-      html`${name} receives your account’s billing information. Choose another billing contact in your ${link} first,
-      then delete the contact.`,
+      html`${name} receives your account’s billing information. Choose another billing contact in your ${link} first, then delete the contact.`,
     profileLink: 'profile',
   },
   access: {

@@ -132,17 +132,14 @@ export const fr: ContactsCopy = {
     refused: 'Ce contact ne peut pas encore être supprimé.',
     ownerOnly: 'Seul le titulaire du compte peut supprimer un sous-compte.',
     holdsRole: (name, services, link) =>
-      html`${name} détient encore un rôle sur ${services}. Confiez d’abord ces rôles à un autre contact dans ${link}
-      (Changer les contacts), puis supprimez le contact.`,
+      html`${name} détient encore un rôle sur ${services}. Confiez d’abord ces rôles à un autre contact dans ${link} (Changer les contacts), puis supprimez le contact.`,
     servicesLink: 'Mes services',
     pendingRequest: (name, links) =>
-      html`${name} fait partie d’un changement de contacts en cours (${links}). Attendez qu’il se termine, ou
-      annulez-le, puis supprimez le contact.`,
+      html`${name} fait partie d’un changement de contacts en cours (${links}). Attendez qu’il se termine, ou annulez-le, puis supprimez le contact.`,
     seeRequest: 'voir la demande',
     requestN: (n) => `demande ${n}`,
     billing: (name, link) =>
-      html`${name} reçoit les informations de facturation de votre compte. Choisissez d’abord un autre contact de
-      facturation dans votre ${link}, puis supprimez le contact.`,
+      html`${name} reçoit les informations de facturation de votre compte. Choisissez d’abord un autre contact de facturation dans votre ${link}, puis supprimez le contact.`,
     profileLink: 'profil',
   },
   access: {

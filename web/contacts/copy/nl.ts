@@ -126,17 +126,14 @@ export const nl: ContactsCopy = {
     refused: 'Deze contactpersoon kan nog niet worden verwijderd.',
     ownerOnly: 'Alleen de accounthouder mag een subaccount verwijderen.',
     holdsRole: (name, services, link) =>
-      html`${name} heeft nog een rol op ${services}. Draag deze rollen eerst over aan een andere contactpersoon via
-      ${link} (Contacten wijzigen) en verwijder daarna de contactpersoon.`,
+      html`${name} heeft nog een rol op ${services}. Draag deze rollen eerst over aan een andere contactpersoon via ${link} (Contacten wijzigen) en verwijder daarna de contactpersoon.`,
     servicesLink: 'Mijn diensten',
     pendingRequest: (name, links) =>
-      html`${name} maakt deel uit van een lopende contactwijziging (${links}). Wacht tot die afloopt, of annuleer ze, en
-      verwijder daarna de contactpersoon.`,
+      html`${name} maakt deel uit van een lopende contactwijziging (${links}). Wacht tot die afloopt, of annuleer ze, en verwijder daarna de contactpersoon.`,
     seeRequest: 'bekijk het verzoek',
     requestN: (n) => `verzoek ${n}`,
     billing: (name, link) =>
-      html`${name} ontvangt de facturatiegegevens van uw account. Kies eerst een andere facturatiecontactpersoon in uw
-      ${link} en verwijder daarna de contactpersoon.`,
+      html`${name} ontvangt de facturatiegegevens van uw account. Kies eerst een andere facturatiecontactpersoon in uw ${link} en verwijder daarna de contactpersoon.`,
     profileLink: 'profiel',
   },
   access: {
