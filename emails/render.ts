@@ -1,10 +1,11 @@
-import { en } from './strings-en.js';
-import { fr } from './strings-fr.js';
-import { nl } from './strings-nl.js';
-import type { Block, Copy, Ctx } from './strings.js';
+import type { Language, Role } from '../domain/contact-change.js';
+import { formatDate, formatList } from '../i18n/format.js';
+import { roleName, WORDS, type ServiceKind } from '../i18n/words/index.js';
+import type { Block } from './blocks.js';
+import { EMAILS, type Ctx, type EmailsCopy } from './copy/index.js';
+import * as h from './html.js';
 
-export type Language = 'fr' | 'en' | 'nl';
-export type Role = 'admin' | 'tech' | 'billing';
+export type { Language, Role };
 export type EmailKind = 'request' | 'reminder' | 'done' | 'refused' | 'expired' | 'aborted' | 'error';
 // outgoing contact, incoming contact, the person who asked, a contact subscribed to copies of the account's emails
 export type Recipient = 'from' | 'to' | 'asker' | 'copy';
@@ -38,22 +39,23 @@ export interface RenderedEmail {
   html: string;
 }
 
-const COPY: Record<Language, Copy> = { fr, en, nl };
 const ROLE_ORDER: readonly Role[] = ['admin', 'tech', 'billing'];
-const KIND_ALIASES: Record<string, string> = {
-  domain: 'domain',
-  'domain-name': 'domain',
-  hosting: 'hosting',
-  'web-hosting': 'hosting',
-  webhosting: 'hosting',
-  server: 'server',
-  'dedicated-server': 'server',
-  dedicated: 'server',
-  vps: 'vps',
-  email: 'email',
-  'e-mail': 'email',
-  mail: 'email',
-};
+const KIND_ALIASES = new Map(
+  Object.entries<ServiceKind>({
+    domain: 'domain',
+    'domain-name': 'domain',
+    hosting: 'hosting',
+    'web-hosting': 'hosting',
+    webhosting: 'hosting',
+    server: 'server',
+    'dedicated-server': 'server',
+    dedicated: 'server',
+    vps: 'vps',
+    email: 'email',
+    'e-mail': 'email',
+    mail: 'email',
+  }),
+);
 
 // Bidi controls let a name or handle display as something else; nobody needs them in a contact name.
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -82,39 +84,10 @@ function freeText(value: string | undefined): string | undefined {
   return text || undefined;
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const SPECIAL = /[&<>"']/;
-const SPECIALS = /[&<>"']/g;
-
-/** For emails and pages alike. Most text has nothing to escape: one test, and one pass only when it does. */
-export function escapeHtml(value: string): string {
-  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ENTITIES[c]!) : value;
-}
-
-function copyFor(language: Language): Copy {
-  const copy = COPY[language];
+function copyFor(language: Language): EmailsCopy {
+  const copy = EMAILS[language];
   if (!copy) throw new RangeError(`Unsupported email language: ${String(language)}`);
   return copy;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export function formatDate(date: Date, language: Language): string {
-  const copy = copyFor(language);
-  if (Number.isNaN(date.getTime())) throw new RangeError('formatDate: invalid date');
-  const d = date.getUTCDate();
-  const day = language === 'fr' && d === 1 ? '1er' : String(d);
-  const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
-  return `${day} ${copy.months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${copy.at} ${time} UTC`;
-}
-
-export function roleName(role: Role, language: Language): string {
-  return copyFor(language).roles[role];
-}
-
-function list(copy: Copy, items: string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${copy.and} ${items[items.length - 1]}`;
 }
 
 const who = (p: Person) => {
@@ -123,7 +96,7 @@ const who = (p: Person) => {
   return name && handle ? `${name} (${handle})` : name || handle;
 };
 
-function context(copy: Copy, language: Language, kind: EmailKind, data: EmailData, roles: Role[], phrase: string): Ctx {
+function context(language: Language, kind: EmailKind, data: EmailData, roles: Role[], phrase: string): Ctx {
   const self =
     data.recipient === 'from'
       ? data.from
@@ -141,9 +114,9 @@ function context(copy: Copy, language: Language, kind: EmailKind, data: EmailDat
     you: data.recipient,
     name,
     svc: `${phrase} ${name}`,
-    roles: list(
-      copy,
-      roles.map((r) => copy.roles[r]),
+    roles: formatList(
+      roles.map((r) => roleName(r, language)),
+      language,
     ),
     plural: roles.length > 1,
     from: who(data.from),
@@ -160,7 +133,7 @@ function context(copy: Copy, language: Language, kind: EmailKind, data: EmailDat
 
 interface Parts {
   language: Language;
-  copy: Copy;
+  copy: EmailsCopy;
   subject: string;
   greeting: string;
   blocks: Block[];
@@ -188,9 +161,9 @@ export function renderEmail(kind: EmailKind, language: Language, data: EmailData
     action = { url, token };
   }
 
-  const [kindLabel, phrase] =
-    copy.kinds[KIND_ALIASES[line(data.service.kind).toLowerCase()] ?? 'service'] ?? copy.kinds.service!;
-  const ctx = context(copy, language, kind, data, roles, phrase);
+  const { label: kindLabel, phrase } =
+    WORDS[language].kinds[KIND_ALIASES.get(line(data.service.kind).toLowerCase()) ?? 'service'];
+  const ctx = context(language, kind, data, roles, phrase);
   const { labels } = copy;
   const facts: [string, string][] = [
     [kindLabel, ctx.name],
@@ -242,66 +215,23 @@ function toText({ copy, greeting, blocks, facts, action, requestUrl }: Parts): s
   return `${out.join('\n\n')}\n`;
 }
 
-const MUTED = '#4a5260';
-const LINK = '#0b5cad';
-const P = 'margin:0 0 16px;';
-
 function toHtml({ language, copy, subject, greeting, blocks, facts, action, requestUrl }: Parts): string {
-  const e = escapeHtml;
-  const out: string[] = [`<p style="${P}">${e(greeting)}</p>`];
+  const out: string[] = [h.paragraph(greeting)];
   for (const b of blocks) {
-    if (b === 'facts') {
-      const rows = facts.map(
-        ([k, v]) =>
-          `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 16px 4px 0;font-weight:bold;color:${MUTED};">${e(k)}</th>` +
-          `<td style="vertical-align:top;padding:4px 0;">${e(v)}</td></tr>`,
-      );
+    if (b === 'facts') out.push(h.facts(facts));
+    else if (b === 'action' && action) {
       out.push(
-        `<table style="margin:0 0 16px;border-collapse:collapse;font-size:15px;">\n${rows.join('\n')}\n</table>`,
+        h.paragraph(copy.action.intro),
+        ...h.button(action.url, copy.action.button, copy.action.fallback),
+        h.paragraph(copy.action.token, 'margin:0 0 8px;'),
+        h.code(action.token),
+        h.paragraph(copy.action.help),
       );
-    } else if (b === 'action' && action) {
-      const href = e(action.url);
-      out.push(
-        `<p style="${P}">${e(copy.action.intro)}</p>`,
-        `<p style="margin:0 0 24px;"><a href="${href}" style="display:inline-block;padding:12px 24px;background:${LINK};color:#ffffff;font-weight:bold;text-decoration:none;border-radius:4px;">${e(copy.action.button)}</a></p>`,
-        `<p style="${P}font-size:14px;color:${MUTED};">${e(copy.action.fallback)}<br><a href="${href}" style="color:${LINK};word-break:break-all;">${href}</a></p>`,
-        `<p style="margin:0 0 8px;">${e(copy.action.token)}</p>`,
-        `<p style="${P}"><code style="display:inline-block;padding:10px 14px;font-family:Consolas,'Courier New',monospace;font-size:18px;letter-spacing:1px;background:#f0f2f5;border:1px solid #c9ced6;border-radius:4px;word-break:break-all;">${e(action.token)}</code></p>`,
-        `<p style="${P}">${e(copy.action.help)}</p>`,
-      );
-    } else if (typeof b === 'string') out.push(`<p style="${P}">${e(b)}</p>`);
-    else if (typeof b === 'object' && 'quote' in b) {
-      out.push(
-        `<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #c3c8d0;background:#f6f7f9;white-space:pre-line;">${e(b.quote)}</blockquote>`,
-      );
-    } else if (typeof b === 'object') {
-      out.push(
-        `<div role="note" style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #b45309;background:#fff7e8;">${e(b.note)}</div>`,
-      );
-    }
+    } else if (typeof b === 'string') out.push(h.paragraph(b));
+    else if (typeof b === 'object' && 'quote' in b) out.push(h.quote(b.quote));
+    else if (typeof b === 'object') out.push(h.note(b.note));
   }
-  out.push(
-    `<p style="margin:24px 0 16px;">${copy.signoff.map(e).join('<br>')}</p>`,
-    ...(requestUrl
-      ? [
-          `<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e1e4e8;font-size:14px;color:${MUTED};"><a href="${e(requestUrl)}" style="color:${LINK};">${e(copy.follow)}</a></p>`,
-        ]
-      : []),
-  );
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${language}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(subject)}</title>`,
-    '</head>',
-    '<body style="margin:0;padding:0;background:#f4f5f7;">',
-    '<div style="max-width:600px;margin:0 auto;padding:32px 24px;background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328;">',
-    ...out,
-    '</div>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  out.push(h.signoff(copy.signoff));
+  if (requestUrl) out.push(h.footerLink(requestUrl, copy.follow));
+  return h.emailDocument(language, subject, out);
 }

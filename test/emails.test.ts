@@ -1,13 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import {
-  formatDate,
-  renderEmail,
-  roleName,
-  type EmailData,
-  type EmailKind,
-  type Language,
-  type Recipient,
-} from '../emails/render.js';
+import { formatDate } from '../i18n/format.js';
+import { roleName } from '../i18n/words/index.js';
+import { renderEmail, type EmailData, type EmailKind, type Language, type Recipient } from '../emails/render.js';
 
 const LANGUAGES: Language[] = ['fr', 'en', 'nl'];
 const KINDS: EmailKind[] = ['request', 'reminder', 'done', 'refused', 'expired', 'aborted', 'error'];

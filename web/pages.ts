@@ -5,7 +5,7 @@ import changePage from './services/change-page.js';
 import contactsPage from './contacts/page.js';
 import invitationPage from './account/invitation-page.js';
 import profilePage from './profile/page.js';
-import { COMMON } from './shared/copy.js';
+import { COMMON } from './shared/copy/index.js';
 import { html } from './shared/html.js';
 import { pageLanguage } from './shared/language.js';
 import languageSwitch from './shared/language.js';

@@ -4,7 +4,7 @@ import { acceptInvitation, invitationFor } from '../../accounts/invitations.js';
 import { Problem } from '../../core/problems.js';
 import { MIN_PASSWORD, newPassword } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
-import { PROFILE } from '../profile/copy.js';
+import { PROFILE } from '../profile/copy/index.js';
 import { html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';

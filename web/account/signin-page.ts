@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { accounts } from '../../db/schema.js';
 import { maySignIn } from '../../domain/access.js';
 import { verifyPassword } from '../../domain/passwords.js';
-import { COMMON } from '../shared/copy.js';
+import { COMMON } from '../shared/copy/index.js';
 import { html } from '../shared/html.js';
 import { pageLanguage, safeNext } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';

@@ -6,7 +6,7 @@ import { Problem } from '../../core/problems.js';
 import type { Language } from '../../domain/contact-change.js';
 import { INVITATION_DAYS, PERMISSIONS, known, permissionsInput, type Permission } from '../../domain/contact.js';
 import type { Account, Invitation } from '../../db/schema.js';
-import { CONTACTS, type Notice } from './copy.js';
+import { CONTACTS, type Notice } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, time } from '../shared/layout.js';

@@ -4,8 +4,8 @@ import { Problem } from '../../core/problems.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { EMAIL_CATEGORIES, contactInput, type ContactInput } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
-import { COMMON } from '../shared/copy.js';
-import { CONTACTS, type ContactsCopy, type TextField } from './copy.js';
+import { COMMON } from '../shared/copy/index.js';
+import { CONTACTS, type ContactsCopy, type TextField } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
 

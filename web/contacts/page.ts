@@ -27,7 +27,7 @@ import {
   type FieldErrors,
   type FormValues,
 } from './form.js';
-import { CONTACTS, type Notice } from './copy.js';
+import { CONTACTS, type Notice } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, renderPage, time } from '../shared/layout.js';

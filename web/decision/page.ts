@@ -2,12 +2,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from 'zod';
 import type { Language, Role } from '../../domain/contact-change.js';
 import type { DecisionSummary } from '../../db/queries.js';
-import { formatDate } from '../../emails/render.js';
+import { formatDate } from '../../i18n/format.js';
 import { roleList, who } from '../shared/names.js';
 import { decide, decisionSummary, decisionView } from '../../changes/decide.js';
 import { Problem } from '../../core/problems.js';
 import { isOutage } from '../../core/outages.js';
-import { DECISION_COPY, type DecisionCopy } from './copy.js';
+import { DECISION_COPY, type DecisionCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';

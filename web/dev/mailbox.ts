@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { MAILBOX } from './copy.js';
+import { MAILBOX } from './copy/index.js';
 import { escapeHtml, html, raw, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage, time } from '../shared/layout.js';

@@ -4,8 +4,8 @@ import type { Profile } from '../../accounts/profile.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { MIN_PASSWORD, NEWSLETTERS } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
-import { COMMON } from '../shared/copy.js';
-import { PROFILE, type ProfileCopy, type SavedNotice } from './copy.js';
+import { COMMON } from '../shared/copy/index.js';
+import { PROFILE, type ProfileCopy, type SavedNotice } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
 

@@ -12,7 +12,7 @@ import {
 import { Problem } from '../../core/problems.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { newPassword, newslettersInput, preferencesInput, profileInput } from '../../domain/contact.js';
-import { PROFILE, type SavedNotice } from './copy.js';
+import { PROFILE, type SavedNotice } from './copy/index.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { profileBody, text, translateIssues, type Errors, type Failed, type FormName, type Values } from './forms.js';

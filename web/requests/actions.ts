@@ -6,7 +6,7 @@ import { cancelChange, resendChange, visibleChange } from '../../changes/request
 import { Problem } from '../../core/problems.js';
 import type { ChangeView } from '../../db/queries.js';
 import type { Account } from '../../db/schema.js';
-import type { RequestsCopy } from './copy.js';
+import type { RequestsCopy } from './copy/index.js';
 import { safeNext } from '../shared/language.js';
 import { renderDetail } from './detail.js';
 import { ctxOf, notice, stateText, type Ctx } from './parts.js';

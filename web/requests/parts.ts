@@ -3,11 +3,11 @@ import { mayManage } from '../../changes/requests.js';
 import { PARTIES, isFinal, type Language, type Party, type Role, type State } from '../../domain/contact-change.js';
 import type { ChangeView, Person } from '../../db/queries.js';
 import type { Account } from '../../db/schema.js';
-import { roleName } from '../../emails/render.js';
-import { REQUESTS_COPY, type RequestsCopy } from './copy.js';
+import { REQUESTS_COPY, type RequestsCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, time } from '../shared/layout.js';
+import { capitalize, roleList } from '../shared/names.js';
 
 /** What every piece of these pages needs: the reader, their language and its strings. */
 export interface Ctx {
@@ -38,9 +38,7 @@ export const badgeClass = (state: string) => (!isFinal(state) ? 'pending' : stat
 export const stateText = (state: string, t: RequestsCopy) => t.states[state as State] ?? state;
 
 export function rolesText(view: ChangeView, lang: Language, t: RequestsCopy): string {
-  const names = (view.change.roles as Role[]).map((r) => roleName(r, lang));
-  const text = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t.and} ${names.at(-1)}` : (names[0] ?? '');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalize(roleList(view.change.roles as Role[], lang));
 }
 
 /** Who still has to decide, or how it ended, phrased for the one reading it. */
@@ -60,9 +58,7 @@ export function progressText(view: ChangeView, viewer: Account, t: RequestsCopy)
     case 'aborted':
       return endedBy ? t.progress.cancelledBy(name(endedBy)) : t.states.aborted;
     case 'expired':
-      return undecided.length
-        ? t.progress.expired(undecided.map((a) => a.handle).join(` ${t.and} `))
-        : t.states.expired;
+      return undecided.length ? t.progress.expired(undecided.map((a) => a.handle)) : t.states.expired;
   }
   if (undecided.length === 0) return t.progress.applying;
   const others = undecided.filter((a) => a.id !== viewer.id).map((a) => a.handle);

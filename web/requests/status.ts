@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PARTIES, isFinal } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
-import type { RequestsCopy } from './copy.js';
+import type { RequestsCopy } from './copy/index.js';
 import { requestStatuses } from '../../changes/list.js';
 import { actionsFor, badgeClass, ctxOf, deadline, progressText, stateText, type Ctx } from './parts.js';
 

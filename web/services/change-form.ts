@@ -3,7 +3,7 @@ import type { Language, Role } from '../../domain/contact-change.js';
 import type { Account } from '../../db/schema.js';
 import type { ChangeContext, ChangeInput, FieldErrors } from './change-input.js';
 import { kindName, roleLabel, roleList, who } from '../shared/names.js';
-import { SERVICES } from './copy.js';
+import { SERVICES } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField, time } from '../shared/layout.js';
 

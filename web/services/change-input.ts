@@ -6,7 +6,7 @@ import { ROLES, type Language, type Role } from '../../domain/contact-change.js'
 import { actorOf, mayChangeRoles } from '../../domain/access.js';
 import { holderOf } from '../../domain/permissions.js';
 import { accounts, pendingRoles, type Account, type Service } from '../../db/schema.js';
-import { SERVICES } from './copy.js';
+import { SERVICES } from './copy/index.js';
 
 export interface ChangeInput {
   roles: Role[];

@@ -14,7 +14,7 @@ import {
   type FieldErrors,
 } from './change-input.js';
 import { who } from '../shared/names.js';
-import { SERVICES } from './copy.js';
+import { SERVICES } from './copy/index.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 

@@ -4,7 +4,7 @@ import { actorOf, mayChangeRoles } from '../../domain/access.js';
 import type { Account } from '../../db/schema.js';
 import { myServices, type ServiceSummary } from '../../services/services.js';
 import { kindName, roleLabel, roleList } from '../shared/names.js';
-import { SERVICES } from './copy.js';
+import { SERVICES } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { escapeHtml } from '../../emails/render.js';
+import { escapeHtml } from '../../emails/html.js';
 
 // One escaping for emails and pages.
 export { escapeHtml };

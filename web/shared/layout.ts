@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, can } from '../../domain/access.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
-import { COMMON } from './copy.js';
+import { COMMON } from './copy/index.js';
 import { escapeHtml, html, sendSensitivePage, type Html } from './html.js';
 import { pageLanguage } from './language.js';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isFinal, type Language } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
 import { MAX_EXTENSION_MS } from '../../workflows/messages.js';
-import { SUPPORT, type SupportCopy } from './copy.js';
+import { SUPPORT, type SupportCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField, time } from '../shared/layout.js';
 

@@ -1,6 +1,6 @@
 import type { Language } from '../../domain/contact-change.js';
 import type { ChangeEvent, Email } from '../../db/schema.js';
-import { SUPPORT, type SupportCopy } from './copy.js';
+import { SUPPORT, type SupportCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
 import { label, rolesText } from './views.js';

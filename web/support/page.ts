@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Language } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
 import { pendingChanges, type PendingChange } from '../../changes/stuck.js';
-import { SUPPORT } from './copy.js';
+import { SUPPORT } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Problem } from '../../core/problems.js';
 import { extendChange, supportCancel, supportResend } from '../../changes/support.js';
-import { SUPPORT, type SupportCopy } from './copy.js';
+import { SUPPORT, type SupportCopy } from './copy/index.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { ACTIONS, parseDateTime, utcInput, type Action, type Field, type FormState } from './forms.js';

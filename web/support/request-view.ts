@@ -3,7 +3,7 @@ import type { Language } from '../../domain/contact-change.js';
 import { workflowIdOf } from '../../domain/ids.js';
 import type { ChangeView, Person } from '../../db/queries.js';
 import type { SupportDetail } from '../../changes/support.js';
-import { SUPPORT, type SupportCopy } from './copy.js';
+import { SUPPORT, type SupportCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
 import { actionsSection, type Action, type FormState } from './forms.js';

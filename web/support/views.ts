@@ -4,7 +4,7 @@ import { isFinal, type Language } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
 import { Problem } from '../../core/problems.js';
 import type { StuckReason } from '../../changes/stuck.js';
-import { SUPPORT, type SupportCopy } from './copy.js';
+import { SUPPORT, type SupportCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
 

@@ -1,32 +1,8 @@
-import { why, type Block, type Copy, type Ctx } from './strings.js';
+import { why, type Block } from '../blocks.js';
+import type { EmailsCopy, Ctx } from './index.js';
 
-export const nl: Copy = {
-  roles: { admin: 'administratief contact', tech: 'technisch contact', billing: 'facturatiecontact' },
-  months: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  at: 'om',
-  and: 'en',
+export const nl: EmailsCopy = {
   colon: ': ',
-  kinds: {
-    domain: ['Domeinnaam', 'de domeinnaam'],
-    hosting: ['Hostingpakket', 'het hostingpakket'],
-    server: ['Server', 'de server'],
-    vps: ['VPS', 'de VPS'],
-    email: ['E-maildienst', 'de e-maildienst'],
-    service: ['Dienst', 'de dienst'],
-  },
   hello: (n) => (n ? `Beste ${n},` : 'Beste klant,'),
   signoff: ['Met vriendelijke groet,', 'De klantenservice'],
   labels: {
@@ -129,6 +105,16 @@ export const nl: Copy = {
       `Neem contact op met onze klantenservice en vermeld daarbij referentie ${c.requestId}; wij helpen u de wijziging af te ronden.`,
       'facts',
     ],
+  },
+  invitation: {
+    subject: (inviter) => `${inviter} nodigt u uit in het klantenpanel`,
+    body: (i) => [
+      `${i.inviter} heeft u een subaccount gegeven in het klantenpanel: u kunt inloggen met uw eigen wachtwoord en handelen binnen de permissies die u krijgt.`,
+      `Uw gebruikersnaam is ${i.handle}. Kies uw wachtwoord op deze pagina om de uitnodiging te accepteren; de link werkt één keer en tot ${i.expires}.`,
+    ],
+    button: 'Mijn wachtwoord kiezen',
+    fallback: 'Werkt de knop niet? Kopieer deze link in uw browser:',
+    note: 'Kent u deze persoon niet of verwachtte u deze uitnodiging niet? Negeer dan deze e-mail: zonder u gebeurt er niets.',
   },
 };
 function nlPending(c: Ctx): Block[] {

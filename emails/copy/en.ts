@@ -1,32 +1,8 @@
-import { why, type Block, type Copy, type Ctx } from './strings.js';
+import { why, type Block } from '../blocks.js';
+import type { EmailsCopy, Ctx } from './index.js';
 
-export const en: Copy = {
-  roles: { admin: 'administrative contact', tech: 'technical contact', billing: 'billing contact' },
-  months: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-  at: 'at',
-  and: 'and',
+export const en: EmailsCopy = {
   colon: ': ',
-  kinds: {
-    domain: ['Domain name', 'the domain name'],
-    hosting: ['Hosting plan', 'the hosting plan'],
-    server: ['Server', 'the server'],
-    vps: ['VPS', 'the VPS'],
-    email: ['Email service', 'the email service'],
-    service: ['Service', 'the service'],
-  },
   hello: (n) => (n ? `Hello ${n},` : 'Hello,'),
   signoff: ['Kind regards,', 'The support team'],
   labels: {
@@ -129,6 +105,16 @@ export const en: Copy = {
       `Please contact our support team, quoting reference ${c.requestId}, and we will help you complete the change.`,
       'facts',
     ],
+  },
+  invitation: {
+    subject: (inviter) => `${inviter} invites you to their customer area`,
+    body: (i) => [
+      `${i.inviter} has made you a sub-account of their customer area: you will be able to sign in with your own password and act within the permissions they give you.`,
+      `Your handle, which you sign in with, is ${i.handle}. To accept, choose your password on this page; the link works once and until ${i.expires}.`,
+    ],
+    button: 'Choose my password',
+    fallback: 'If the button does not work, copy this link into your browser:',
+    note: 'If you do not know this person or did not expect this invitation, ignore this email: nothing happens without you.',
   },
 };
 function enPending(c: Ctx): Block[] {

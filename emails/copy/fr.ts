@@ -1,32 +1,8 @@
-import { why, type Block, type Copy, type Ctx } from './strings.js';
+import { why, type Block } from '../blocks.js';
+import type { EmailsCopy, Ctx } from './index.js';
 
-export const fr: Copy = {
-  roles: { admin: 'contact administrateur', tech: 'contact technique', billing: 'contact facturation' },
-  months: [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ],
-  at: 'à',
-  and: 'et',
+export const fr: EmailsCopy = {
   colon: ' : ',
-  kinds: {
-    domain: ['Nom de domaine', 'le nom de domaine'],
-    hosting: ['Hébergement', "l'hébergement"],
-    server: ['Serveur', 'le serveur'],
-    vps: ['VPS', 'le VPS'],
-    email: ['Service e-mail', 'le service e-mail'],
-    service: ['Service', 'le service'],
-  },
   hello: (n) => (n ? `Bonjour ${n},` : 'Bonjour,'),
   signoff: ['Cordialement,', "L'équipe support"],
   labels: {
@@ -129,6 +105,16 @@ export const fr: Copy = {
       `Contactez notre support en indiquant la référence ${c.requestId} : nous vous aiderons à finaliser ce changement.`,
       'facts',
     ],
+  },
+  invitation: {
+    subject: (inviter) => `${inviter} vous invite dans son espace client`,
+    body: (i) => [
+      `${i.inviter} a fait de vous un sous-compte de son espace client : vous pourrez vous y connecter avec votre propre mot de passe et agir selon les permissions qu'il vous accorde.`,
+      `Votre identifiant de connexion est ${i.handle}. Pour accepter, choisissez votre mot de passe sur cette page ; le lien ne sert qu'une fois et jusqu'au ${i.expires}.`,
+    ],
+    button: 'Choisir mon mot de passe',
+    fallback: 'Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :',
+    note: "Si vous ne connaissez pas cette personne ou n'attendiez pas cette invitation, ignorez ce courriel : rien ne se fait sans vous.",
   },
 };
 function frPending(c: Ctx): Block[] {

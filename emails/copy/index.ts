@@ -1,7 +1,9 @@
-import type { CopyCategory, EmailKind, Role } from './render.js';
-
-/** A paragraph, a quoted text written by a person, a highlighted note, or a slot filled by the renderer. */
-export type Block = string | { quote: string } | { note: string } | 'facts' | 'action';
+import type { Catalogue } from '../../i18n/catalogue.js';
+import type { Block } from '../blocks.js';
+import type { CopyCategory, EmailKind } from '../render.js';
+import { en } from './en.js';
+import { fr } from './fr.js';
+import { nl } from './nl.js';
 
 /** Everything the copy needs, already cleaned and formatted for the language. */
 export interface Ctx {
@@ -21,13 +23,8 @@ export interface Ctx {
   requestId: string;
 }
 
-export interface Copy {
-  roles: Record<Role, string>;
-  months: string[];
-  at: string;
-  and: string;
+export interface EmailsCopy {
   colon: string;
-  kinds: Record<string, [label: string, phrase: string]>;
   hello: (name: string) => string;
   signoff: string[];
   labels: {
@@ -46,7 +43,14 @@ export interface Copy {
   copyNote: (category: CopyCategory, account: string) => string;
   subject: Record<EmailKind, (c: Ctx) => string>;
   body: Record<EmailKind, (c: Ctx) => Block[]>;
+  /** The email that carries a sub-account's invitation link. */
+  invitation: {
+    subject: (inviter: string) => string;
+    body: (i: { inviter: string; handle: string; expires: string }) => string[];
+    button: string;
+    fallback: string;
+    note: string;
+  };
 }
 
-export const why = (reason: string | undefined, label: string, none?: string): Block[] =>
-  reason ? [label, { quote: reason }] : none ? [none] : [];
+export const EMAILS: Catalogue<EmailsCopy> = { en, fr, nl };

@@ -1,0 +1,13 @@
+import type { Words } from './index.js';
+
+export const en: Words = {
+  roles: { admin: 'administrative contact', tech: 'technical contact', billing: 'billing contact' },
+  kinds: {
+    domain: { label: 'Domain name', phrase: 'the domain name' },
+    hosting: { label: 'Hosting plan', phrase: 'the hosting plan' },
+    server: { label: 'Server', phrase: 'the server' },
+    vps: { label: 'VPS', phrase: 'the VPS' },
+    email: { label: 'Email service', phrase: 'the email service' },
+    service: { label: 'Service', phrase: 'the service' },
+  },
+};

@@ -1,0 +1,20 @@
+import type { Language, Role } from '../../domain/contact-change.js';
+import type { Catalogue } from '../catalogue.js';
+import { en } from './en.js';
+import { fr } from './fr.js';
+import { nl } from './nl.js';
+
+export type ServiceKind = 'domain' | 'hosting' | 'server' | 'vps' | 'email' | 'service';
+
+/** The words pages and emails share, so that both name a role or a service the same way. */
+export interface Words {
+  /** "technical contact", inside a sentence. */
+  roles: Record<Role, string>;
+  /** "Domain name" as a label, "the domain name" before the service's name in a sentence. */
+  kinds: Record<ServiceKind, { label: string; phrase: string }>;
+}
+
+export const WORDS: Catalogue<Words> = { en, fr, nl };
+
+/** "technical contact", "contact technique", "technisch contact". */
+export const roleName = (role: Role, lang: Language): string => WORDS[lang].roles[role];

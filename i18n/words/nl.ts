@@ -1,0 +1,13 @@
+import type { Words } from './index.js';
+
+export const nl: Words = {
+  roles: { admin: 'administratief contact', tech: 'technisch contact', billing: 'facturatiecontact' },
+  kinds: {
+    domain: { label: 'Domeinnaam', phrase: 'de domeinnaam' },
+    hosting: { label: 'Hostingpakket', phrase: 'het hostingpakket' },
+    server: { label: 'Server', phrase: 'de server' },
+    vps: { label: 'VPS', phrase: 'de VPS' },
+    email: { label: 'E-maildienst', phrase: 'de e-maildienst' },
+    service: { label: 'Dienst', phrase: 'de dienst' },
+  },
+};

@@ -1,0 +1,34 @@
+import type { Catalogue } from '../../../i18n/catalogue.js';
+import { en } from './en.js';
+import { fr } from './fr.js';
+import { nl } from './nl.js';
+
+export interface DecisionCopy {
+  title: string;
+  intro: (asker: string, roles: string, service: string) => string;
+  service: string;
+  roles: string;
+  from: string;
+  to: string;
+  askedBy: string;
+  expires: string;
+  state: string;
+  tokenLabel: string;
+  tokenHint: string;
+  reasonLabel: string;
+  accept: string;
+  refuse: string;
+  unexpected: string;
+  states: Record<string, string>;
+  results: { awaiting: string; done: string; refused: string; aborted: string; error: string; recorded: string };
+  problems: {
+    invalidToken: string;
+    locked: string;
+    tooMany: string;
+    missingToken: string;
+    notFound: string;
+    unavailable: string;
+  };
+}
+
+export const DECISION_COPY: Catalogue<DecisionCopy> = { en, fr, nl };

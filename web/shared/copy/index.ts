@@ -1,0 +1,33 @@
+import type { Catalogue } from '../../../i18n/catalogue.js';
+import { en } from './en.js';
+import { fr } from './fr.js';
+import { nl } from './nl.js';
+
+export interface CommonCopy {
+  languageName: string;
+  skip: string;
+  nav: {
+    services: string;
+    requests: string;
+    contacts: string;
+    profile: string;
+    support: string;
+    mailbox: string;
+    signOut: string;
+    signedInAs: string;
+    language: string;
+  };
+  signIn: {
+    title: string;
+    handle: string;
+    password: string;
+    submit: string;
+    wrong: string;
+    tooMany: string;
+    intro: string;
+    demo: string;
+  };
+  errors: { notFound: string; unavailable: string; forbidden: string; csrf: string };
+}
+
+export const COMMON: Catalogue<CommonCopy> = { en, fr, nl };
