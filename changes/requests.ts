@@ -1,10 +1,10 @@
 import type { Context } from '../core/context.js';
-import { PENDING_STATES, type Role } from '../domain/contact-change.js';
+import { PENDING_STATES, ROLES, type Role } from '../domain/contact-change.js';
 import { newId } from '../domain/ids.js';
 import { actorOf, areaOf, can, mayChangeRoles, maySeeService } from '../domain/access.js';
 import { holderOf } from '../domain/permissions.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
-import { findAccountByHandle } from '../db/accounts.js';
+import { findAccount, findAccountByHandle, findAccountsById } from '../db/accounts.js';
 import { insertChange, removeChange } from '../db/changes.js';
 import type { Account, Service } from '../db/schema.js';
 import { findService, pendingRolesOf } from '../db/services.js';
@@ -174,3 +174,39 @@ function managerAction(update: typeof resendUpdate | typeof cancelUpdate) {
 
 export const resendChange = managerAction(resendUpdate);
 export const cancelChange = managerAction(cancelUpdate);
+
+/** What the form shows: the roles the viewer may hand over, who holds each, and which are already moving. */
+export interface ChangeContext {
+  service: Service;
+  allowed: Role[];
+  holders: Map<Role, Account>;
+  busy: Map<Role, string>;
+}
+
+/** What the change form shows: the roles the viewer may hand over, who holds each, and which are already moving. */
+export async function changeOptions(ctx: Context, viewer: Account, serviceId: string): Promise<ChangeContext> {
+  const service = await changeableService(ctx, viewer, serviceId, []);
+  const allowed = ROLES.filter((role) => mayChangeRoles(actorOf(viewer), service, [role]));
+  if (allowed.length === 0) throw new Problem('rolesNotYours', 'You may not change any contact of this service.');
+  const ids = ROLES.map((role) => holderOf(service, role));
+  const [people, pending] = await Promise.all([findAccountsById(ctx.db, ids), pendingRolesOf(ctx.db, service.id)]);
+  return {
+    service,
+    allowed,
+    holders: new Map(ROLES.map((role) => [role, people.find((p) => p.id === holderOf(service, role))!])),
+    busy: new Map(pending.map((p) => [p.role as Role, p.changeId])),
+  };
+}
+
+/** Every check createChange makes, without creating anything; throws a Problem naming the field. */
+export async function checkChange(
+  ctx: Context,
+  viewer: Account,
+  serviceId: string,
+  input: { roles: Role[]; to: string },
+) {
+  const service = await changeableService(ctx, viewer, serviceId, input.roles);
+  const { fromId, to } = await resolveTarget(ctx, service, input.roles, input.to);
+  const from = (await findAccount(ctx.db, fromId))!;
+  return { service, from, to };
+}

@@ -44,3 +44,10 @@ export async function serviceFacts(db: Db, rows: Service[]) {
 export function pendingRolesOf(db: Db, serviceId: string) {
   return db.select().from(pendingRoles).where(eq(pendingRoles.serviceId, serviceId));
 }
+
+/** The names of these services, alphabetically. */
+export async function serviceNames(db: Db, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select({ name: services.name }).from(services).where(inArray(services.id, ids));
+  return rows.map((r) => r.name).sort((a, b) => a.localeCompare(b));
+}

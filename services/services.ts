@@ -1,7 +1,7 @@
 import type { Context } from '../core/context.js';
 import { Problem } from '../core/problems.js';
 import { findAccountsByHandle, findAccount } from '../db/accounts.js';
-import { insertService, listServices, serviceFacts } from '../db/services.js';
+import { insertService, listServices, serviceFacts, serviceNames } from '../db/services.js';
 import type { Account, Service } from '../db/schema.js';
 import { actorOf } from '../domain/access.js';
 import type { Role } from '../domain/contact-change.js';
@@ -65,4 +65,9 @@ export async function createService(ctx: Context, input: NewServiceInput): Promi
     billingId: idOf(input.contacts.billing),
   });
   return (await summarize(ctx, [row]))[0]!;
+}
+
+/** The names of the services a refusal names (by id), for a page to say which. */
+export function namesOfServices(ctx: Context, ids: string[]): Promise<string[]> {
+  return serviceNames(ctx.db, ids);
 }

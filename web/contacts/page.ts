@@ -1,4 +1,3 @@
-import { inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   createContact,
@@ -14,7 +13,8 @@ import { Problem } from '../../core/problems.js';
 import { actorOf } from '../../domain/access.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { EMAIL_CATEGORIES } from '../../domain/contact.js';
-import { services, type Account } from '../../db/schema.js';
+import type { Account } from '../../db/schema.js';
+import { namesOfServices } from '../../services/services.js';
 import { accessRoutes, accessSection } from './access.js';
 import {
   contactForm,
@@ -109,18 +109,8 @@ async function refusalText(app: FastifyInstance, problem: Problem, contact: Acco
   switch (problem.extra.reason) {
     case 'holds-role': {
       const held = ids('services');
-      const names = held.length
-        ? await app.ctx.db
-            .select({ name: services.name })
-            .from(services)
-            .where(inArray(services.id, held))
-            .orderBy(services.name)
-        : [];
-      return t.holdsRole(
-        contact.name,
-        names.map((s) => s.name).join(', '),
-        html`<a href="/services">${t.servicesLink}</a>`,
-      );
+      const names = await namesOfServices(app.ctx, held);
+      return t.holdsRole(contact.name, names.join(', '), html`<a href="/services">${t.servicesLink}</a>`);
     }
     case 'pending-request': {
       const requests = ids('requests');

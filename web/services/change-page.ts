@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { changeableService, createChange, resolveTarget } from '../../changes/requests.js';
+import { changeableService, changeOptions, checkChange, createChange, resolveTarget } from '../../changes/requests.js';
 import { Problem } from '../../core/problems.js';
 import { changeForm, changePreview } from './change-form.js';
 import {
-  checkChange,
   fieldErrors,
   fieldOf,
-  loadChangeContext,
   problemMessage,
   readInput,
   requireInput,
@@ -35,7 +33,7 @@ async function showForm(
   const lang = pageLanguage(request);
   const t = SERVICES[lang];
   const viewer = request.viewer!;
-  const ctx = await loadChangeContext(app, viewer, serviceId(request));
+  const ctx = await changeOptions(app.ctx, viewer, serviceId(request));
   const title = errors ? `${t.errorLabel} ${t.change.title}` : t.change.title;
   return renderPage(app, request, reply, {
     title,
@@ -88,8 +86,9 @@ export default async function changePage(app: FastifyInstance) {
     const lang = pageLanguage(request);
     const input = readInput(request.body);
     try {
-      const { from, to } = await checkChange(app, request.viewer!, serviceId(request), input);
-      const ctx = await loadChangeContext(app, request.viewer!, serviceId(request));
+      requireInput(input);
+      const { from, to } = await checkChange(app.ctx, request.viewer!, serviceId(request), input);
+      const ctx = await changeOptions(app.ctx, request.viewer!, serviceId(request));
       const expiresAt = new Date(Date.now() + app.ctx.config.changeRequestTtlMs);
       return renderPage(app, request, reply, {
         title: SERVICES[lang].preview.title,
