@@ -89,5 +89,5 @@ export default fp(
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     });
   },
-  { name: 'session', dependencies: ['context'] },
+  { name: 'session', decorators: { fastify: ['ctx'] } },
 );
