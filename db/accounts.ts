@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { ContactInput, Permission, ProfileInput } from '../domain/contact.js';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { ContactInput, Newsletter, Permission, ProfileInput } from '../domain/contact.js';
 import { newHandle, newId } from '../domain/ids.js';
 import { preparedPerDb, type Db } from './client.js';
 import { withdrawOpenInvitations } from './invitations.js';
@@ -52,8 +52,16 @@ export async function accountOfApiToken(db: Db, tokenHash: string): Promise<Acco
   return row?.account ?? null;
 }
 
-/** A new password, which ends every web session of the account; false when there is no such account. */
-export async function setPassword(db: Db, accountId: string, passwordHash: string): Promise<boolean> {
+/**
+ * A new password, which ends every web session of the account but `keepSessionId` (the one making the change stays
+ * signed in); false when there is no such account.
+ */
+export async function setPassword(
+  db: Db,
+  accountId: string,
+  passwordHash: string,
+  keepSessionId?: string | null,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(accounts)
@@ -61,7 +69,7 @@ export async function setPassword(db: Db, accountId: string, passwordHash: strin
       .where(eq(accounts.id, accountId))
       .returning({ id: accounts.id });
     if (updated.length === 0) return false;
-    await deleteSessionsOf(tx, accountId);
+    await deleteSessionsOf(tx, accountId, keepSessionId);
     return true;
   });
 }
@@ -125,6 +133,18 @@ export function setAccountPermissions(db: Db, id: string, permissions: Permissio
   return updateAccount(db, id, { permissions });
 }
 
+export function setPreferences(
+  db: Db,
+  id: string,
+  preferences: Pick<Account, 'billingContactId' | 'communication' | 'language'>,
+): Promise<Account> {
+  return updateAccount(db, id, preferences);
+}
+
+export function setNewsletters(db: Db, id: string, newsletters: Newsletter[]): Promise<Account> {
+  return updateAccount(db, id, { newsletters });
+}
+
 export function reactivateSubAccount(db: Db, id: string): Promise<Account> {
   return updateAccount(db, id, { access: 'active' });
 }
@@ -158,4 +178,13 @@ export async function softDeleteContact(db: Db, contact: Pick<Account, 'id' | 'a
 export async function isBillingContact(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.billingContactId, id)).limit(1);
   return row !== undefined;
+}
+
+/** The account itself and the contacts it keeps, by name. */
+export function accountAndContacts(db: Db, accountId: string): Promise<Account[]> {
+  return db
+    .select()
+    .from(accounts)
+    .where(and(or(eq(accounts.id, accountId), eq(accounts.keptById, accountId)), isNull(accounts.deletedAt)))
+    .orderBy(accounts.lastName, accounts.firstName);
 }
