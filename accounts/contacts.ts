@@ -1,11 +1,20 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Context } from '../core/context.js';
 import { actorOf, can, type Actor } from '../domain/access.js';
-import { PENDING_STATES } from '../domain/contact-change.js';
 import type { ContactInput, Permission } from '../domain/contact.js';
-import { newHandle, newId } from '../domain/ids.js';
+import {
+  deactivateSubAccount,
+  findContactOf,
+  insertContact,
+  isBillingContact,
+  listContactsOf,
+  reactivateSubAccount,
+  setAccountPermissions,
+  softDeleteContact,
+  updateDetails,
+} from '../db/accounts.js';
 import { isUniqueViolation } from '../db/client.js';
-import { accounts, contactChanges, invitations, services, sessions, type Account } from '../db/schema.js';
+import type { Account } from '../db/schema.js';
+import { pendingRequestsNaming, servicesNaming } from '../db/services.js';
 import { Problem } from '../core/problems.js';
 
 /**
@@ -47,19 +56,12 @@ export function requireOwner(account: Account): Actor {
 
 export async function listContacts(ctx: Context, account: Account): Promise<Account[]> {
   const actor = requireContacts(account);
-  return ctx.db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.keptById, actor.principalId), isNull(accounts.deletedAt)))
-    .orderBy(asc(accounts.lastName), asc(accounts.firstName), asc(accounts.id));
+  return listContactsOf(ctx.db, actor.principalId);
 }
 
 /** A contact of the asker's book; anything else (another book's, a deleted one) is not found, whoever asks. */
 export async function findContact(ctx: Context, actor: Actor, id: string): Promise<Account> {
-  const [contact] = await ctx.db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.id, id), eq(accounts.keptById, actor.principalId), isNull(accounts.deletedAt)));
+  const contact = await findContactOf(ctx.db, actor.principalId, { id });
   if (!contact) throw new Problem('notFound', `There is no contact ${id} in your book.`);
   return contact;
 }
@@ -71,18 +73,7 @@ export async function getContact(ctx: Context, account: Account, id: string): Pr
 export async function createContact(ctx: Context, account: Account, input: ContactInput): Promise<Account> {
   const actor = requireContacts(account);
   try {
-    const [row] = await ctx.db
-      .insert(accounts)
-      .values({
-        id: newId(),
-        handle: newHandle(),
-        ...input,
-        role: 'customer',
-        keptById: actor.principalId,
-        access: 'none',
-      })
-      .returning();
-    return row!;
+    return await insertContact(ctx.db, actor.principalId, input);
   } catch (err) {
     if (isUniqueViolation(err)) throw emailTaken(input.email);
     throw err;
@@ -98,12 +89,7 @@ export async function updateContact(ctx: Context, account: Account, id: string, 
     });
   }
   try {
-    const [row] = await ctx.db
-      .update(accounts)
-      .set({ ...input, updatedAt: new Date() })
-      .where(eq(accounts.id, contact.id))
-      .returning();
-    return row!;
+    return await updateDetails(ctx.db, contact.id, input);
   } catch (err) {
     if (isUniqueViolation(err)) throw emailTaken(input.email);
     throw err;
@@ -119,18 +105,7 @@ const ROLE_WORDS = {
 
 /** What keeps a contact from being deleted, said as what to do first; null when nothing does. */
 export async function whyNotDelete(ctx: Context, contact: Account): Promise<Problem | null> {
-  const held = await ctx.db
-    .select()
-    .from(services)
-    .where(
-      or(
-        eq(services.holderId, contact.id),
-        eq(services.adminId, contact.id),
-        eq(services.techId, contact.id),
-        eq(services.billingId, contact.id),
-      ),
-    )
-    .limit(5);
+  const held = await servicesNaming(ctx.db, contact.id, 5);
   if (held.length) {
     const roles = held.map(
       (s) =>
@@ -145,33 +120,15 @@ export async function whyNotDelete(ctx: Context, contact: Account): Promise<Prob
       { reason: 'holds-role', services: held.map((s) => s.id) },
     );
   }
-  const pending = await ctx.db
-    .select({ id: contactChanges.id })
-    .from(contactChanges)
-    .where(
-      and(
-        or(
-          eq(contactChanges.fromId, contact.id),
-          eq(contactChanges.toId, contact.id),
-          eq(contactChanges.askedById, contact.id),
-        ),
-        inArray(contactChanges.state, [...PENDING_STATES]),
-      ),
-    )
-    .limit(5);
+  const pending = await pendingRequestsNaming(ctx.db, contact.id, 5);
   if (pending.length) {
     return new Problem(
       'contactInPendingRequest',
-      `${contact.name} (${contact.handle}) is part of the pending contact change ${pending.map((p) => p.id).join(', ')}. Wait for it to end, or cancel it (My requests), then delete the contact.`,
-      { reason: 'pending-request', requests: pending.map((p) => p.id) },
+      `${contact.name} (${contact.handle}) is part of the pending contact change ${pending.join(', ')}. Wait for it to end, or cancel it (My requests), then delete the contact.`,
+      { reason: 'pending-request', requests: pending },
     );
   }
-  const [billing] = await ctx.db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.billingContactId, contact.id))
-    .limit(1);
-  if (billing) {
+  if (await isBillingContact(ctx.db, contact.id)) {
     return new Problem(
       'contactReceivesBilling',
       `${contact.name} (${contact.handle}) receives the account's billing information. Choose another billing contact in your profile first, then delete the contact.`,
@@ -193,22 +150,7 @@ export async function deleteContact(ctx: Context, account: Account, id: string):
   }
   const blocked = await whyNotDelete(ctx, contact);
   if (blocked) throw blocked;
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(accounts)
-      .set({
-        deletedAt: new Date(),
-        active: false,
-        access: contact.access === 'none' ? 'none' : 'deactivated',
-        updatedAt: new Date(),
-      })
-      .where(eq(accounts.id, contact.id));
-    await tx
-      .update(invitations)
-      .set({ withdrawnAt: new Date() })
-      .where(and(eq(invitations.accountId, contact.id), isNull(invitations.usedAt), isNull(invitations.withdrawnAt)));
-    await tx.delete(sessions).where(eq(sessions.accountId, contact.id));
-  });
+  await softDeleteContact(ctx.db, contact);
 }
 
 export async function setPermissions(
@@ -225,12 +167,7 @@ export async function setPermissions(
       `${contact.name} is a contact without access; invite it as a sub-account first.`,
     );
   }
-  const [row] = await ctx.db
-    .update(accounts)
-    .set({ permissions, updatedAt: new Date() })
-    .where(eq(accounts.id, contact.id))
-    .returning();
-  return row!;
+  return setAccountPermissions(ctx.db, contact.id, permissions);
 }
 
 /** Stops a sub-account at once: its sessions end now, its API tokens and invitation stop working. */
@@ -245,15 +182,7 @@ export async function deactivate(ctx: Context, account: Account, id: string): Pr
         : `${contact.name} has no active access to deactivate.`,
     );
   }
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(accounts)
-      .set({ access: 'deactivated', updatedAt: new Date() })
-      .where(eq(accounts.id, contact.id))
-      .returning();
-    await tx.delete(sessions).where(eq(sessions.accountId, contact.id));
-    return row!;
-  });
+  return deactivateSubAccount(ctx.db, contact.id);
 }
 
 export async function reactivate(ctx: Context, account: Account, id: string): Promise<Account> {
@@ -261,10 +190,5 @@ export async function reactivate(ctx: Context, account: Account, id: string): Pr
   const contact = await findContact(ctx, actor, id);
   if (contact.access !== 'deactivated')
     throw new Problem('notDeactivated', `${contact.name} is not a deactivated sub-account.`);
-  const [row] = await ctx.db
-    .update(accounts)
-    .set({ access: 'active', updatedAt: new Date() })
-    .where(eq(accounts.id, contact.id))
-    .returning();
-  return row!;
+  return reactivateSubAccount(ctx.db, contact.id);
 }

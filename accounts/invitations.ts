@@ -1,18 +1,23 @@
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Context } from '../core/context.js';
 import { INVITATION_DAYS, type Permission } from '../domain/contact.js';
 import { newId } from '../domain/ids.js';
 import { hashPassword } from '../domain/passwords.js';
 import { isInvitationToken } from '../domain/tokens.js';
-import { accounts, invitations, type Account, type Invitation } from '../db/schema.js';
+import {
+  accountOfUsableInvitation,
+  findOpenInvitation,
+  recordInvitation,
+  redeemInvitation,
+  takeBackInvitation,
+  uninviteContact,
+  withdrawOpenInvitations,
+} from '../db/invitations.js';
+import type { Account, Invitation } from '../db/schema.js';
 import type { invitationEmail } from '../workflows/invitation.js';
 import { findContact, requireOwner } from './contacts.js';
 import { Problem } from '../core/problems.js';
 
 /** Sub-accounts: a contact invited by email, with a single-use link to choose its password. */
-
-const withdrawOpen = (accountId: string) =>
-  and(eq(invitations.accountId, accountId), isNull(invitations.usedAt), isNull(invitations.withdrawnAt));
 
 /**
  * Invites a contact to become a sub-account with these permissions, or sends a new link to one already invited
@@ -37,15 +42,7 @@ export async function invite(
     createdAt: now,
     expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
   };
-  const updated = await ctx.db.transaction(async (tx) => {
-    await tx.insert(invitations).values(invitation);
-    const [row] = await tx
-      .update(accounts)
-      .set({ access: 'invited', permissions, updatedAt: now })
-      .where(eq(accounts.id, contact.id))
-      .returning();
-    return row!;
-  });
+  const updated = await recordInvitation(ctx.db, invitation, permissions);
   try {
     await ctx.temporal.workflow.start<typeof invitationEmail>('invitationEmail', {
       workflowId: `invitation-${invitation.id}`,
@@ -54,21 +51,12 @@ export async function invite(
     });
   } catch (err) {
     // Nothing half-done: without its email the invitation is taken back, and the contact is as it was.
-    await ctx.db.transaction(async (tx) => {
-      await tx.update(invitations).set({ withdrawnAt: new Date() }).where(eq(invitations.id, invitation.id));
-      await tx
-        .update(accounts)
-        .set({ access: contact.access, permissions: contact.permissions })
-        .where(eq(accounts.id, contact.id));
-    });
+    await takeBackInvitation(ctx.db, invitation.id, contact);
     ctx.log.error({ err, invitationId: invitation.id }, 'could not start the invitation email');
     throw new Problem('unavailable', 'The invitation could not be sent; nothing was changed. Try again in a moment.');
   }
   // Only once the new link is on its way does the older one stop working.
-  await ctx.db
-    .update(invitations)
-    .set({ withdrawnAt: new Date() })
-    .where(and(withdrawOpen(contact.id), ne(invitations.id, invitation.id)));
+  await withdrawOpenInvitations(ctx.db, contact.id, invitation.id);
   return { contact: updated, invitation: { ...invitation, usedAt: null, withdrawnAt: null } };
 }
 
@@ -78,27 +66,13 @@ export async function withdraw(ctx: Context, account: Account, id: string): Prom
   const contact = await findContact(ctx, actor, id);
   if (contact.access !== 'invited')
     throw new Problem('noPendingInvitation', `${contact.name} has no invitation waiting to be accepted.`);
-  return ctx.db.transaction(async (tx) => {
-    await tx.update(invitations).set({ withdrawnAt: new Date() }).where(withdrawOpen(contact.id));
-    const [row] = await tx
-      .update(accounts)
-      .set({ access: 'none', permissions: [], updatedAt: new Date() })
-      .where(eq(accounts.id, contact.id))
-      .returning();
-    return row!;
-  });
+  return uninviteContact(ctx.db, contact.id);
 }
 
 /** The invitation of a contact that is neither used nor withdrawn, expired or not: the pages say until when, or since
  * when. */
 export async function openInvitation(ctx: Context, accountId: string): Promise<Invitation | null> {
-  const [row] = await ctx.db
-    .select()
-    .from(invitations)
-    .where(withdrawOpen(accountId))
-    .orderBy(desc(invitations.createdAt))
-    .limit(1);
-  return row ?? null;
+  return findOpenInvitation(ctx.db, accountId);
 }
 
 const unusable = () =>
@@ -110,20 +84,9 @@ const unusable = () =>
 /** Who an invitation is for, while its link is usable; the page greets them by name. */
 export async function invitationFor(ctx: Context, invitationId: string, token: string): Promise<Account> {
   if (!isInvitationToken(ctx.config.tokenSecret, invitationId, token)) throw unusable();
-  const [row] = await ctx.db
-    .select({ account: accounts })
-    .from(invitations)
-    .innerJoin(accounts, eq(accounts.id, invitations.accountId))
-    .where(
-      and(
-        eq(invitations.id, invitationId),
-        isNull(invitations.usedAt),
-        isNull(invitations.withdrawnAt),
-        gt(invitations.expiresAt, new Date()),
-      ),
-    );
-  if (!row || row.account.access !== 'invited' || row.account.deletedAt) throw unusable();
-  return row.account;
+  const account = await accountOfUsableInvitation(ctx.db, invitationId);
+  if (!account || account.access !== 'invited' || account.deletedAt) throw unusable();
+  return account;
 }
 
 /** Accepts an invitation: the link works once, and the contact becomes an active sub-account with this password. */
@@ -135,27 +98,7 @@ export async function acceptInvitation(
 ): Promise<Account> {
   await invitationFor(ctx, invitationId, token);
   const passwordHash = await hashPassword(password);
-  return ctx.db.transaction(async (tx) => {
-    // The condition makes the link single-use even when it is posted twice at the same moment.
-    const [used] = await tx
-      .update(invitations)
-      .set({ usedAt: new Date() })
-      .where(
-        and(
-          eq(invitations.id, invitationId),
-          isNull(invitations.usedAt),
-          isNull(invitations.withdrawnAt),
-          gt(invitations.expiresAt, new Date()),
-        ),
-      )
-      .returning();
-    if (!used) throw unusable();
-    const [row] = await tx
-      .update(accounts)
-      .set({ passwordHash, access: 'active', updatedAt: new Date() })
-      .where(and(eq(accounts.id, used.accountId), eq(accounts.access, 'invited')))
-      .returning();
-    if (!row) throw unusable();
-    return row;
-  });
+  const account = await redeemInvitation(ctx.db, invitationId, passwordHash);
+  if (!account) throw unusable();
+  return account;
 }

@@ -1,10 +1,18 @@
-import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { Context } from '../core/context.js';
 import { actorOf, can } from '../domain/access.js';
 import type { Newsletter, ProfileInput } from '../domain/contact.js';
 import { hashPassword, verifyPassword } from '../domain/passwords.js';
+import {
+  accountAndContacts,
+  findAccount,
+  findContactOf,
+  setNewsletters,
+  setPassword,
+  setPreferences,
+  updateDetails,
+} from '../db/accounts.js';
 import { isUniqueViolation } from '../db/client.js';
-import { accounts, sessions, type Account } from '../db/schema.js';
+import type { Account } from '../db/schema.js';
 import { Problem } from '../core/problems.js';
 
 /**
@@ -25,16 +33,13 @@ async function profileAccount(ctx: Context, viewer: Account): Promise<Account> {
       'This sub-account may not see or change the profile; ask the account holder for the profile permission.',
     );
   // Read again: the account loaded for this request is stale once one of these functions has saved.
-  const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, actor.principalId));
-  return account!;
+  return (await findAccount(ctx.db, actor.principalId))!;
 }
 
 export async function getProfile(ctx: Context, viewer: Account): Promise<Profile> {
   const account = await profileAccount(ctx, viewer);
-  const [billingContact] = account.billingContactId
-    ? await ctx.db.select().from(accounts).where(eq(accounts.id, account.billingContactId))
-    : [];
-  return { account, billingContact: billingContact ?? null };
+  const billingContact = account.billingContactId ? await findAccount(ctx.db, account.billingContactId) : null;
+  return { account, billingContact };
 }
 
 /** Names are not in the input: as at PlanetHoster, a change of first or last name goes through support. */
@@ -56,10 +61,7 @@ export async function updateProfile(
   }
   const { firstName: _f, lastName: _l, ...details } = input;
   try {
-    await ctx.db
-      .update(accounts)
-      .set({ ...details, updatedAt: new Date() })
-      .where(eq(accounts.id, account.id));
+    await updateDetails(ctx.db, account.id, details);
   } catch (err) {
     if (isUniqueViolation(err))
       throw new Problem('emailTaken', `${input.email} is already the email of one of your contacts.`, {
@@ -78,16 +80,7 @@ export async function updatePreferences(
   const account = await profileAccount(ctx, viewer);
   let billingContactId: string | null = null;
   if (input.billingContact && input.billingContact.toLowerCase() !== account.handle) {
-    const [contact] = await ctx.db
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(
-        and(
-          eq(accounts.handle, input.billingContact.toLowerCase()),
-          eq(accounts.keptById, account.id),
-          isNull(accounts.deletedAt),
-        ),
-      );
+    const contact = await findContactOf(ctx.db, account.id, { handle: input.billingContact.toLowerCase() });
     if (!contact)
       throw new Problem(
         'unknownContact',
@@ -96,17 +89,18 @@ export async function updatePreferences(
       );
     billingContactId = contact.id;
   }
-  await ctx.db
-    .update(accounts)
-    .set({ billingContactId, communication: input.communication, language: input.language, updatedAt: new Date() })
-    .where(eq(accounts.id, account.id));
+  await setPreferences(ctx.db, account.id, {
+    billingContactId,
+    communication: input.communication,
+    language: input.language,
+  });
   return getProfile(ctx, viewer);
 }
 
 /** An empty list unsubscribes from every newsletter; service emails (token emails, outcomes) still go out. */
 export async function updateNewsletters(ctx: Context, viewer: Account, newsletters: Newsletter[]) {
   const account = await profileAccount(ctx, viewer);
-  await ctx.db.update(accounts).set({ newsletters, updatedAt: new Date() }).where(eq(accounts.id, account.id));
+  await setNewsletters(ctx.db, account.id, newsletters);
   return getProfile(ctx, viewer);
 }
 
@@ -126,19 +120,10 @@ export async function changePassword(
       field: 'newPassword',
     });
   const passwordHash = await hashPassword(next);
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(accounts).set({ passwordHash, updatedAt: new Date() }).where(eq(accounts.id, viewer.id));
-    await tx
-      .delete(sessions)
-      .where(and(eq(sessions.accountId, viewer.id), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
-  });
+  await setPassword(ctx.db, viewer.id, passwordHash, keepSessionId);
 }
 
 /** The contacts that may receive the billing information: the account itself and the contacts it keeps. */
 export async function billingChoices(ctx: Context, account: Account): Promise<Account[]> {
-  return ctx.db
-    .select()
-    .from(accounts)
-    .where(and(or(eq(accounts.id, account.id), eq(accounts.keptById, account.id)), isNull(accounts.deletedAt)))
-    .orderBy(accounts.lastName, accounts.firstName);
+  return accountAndContacts(ctx.db, account.id);
 }

@@ -14,7 +14,8 @@ function keeperKinds(actor: Actor): 'all' | 'domains' | 'services' | null {
 
 const isDomain = (kind: SQL | typeof services.kind) => sql`lower(btrim(${kind})) = 'domain'`;
 
-const involved = (id: string) =>
+/** The services that name the account in any role. */
+export const involved = (id: string) =>
   or(eq(services.holderId, id), eq(services.adminId, id), eq(services.techId, id), eq(services.billingId, id))!;
 
 /** The services an actor sees: those naming it, and for a sub-account those of its keeper it may view. */

@@ -1,8 +1,9 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Actor } from '../domain/access.js';
+import { PENDING_STATES } from '../domain/contact-change.js';
 import type { Db } from './client.js';
-import { accounts, pendingRoles, services, type NewService, type Service } from './schema.js';
-import { servicesScope } from './scope.js';
+import { accounts, contactChanges, pendingRoles, services, type NewService, type Service } from './schema.js';
+import { involved, servicesScope } from './scope.js';
 
 export async function insertService(db: Db, values: NewService): Promise<Service> {
   const [row] = await db.insert(services).values(values).returning();
@@ -50,4 +51,28 @@ export async function serviceNames(db: Db, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db.select({ name: services.name }).from(services).where(inArray(services.id, ids));
   return rows.map((r) => r.name).sort((a, b) => a.localeCompare(b));
+}
+
+/** Up to `limit` of the services that name the account in a role. */
+export function servicesNaming(db: Db, accountId: string, limit: number): Promise<Service[]> {
+  return db.select().from(services).where(involved(accountId)).limit(limit);
+}
+
+/** Up to `limit` of the pending requests that name the account: as outgoing or incoming contact, or as the asker. */
+export async function pendingRequestsNaming(db: Db, accountId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: contactChanges.id })
+    .from(contactChanges)
+    .where(
+      and(
+        or(
+          eq(contactChanges.fromId, accountId),
+          eq(contactChanges.toId, accountId),
+          eq(contactChanges.askedById, accountId),
+        ),
+        inArray(contactChanges.state, [...PENDING_STATES]),
+      ),
+    )
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

@@ -1,8 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { accounts } from '../../db/schema.js';
-import { maySignIn } from '../../domain/access.js';
-import { verifyPassword } from '../../domain/passwords.js';
+import { signIn } from '../../accounts/sessions.js';
 import { COMMON } from '../shared/copy/index.js';
 import { html } from '../shared/html.js';
 import { pageLanguage, safeNext } from '../shared/language.js';
@@ -39,9 +36,8 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
     const handle = typeof body.handle === 'string' ? body.handle.trim().toLowerCase() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(body.next);
-    const [account] = handle ? await app.ctx.db.select().from(accounts).where(eq(accounts.handle, handle)) : [];
-    const ok = await verifyPassword(password, account?.passwordHash ?? null);
-    if (!account || !ok || !maySignIn(account)) {
+    const account = await signIn(app.ctx, handle, password);
+    if (!account) {
       const t = COMMON[pageLanguage(request)].signIn;
       return renderPage(app, request, reply, {
         title: t.title,

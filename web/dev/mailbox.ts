@@ -61,5 +61,5 @@ ${emails.length ? html`<table><thead><tr><th scope="col">${t.sent}</th><th scope
         .send(email.html);
     });
   },
-  { name: 'mailbox' },
+  { name: 'mailbox', decorators: { fastify: ['ctx'] } },
 );

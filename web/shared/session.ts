@@ -1,10 +1,9 @@
 import cookie from '@fastify/cookie';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { maySignIn } from '../../domain/access.js';
-import { accounts, sessions, type Account } from '../../db/schema.js';
+import { closeSession, openSession, sessionAccount } from '../../accounts/sessions.js';
+import type { Account } from '../../db/schema.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,8 +22,6 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'cs_session';
-const SESSION_DAYS = 7;
-const digest = (value: string) => createHash('sha256').update(value).digest('hex');
 
 export class CsrfError extends Error {
   readonly statusCode = 403;
@@ -43,16 +40,10 @@ export default fp(
     app.addHook('onRequest', async (request) => {
       const value = request.cookies[SESSION_COOKIE];
       if (!value || sessionless.test(request.url)) return;
-      const id = digest(value);
-      const [row] = await app.ctx.db
-        .select({ account: accounts })
-        .from(sessions)
-        .innerJoin(accounts, eq(sessions.accountId, accounts.id))
-        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
-      // Checked on every request: a deactivated account or sub-account is signed out at once.
-      if (!row || !maySignIn(row.account)) return;
-      request.viewer = row.account;
-      request.sessionId = id;
+      const session = await sessionAccount(app.ctx, value);
+      if (!session) return;
+      request.viewer = session.account;
+      request.sessionId = session.id;
     });
 
     app.decorate('requireViewer', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -72,10 +63,8 @@ export default fp(
     });
 
     app.decorate('startSession', async (reply: FastifyReply, account: Account) => {
-      const value = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-      await app.ctx.db.insert(sessions).values({ id: digest(value), accountId: account.id, expiresAt });
-      reply.setCookie(SESSION_COOKIE, value, {
+      const { token, expiresAt } = await openSession(app.ctx, account);
+      reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
@@ -85,9 +74,9 @@ export default fp(
     });
 
     app.decorate('endSession', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.sessionId) await app.ctx.db.delete(sessions).where(eq(sessions.id, request.sessionId));
+      if (request.sessionId) await closeSession(app.ctx, request.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     });
   },
-  { name: 'session' },
+  { name: 'session', decorators: { fastify: ['ctx'] } },
 );
