@@ -16,18 +16,20 @@ import servicesPage from './services/page.js';
 import { CsrfError } from './shared/session.js';
 import signInPage from './account/signin-page.js';
 import supportPage from './support/page.js';
+import { problemWords } from './shared/problems/index.js';
 
 /** The signed-in pages. Encapsulated: an error here is a readable page in the reader's language, not JSON. */
 export default async function pages(app: FastifyInstance) {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const t = COMMON[pageLanguage(request)];
+    const lang = pageLanguage(request);
+    const t = COMMON[lang];
     let status = 503;
     let text = t.errors.unavailable;
     if (error instanceof CsrfError) [status, text] = [403, t.errors.csrf];
     else if (error instanceof Problem && error.status === 404) [status, text] = [404, t.errors.notFound];
     else if (error instanceof Problem && error.status === 403) [status, text] = [403, t.errors.forbidden];
     else if (error.statusCode === 429) [status, text] = [429, t.signIn.tooMany];
-    else if (error instanceof Problem && error.status < 500) [status, text] = [error.status, error.detail];
+    else if (error instanceof Problem && error.status < 500) [status, text] = [error.status, problemWords(error, lang)];
     else if (!isOutage(error)) request.log.error({ err: error }, 'page failed');
     return renderPage(app, request, reply, {
       status,

@@ -2,7 +2,7 @@ import type { Context } from '../../core/context.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { deactivate, reactivate, setPermissions } from '../../accounts/contacts.js';
 import { invite, withdraw } from '../../accounts/invitations.js';
-import { Problem } from '../../core/problems.js';
+import { Problem, type ProblemCode } from '../../core/problems.js';
 import type { Language } from '../../domain/contact-change.js';
 import { INVITATION_DAYS, PERMISSIONS, known, permissionsInput, type Permission } from '../../domain/contact.js';
 import type { Account, Invitation } from '../../db/schema.js';
@@ -10,6 +10,7 @@ import { CONTACTS, type Notice } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, time } from '../shared/layout.js';
+import { problemWords } from '../shared/problems/index.js';
 
 const boxId = (p: Permission) => `permission-${p.replace('.', '-')}`;
 /** Managing implies seeing: contacts.js ticks the view box with its manage box, and the server adds it anyway. */
@@ -113,15 +114,15 @@ const chosenPermissions = (body: unknown): Permission[] => {
 /** The action's refusal in the reader's words; the book words its problems in English for integrators. */
 function problemText(err: Problem, lang: Language): string {
   const t = CONTACTS[lang].access.problems;
-  const byTitle: Record<string, string> = {
-    'Already a sub-account': t.already,
-    'No pending invitation': t.noInvitation,
-    'Not a sub-account': t.notSubAccount,
-    'Not an active sub-account': t.notActive,
-    'Not deactivated': t.notDeactivated,
-    'Temporarily unavailable': t.unavailable,
+  const byCode: Partial<Record<ProblemCode, string>> = {
+    alreadySubAccount: t.already,
+    noPendingInvitation: t.noInvitation,
+    notSubAccount: t.notSubAccount,
+    notActiveSubAccount: t.notActive,
+    notDeactivated: t.notDeactivated,
+    unavailable: t.unavailable,
   };
-  return byTitle[err.title] ?? err.detail;
+  return byCode[err.code] ?? problemWords(err, lang);
 }
 
 export type ShowEdit = (

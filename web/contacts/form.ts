@@ -8,6 +8,7 @@ import { COMMON } from '../shared/copy/index.js';
 import { CONTACTS, type ContactsCopy, type TextField } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
+import { problemWords } from '../shared/problems/index.js';
 
 export const TEXT_FIELDS = [
   'firstName',
@@ -108,7 +109,7 @@ export function problemErrors(problem: unknown, values: FormValues, lang: Langua
   const t = CONTACTS[lang].problems;
   if (problem.status === 409 && problem.extra.field === 'email') return { email: t.emailTaken(values.email.trim()) };
   if (problem.status === 403 && problem.extra.field === 'email') return { email: t.subAccountEmail };
-  if (problem.status === 409 || problem.status === 422) return { general: problem.detail };
+  if (problem.status === 409 || problem.status === 422) return { general: problemWords(problem, lang) };
   return null;
 }
 

@@ -15,6 +15,7 @@ import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { EMAIL_CATEGORIES } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
 import { namesOfServices } from '../../services/services.js';
+import { problemWords } from '../shared/problems/index.js';
 import { accessRoutes, accessSection } from './access.js';
 import {
   contactForm,
@@ -106,13 +107,13 @@ async function refusalText(app: FastifyInstance, problem: Problem, contact: Acco
     Array.isArray(problem.extra[key])
       ? (problem.extra[key] as unknown[]).filter((v): v is string => typeof v === 'string')
       : [];
-  switch (problem.extra.reason) {
-    case 'holds-role': {
+  switch (problem.code) {
+    case 'contactHoldsRole': {
       const held = ids('services');
       const names = await namesOfServices(app.ctx, held);
       return t.holdsRole(contact.name, names.join(', '), html`<a href="/services">${t.servicesLink}</a>`);
     }
-    case 'pending-request': {
+    case 'contactInPendingRequest': {
       const requests = ids('requests');
       const links = requests.map(
         (id, i) =>
@@ -120,10 +121,10 @@ async function refusalText(app: FastifyInstance, problem: Problem, contact: Acco
       );
       return t.pendingRequest(contact.name, html`${links}`);
     }
-    case 'billing-contact':
+    case 'contactReceivesBilling':
       return t.billing(contact.name, html`<a href="/profile">${t.profileLink}</a>`);
     default:
-      return problem.status === 403 ? html`${t.ownerOnly}` : html`${problem.detail}`;
+      return problem.status === 403 ? html`${t.ownerOnly}` : html`${problemWords(problem, lang)}`;
   }
 }
 

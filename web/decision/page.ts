@@ -52,10 +52,10 @@ function decisionForm(view: DecisionSummary, lang: Language, t: DecisionCopy): H
 }
 
 function problemText(err: Problem, t: DecisionCopy): string {
-  if (err.title === 'Invalid token') return t.problems.invalidToken;
-  if (err.title === 'Request locked') return t.problems.locked;
-  if (err.status === 429) return t.problems.tooMany;
-  return err.detail;
+  if (err.code === 'tokensLocked') return t.problems.locked;
+  if (err.code === 'tooManyRequests') return t.problems.tooMany;
+  // Whatever else refuses a code (malformed, used, superseded) is told as one invalid code: it tells a guesser nothing.
+  return err.status < 500 ? t.problems.invalidToken : t.problems.unavailable;
 }
 
 /**

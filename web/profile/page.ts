@@ -9,13 +9,14 @@ import {
   updateProfile,
   type Profile,
 } from '../../accounts/profile.js';
-import { Problem } from '../../core/problems.js';
+import { Problem, type ProblemCode } from '../../core/problems.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { newPassword, newslettersInput, preferencesInput, profileInput } from '../../domain/contact.js';
 import { PROFILE, type SavedNotice } from './copy/index.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { profileBody, text, translateIssues, type Errors, type Failed, type FormName, type Values } from './forms.js';
+import { problemWords } from '../shared/problems/index.js';
 
 const SAVED: readonly SavedNotice[] = ['contact', 'preferences', 'password', 'newsletters', 'unsubscribed'];
 const CONTACT_FIELDS = ['email', 'phone', 'company', 'street', 'postalCode', 'city', 'country'] as const;
@@ -79,15 +80,15 @@ async function show(app: FastifyInstance, request: FastifyRequest, reply: Fastif
 function problemErrors(err: unknown, lang: Language, values: Values): Errors | null {
   if (!(err instanceof Problem) || err.status === 403 || err.status === 404 || err.status >= 500) return null;
   const e = PROFILE[lang].errors;
-  const byTitle: Record<string, string> = {
-    'Name set by support': e.nameBySupport,
-    'Email already in your contacts': e.emailTaken(text(values.email).trim()),
-    'Unknown contact': e.billingUnknown(text(values.billingContact).trim()),
-    'Wrong password': e.currentWrong,
-    'Same password': e.same,
+  const byCode: Partial<Record<ProblemCode, string>> = {
+    nameSetBySupport: e.nameBySupport,
+    emailTaken: e.emailTaken(text(values.email).trim()),
+    unknownContact: e.billingUnknown(text(values.billingContact).trim()),
+    wrongPassword: e.currentWrong,
+    samePassword: e.same,
   };
   const field = typeof err.extra.field === 'string' ? err.extra.field : 'form';
-  return { [field]: byTitle[err.title] ?? err.detail };
+  return { [field]: byCode[err.code] ?? problemWords(err, lang) };
 }
 
 export default async function profilePage(app: FastifyInstance) {

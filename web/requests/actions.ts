@@ -33,8 +33,8 @@ function backTo(back: string | undefined, id: string, done: Done): string {
 /** The action's refusal in the reader's words; the engine's own text is English. */
 function problemText(err: Problem, view: ChangeView, t: RequestsCopy, cooldownMs: number): string {
   if (err.status === 403) return t.problems.forbidden;
-  if (err.status === 429)
-    return t.problems.tooSoon(/(\d+) s\b/.exec(err.detail)?.[1] ?? String(Math.ceil(cooldownMs / 1000)));
+  if (err.code === 'resendTooSoon')
+    return t.problems.tooSoon(String(err.extra.retryAfterSeconds ?? Math.ceil(cooldownMs / 1000)));
   const decided = PARTIES.every((p) => view.change[`${p}Decision` as const] !== null);
   return !isFinal(view.change.state) && decided
     ? t.problems.bothDecided

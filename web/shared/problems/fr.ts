@@ -1,0 +1,71 @@
+import type { ProblemWords } from './index.js';
+
+export const fr: ProblemWords = {
+  invalidRequest: 'Un élément du formulaire n’est pas valable. Vérifiez-le et réessayez.',
+  unauthenticated: 'Connectez-vous d’abord.',
+  invalidSignature: 'Ce message n’a pas pu être vérifié.',
+  forbidden: 'Vous ne pouvez pas faire cela.',
+  accountDeactivated: 'Ce compte est désactivé.',
+  supportOnly: 'Seul le support peut faire cela.',
+  rolesNotYours:
+    'Seul le titulaire ou le contact administrateur peut changer ces rôles ; un contact technique ou de facturation ne peut transmettre que son propre rôle.',
+  notManager: 'Seule la personne qui a fait cette demande, ou le support, peut faire cela.',
+  noContactBook: 'Le support n’a pas de carnet de contacts.',
+  contactsPermissionRequired:
+    'Votre sous-compte ne peut pas gérer les contacts ; demandez cette permission au titulaire du compte.',
+  profilePermissionRequired:
+    'Votre sous-compte ne peut ni voir ni modifier le profil ; demandez au titulaire du compte.',
+  ownerOnly: 'Seul le titulaire du compte peut faire cela.',
+  subAccountEmail: 'Seul le titulaire du compte peut changer l’adresse d’un sous-compte.',
+  invalidToken:
+    'Ce code n’est pas valable pour cette demande. Il est peut-être mal saisi, déjà utilisé, remplacé par un e-mail plus récent, ou la demande est terminée.',
+  notFound: 'Il n’y a rien ici, ou rien que vous puissiez voir.',
+  adminApiOff: 'Ce n’est pas disponible.',
+  webhooksOff: 'Ce n’est pas disponible.',
+  requestTimeout: 'La requête a pris trop de temps. Réessayez.',
+  notPossibleNow: 'Ce n’est pas possible pour le moment.',
+  alreadyEnded: 'Cette demande est déjà terminée.',
+  notPending: 'Cette demande n’attend plus ses contacts.',
+  bothDecided: 'Les deux contacts ont déjà décidé.',
+  resendLimit:
+    'Les e-mails de cette demande ne peuvent plus être renvoyés ; annulez-la et faites une nouvelle demande.',
+  extensionLimit: 'Cette demande ne peut plus être prolongée ; annulez-la et faites une nouvelle demande.',
+  changePending: 'Une demande en cours transfère déjà l’un de ces rôles ; attendez qu’elle se termine ou annulez-la.',
+  handleTaken: 'Cet identifiant est déjà utilisé.',
+  emailTaken: 'Cette adresse est déjà utilisée dans votre carnet de contacts.',
+  contactHoldsRole: 'Ce contact détient encore un rôle sur un service ; confiez-le d’abord à quelqu’un d’autre.',
+  contactInPendingRequest:
+    'Ce contact fait partie d’une demande en cours ; attendez qu’elle se termine ou annulez-la d’abord.',
+  contactReceivesBilling:
+    'Ce contact reçoit vos informations de facturation ; choisissez d’abord un autre contact de facturation.',
+  notSubAccount: 'Ce contact n’a pas accès à l’espace client ; invitez-le d’abord.',
+  notActiveSubAccount: 'Ce sous-compte n’est pas actif.',
+  notDeactivated: 'Ce sous-compte n’est pas désactivé.',
+  alreadySubAccount: 'Ce contact est déjà un sous-compte.',
+  noPendingInvitation: 'Ce contact n’a pas d’invitation en attente.',
+  invitationNotValid:
+    'Ce lien d’invitation n’est plus valable. Demandez-en un nouveau à la personne qui vous a invité.',
+  rolesRequired: 'Choisissez au moins un rôle.',
+  contactRequired: 'Saisissez l’identifiant du nouveau contact.',
+  rolesHeldApart:
+    'Ces rôles sont détenus par des contacts différents ; transmettez les rôles de chaque contact séparément.',
+  unknownContact: 'Aucun compte ne porte cet identifiant.',
+  inactiveContact: 'Ce compte est désactivé et ne peut pas recevoir de rôle.',
+  sameContact: 'Ce contact détient déjà ces rôles.',
+  unknownOwner: 'Ce compte n’existe pas.',
+  reasonRequired: 'Indiquez pourquoi vous le faites.',
+  reasonTooLong: 'La raison est trop longue.',
+  past: 'La nouvelle échéance doit être dans le futur.',
+  notLater: 'La nouvelle échéance doit être postérieure à l’actuelle.',
+  tooLate: 'La nouvelle échéance peut être au plus dans 30 jours.',
+  nameSetBySupport: 'Vos prénom et nom ne peuvent être modifiés que par le support.',
+  wrongPassword: 'Le mot de passe actuel n’est pas le bon.',
+  samePassword: 'Le nouveau mot de passe doit être différent de l’actuel.',
+  tooManyRequests: 'Trop de tentatives depuis votre connexion. Attendez une minute et réessayez.',
+  resendTooSoon: 'Les e-mails viennent d’être envoyés ; réessayez dans une minute.',
+  tokensLocked:
+    'Trop de codes erronés ont été essayés sur cette demande : ses codes sont bloqués. Demandez à l’auteur de la demande, ou au support, de renvoyer les e-mails.',
+  requestTooLarge: 'La requête est trop volumineuse.',
+  internalError: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
+  unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+};
