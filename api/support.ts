@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from './problems.js';
-import { changeSchema, presentChange } from './present.js';
+import { changeSchema, presentChange } from './contact-changes.js';
 import { pendingChanges, type StuckReason } from '../changes/stuck.js';
 import { formatSpan } from '../domain/durations.js';
 import { extendChange, MAX_REASON_LENGTH } from '../changes/support.js';
