@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../domain/contact-change.js';
 import { createAccount, issueApiToken, resetPassword } from '../accounts/admin.js';
 import { createService } from '../services/services.js';
-import { problemSchema } from './problems.js';
+import { problemsFor } from './problems.js';
 import { presentService, serviceSchema } from './services.js';
 
 const handle = z
@@ -40,7 +40,7 @@ const serviceBody = z.object({
   ownerId: z.string().min(1),
   contacts: z.object({ admin: handle, tech: handle, billing: handle }),
 });
-const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = problemsFor(400, 401, 404, 409, 422);
 
 /** The provider's integration: accounts, their API tokens and services. Off unless ADMIN_API_KEY is set. */
 export default fp(

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PARTIES, ROLES, STATES, isFinal } from '../domain/contact-change.js';
 import { myRequests, requestWithTimeline } from '../changes/list.js';
 import { cancelChange, createChange, resendChange } from '../changes/requests.js';
-import { problemSchema } from './problems.js';
+import { idParams, problemsFor } from './problems.js';
 import type { ChangeView } from '../db/queries.js';
 import type { ChangeEvent } from '../db/schema.js';
 
@@ -77,7 +77,6 @@ export function presentChange(view: ChangeView, timeline?: ChangeEvent[]): Chang
   };
 }
 
-const idParams = z.object({ id: z.string().min(1).max(64) });
 const createBody = z.object({
   roles: z
     .array(z.enum(ROLES))
@@ -106,15 +105,7 @@ const reasonBody = z
 const resendBody = z
   .object({ reason: z.string().trim().max(1000).optional().describe('why; shown on the timeline') })
   .nullish();
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-  429: problemSchema,
-};
+const errors = problemsFor(400, 401, 403, 404, 409, 422, 429);
 
 export default fp(
   async (appRoot: FastifyInstance) => {

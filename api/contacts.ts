@@ -23,7 +23,7 @@ import {
   updateContact,
 } from '../accounts/contacts.js';
 import { acceptInvitation, invite, openInvitation, withdraw } from '../accounts/invitations.js';
-import { problemSchema } from './problems.js';
+import { idParams, problemSchema, problemsFor } from './problems.js';
 
 export const contactSchema = z
   .object({
@@ -75,16 +75,7 @@ export function presentContact(c: Account, invitationExpiresAt: Date | null = nu
   };
 }
 
-const idParams = z.object({ id: z.string().min(1).max(64) });
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-  503: problemSchema,
-};
+const errors = problemsFor(400, 401, 403, 404, 409, 422, 503);
 const tags = ['contacts'];
 
 /** The contact book and its sub-accounts, for the account holder and sub-accounts with the contacts permission. */

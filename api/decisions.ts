@@ -4,9 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PARTIES, STATES } from '../domain/contact-change.js';
 import { decide, type DecisionResult } from '../changes/decide.js';
-import { problemSchema } from './problems.js';
+import { idParams, problemsFor } from './problems.js';
 
-const params = z.object({ id: z.string().min(1).max(64) });
+const params = idParams;
 const token = z.string().trim().min(1, 'the token from the email is required').max(200);
 const decisionAnswer = z
   .object({
@@ -17,7 +17,7 @@ const decisionAnswer = z
     message: z.string(),
   })
   .meta({ id: 'DecisionAnswer' });
-const errors = { 400: problemSchema, 403: problemSchema, 429: problemSchema };
+const errors = problemsFor(400, 403, 429);
 
 export function decisionMessage({ status, party }: DecisionResult): string {
   switch (status.state) {

@@ -20,6 +20,13 @@ export const problemSchema = z
   .loose()
   .meta({ id: 'Problem' });
 
+/** The problem answers a route documents, by status. */
+export const problemsFor = <S extends number>(...statuses: S[]) =>
+  Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<S, typeof problemSchema>;
+
+/** A resource's id in a path. */
+export const idParams = z.object({ id: z.string().min(1).max(64) });
+
 const slug = (title: string) =>
   title
     .toLowerCase()

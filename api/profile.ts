@@ -20,7 +20,7 @@ import {
   updateProfile,
   type Profile,
 } from '../accounts/profile.js';
-import { problemSchema } from './problems.js';
+import { problemsFor } from './problems.js';
 
 const profileSchema = contactSchema
   .omit({ access: true, emailCategories: true })
@@ -50,14 +50,7 @@ function present({ account, billingContact }: Profile): z.infer<typeof profileSc
   };
 }
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-  429: problemSchema,
-};
+const errors = problemsFor(400, 401, 403, 409, 422, 429);
 const tags = ['profile'];
 
 export default fp(

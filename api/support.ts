@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from './problems.js';
+import { idParams, problemSchema, problemsFor } from './problems.js';
 import { changeSchema, presentChange } from './contact-changes.js';
 import { pendingChanges, type StuckReason } from '../changes/stuck.js';
 import { formatSpan } from '../domain/durations.js';
@@ -27,21 +27,13 @@ export function describeReason(reason: StuckReason): string {
   }
 }
 
-const idParams = z.object({ id: z.string().min(1).max(64) });
 const extendBody = z.object({
   expiresAt: z.iso
     .datetime({ offset: true })
     .describe('the new expiry: later than the current one, at most 30 days from now'),
   reason: z.string().trim().min(1).max(MAX_REASON_LENGTH).describe("why; shown on the request's timeline"),
 });
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problemsFor(400, 401, 403, 404, 409, 422);
 
 export default fp(
   async (appRoot: FastifyInstance) => {
