@@ -9,6 +9,7 @@ import { CONTACTS, type Notice } from './copy.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, time } from '../shared/layout.js';
+import { choice } from '../shared/form.js';
 
 const boxId = (p: Permission) => `permission-${p.replace('.', '-')}`;
 /** Managing implies seeing: contacts.js ticks the view box with its manage box, and the server adds it anyway. */
@@ -24,11 +25,16 @@ function permissionBoxes(lang: Language, chosen: readonly string[], legend: stri
     <p class="hint" id="permissions-hint">${t.access.permissionsHint}</p>
     ${PERMISSIONS.map((p) => {
       const implied = IMPLIES[p];
-      return html`<div class="choice">
-      <input type="checkbox" name="permissions" value="${p}" id="${boxId(p)}" aria-describedby="${boxId(p)}-hint"${implied ? html` data-implies="${boxId(implied)}"` : ''}${chosen.includes(p) ? html` checked` : ''}>
-      <label for="${boxId(p)}">${t.permissions[p].label}</label>
-      <span class="hint" id="${boxId(p)}-hint">${t.permissions[p].hint}</span>
-    </div>`;
+      return choice({
+        type: 'checkbox',
+        name: 'permissions',
+        value: p,
+        id: boxId(p),
+        label: t.permissions[p].label,
+        hint: t.permissions[p].hint,
+        checked: chosen.includes(p),
+        attributes: implied ? html` data-implies="${boxId(implied)}"` : undefined,
+      });
     })}
   </fieldset>`;
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
 import type { Profile } from '../../api/profile-actions.js';
-import { LANGUAGES, type Language } from '../../domain/contact-change.js';
+import type { Language } from '../../domain/contact-change.js';
 import { MIN_PASSWORD, NEWSLETTERS } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
-import { COMMON } from '../shared/copy.js';
 import { PROFILE, type ProfileCopy, type SavedNotice } from './copy.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
+import { aria, choice, errorSummary, fieldError, formField, languageOptions } from '../shared/form.js';
 
 export type FormName = 'contact' | 'preferences' | 'password' | 'newsletters';
 export type Values = Record<string, string | string[]>;
@@ -50,21 +50,14 @@ export function translateIssues(error: ZodError, lang: Language): Errors {
   return errors;
 }
 
-const invalid = (error: string | undefined) => (error ? html` aria-invalid="true"` : '');
-const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ');
-
-export const fieldError = (id: string, error: string | undefined, lang: Language): Html =>
-  error
-    ? html`<p class="field-error" id="${id}-error"><strong>${PROFILE[lang].errorLabel}</strong> ${error}</p>`
-    : html``;
-
 /** The errors of a refused form, each a link to its field. */
 function summary(failed: Failed | undefined, form: FormName, lang: Language): Html {
   if (failed?.form !== form) return html``;
-  const items = Object.entries(failed.errors).map(([field, message]) =>
-    field === 'form' ? html`<li>${message}</li>` : html`<li><a href="#${field}">${message}</a></li>`,
-  );
-  return html`<div class="notice error" role="alert" id="${form}-summary"><p><strong>${PROFILE[lang].summary}</strong></p><ul>${items}</ul></div>`;
+  const items = Object.entries(failed.errors).map(([field, text]) => ({
+    text,
+    field: field === 'form' ? undefined : field,
+  }));
+  return errorSummary(PROFILE[lang].summary, items, `${form}-summary`);
 }
 
 const savedNotice = (saved: SavedNotice | null, which: SavedNotice[], t: ProfileCopy): Html => {
@@ -88,13 +81,16 @@ interface TextField {
 
 function textField(f: TextField, lang: Language): Html {
   const t = PROFILE[lang];
-  const described = describedBy(f.hint && `${f.id}-hint`, f.error && `${f.id}-error`);
-  return html`<div class="field">
-    <label for="${f.id}">${f.label}${f.optional ? html` <span class="optional">${t.contact.optional}</span>` : ''}</label>
-    ${f.hint ? html`<p class="hint" id="${f.id}-hint">${f.hint}</p>` : ''}
-    <input id="${f.id}" name="${f.id}" type="${f.type ?? 'text'}" value="${f.value}"${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${f.maxlength ? html` maxlength="${f.maxlength}"` : ''}${f.required ? html` required` : ''}${f.extra ?? ''}${described ? html` aria-describedby="${described}"` : ''}${invalid(f.error)}>
-    ${fieldError(f.id, f.error, lang)}
-  </div>`;
+  return formField({
+    id: f.id,
+    label: f.label,
+    optional: f.optional ? t.contact.optional : undefined,
+    hint: f.hint,
+    error: f.error,
+    errorLabel: t.errorLabel,
+    control: (aria) =>
+      html`<input id="${f.id}" name="${f.id}" type="${f.type ?? 'text'}" value="${f.value}"${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${f.maxlength ? html` maxlength="${f.maxlength}"` : ''}${f.required ? html` required` : ''}${f.extra ?? ''}${aria}>`,
+  });
 }
 
 export interface NewPasswordField {
@@ -109,11 +105,8 @@ export interface NewPasswordField {
 /** A new password with show/hide, a strength meter, Generate and Copy; password.js brings it to life. */
 export function newPasswordField(f: NewPasswordField, lang: Language): Html {
   const t = PROFILE[lang].password;
-  return html`<div class="field password-field">
-    <label for="${f.id}">${f.label}</label>
-    <p class="hint" id="${f.id}-hint">${f.hint}</p>
-    <div class="password-row">
-      <input id="${f.id}" name="${f.id}" type="password" autocomplete="new-password" minlength="${MIN_PASSWORD}" maxlength="200" required spellcheck="false" autocapitalize="off" value="${f.value ?? ''}" data-strength="${f.id}-strength"${f.confirmId ? html` data-confirm="${f.confirmId}"` : ''} aria-describedby="${describedBy(`${f.id}-hint`, `${f.id}-strength`, f.error && `${f.id}-error`)}"${invalid(f.error)}>
+  const control = (aria: Html) => html`<div class="password-row">
+      <input id="${f.id}" name="${f.id}" type="password" autocomplete="new-password" minlength="${MIN_PASSWORD}" maxlength="200" required spellcheck="false" autocapitalize="off" value="${f.value ?? ''}" data-strength="${f.id}-strength"${f.confirmId ? html` data-confirm="${f.confirmId}"` : ''}${aria}>
       <button type="button" class="secondary" data-toggle="${f.id}" aria-controls="${f.id}" data-show="${t.show}" data-hide="${t.hide}" hidden>${t.show}</button>
     </div>
     <p class="strength" id="${f.id}-strength" aria-live="polite" data-min="${MIN_PASSWORD}" data-label="${t.strength}" data-weak="${t.weak}" data-fair="${t.fair}" data-strong="${t.strong}" data-too-short="${t.tooShort(MIN_PASSWORD)}"></p>
@@ -121,9 +114,13 @@ export function newPasswordField(f: NewPasswordField, lang: Language): Html {
       <button type="button" class="secondary" data-generate="${f.id}" data-generated="${t.generated}">${t.generate}</button>
       <button type="button" class="secondary" data-copy="${f.id}" data-copied="${t.copied}" data-copy-failed="${t.copyFailed}">${t.copy}</button>
     </div>
-    <p class="hint tool-message" id="${f.id}-tools" aria-live="polite"></p>
-    ${fieldError(f.id, f.error, lang)}
-  </div>`;
+    <p class="hint tool-message" id="${f.id}-tools" aria-live="polite"></p>`;
+  const { id, label, hint, error } = f;
+  const errorLabel = PROFILE[lang].errorLabel;
+  return formField(
+    { id, label, hint, error, errorLabel, describedBy: [`${id}-strength`], control },
+    'field password-field',
+  );
 }
 
 export interface ProfileView {
@@ -151,7 +148,7 @@ function contactSection(v: ProfileView, profile: Profile): Html {
   const nameError = mine?.errors.firstName ?? mine?.errors.lastName;
   const readOnly = (id: 'firstName' | 'lastName', label: string) => html`<div class="field">
       <label for="${id}">${label}</label>
-      <input id="${id}" value="${account[id]}" readonly aria-describedby="${describedBy('names-hint', nameError && 'names-error')}"${invalid(nameError)}>
+      <input id="${id}" value="${account[id]}" readonly${aria(['names-hint', nameError && 'names-error'], nameError)}>
     </div>`;
   return html`<section id="contact" class="profile-section" aria-labelledby="contact-heading">
   <h2 id="contact-heading">${c.heading}</h2>
@@ -165,7 +162,7 @@ function contactSection(v: ProfileView, profile: Profile): Html {
       ${readOnly('lastName', c.lastName)}
     </div>
     <p class="hint names-hint" id="names-hint">${c.nameHint}</p>
-    ${fieldError('names', nameError, v.lang)}
+    ${fieldError('names', nameError, t.errorLabel)}
     ${field('email', c.email, { type: 'email', autocomplete: 'email', maxlength: 254, required: true, hint: c.emailHint })}
     ${field('phone', c.phone, { type: 'tel', autocomplete: 'tel', maxlength: 40, hint: c.phoneHint, optional: true })}
     ${field('company', c.company, { autocomplete: 'organization', maxlength: 200, optional: true })}
@@ -188,12 +185,18 @@ function preferencesSection(v: ProfileView, profile: Profile): Html {
   const billing = mine ? text(mine.values.billingContact) : (billingContact?.handle ?? account.handle);
   const communication = mine ? text(mine.values.communication) : account.communication;
   const language = mine ? text(mine.values.language) : account.language;
-  const option = (choice: Account) =>
-    html`<option value="${choice.handle}"${choice.handle === billing ? html` selected` : ''}>${choice.name} (${choice.handle})${choice.id === account.id ? html` – ${p.holder}` : ''}</option>`;
-  const radio = (value: 'email' | 'post', label: string) => html`<div class="choice">
-      <input type="radio" name="communication" value="${value}" id="communication-${value}"${communication === value ? html` checked` : ''}${invalid(mine?.errors.communication)}>
-      <label for="communication-${value}">${label}</label>
-    </div>`;
+  const option = (contact: Account) =>
+    html`<option value="${contact.handle}"${contact.handle === billing ? html` selected` : ''}>${contact.name} (${contact.handle})${contact.id === account.id ? html` – ${p.holder}` : ''}</option>`;
+  const radio = (value: 'email' | 'post', label: string) =>
+    choice({
+      type: 'radio',
+      name: 'communication',
+      value,
+      id: `communication-${value}`,
+      label,
+      checked: communication === value,
+      error: mine?.errors.communication,
+    });
   return html`<section id="preferences" class="profile-section" aria-labelledby="preferences-heading">
   <h2 id="preferences-heading">${p.heading}</h2>
   <p class="hint">${p.intro}</p>
@@ -201,27 +204,29 @@ function preferencesSection(v: ProfileView, profile: Profile): Html {
   ${summary(v.failed, 'preferences', v.lang)}
   <form method="post" action="${v.action('/profile/preferences')}">
     ${csrfField(v.app, v.request)}
-    <div class="field">
-      <label for="billingContact">${p.billingContact}</label>
-      <p class="hint" id="billingContact-hint">${v.choices.length > 1 ? p.billingHint : p.noContacts}</p>
-      <select id="billingContact" name="billingContact" aria-describedby="${describedBy('billingContact-hint', mine?.errors.billingContact && 'billingContact-error')}"${invalid(mine?.errors.billingContact)}>${v.choices.map(option)}</select>
-      ${fieldError('billingContact', mine?.errors.billingContact, v.lang)}
-    </div>
+    ${formField({
+      id: 'billingContact',
+      label: p.billingContact,
+      hint: v.choices.length > 1 ? p.billingHint : p.noContacts,
+      error: mine?.errors.billingContact,
+      errorLabel: t.errorLabel,
+      control: (aria) =>
+        html`<select id="billingContact" name="billingContact"${aria}>${v.choices.map(option)}</select>`,
+    })}
     <fieldset id="communication"${mine?.errors.communication ? html` aria-describedby="communication-error"` : ''}>
       <legend>${p.communication}</legend>
       ${radio('email', p.byEmail)}
       ${radio('post', p.byPost)}
-      ${fieldError('communication', mine?.errors.communication, v.lang)}
+      ${fieldError('communication', mine?.errors.communication, t.errorLabel)}
     </fieldset>
-    <div class="field">
-      <label for="language">${p.language}</label>
-      <p class="hint" id="language-hint">${p.languageHint}</p>
-      <select id="language" name="language" aria-describedby="${describedBy('language-hint', mine?.errors.language && 'language-error')}"${invalid(mine?.errors.language)}>${LANGUAGES.map(
-        (code) =>
-          html`<option value="${code}" lang="${code}"${code === language ? html` selected` : ''}>${COMMON[code].languageName}</option>`,
-      )}</select>
-      ${fieldError('language', mine?.errors.language, v.lang)}
-    </div>
+    ${formField({
+      id: 'language',
+      label: p.language,
+      hint: p.languageHint,
+      error: mine?.errors.language,
+      errorLabel: t.errorLabel,
+      control: (aria) => html`<select id="language" name="language"${aria}>${languageOptions(language)}</select>`,
+    })}
     <div class="actions"><button type="submit" class="primary">${p.save}</button></div>
   </form>
 </section>`;
@@ -231,7 +236,6 @@ function passwordSection(v: ProfileView): Html {
   const t = PROFILE[v.lang];
   const p = t.password;
   const mine = v.failed?.form === 'password' ? v.failed : undefined;
-  const current = mine?.errors.currentPassword;
   return html`<section id="password" class="profile-section" aria-labelledby="password-heading">
   <h2 id="password-heading">${p.heading}</h2>
   <p class="hint">${p.intro}</p>
@@ -240,11 +244,14 @@ function passwordSection(v: ProfileView): Html {
   <form method="post" action="${v.action('/profile/password')}">
     ${csrfField(v.app, v.request)}
     <input type="text" autocomplete="username" value="${v.viewer.handle}" readonly hidden>
-    <div class="field">
-      <label for="currentPassword">${p.current}</label>
-      <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" maxlength="200" required${current ? html` aria-describedby="currentPassword-error" aria-invalid="true"` : ''}>
-      ${fieldError('currentPassword', current, v.lang)}
-    </div>
+    ${formField({
+      id: 'currentPassword',
+      label: p.current,
+      error: mine?.errors.currentPassword,
+      errorLabel: t.errorLabel,
+      control: (aria) =>
+        html`<input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" maxlength="200" required${aria}>`,
+    })}
     ${newPasswordField({ id: 'newPassword', label: p.next, hint: p.nextHint(MIN_PASSWORD), error: mine?.errors.newPassword }, v.lang)}
     <div class="actions"><button type="submit" class="primary">${p.save}</button></div>
   </form>
@@ -264,12 +271,16 @@ function newslettersSection(v: ProfileView, profile: Profile): Html {
     ${csrfField(v.app, v.request)}
     <fieldset aria-describedby="newsletters-note">
       <legend>${n.intro}</legend>
-      ${NEWSLETTERS.map(
-        (key) => html`<div class="choice">
-        <input type="checkbox" name="newsletters" value="${key}" id="newsletter-${key}" aria-describedby="newsletter-${key}-hint"${chosen.includes(key) ? html` checked` : ''}>
-        <label for="newsletter-${key}">${n.items[key].label}</label>
-        <span class="hint" id="newsletter-${key}-hint">${n.items[key].description}</span>
-      </div>`,
+      ${NEWSLETTERS.map((key) =>
+        choice({
+          type: 'checkbox',
+          name: 'newsletters',
+          value: key,
+          id: `newsletter-${key}`,
+          label: n.items[key].label,
+          hint: n.items[key].description,
+          checked: chosen.includes(key),
+        }),
       )}
     </fieldset>
     <p class="hint" id="newsletters-note">${n.note}</p>
