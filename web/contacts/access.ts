@@ -9,7 +9,7 @@ import { CONTACTS, type Notice } from './copy.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, time } from '../shared/layout.js';
-import { choice } from '../shared/form.js';
+import { checkboxes } from '../shared/form.js';
 
 const boxId = (p: Permission) => `permission-${p.replace('.', '-')}`;
 /** Managing implies seeing: contacts.js ticks the view box with its manage box, and the server adds it anyway. */
@@ -23,18 +23,16 @@ function permissionBoxes(lang: Language, chosen: readonly string[], legend: stri
   return html`<fieldset id="permissions" aria-describedby="permissions-hint">
     <legend>${legend}</legend>
     <p class="hint" id="permissions-hint">${t.access.permissionsHint}</p>
-    ${PERMISSIONS.map((p) => {
-      const implied = IMPLIES[p];
-      return choice({
-        type: 'checkbox',
-        name: 'permissions',
-        value: p,
-        id: boxId(p),
-        label: t.permissions[p].label,
-        hint: t.permissions[p].hint,
-        checked: chosen.includes(p),
-        attributes: implied ? html` data-implies="${boxId(implied)}"` : undefined,
-      });
+    ${checkboxes({
+      name: 'permissions',
+      values: PERMISSIONS,
+      id: boxId,
+      copy: (p) => t.permissions[p],
+      chosen,
+      attributes: (p) => {
+        const implied = IMPLIES[p];
+        return implied ? html` data-implies="${boxId(implied)}"` : undefined;
+      },
     })}
   </fieldset>`;
 }

@@ -7,7 +7,7 @@ import type { Account } from '../../db/schema.js';
 import { CONTACTS, type ContactsCopy, type TextField } from './copy.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
-import { choice, errorSummary, fieldMessage, formField, languageOptions } from '../shared/form.js';
+import { checkboxes, errorSummary, fieldMessage, formField, languageOptions } from '../shared/form.js';
 
 export const TEXT_FIELDS = [
   'firstName',
@@ -148,21 +148,18 @@ function field(name: TextField, values: FormValues, errors: FieldErrors, lang: L
 
 function categories(values: FormValues, errors: FieldErrors, lang: Language): Html {
   const t = CONTACTS[lang];
-  const box = (c: (typeof EMAIL_CATEGORIES)[number]) =>
-    choice({
-      type: 'checkbox',
-      name: 'emailCategories',
-      value: c,
-      id: `category-${c}`,
-      label: t.categories[c].label,
-      hint: t.categories[c].hint,
-      checked: values.emailCategories.includes(c),
-      error: errors.emailCategories,
-    });
+  const boxes = checkboxes({
+    name: 'emailCategories',
+    values: EMAIL_CATEGORIES,
+    id: (c) => `category-${c}`,
+    copy: (c) => t.categories[c],
+    chosen: values.emailCategories,
+    error: errors.emailCategories,
+  });
   return html`<fieldset id="emailCategories" aria-describedby="emailCategories-hint emailCategories-message">
     <legend>${t.form.emails}</legend>
     <p class="hint" id="emailCategories-hint">${t.form.emailsHint}</p>
-    ${EMAIL_CATEGORIES.map(box)}
+    ${boxes}
     ${fieldMessage('emailCategories', errors.emailCategories, t.errorLabel)}
   </fieldset>`;
 }

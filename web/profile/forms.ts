@@ -7,7 +7,7 @@ import type { Account } from '../../db/schema.js';
 import { PROFILE, type ProfileCopy, type SavedNotice } from './copy.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
-import { aria, choice, errorSummary, fieldError, formField, languageOptions } from '../shared/form.js';
+import { aria, checkboxes, choice, errorSummary, fieldError, formField, languageOptions } from '../shared/form.js';
 
 export type FormName = 'contact' | 'preferences' | 'password' | 'newsletters';
 export type Values = Record<string, string | string[]>;
@@ -64,6 +64,38 @@ const savedNotice = (saved: SavedNotice | null, which: SavedNotice[], t: Profile
   const shown = saved && which.includes(saved) ? saved : null;
   return shown ? html`<p class="notice ok" role="status" id="saved-notice">${t.saved[shown]}</p>` : html``;
 };
+
+interface SectionParts {
+  id: FormName;
+  heading: string;
+  intro?: string;
+  /** The saved notices said in this section. */
+  saved: SavedNotice[];
+  path: string;
+  fields: Html;
+  save: string;
+  /** More buttons, after Save. */
+  more?: Html;
+  /** After the form. */
+  after?: Html;
+}
+
+/** A section of the profile: its heading, what was saved or refused, and its form. */
+function section(v: ProfileView, s: SectionParts): Html {
+  return html`<section id="${s.id}" class="profile-section" aria-labelledby="${s.id}-heading">
+  <h2 id="${s.id}-heading">${s.heading}</h2>
+  ${s.intro ? html`<p class="hint">${s.intro}</p>` : ''}
+  ${savedNotice(v.saved, s.saved, PROFILE[v.lang])}
+  ${summary(v.failed, s.id, v.lang)}
+  <form method="post" action="${v.action(s.path)}">
+    ${csrfField(v.app, v.request)}
+    ${s.fields}
+    <div class="actions">
+      <button type="submit" class="primary">${s.save}</button>${s.more ?? ''}
+    </div>
+  </form>${s.after ?? ''}
+</section>`;
+}
 
 interface TextField {
   id: string;
@@ -150,14 +182,7 @@ function contactSection(v: ProfileView, profile: Profile): Html {
       <label for="${id}">${label}</label>
       <input id="${id}" value="${account[id]}" readonly${aria(['names-hint', nameError && 'names-error'], nameError)}>
     </div>`;
-  return html`<section id="contact" class="profile-section" aria-labelledby="contact-heading">
-  <h2 id="contact-heading">${c.heading}</h2>
-  <p class="hint">${c.intro}</p>
-  ${savedNotice(v.saved, ['contact'], t)}
-  ${summary(v.failed, 'contact', v.lang)}
-  <form method="post" action="${v.action('/profile')}">
-    ${csrfField(v.app, v.request)}
-    <div class="names">
+  const fields = html`<div class="names">
       ${readOnly('firstName', c.firstName)}
       ${readOnly('lastName', c.lastName)}
     </div>
@@ -171,10 +196,9 @@ function contactSection(v: ProfileView, profile: Profile): Html {
       ${field('postalCode', c.postalCode, { autocomplete: 'postal-code', maxlength: 20, optional: true })}
       ${field('city', c.city, { autocomplete: 'address-level2', maxlength: 100, optional: true })}
     </div>
-    ${field('country', c.country, { autocomplete: 'country', maxlength: 2, hint: c.countryHint, optional: true, extra: html` class="short" autocapitalize="characters"` })}
-    <div class="actions"><button type="submit" class="primary">${c.save}</button></div>
-  </form>
-</section>`;
+    ${field('country', c.country, { autocomplete: 'country', maxlength: 2, hint: c.countryHint, optional: true, extra: html` class="short" autocapitalize="characters"` })}`;
+  const { heading, intro, save } = c;
+  return section(v, { id: 'contact', heading, intro, saved: ['contact'], path: '/profile', fields, save });
 }
 
 function preferencesSection(v: ProfileView, profile: Profile): Html {
@@ -197,22 +221,14 @@ function preferencesSection(v: ProfileView, profile: Profile): Html {
       checked: communication === value,
       error: mine?.errors.communication,
     });
-  return html`<section id="preferences" class="profile-section" aria-labelledby="preferences-heading">
-  <h2 id="preferences-heading">${p.heading}</h2>
-  <p class="hint">${p.intro}</p>
-  ${savedNotice(v.saved, ['preferences'], t)}
-  ${summary(v.failed, 'preferences', v.lang)}
-  <form method="post" action="${v.action('/profile/preferences')}">
-    ${csrfField(v.app, v.request)}
-    ${formField({
-      id: 'billingContact',
-      label: p.billingContact,
-      hint: v.choices.length > 1 ? p.billingHint : p.noContacts,
-      error: mine?.errors.billingContact,
-      errorLabel: t.errorLabel,
-      control: (aria) =>
-        html`<select id="billingContact" name="billingContact"${aria}>${v.choices.map(option)}</select>`,
-    })}
+  const fields = html`${formField({
+    id: 'billingContact',
+    label: p.billingContact,
+    hint: v.choices.length > 1 ? p.billingHint : p.noContacts,
+    error: mine?.errors.billingContact,
+    errorLabel: t.errorLabel,
+    control: (aria) => html`<select id="billingContact" name="billingContact"${aria}>${v.choices.map(option)}</select>`,
+  })}
     <fieldset id="communication"${mine?.errors.communication ? html` aria-describedby="communication-error"` : ''}>
       <legend>${p.communication}</legend>
       ${radio('email', p.byEmail)}
@@ -226,24 +242,24 @@ function preferencesSection(v: ProfileView, profile: Profile): Html {
       error: mine?.errors.language,
       errorLabel: t.errorLabel,
       control: (aria) => html`<select id="language" name="language"${aria}>${languageOptions(language)}</select>`,
-    })}
-    <div class="actions"><button type="submit" class="primary">${p.save}</button></div>
-  </form>
-</section>`;
+    })}`;
+  const { heading, intro, save } = p;
+  return section(v, {
+    id: 'preferences',
+    heading,
+    intro,
+    saved: ['preferences'],
+    path: '/profile/preferences',
+    fields,
+    save,
+  });
 }
 
 function passwordSection(v: ProfileView): Html {
   const t = PROFILE[v.lang];
   const p = t.password;
   const mine = v.failed?.form === 'password' ? v.failed : undefined;
-  return html`<section id="password" class="profile-section" aria-labelledby="password-heading">
-  <h2 id="password-heading">${p.heading}</h2>
-  <p class="hint">${p.intro}</p>
-  ${savedNotice(v.saved, ['password'], t)}
-  ${summary(v.failed, 'password', v.lang)}
-  <form method="post" action="${v.action('/profile/password')}">
-    ${csrfField(v.app, v.request)}
-    <input type="text" autocomplete="username" value="${v.viewer.handle}" readonly hidden>
+  const fields = html`<input type="text" autocomplete="username" value="${v.viewer.handle}" readonly hidden>
     ${formField({
       id: 'currentPassword',
       label: p.current,
@@ -252,10 +268,9 @@ function passwordSection(v: ProfileView): Html {
       control: (aria) =>
         html`<input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" maxlength="200" required${aria}>`,
     })}
-    ${newPasswordField({ id: 'newPassword', label: p.next, hint: p.nextHint(MIN_PASSWORD), error: mine?.errors.newPassword }, v.lang)}
-    <div class="actions"><button type="submit" class="primary">${p.save}</button></div>
-  </form>
-</section>`;
+    ${newPasswordField({ id: 'newPassword', label: p.next, hint: p.nextHint(MIN_PASSWORD), error: mine?.errors.newPassword }, v.lang)}`;
+  const { heading, intro, save } = p;
+  return section(v, { id: 'password', heading, intro, saved: ['password'], path: '/profile/password', fields, save });
 }
 
 function newslettersSection(v: ProfileView, profile: Profile): Html {
@@ -263,34 +278,29 @@ function newslettersSection(v: ProfileView, profile: Profile): Html {
   const n = t.newsletters;
   const mine = v.failed?.form === 'newsletters' ? v.failed : undefined;
   const chosen = mine ? [mine.values.newsletters ?? []].flat() : profile.account.newsletters;
-  return html`<section id="newsletters" class="profile-section" aria-labelledby="newsletters-heading">
-  <h2 id="newsletters-heading">${n.heading}</h2>
-  ${savedNotice(v.saved, ['newsletters', 'unsubscribed'], t)}
-  ${summary(v.failed, 'newsletters', v.lang)}
-  <form method="post" action="${v.action('/profile/newsletters')}">
-    ${csrfField(v.app, v.request)}
-    <fieldset aria-describedby="newsletters-note">
+  const boxes = checkboxes({
+    name: 'newsletters',
+    values: NEWSLETTERS,
+    id: (key) => `newsletter-${key}`,
+    copy: (key) => ({ label: n.items[key].label, hint: n.items[key].description }),
+    chosen,
+  });
+  return section(v, {
+    id: 'newsletters',
+    heading: n.heading,
+    saved: ['newsletters', 'unsubscribed'],
+    path: '/profile/newsletters',
+    fields: html`<fieldset aria-describedby="newsletters-note">
       <legend>${n.intro}</legend>
-      ${NEWSLETTERS.map((key) =>
-        choice({
-          type: 'checkbox',
-          name: 'newsletters',
-          value: key,
-          id: `newsletter-${key}`,
-          label: n.items[key].label,
-          hint: n.items[key].description,
-          checked: chosen.includes(key),
-        }),
-      )}
+      ${boxes}
     </fieldset>
-    <p class="hint" id="newsletters-note">${n.note}</p>
-    <div class="actions">
-      <button type="submit" class="primary">${n.save}</button>
-      <button type="submit" class="secondary" form="newsletters-none">${n.unsubscribeAll}</button>
-    </div>
-  </form>
-  <form method="post" action="${v.action('/profile/newsletters')}" id="newsletters-none" class="bare">${csrfField(v.app, v.request)}</form>
-</section>`;
+    <p class="hint" id="newsletters-note">${n.note}</p>`,
+    save: n.save,
+    more: html`
+      <button type="submit" class="secondary" form="newsletters-none">${n.unsubscribeAll}</button>`,
+    after: html`
+  <form method="post" action="${v.action('/profile/newsletters')}" id="newsletters-none" class="bare">${csrfField(v.app, v.request)}</form>`,
+  });
 }
 
 export function profileBody(v: ProfileView): Html {

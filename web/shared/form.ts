@@ -108,6 +108,32 @@ export function choice(c: ChoiceOptions): Html {
   </div>`;
 }
 
+export interface CheckboxesOptions<V extends string> {
+  name: string;
+  values: readonly V[];
+  id: (value: V) => string;
+  /** The label and hint of a box. */
+  copy: (value: V) => { label: string; hint: string };
+  chosen: readonly string[];
+  error?: string;
+  attributes?: (value: V) => Html | undefined;
+}
+
+/** A box for each value, the chosen ones ticked. */
+export const checkboxes = <V extends string>(o: CheckboxesOptions<V>): Html[] =>
+  o.values.map((value) =>
+    choice({
+      type: 'checkbox',
+      name: o.name,
+      value,
+      id: o.id(value),
+      ...o.copy(value),
+      checked: o.chosen.includes(value),
+      error: o.error,
+      attributes: o.attributes?.(value),
+    }),
+  );
+
 /** The options of a language select, each named in its own language. */
 export const languageOptions = (selected: string): Html[] =>
   LANGUAGES.map(
