@@ -14,6 +14,7 @@ import assets from '../web/shared/assets.js';
 import decisionPage from '../web/decision/page.js';
 import mailbox from '../web/dev/mailbox.js';
 import pages from '../web/pages.js';
+import securityHeaders, { DOCS_CSP } from '../web/shared/security-headers.js';
 import session from '../web/shared/session.js';
 import admin from './admin.js';
 import auth from './auth.js';
@@ -45,6 +46,7 @@ export async function buildApp(options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(problems);
+  await app.register(securityHeaders, { publicBaseUrl: options.config.publicBaseUrl });
   await app.register(context, {
     config: options.config,
     db: options.db,
@@ -76,7 +78,7 @@ export async function buildApp(options: AppOptions) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
   await app.register(auth);
   await app.register(admin);
   await app.register(services);

@@ -16,11 +16,7 @@ export default async function assets(app: FastifyInstance) {
     if (!type) continue;
     const body = readFileSync(new URL(name, dir));
     app.get(`/assets/${name}`, { schema: { hide: true } }, async (_request, reply) =>
-      reply
-        .type(type)
-        .header('cache-control', 'public, max-age=300')
-        .header('x-content-type-options', 'nosniff')
-        .send(body),
+      reply.type(type).header('cache-control', 'public, max-age=300').send(body),
     );
   }
 }
