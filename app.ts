@@ -6,6 +6,7 @@ import type { Sql } from 'postgres';
 import api from './api/index.js';
 import problems, { clientError, frameworkError } from './api/problems.js';
 import type { Context } from './core/context.js';
+import securityHeaders from './core/security-headers.js';
 import { postgresRateLimitStore } from './db/rate-limits.js';
 import type { DevMailbox } from './emails/mailer.js';
 import web from './web/index.js';
@@ -35,6 +36,7 @@ export async function buildApp(options: AppOptions) {
   app.decorate('ctx', ctx);
 
   await app.register(problems);
+  await app.register(securityHeaders, { publicBaseUrl: config.publicBaseUrl });
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,

@@ -276,6 +276,24 @@ describe('service endpoints', () => {
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
   });
+
+  it('answers JSON and problems with nosniff and the strict CSP; the docs with a CSP of their own', async () => {
+    const answers = [
+      await h.request('GET', '/api/v1/services', { token: owner.token }),
+      await h.request('GET', '/nothing'),
+    ];
+    for (const res of answers) {
+      expect(res.headers['content-type']).toMatch(/json/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      // PUBLIC_BASE_URL is http here.
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
+    const docs = await h.request('GET', '/docs');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-security-policy']).toMatch(/img-src 'self' data:.*frame-ancestors 'none'/);
+  });
 });
 
 describe('decision tokens and the API rate limit', () => {

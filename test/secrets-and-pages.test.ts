@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIdOf } from '../domain/ids.js';
 import { startHarness, TEST_PASSWORD, waitFor, type Harness } from './support/harness.js';
@@ -182,5 +184,36 @@ describe('the decision page', () => {
     expect(script.statusCode).toBe(200);
     expect(script.body).toContain('replaceState');
     expect(script.body).not.toMatch(/submit\(|\.click\(|fetch\(/);
+  });
+});
+
+describe("the pages' assets", () => {
+  const get = (url: string) => h.app.inject({ method: 'GET', url });
+
+  it('are linked by a hash of their content and served as immutable; the plain name answers, cached briefly', async () => {
+    const page = (await get('/signin')).body;
+    const link = /<link rel="stylesheet" href="(\/assets\/style\.([0-9a-f]{8})\.css)">/.exec(page);
+    expect(link, page).toBeTruthy();
+    const content = readFileSync(new URL('../web/assets/style.css', import.meta.url));
+    expect(link![2]).toBe(createHash('sha256').update(content).digest('hex').slice(0, 8));
+    expect(page).toMatch(/<script src="\/assets\/local-time\.[0-9a-f]{8}\.js" defer><\/script>/);
+
+    const fingerprinted = await get(link![1]!);
+    expect(fingerprinted.statusCode).toBe(200);
+    expect(fingerprinted.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(fingerprinted.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(fingerprinted.headers['x-content-type-options']).toBe('nosniff');
+    expect(fingerprinted.rawPayload.equals(content)).toBe(true);
+
+    const plain = await get('/assets/style.css');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['cache-control']).toBe('public, max-age=300');
+    expect(plain.rawPayload.equals(content)).toBe(true);
+
+    // A page of another release asks for another hash: today's file, which may change again.
+    const other = await get('/assets/style.00000000.css');
+    expect(other.statusCode).toBe(200);
+    expect(other.headers['cache-control']).toBe('public, max-age=300');
+    expect((await get('/assets/nothing.00000000.css')).statusCode).toBe(404);
   });
 });

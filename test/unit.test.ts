@@ -1,9 +1,11 @@
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { formatSpan, parseDuration, parseDurationList } from '../domain/durations.js';
 import { mayRequestChange, rolesHeldBy } from '../domain/permissions.js';
 import { makeToken, partyOfToken } from '../domain/tokens.js';
 import { escapeHtml, html, raw } from '../web/shared/html.js';
+import securityHeaders from '../core/security-headers.js';
 
 const SECRET = 'unit-test-secret-0123456789-abcdefghijkl';
 
@@ -111,5 +113,22 @@ describe('page text', () => {
     );
     expect(escapeHtml('Één naam, 10 € — plain')).toBe('Één naam, 10 € — plain');
     expect(html`<p>${raw('<i>safe</i>')}${['<', '>']}</p>`.value).toBe('<p><i>safe</i>&lt;&gt;</p>');
+  });
+});
+
+describe('security headers', () => {
+  it('ask for HTTPS only when the public address is https', async () => {
+    for (const [publicBaseUrl, hsts] of [
+      ['https://contacts.example-registrar.com', 'max-age=31536000; includeSubDomains'],
+      ['http://localhost:3000', undefined],
+    ] as const) {
+      const app = Fastify();
+      await app.register(securityHeaders, { publicBaseUrl });
+      app.get('/', async () => ({ ok: true }));
+      const res = await app.inject({ method: 'GET', url: '/' });
+      expect(res.headers['strict-transport-security']).toBe(hsts);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      await app.close();
+    }
   });
 });

@@ -8,7 +8,8 @@ import { PROFILE } from '../profile/copy/index.js';
 import { html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
-import { fieldError, newPasswordField, text, translateIssues, type Errors } from '../profile/forms.js';
+import { newPasswordField, text, translateIssues, type Errors } from '../profile/forms.js';
+import { formField } from '../shared/form.js';
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 const gone = (err: unknown): err is Problem => err instanceof Problem && err.status === 410;
@@ -44,11 +45,14 @@ export default async function invitationPage(app: FastifyInstance) {
   <input type="hidden" name="token" id="token" value="${state.token ?? ''}">
   <input type="text" name="username" id="username" autocomplete="username" value="${invitee?.handle ?? ''}" readonly hidden>
   ${newPasswordField({ id: 'password', label: t.password, hint: PROFILE[lang].password.nextHint(MIN_PASSWORD), error: e.password, confirmId: 'confirm' }, lang)}
-  <div class="field">
-    <label for="confirm">${t.confirm}</label>
-    <input id="confirm" name="confirm" type="password" autocomplete="new-password" maxlength="200" required spellcheck="false" autocapitalize="off"${e.confirm ? html` aria-describedby="confirm-error" aria-invalid="true"` : ''}>
-    ${fieldError('confirm', e.confirm, lang)}
-  </div>
+  ${formField({
+    id: 'confirm',
+    label: t.confirm,
+    error: e.confirm,
+    errorLabel: PROFILE[lang].errorLabel,
+    control: (aria) =>
+      html`<input id="confirm" name="confirm" type="password" autocomplete="new-password" maxlength="200" required spellcheck="false" autocapitalize="off"${aria}>`,
+  })}
   <div class="actions"><button type="submit" class="primary">${t.submit}</button></div>
 </form>`;
     return renderPage(app, request, reply, {

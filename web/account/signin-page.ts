@@ -4,6 +4,7 @@ import { COMMON } from '../shared/copy/index.js';
 import { html } from '../shared/html.js';
 import { pageLanguage, safeNext } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
+import { aria } from '../shared/form.js';
 
 export default async function signInPage(app: FastifyInstance) {
   const form = (request: Parameters<typeof pageLanguage>[0], next: string, handle = '', error?: string) => {
@@ -14,7 +15,7 @@ ${error ? html`<p class="notice error" role="alert" id="signin-error">${error}</
 <form method="post" action="/signin" class="narrow">
   <input type="hidden" name="next" value="${next}">
   <label for="handle">${t.handle}</label>
-  <input id="handle" name="handle" autocomplete="username" required value="${handle}" ${error ? html`aria-describedby="signin-error" aria-invalid="true"` : ''}>
+  <input id="handle" name="handle" autocomplete="username" required value="${handle}"${aria([error && 'signin-error'], error)}>
   <label for="password">${t.password}</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required>
   <div class="actions"><button type="submit" class="primary">${t.submit}</button></div>

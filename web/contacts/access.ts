@@ -11,6 +11,7 @@ import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, time } from '../shared/layout.js';
 import { problemWords } from '../shared/problems/index.js';
+import { checkboxes } from '../shared/form.js';
 
 const boxId = (p: Permission) => `permission-${p.replace('.', '-')}`;
 /** Managing implies seeing: contacts.js ticks the view box with its manage box, and the server adds it anyway. */
@@ -24,13 +25,16 @@ function permissionBoxes(lang: Language, chosen: readonly string[], legend: stri
   return html`<fieldset id="permissions" aria-describedby="permissions-hint">
     <legend>${legend}</legend>
     <p class="hint" id="permissions-hint">${t.access.permissionsHint}</p>
-    ${PERMISSIONS.map((p) => {
-      const implied = IMPLIES[p];
-      return html`<div class="choice">
-      <input type="checkbox" name="permissions" value="${p}" id="${boxId(p)}" aria-describedby="${boxId(p)}-hint"${implied ? html` data-implies="${boxId(implied)}"` : ''}${chosen.includes(p) ? html` checked` : ''}>
-      <label for="${boxId(p)}">${t.permissions[p].label}</label>
-      <span class="hint" id="${boxId(p)}-hint">${t.permissions[p].hint}</span>
-    </div>`;
+    ${checkboxes({
+      name: 'permissions',
+      values: PERMISSIONS,
+      id: boxId,
+      copy: (p) => t.permissions[p],
+      chosen,
+      attributes: (p) => {
+        const implied = IMPLIES[p];
+        return implied ? html` data-implies="${boxId(implied)}"` : undefined;
+      },
     })}
   </fieldset>`;
 }

@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { Problem } from '../../core/problems.js';
-import { LANGUAGES, type Language } from '../../domain/contact-change.js';
+import type { Language } from '../../domain/contact-change.js';
 import { EMAIL_CATEGORIES, contactInput, type ContactInput } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
-import { COMMON } from '../shared/copy/index.js';
 import { CONTACTS, type ContactsCopy, type TextField } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
 import { problemWords } from '../shared/problems/index.js';
+import { checkboxes, errorSummary, fieldMessage, formField, languageOptions } from '../shared/form.js';
 
 export const TEXT_FIELDS = [
   'firstName',
@@ -113,15 +113,6 @@ export function problemErrors(problem: unknown, values: FormValues, lang: Langua
   return null;
 }
 
-const invalid = (error: string | undefined) => (error ? html` aria-invalid="true"` : '');
-
-/** The message slot of a field; contacts.js fills and clears it as the person types. */
-export function message(id: string, error: string | undefined, lang: Language): Html {
-  return html`<p class="field-message" id="${id}" aria-live="polite"${error ? html` data-state="error"` : ''}>${
-    error ? html`<strong>${CONTACTS[lang].errorLabel}</strong> ${error}` : ''
-  }</p>`;
-}
-
 const REQUIRED: readonly TextField[] = ['firstName', 'lastName', 'email', 'language'];
 /** The contact's details, not the reader's own: the browser should not fill them in with the reader's. */
 const INPUTS: Record<Exclude<TextField, 'language'>, { type: string; maxlength: number; extra?: Html }> = {
@@ -139,37 +130,38 @@ const INPUTS: Record<Exclude<TextField, 'language'>, { type: string; maxlength: 
 function field(name: TextField, values: FormValues, errors: FieldErrors, lang: Language): Html {
   const t = CONTACTS[lang];
   const copy = t.fields[name];
-  const error = errors[name];
-  const described = [copy.hint ? `${name}-hint` : '', `${name}-message`].filter(Boolean).join(' ');
   const required = REQUIRED.includes(name);
-  const control =
+  const control = (aria: Html) =>
     name === 'language'
-      ? html`<select id="language" name="language" required aria-describedby="${described}"${invalid(error)}>${LANGUAGES.map(
-          (code) =>
-            html`<option value="${code}" lang="${code}"${values.language === code ? html` selected` : ''}>${COMMON[code].languageName}</option>`,
-        )}</select>`
-      : html`<input id="${name}" name="${name}" type="${INPUTS[name].type}" value="${values[name]}" maxlength="${INPUTS[name].maxlength}" autocomplete="off"${required ? html` required` : ''}${INPUTS[name].extra ?? ''} aria-describedby="${described}"${invalid(error)}>`;
-  return html`<div class="field">
-    <label for="${name}">${copy.label}${required ? '' : html` <span class="optional">${t.optional}</span>`}</label>
-    ${copy.hint ? html`<p class="hint" id="${name}-hint">${copy.hint}</p>` : ''}
-    ${control}
-    ${message(`${name}-message`, error, lang)}
-  </div>`;
+      ? html`<select id="language" name="language" required${aria}>${languageOptions(values.language)}</select>`
+      : html`<input id="${name}" name="${name}" type="${INPUTS[name].type}" value="${values[name]}" maxlength="${INPUTS[name].maxlength}" autocomplete="off"${required ? html` required` : ''}${INPUTS[name].extra ?? ''}${aria}>`;
+  return formField({
+    id: name,
+    label: copy.label,
+    optional: required ? undefined : t.optional,
+    hint: copy.hint,
+    error: errors[name],
+    errorLabel: t.errorLabel,
+    live: true,
+    control,
+  });
 }
 
 function categories(values: FormValues, errors: FieldErrors, lang: Language): Html {
   const t = CONTACTS[lang];
+  const boxes = checkboxes({
+    name: 'emailCategories',
+    values: EMAIL_CATEGORIES,
+    id: (c) => `category-${c}`,
+    copy: (c) => t.categories[c],
+    chosen: values.emailCategories,
+    error: errors.emailCategories,
+  });
   return html`<fieldset id="emailCategories" aria-describedby="emailCategories-hint emailCategories-message">
     <legend>${t.form.emails}</legend>
     <p class="hint" id="emailCategories-hint">${t.form.emailsHint}</p>
-    ${EMAIL_CATEGORIES.map(
-      (c) => html`<div class="choice">
-      <input type="checkbox" name="emailCategories" value="${c}" id="category-${c}" aria-describedby="category-${c}-hint"${values.emailCategories.includes(c) ? html` checked` : ''}${invalid(errors.emailCategories)}>
-      <label for="category-${c}">${t.categories[c].label}</label>
-      <span class="hint" id="category-${c}-hint">${t.categories[c].hint}</span>
-    </div>`,
-    )}
-    ${message('emailCategories-message', errors.emailCategories, lang)}
+    ${boxes}
+    ${fieldMessage('emailCategories', errors.emailCategories, t.errorLabel)}
   </fieldset>`;
 }
 
@@ -189,16 +181,15 @@ const ORDER: readonly (Field | 'general')[] = [
   'general',
 ];
 
-export function errorSummary(errors: FieldErrors, lang: Language): Html {
-  const t = CONTACTS[lang];
-  const items = ORDER.filter((key) => errors[key]).map((key) =>
-    key === 'general'
-      ? html`<li>${errors[key]}</li>`
-      : html`<li><a href="#${key === 'emailCategories' ? `category-${EMAIL_CATEGORIES[0]}` : key}">${errors[key]}</a></li>`,
+/** The control a line of the summary links to: the first box for the categories, none for the whole form. */
+const anchor = (key: Field | 'general') =>
+  key === 'general' ? undefined : key === 'emailCategories' ? `category-${EMAIL_CATEGORIES[0]}` : key;
+
+const summary = (errors: FieldErrors, lang: Language): Html =>
+  errorSummary(
+    CONTACTS[lang].summary,
+    ORDER.map((key) => ({ text: errors[key], field: anchor(key) })),
   );
-  if (items.length === 0) return html``;
-  return html`<div class="notice error" role="alert" id="error-summary"><p><strong>${t.summary}</strong></p><ul>${items}</ul></div>`;
-}
 
 export interface FormOptions {
   contact?: Account;
@@ -217,7 +208,7 @@ export function contactForm(
   const action = contact ? `/contacts/${contact.id}` : '/contacts';
   const group = (legend: string, names: readonly TextField[]) =>
     html`<fieldset><legend>${legend}</legend>${names.map((name) => field(name, values, errors, lang))}</fieldset>`;
-  return html`${errorSummary(errors, lang)}
+  return html`${summary(errors, lang)}
 <form method="post" action="${action}?lang=${lang}" class="contact" novalidate data-check="/contacts/check?lang=${lang}" data-error-label="${t.errorLabel}">
   ${csrfField(app, request)}
   ${group(t.form.name, ['firstName', 'lastName'])}

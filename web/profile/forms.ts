@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
 import type { Profile } from '../../accounts/profile.js';
-import { LANGUAGES, type Language } from '../../domain/contact-change.js';
+import type { Language } from '../../domain/contact-change.js';
 import { MIN_PASSWORD, NEWSLETTERS } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
-import { COMMON } from '../shared/copy/index.js';
 import { PROFILE, type ProfileCopy, type SavedNotice } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
+import { aria, checkboxes, choice, errorSummary, fieldError, formField, languageOptions } from '../shared/form.js';
 
 export type FormName = 'contact' | 'preferences' | 'password' | 'newsletters';
 export type Values = Record<string, string | string[]>;
@@ -50,27 +50,52 @@ export function translateIssues(error: ZodError, lang: Language): Errors {
   return errors;
 }
 
-const invalid = (error: string | undefined) => (error ? html` aria-invalid="true"` : '');
-const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ');
-
-export const fieldError = (id: string, error: string | undefined, lang: Language): Html =>
-  error
-    ? html`<p class="field-error" id="${id}-error"><strong>${PROFILE[lang].errorLabel}</strong> ${error}</p>`
-    : html``;
-
 /** The errors of a refused form, each a link to its field. */
 function summary(failed: Failed | undefined, form: FormName, lang: Language): Html {
   if (failed?.form !== form) return html``;
-  const items = Object.entries(failed.errors).map(([field, message]) =>
-    field === 'form' ? html`<li>${message}</li>` : html`<li><a href="#${field}">${message}</a></li>`,
-  );
-  return html`<div class="notice error" role="alert" id="${form}-summary"><p><strong>${PROFILE[lang].summary}</strong></p><ul>${items}</ul></div>`;
+  const items = Object.entries(failed.errors).map(([field, text]) => ({
+    text,
+    field: field === 'form' ? undefined : field,
+  }));
+  return errorSummary(PROFILE[lang].summary, items, `${form}-summary`);
 }
 
 const savedNotice = (saved: SavedNotice | null, which: SavedNotice[], t: ProfileCopy): Html => {
   const shown = saved && which.includes(saved) ? saved : null;
   return shown ? html`<p class="notice ok" role="status" id="saved-notice">${t.saved[shown]}</p>` : html``;
 };
+
+interface SectionParts {
+  id: FormName;
+  heading: string;
+  intro?: string;
+  /** The saved notices said in this section. */
+  saved: SavedNotice[];
+  path: string;
+  fields: Html;
+  save: string;
+  /** More buttons, after Save. */
+  more?: Html;
+  /** After the form. */
+  after?: Html;
+}
+
+/** A section of the profile: its heading, what was saved or refused, and its form. */
+function section(v: ProfileView, s: SectionParts): Html {
+  return html`<section id="${s.id}" class="profile-section" aria-labelledby="${s.id}-heading">
+  <h2 id="${s.id}-heading">${s.heading}</h2>
+  ${s.intro ? html`<p class="hint">${s.intro}</p>` : ''}
+  ${savedNotice(v.saved, s.saved, PROFILE[v.lang])}
+  ${summary(v.failed, s.id, v.lang)}
+  <form method="post" action="${v.action(s.path)}">
+    ${csrfField(v.app, v.request)}
+    ${s.fields}
+    <div class="actions">
+      <button type="submit" class="primary">${s.save}</button>${s.more ?? ''}
+    </div>
+  </form>${s.after ?? ''}
+</section>`;
+}
 
 interface TextField {
   id: string;
@@ -88,13 +113,16 @@ interface TextField {
 
 function textField(f: TextField, lang: Language): Html {
   const t = PROFILE[lang];
-  const described = describedBy(f.hint && `${f.id}-hint`, f.error && `${f.id}-error`);
-  return html`<div class="field">
-    <label for="${f.id}">${f.label}${f.optional ? html` <span class="optional">${t.contact.optional}</span>` : ''}</label>
-    ${f.hint ? html`<p class="hint" id="${f.id}-hint">${f.hint}</p>` : ''}
-    <input id="${f.id}" name="${f.id}" type="${f.type ?? 'text'}" value="${f.value}"${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${f.maxlength ? html` maxlength="${f.maxlength}"` : ''}${f.required ? html` required` : ''}${f.extra ?? ''}${described ? html` aria-describedby="${described}"` : ''}${invalid(f.error)}>
-    ${fieldError(f.id, f.error, lang)}
-  </div>`;
+  return formField({
+    id: f.id,
+    label: f.label,
+    optional: f.optional ? t.contact.optional : undefined,
+    hint: f.hint,
+    error: f.error,
+    errorLabel: t.errorLabel,
+    control: (aria) =>
+      html`<input id="${f.id}" name="${f.id}" type="${f.type ?? 'text'}" value="${f.value}"${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${f.maxlength ? html` maxlength="${f.maxlength}"` : ''}${f.required ? html` required` : ''}${f.extra ?? ''}${aria}>`,
+  });
 }
 
 export interface NewPasswordField {
@@ -109,11 +137,8 @@ export interface NewPasswordField {
 /** A new password with show/hide, a strength meter, Generate and Copy; password.js brings it to life. */
 export function newPasswordField(f: NewPasswordField, lang: Language): Html {
   const t = PROFILE[lang].password;
-  return html`<div class="field password-field">
-    <label for="${f.id}">${f.label}</label>
-    <p class="hint" id="${f.id}-hint">${f.hint}</p>
-    <div class="password-row">
-      <input id="${f.id}" name="${f.id}" type="password" autocomplete="new-password" minlength="${MIN_PASSWORD}" maxlength="200" required spellcheck="false" autocapitalize="off" value="${f.value ?? ''}" data-strength="${f.id}-strength"${f.confirmId ? html` data-confirm="${f.confirmId}"` : ''} aria-describedby="${describedBy(`${f.id}-hint`, `${f.id}-strength`, f.error && `${f.id}-error`)}"${invalid(f.error)}>
+  const control = (aria: Html) => html`<div class="password-row">
+      <input id="${f.id}" name="${f.id}" type="password" autocomplete="new-password" minlength="${MIN_PASSWORD}" maxlength="200" required spellcheck="false" autocapitalize="off" value="${f.value ?? ''}" data-strength="${f.id}-strength"${f.confirmId ? html` data-confirm="${f.confirmId}"` : ''}${aria}>
       <button type="button" class="secondary" data-toggle="${f.id}" aria-controls="${f.id}" data-show="${t.show}" data-hide="${t.hide}" hidden>${t.show}</button>
     </div>
     <p class="strength" id="${f.id}-strength" aria-live="polite" data-min="${MIN_PASSWORD}" data-label="${t.strength}" data-weak="${t.weak}" data-fair="${t.fair}" data-strong="${t.strong}" data-too-short="${t.tooShort(MIN_PASSWORD)}"></p>
@@ -121,9 +146,13 @@ export function newPasswordField(f: NewPasswordField, lang: Language): Html {
       <button type="button" class="secondary" data-generate="${f.id}" data-generated="${t.generated}">${t.generate}</button>
       <button type="button" class="secondary" data-copy="${f.id}" data-copied="${t.copied}" data-copy-failed="${t.copyFailed}">${t.copy}</button>
     </div>
-    <p class="hint tool-message" id="${f.id}-tools" aria-live="polite"></p>
-    ${fieldError(f.id, f.error, lang)}
-  </div>`;
+    <p class="hint tool-message" id="${f.id}-tools" aria-live="polite"></p>`;
+  const { id, label, hint, error } = f;
+  const errorLabel = PROFILE[lang].errorLabel;
+  return formField(
+    { id, label, hint, error, errorLabel, describedBy: [`${id}-strength`], control },
+    'field password-field',
+  );
 }
 
 export interface ProfileView {
@@ -151,21 +180,14 @@ function contactSection(v: ProfileView, profile: Profile): Html {
   const nameError = mine?.errors.firstName ?? mine?.errors.lastName;
   const readOnly = (id: 'firstName' | 'lastName', label: string) => html`<div class="field">
       <label for="${id}">${label}</label>
-      <input id="${id}" value="${account[id]}" readonly aria-describedby="${describedBy('names-hint', nameError && 'names-error')}"${invalid(nameError)}>
+      <input id="${id}" value="${account[id]}" readonly${aria(['names-hint', nameError && 'names-error'], nameError)}>
     </div>`;
-  return html`<section id="contact" class="profile-section" aria-labelledby="contact-heading">
-  <h2 id="contact-heading">${c.heading}</h2>
-  <p class="hint">${c.intro}</p>
-  ${savedNotice(v.saved, ['contact'], t)}
-  ${summary(v.failed, 'contact', v.lang)}
-  <form method="post" action="${v.action('/profile')}">
-    ${csrfField(v.app, v.request)}
-    <div class="names">
+  const fields = html`<div class="names">
       ${readOnly('firstName', c.firstName)}
       ${readOnly('lastName', c.lastName)}
     </div>
     <p class="hint names-hint" id="names-hint">${c.nameHint}</p>
-    ${fieldError('names', nameError, v.lang)}
+    ${fieldError('names', nameError, t.errorLabel)}
     ${field('email', c.email, { type: 'email', autocomplete: 'email', maxlength: 254, required: true, hint: c.emailHint })}
     ${field('phone', c.phone, { type: 'tel', autocomplete: 'tel', maxlength: 40, hint: c.phoneHint, optional: true })}
     ${field('company', c.company, { autocomplete: 'organization', maxlength: 200, optional: true })}
@@ -174,10 +196,9 @@ function contactSection(v: ProfileView, profile: Profile): Html {
       ${field('postalCode', c.postalCode, { autocomplete: 'postal-code', maxlength: 20, optional: true })}
       ${field('city', c.city, { autocomplete: 'address-level2', maxlength: 100, optional: true })}
     </div>
-    ${field('country', c.country, { autocomplete: 'country', maxlength: 2, hint: c.countryHint, optional: true, extra: html` class="short" autocapitalize="characters"` })}
-    <div class="actions"><button type="submit" class="primary">${c.save}</button></div>
-  </form>
-</section>`;
+    ${field('country', c.country, { autocomplete: 'country', maxlength: 2, hint: c.countryHint, optional: true, extra: html` class="short" autocapitalize="characters"` })}`;
+  const { heading, intro, save } = c;
+  return section(v, { id: 'contact', heading, intro, saved: ['contact'], path: '/profile', fields, save });
 }
 
 function preferencesSection(v: ProfileView, profile: Profile): Html {
@@ -188,67 +209,68 @@ function preferencesSection(v: ProfileView, profile: Profile): Html {
   const billing = mine ? text(mine.values.billingContact) : (billingContact?.handle ?? account.handle);
   const communication = mine ? text(mine.values.communication) : account.communication;
   const language = mine ? text(mine.values.language) : account.language;
-  const option = (choice: Account) =>
-    html`<option value="${choice.handle}"${choice.handle === billing ? html` selected` : ''}>${choice.name} (${choice.handle})${choice.id === account.id ? html` – ${p.holder}` : ''}</option>`;
-  const radio = (value: 'email' | 'post', label: string) => html`<div class="choice">
-      <input type="radio" name="communication" value="${value}" id="communication-${value}"${communication === value ? html` checked` : ''}${invalid(mine?.errors.communication)}>
-      <label for="communication-${value}">${label}</label>
-    </div>`;
-  return html`<section id="preferences" class="profile-section" aria-labelledby="preferences-heading">
-  <h2 id="preferences-heading">${p.heading}</h2>
-  <p class="hint">${p.intro}</p>
-  ${savedNotice(v.saved, ['preferences'], t)}
-  ${summary(v.failed, 'preferences', v.lang)}
-  <form method="post" action="${v.action('/profile/preferences')}">
-    ${csrfField(v.app, v.request)}
-    <div class="field">
-      <label for="billingContact">${p.billingContact}</label>
-      <p class="hint" id="billingContact-hint">${v.choices.length > 1 ? p.billingHint : p.noContacts}</p>
-      <select id="billingContact" name="billingContact" aria-describedby="${describedBy('billingContact-hint', mine?.errors.billingContact && 'billingContact-error')}"${invalid(mine?.errors.billingContact)}>${v.choices.map(option)}</select>
-      ${fieldError('billingContact', mine?.errors.billingContact, v.lang)}
-    </div>
+  const option = (contact: Account) =>
+    html`<option value="${contact.handle}"${contact.handle === billing ? html` selected` : ''}>${contact.name} (${contact.handle})${contact.id === account.id ? html` – ${p.holder}` : ''}</option>`;
+  const radio = (value: 'email' | 'post', label: string) =>
+    choice({
+      type: 'radio',
+      name: 'communication',
+      value,
+      id: `communication-${value}`,
+      label,
+      checked: communication === value,
+      error: mine?.errors.communication,
+    });
+  const fields = html`${formField({
+    id: 'billingContact',
+    label: p.billingContact,
+    hint: v.choices.length > 1 ? p.billingHint : p.noContacts,
+    error: mine?.errors.billingContact,
+    errorLabel: t.errorLabel,
+    control: (aria) => html`<select id="billingContact" name="billingContact"${aria}>${v.choices.map(option)}</select>`,
+  })}
     <fieldset id="communication"${mine?.errors.communication ? html` aria-describedby="communication-error"` : ''}>
       <legend>${p.communication}</legend>
       ${radio('email', p.byEmail)}
       ${radio('post', p.byPost)}
-      ${fieldError('communication', mine?.errors.communication, v.lang)}
+      ${fieldError('communication', mine?.errors.communication, t.errorLabel)}
     </fieldset>
-    <div class="field">
-      <label for="language">${p.language}</label>
-      <p class="hint" id="language-hint">${p.languageHint}</p>
-      <select id="language" name="language" aria-describedby="${describedBy('language-hint', mine?.errors.language && 'language-error')}"${invalid(mine?.errors.language)}>${LANGUAGES.map(
-        (code) =>
-          html`<option value="${code}" lang="${code}"${code === language ? html` selected` : ''}>${COMMON[code].languageName}</option>`,
-      )}</select>
-      ${fieldError('language', mine?.errors.language, v.lang)}
-    </div>
-    <div class="actions"><button type="submit" class="primary">${p.save}</button></div>
-  </form>
-</section>`;
+    ${formField({
+      id: 'language',
+      label: p.language,
+      hint: p.languageHint,
+      error: mine?.errors.language,
+      errorLabel: t.errorLabel,
+      control: (aria) => html`<select id="language" name="language"${aria}>${languageOptions(language)}</select>`,
+    })}`;
+  const { heading, intro, save } = p;
+  return section(v, {
+    id: 'preferences',
+    heading,
+    intro,
+    saved: ['preferences'],
+    path: '/profile/preferences',
+    fields,
+    save,
+  });
 }
 
 function passwordSection(v: ProfileView): Html {
   const t = PROFILE[v.lang];
   const p = t.password;
   const mine = v.failed?.form === 'password' ? v.failed : undefined;
-  const current = mine?.errors.currentPassword;
-  return html`<section id="password" class="profile-section" aria-labelledby="password-heading">
-  <h2 id="password-heading">${p.heading}</h2>
-  <p class="hint">${p.intro}</p>
-  ${savedNotice(v.saved, ['password'], t)}
-  ${summary(v.failed, 'password', v.lang)}
-  <form method="post" action="${v.action('/profile/password')}">
-    ${csrfField(v.app, v.request)}
-    <input type="text" autocomplete="username" value="${v.viewer.handle}" readonly hidden>
-    <div class="field">
-      <label for="currentPassword">${p.current}</label>
-      <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" maxlength="200" required${current ? html` aria-describedby="currentPassword-error" aria-invalid="true"` : ''}>
-      ${fieldError('currentPassword', current, v.lang)}
-    </div>
-    ${newPasswordField({ id: 'newPassword', label: p.next, hint: p.nextHint(MIN_PASSWORD), error: mine?.errors.newPassword }, v.lang)}
-    <div class="actions"><button type="submit" class="primary">${p.save}</button></div>
-  </form>
-</section>`;
+  const fields = html`<input type="text" autocomplete="username" value="${v.viewer.handle}" readonly hidden>
+    ${formField({
+      id: 'currentPassword',
+      label: p.current,
+      error: mine?.errors.currentPassword,
+      errorLabel: t.errorLabel,
+      control: (aria) =>
+        html`<input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" maxlength="200" required${aria}>`,
+    })}
+    ${newPasswordField({ id: 'newPassword', label: p.next, hint: p.nextHint(MIN_PASSWORD), error: mine?.errors.newPassword }, v.lang)}`;
+  const { heading, intro, save } = p;
+  return section(v, { id: 'password', heading, intro, saved: ['password'], path: '/profile/password', fields, save });
 }
 
 function newslettersSection(v: ProfileView, profile: Profile): Html {
@@ -256,30 +278,29 @@ function newslettersSection(v: ProfileView, profile: Profile): Html {
   const n = t.newsletters;
   const mine = v.failed?.form === 'newsletters' ? v.failed : undefined;
   const chosen = mine ? [mine.values.newsletters ?? []].flat() : profile.account.newsletters;
-  return html`<section id="newsletters" class="profile-section" aria-labelledby="newsletters-heading">
-  <h2 id="newsletters-heading">${n.heading}</h2>
-  ${savedNotice(v.saved, ['newsletters', 'unsubscribed'], t)}
-  ${summary(v.failed, 'newsletters', v.lang)}
-  <form method="post" action="${v.action('/profile/newsletters')}">
-    ${csrfField(v.app, v.request)}
-    <fieldset aria-describedby="newsletters-note">
+  const boxes = checkboxes({
+    name: 'newsletters',
+    values: NEWSLETTERS,
+    id: (key) => `newsletter-${key}`,
+    copy: (key) => ({ label: n.items[key].label, hint: n.items[key].description }),
+    chosen,
+  });
+  return section(v, {
+    id: 'newsletters',
+    heading: n.heading,
+    saved: ['newsletters', 'unsubscribed'],
+    path: '/profile/newsletters',
+    fields: html`<fieldset aria-describedby="newsletters-note">
       <legend>${n.intro}</legend>
-      ${NEWSLETTERS.map(
-        (key) => html`<div class="choice">
-        <input type="checkbox" name="newsletters" value="${key}" id="newsletter-${key}" aria-describedby="newsletter-${key}-hint"${chosen.includes(key) ? html` checked` : ''}>
-        <label for="newsletter-${key}">${n.items[key].label}</label>
-        <span class="hint" id="newsletter-${key}-hint">${n.items[key].description}</span>
-      </div>`,
-      )}
+      ${boxes}
     </fieldset>
-    <p class="hint" id="newsletters-note">${n.note}</p>
-    <div class="actions">
-      <button type="submit" class="primary">${n.save}</button>
-      <button type="submit" class="secondary" form="newsletters-none">${n.unsubscribeAll}</button>
-    </div>
-  </form>
-  <form method="post" action="${v.action('/profile/newsletters')}" id="newsletters-none" class="bare">${csrfField(v.app, v.request)}</form>
-</section>`;
+    <p class="hint" id="newsletters-note">${n.note}</p>`,
+    save: n.save,
+    more: html`
+      <button type="submit" class="secondary" form="newsletters-none">${n.unsubscribeAll}</button>`,
+    after: html`
+  <form method="post" action="${v.action('/profile/newsletters')}" id="newsletters-none" class="bare">${csrfField(v.app, v.request)}</form>`,
+  });
 }
 
 export function profileBody(v: ProfileView): Html {

@@ -6,15 +6,7 @@ import { kindName, roleLabel, roleList, who } from '../shared/names.js';
 import { SERVICES } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField, time } from '../shared/layout.js';
-
-const invalid = (error: string | undefined) => (error ? html` aria-invalid="true"` : '');
-
-/** The message slot of a field; change.js fills it as the person types. */
-function message(id: string, error: string | undefined, lang: Language): Html {
-  return html`<p class="field-message" id="${id}" aria-live="polite"${error ? html` data-state="error"` : ''}>${
-    error ? html`<strong>${SERVICES[lang].errorLabel}</strong> ${error}` : ''
-  }</p>`;
-}
+import { choice, errorSummary, fieldMessage, labelled } from '../shared/form.js';
 
 function roleChoice(
   ctx: ChangeContext,
@@ -26,27 +18,29 @@ function roleChoice(
   const t = SERVICES[lang].change;
   const busy = ctx.busy.get(role);
   const holder = ctx.holders.get(role);
-  const described = [`role-${role}-now`, busy ? `role-${role}-busy` : ''].filter(Boolean).join(' ');
-  return html`<div class="choice">
-    <input type="checkbox" name="roles" value="${role}" id="role-${role}" aria-describedby="${described}"${input.roles.includes(role) && !busy ? html` checked` : ''}${busy ? html` disabled` : invalid(error)}>
-    <label for="role-${role}">${roleLabel(role, lang)}</label>
-    <span class="hint" id="role-${role}-now">${t.now}: ${holder ? who(holder) : ''}</span>
-    ${busy ? html`<span class="busy" id="role-${role}-busy">${t.busy} <a href="/requests/${busy}">${t.seeRequest}</a></span>` : ''}
-  </div>`;
+  return choice({
+    type: 'checkbox',
+    name: 'roles',
+    value: role,
+    id: `role-${role}`,
+    label: roleLabel(role, lang),
+    describedBy: [`role-${role}-now`, busy && `role-${role}-busy`],
+    checked: input.roles.includes(role) && !busy,
+    attributes: busy ? html` disabled` : undefined,
+    error: busy ? undefined : error,
+    after: html`<span class="hint" id="role-${role}-now">${t.now}: ${holder ? who(holder) : ''}</span>
+    ${busy ? html`<span class="busy" id="role-${role}-busy">${t.busy} <a href="/requests/${busy}">${t.seeRequest}</a></span>` : ''}`,
+  });
 }
 
-function errorSummary(errors: FieldErrors, lang: Language): Html {
-  const t = SERVICES[lang];
-  const items = (['roles', 'to', 'general'] as const)
-    .filter((key) => errors[key])
-    .map((key) =>
-      key === 'general'
-        ? html`<li>${errors[key]}</li>`
-        : html`<li><a href="#${key === 'roles' ? 'roles' : 'to'}">${errors[key]}</a></li>`,
-    );
-  if (items.length === 0) return html``;
-  return html`<div class="notice error" role="alert" id="error-summary"><p><strong>${t.change.summary}</strong></p><ul>${items}</ul></div>`;
-}
+const summary = (errors: FieldErrors, lang: Language): Html =>
+  errorSummary(
+    SERVICES[lang].change.summary,
+    (['roles', 'to', 'general'] as const).map((key) => ({
+      text: errors[key],
+      field: key === 'general' ? undefined : key,
+    })),
+  );
 
 export interface FormOptions {
   ctx: ChangeContext;
@@ -64,7 +58,7 @@ export function changeForm(app: FastifyInstance, request: FastifyRequest, lang: 
   return html`<h1>${t.title}</h1>
 <p class="lead"><strong>${service.name}</strong> · ${kindName(service.kind, lang)}</p>
 <p>${t.intro}</p>
-${errorSummary(errors, lang)}
+${summary(errors, lang)}
 <form method="post" action="/services/${service.id}/change?lang=${lang}" class="change" data-check="/services/${service.id}/change/check?lang=${lang}" data-error-label="${SERVICES[lang].errorLabel}">
   ${csrfField(app, request)}
   <fieldset id="roles" aria-describedby="roles-hint roles-message">
@@ -72,12 +66,18 @@ ${errorSummary(errors, lang)}
     <p class="hint" id="roles-hint">${t.rolesHint}${limited ? html` ${t.ownOnly}` : ''}</p>
     ${allBusy ? html`<p class="notice">${t.allBusy}</p>` : ''}
     ${ctx.allowed.map((role) => roleChoice(ctx, role, input, errors.roles, lang))}
-    ${message('roles-message', errors.roles, lang)}
+    ${fieldMessage('roles', errors.roles, SERVICES[lang].errorLabel)}
   </fieldset>
-  <label for="to">${t.to}</label>
-  <p class="hint" id="to-hint">${t.toHint}</p>
-  <input id="to" name="to" value="${input.to}" required maxlength="64" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="to-hint to-message"${invalid(errors.to)}>
-  ${message('to-message', errors.to, lang)}
+  ${labelled({
+    id: 'to',
+    label: t.to,
+    hint: t.toHint,
+    error: errors.to,
+    errorLabel: SERVICES[lang].errorLabel,
+    live: true,
+    control: (aria) =>
+      html`<input id="to" name="to" value="${input.to}" required maxlength="64" autocomplete="off" autocapitalize="off" spellcheck="false"${aria}>`,
+  })}
   <div class="actions">
     <button type="submit" class="primary">${t.next}</button>
     <a class="back" href="/services">${t.back}</a>

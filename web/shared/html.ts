@@ -26,17 +26,14 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
   return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? part(values[i]) : ''), ''));
 }
 
-/** Pages that handle tokens: never cached, never framed, never leaking a Referer. */
+/**
+ * Pages handle tokens and personal data: never cached. Not framed, no Referer and their CSP come with every
+ * answer (core/security-headers.ts).
+ */
 export function sendSensitivePage(reply: FastifyReply, status: number, body: string) {
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-content-type-options', 'nosniff')
-    .header(
-      'content-security-policy',
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    )
     .send(body);
 }

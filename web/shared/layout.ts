@@ -12,9 +12,9 @@ export interface PageOptions {
   body: Html;
   status?: number;
   section?: Section;
-  /** Scripts of this site only, e.g. /assets/requests.js. */
+  /** Scripts of this site only, e.g. /assets/requests.js; linked by their fingerprinted name (assets.ts). */
   scripts?: string[];
-  /** Extra stylesheets of this site, e.g. /assets/requests.css. */
+  /** Extra stylesheets of this site, e.g. /assets/requests.css; linked likewise. */
   styles?: string[];
 }
 
@@ -60,7 +60,8 @@ function header(app: FastifyInstance, request: FastifyRequest, lang: Language, s
 /** A page of the site: header with navigation and language switcher, then the body; never cached, never framed. */
 export function renderPage(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, options: PageOptions) {
   const lang = pageLanguage(request);
-  const scripts = ['/assets/local-time.js', ...(options.scripts ?? [])];
+  const scripts = ['/assets/local-time.js', ...(options.scripts ?? [])].map(app.assetUrl);
+  const styles = ['/assets/style.css', ...(options.styles ?? [])].map(app.assetUrl);
   const document = `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -68,8 +69,7 @@ export function renderPage(app: FastifyInstance, request: FastifyRequest, reply:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(options.title)} · Countersign</title>
-<link rel="stylesheet" href="/assets/style.css">
-${(options.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
+${styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 </head>
 <body>
 ${header(app, request, lang, options.section ?? null).value}

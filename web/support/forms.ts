@@ -5,6 +5,7 @@ import { MAX_EXTENSION_MS } from '../../workflows/messages.js';
 import { SUPPORT, type SupportCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField, time } from '../shared/layout.js';
+import { labelled } from '../shared/form.js';
 
 export const ACTIONS = ['resend', 'extend', 'cancel'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -35,10 +36,14 @@ export function parseDateTime(value: string, zone: string): Date | null {
 function reasonField(t: SupportCopy, action: Action, state: FormState | null): Html {
   const id = `${action}-reason`;
   const error = state?.errors.reason;
-  return html`<label for="${id}">${t.actions.reason}</label>
-  <p class="hint" id="${id}-hint">${t.actions.reasonHint}</p>
-  <textarea id="${id}" name="reason" rows="2" maxlength="1000" required aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"${error ? html` aria-invalid="true" autofocus` : ''}>${state?.reason ?? ''}</textarea>
-  ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}`;
+  return labelled({
+    id,
+    label: t.actions.reason,
+    hint: t.actions.reasonHint,
+    error,
+    control: (aria) =>
+      html`<textarea id="${id}" name="reason" rows="2" maxlength="1000" required${aria}${error ? html` autofocus` : ''}>${state?.reason ?? ''}</textarea>`,
+  });
 }
 
 function expiryField(t: SupportCopy, lang: Language, view: ChangeView, state: FormState | null): Html {
@@ -47,13 +52,15 @@ function expiryField(t: SupportCopy, lang: Language, view: ChangeView, state: Fo
   const suggested = new Date(
     Math.min(Math.max(view.change.expiresAt.getTime(), now) + 7 * DAY_MS, now + MAX_EXTENSION_MS - 60_000),
   );
-  return html`<label for="extend-expiresAt">${t.actions.extend.label} <span data-local="${t.actions.extend.local}">${t.actions.extend.utc}</span></label>
-  <p class="hint" id="extend-expiresAt-hint">${t.actions.extend.limit} ${t.actions.extend.current} ${time(view.change.expiresAt, lang)}</p>
-  <input type="datetime-local" id="extend-expiresAt" name="expiresAt" step="1" required data-utc
-    min="${utcInput(new Date(now))}" max="${utcInput(new Date(now + MAX_EXTENSION_MS))}" value="${state?.expiresAt ?? utcInput(suggested)}"
-    aria-describedby="extend-expiresAt-hint${error ? ' extend-expiresAt-error' : ''}"${error ? html` aria-invalid="true" autofocus` : ''}>
-  <input type="hidden" name="zone" value="">
-  ${error ? html`<p class="field-error" id="extend-expiresAt-error">${error}</p>` : ''}`;
+  return labelled({
+    id: 'extend-expiresAt',
+    label: html`${t.actions.extend.label} <span data-local="${t.actions.extend.local}">${t.actions.extend.utc}</span>`,
+    hint: html`${t.actions.extend.limit} ${t.actions.extend.current} ${time(view.change.expiresAt, lang)}`,
+    error,
+    control: (aria) => html`<input type="datetime-local" id="extend-expiresAt" name="expiresAt"
+    step="1" required data-utc min="${utcInput(new Date(now))}" max="${utcInput(new Date(now + MAX_EXTENSION_MS))}" value="${state?.expiresAt ?? utcInput(suggested)}"${aria}${error ? html` autofocus` : ''}>
+  <input type="hidden" name="zone" value="">`,
+  });
 }
 
 interface FormContext {
