@@ -18,6 +18,9 @@ export interface TestAccount {
   token: string;
 }
 
+/** A contact as the harness's other helpers take it: a handle and an address to receive emails at. */
+export const asParty = (c: { id: string; handle: string; email: string }): TestAccount => ({ ...c, token: '' });
+
 export class HarnessApi {
   constructor(
     readonly config: Config,

@@ -14,6 +14,7 @@ import { ADMIN_KEY, HarnessApi } from './harness-api.js';
 /** Starting a harness; what a test does with one (accounts, requests, emails) is in ./harness-api.ts. */
 export {
   ADMIN_KEY,
+  asParty,
   HarnessApi,
   invitationLink,
   TEST_PASSWORD,
