@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
+import { errorOf, inputOf, profilePages, sessionCookie } from './support/profile-pages.js';
+
+/** Profile: contact information, preferences, newsletters and password. Accepting an invitation: in
+ * invitation-pages.test.ts. */
 
 let h: Harness;
 beforeAll(async () => {
@@ -9,64 +13,11 @@ afterAll(async () => {
   await h?.close();
 });
 
-type Contact = { id: string; handle: string; email: string };
-const FORM = 'application/x-www-form-urlencoded';
+const { get, post, invite, accept } = profilePages(() => h);
 
-const get = (url: string, cookie?: string) => h.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
-
-async function csrfOf(cookie: string) {
-  return /name="_csrf" value="([^"]+)"/.exec((await get('/profile', cookie)).body)![1]!;
-}
-
-async function post(url: string, cookie: string | undefined, fields: Record<string, string | string[]>, csrf = true) {
-  const body = new URLSearchParams();
-  if (csrf && cookie) body.append('_csrf', await csrfOf(cookie));
-  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-  return h.app.inject({
-    method: 'POST',
-    url,
-    headers: { ...(cookie ? { cookie } : {}), 'content-type': FORM },
-    payload: body.toString(),
-  });
-}
-
-/** The message shown next to a field, without its "Error:" label. */
-const errorOf = (body: string, id: string) =>
-  (new RegExp(`id="${id}-error"[^>]*>([\\s\\S]*?)</p>`).exec(body)?.[1] ?? '').replace(/<strong>.*?<\/strong>\s*/, '');
-const inputOf = (body: string, id: string) =>
-  new RegExp(`<(?:input|select)[^>]*id="${id}"[^>]*>`).exec(body)?.[0] ?? '';
 const sectionOf = (body: string, id: string) =>
   new RegExp(`<section id="${id}"[\\s\\S]*?</section>`).exec(body)?.[0] ?? '';
-const sessionCookie = (res: { headers: Record<string, unknown> }) =>
-  [res.headers['set-cookie']]
-    .flat()
-    .map(String)
-    .find((c) => c.startsWith('cs_session='))
-    ?.split(';')[0];
 const profileOf = async (who: TestAccount) => (await h.request('GET', '/api/v1/profile', { token: who.token })).json();
-
-/** Invites the contact with these permissions and returns the link of its `count`-th invitation email. */
-async function invite(owner: TestAccount, contact: Contact, permissions: string[], count = 1) {
-  const res = await h.request('POST', `/api/v1/contacts/${contact.id}/invitation`, {
-    token: owner.token,
-    body: { permissions },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const email = await h.email({ ...contact, token: '' }, (t) => t.includes('/invitations/'), count);
-  const match = /\/invitations\/([A-Za-z0-9_-]+)\?lang=([a-z]{2})#token=([A-Za-z0-9_-]{43})/.exec(email.text)!;
-  return { id: match[1]!, lang: match[2]!, token: match[3]! };
-}
-
-type Link = Awaited<ReturnType<typeof invite>>;
-const accept = (link: Link, password: string, confirm = password) =>
-  post(`/invitations/${link.id}?lang=${link.lang}`, undefined, { token: link.token, password, confirm });
-const check = (link: Link, token = link.token) =>
-  h.app.inject({
-    method: 'POST',
-    url: `/invitations/${link.id}/check?lang=${link.lang}`,
-    headers: { 'content-type': FORM },
-    payload: `token=${token}`,
-  });
 
 describe('Profile: contact information', () => {
   it('shows the names read-only with how to change them, and refuses a name change', async () => {
@@ -260,95 +211,5 @@ describe('Profile of a sub-account', () => {
       newPassword: 'sub-account-password-2',
     });
     expect(own.headers.location).toBe('/profile?saved=password#password');
-  });
-});
-
-describe('Accepting an invitation', () => {
-  it('greets only who holds the link, signs the sub-account in, and works once', async () => {
-    const owner = await h.account('Odile', 'fr');
-    const contact = await h.contact(owner, { language: 'fr' });
-    const link = await invite(owner, contact, ['services.view']);
-    expect(link.lang).toBe('fr');
-    const page = await get(`/invitations/${link.id}?lang=fr`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Accepter l’invitation');
-    expect(page.body).toContain('<input type="hidden" name="token" id="token" value="">');
-    expect(page.body).not.toContain('Casey');
-    expect(page.headers['cache-control']).toBe('no-store');
-
-    expect((await check(link)).json()).toEqual({
-      ok: true,
-      greeting: 'Bonjour Casey Contact,',
-      handle: `votre identifiant de connexion est ${contact.handle}.`,
-      username: contact.handle,
-    });
-    const forged = await check(link, 'A'.repeat(43));
-    expect(forged.statusCode).toBe(410);
-    expect(forged.json().message).toContain('Demandez un nouveau lien à la personne qui vous a invité.');
-
-    const accepted = await accept(link, 'un-mot-de-passe-solide');
-    expect(accepted.statusCode).toBe(303);
-    expect(accepted.headers.location).toBe('/services');
-    const services = await get('/services', sessionCookie(accepted));
-    expect(services.statusCode).toBe(200);
-    expect(services.body).toContain(`(${contact.handle})`);
-    expect(services.body).toContain('Mes services');
-
-    const again = await accept(link, 'un-autre-mot-de-passe');
-    expect(again.statusCode).toBe(410);
-    expect(again.body).toContain('Ce lien d’invitation n’est plus valable');
-    expect(again.body).not.toContain('name="password"');
-    expect(sessionCookie(again)).toBeUndefined();
-    // The first password is the one that signs in; the token never reached a logged URL.
-    expect(
-      (await post('/signin', undefined, { handle: contact.handle, password: 'un-mot-de-passe-solide' })).statusCode,
-    ).toBe(303);
-    expect(h.logs.some((line) => line.includes(link.token))).toBe(false);
-  });
-
-  it('refuses a withdrawn link, and an older link once a new one was sent', async () => {
-    const owner = await h.account('Omar');
-    const contact = await h.contact(owner);
-    const first = await invite(owner, contact, ['profile']);
-    const second = await invite(owner, contact, ['profile'], 2);
-    const older = await accept(first, 'a-good-long-password');
-    expect(older.statusCode).toBe(410);
-    expect(older.body).toContain('Ask the person who invited you for a new link.');
-    expect((await check(first)).statusCode).toBe(410);
-    // A link cut before its token (or a browser without JavaScript) is told how to get a working one.
-    const cut = await accept({ ...second, token: '' }, 'a-good-long-password');
-    expect(cut.statusCode).toBe(400);
-    expect(cut.body).toContain('This link is incomplete. Open the link from the invitation email again');
-
-    expect(
-      (await h.request('DELETE', `/api/v1/contacts/${contact.id}/invitation`, { token: owner.token })).statusCode,
-    ).toBe(200);
-    const withdrawn = await accept(second, 'a-good-long-password');
-    expect(withdrawn.statusCode).toBe(410);
-    expect(withdrawn.body).toContain('This invitation link is no longer valid');
-    expect(
-      (await post('/signin', undefined, { handle: contact.handle, password: 'a-good-long-password' })).statusCode,
-    ).toBe(401);
-  });
-
-  it('a too-short password or a different confirmation is refused next to the field, and the link still works', async () => {
-    const owner = await h.account('Otto');
-    const contact = await h.contact(owner, { language: 'nl' });
-    const link = await invite(owner, contact, []);
-    const short = await accept(link, 'short');
-    expect(short.statusCode).toBe(422);
-    expect(errorOf(short.body, 'password')).toBe('Kies een wachtwoord van ten minste 10 tekens.');
-    expect(inputOf(short.body, 'password')).toContain('aria-invalid="true"');
-    expect(short.body).toContain('Beste Casey Contact,');
-    expect(short.body).toContain(`name="token" id="token" value="${link.token}"`);
-
-    const different = await accept(link, 'long-enough-password', 'long-enough-passwort');
-    expect(different.statusCode).toBe(422);
-    expect(errorOf(different.body, 'confirm')).toBe(
-      'De twee wachtwoorden verschillen: typ twee keer hetzelfde wachtwoord.',
-    );
-    expect(errorOf(different.body, 'password')).toBe('');
-
-    expect((await accept(link, 'long-enough-password')).statusCode).toBe(303);
   });
 });

@@ -1,17 +1,15 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, snapshot } from './support/browser.js';
 import { tokenIn } from './support/fake-resend.js';
 import { startHarness, type Harness, type TestAccount } from './support/harness.js';
 
+/** My requests and a request's page, as the server renders them. In a browser: in browser-changes.test.ts. */
+
 let h: Harness;
-let browser: Browser;
 // A short resend cooldown: a resend at once is too soon, one a few seconds later goes through.
 beforeAll(async () => {
-  [h, browser] = await Promise.all([startHarness({ resendCooldown: '3s', listen: true }), launchBrowser()]);
+  h = await startHarness({ resendCooldown: '3s' });
 });
 afterAll(async () => {
-  await browser?.close();
   await h?.close();
 });
 
@@ -46,16 +44,6 @@ const status = async (ids: string[], cookie: string) =>
       actions: { decide: boolean; manage: boolean };
     }[];
   };
-
-/** A browser tab signed in as `account`, open at `path`. */
-async function openAs(account: TestAccount, path: string) {
-  const [name, value] = (await h.signIn(account)).split('=') as [string, string];
-  const context = await browser.newContext();
-  await context.addCookies([{ name, value, url: h.config.publicBaseUrl }]);
-  const page = await context.newPage();
-  await page.goto(`${h.config.publicBaseUrl}${path}`);
-  return { page, close: () => context.close() };
-}
 
 async function ask(asker: TestAccount, serviceId: string, roles: string[], to: TestAccount) {
   const res = await h.change(asker, serviceId, roles, to);
@@ -172,49 +160,6 @@ describe('the status the pages poll', () => {
 
     const stranger = await h.signIn(await h.account('Mallory', 'en'));
     expect((await status([id, 'no-such-request'], stranger)).items).toEqual([]);
-  });
-});
-
-describe('in a browser', () => {
-  it('the list shows a decision made elsewhere without a reload, and says so to screen readers', async () => {
-    const { id, alice, bobToken } = await h.pending({ alice: 'en', bob: 'en' });
-    const { page, close } = await openAs(alice, '/requests');
-    const row = page.locator(`#request-${id}`);
-    await expect.poll(() => row.locator('[data-field="state"]').textContent()).toBe('Awaiting the contacts');
-    await row.getByLabel('Your code (from the email)').focus();
-    await snapshot(page, 'requests-list-en');
-    await page.evaluate(() => {
-      (window as unknown as { marker: boolean }).marker = true;
-    });
-
-    await h.decide(id, 'refuse', bobToken);
-    await expect.poll(() => row.locator('[data-field="state"]').textContent(), { timeout: 10_000 }).toBe('Refused');
-    expect(await row.locator('[data-field="progress"]').textContent()).toMatch(/^Refused by bob-/);
-    expect(await row.locator('[data-field="deadline-label"]').textContent()).toBe('Ended on');
-    expect(await row.locator('form.decide').isHidden()).toBe(true);
-    expect(await row.locator('form[action$="/resend?lang=en"]').isHidden()).toBe(true);
-    await expect.poll(() => page.locator('[aria-live="polite"]').textContent()).toContain(': Refused. Refused by bob-');
-    // Focus was in the form that closed: it moves to the request's link, not to the page's start.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`/requests/${id}`);
-    expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
-    await snapshot(page, 'requests-list-refused-en');
-    await close();
-  });
-
-  it("a request's page shows the other contact's decision as it comes, and offers the newer timeline", async () => {
-    const { id, alice, bobToken } = await h.pending({ alice: 'fr', bob: 'en' });
-    const { page, close } = await openAs(alice, `/requests/${id}`);
-    await expect.poll(() => page.locator('[data-field="decision-to"]').textContent()).toBe('Pas encore décidé');
-    expect(await page.getByText('L’historique a de nouvelles entrées').isVisible()).toBe(false);
-
-    await h.decide(id, 'accept', bobToken);
-    await expect
-      .poll(() => page.locator('[data-field="decision-to"]').textContent(), { timeout: 10_000 })
-      .toMatch(/^Accepté \d/);
-    expect(await page.locator('[data-field="progress"]').textContent()).toBe('En attente de votre confirmation');
-    await expect.poll(() => page.getByText('L’historique a de nouvelles entrées').isVisible()).toBe(true);
-    await snapshot(page, 'request-page-fr');
-    await close();
   });
 });
 

@@ -1,43 +1,21 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, snapshot } from './support/browser.js';
 import { startHarness, type Harness, type TestAccount } from './support/harness.js';
+import { formPages } from './support/pages.js';
+
+/** My services and the change contacts form, page by page. The form in a browser: in browser-changes.test.ts. */
 
 let h: Harness;
-let browser: Browser | undefined;
 beforeAll(async () => {
-  h = await startHarness({ listen: true });
+  h = await startHarness();
 });
 afterAll(async () => {
-  await browser?.close();
   await h?.close();
 });
 
 const accounts = <T extends string[]>(...names: T) =>
   Promise.all(names.map((name) => h.account(name))) as Promise<{ [K in keyof T]: TestAccount }>;
 
-const get = (url: string, cookie: string) => h.app.inject({ method: 'GET', url, headers: { cookie } });
-
-async function csrfOf(cookie: string) {
-  return /name="_csrf" value="([^"]+)"/.exec((await get('/services', cookie)).body)![1]!;
-}
-
-async function post(
-  url: string,
-  cookie: string,
-  fields: Record<string, string | string[]>,
-  csrf: boolean | string = true,
-) {
-  const body = new URLSearchParams();
-  if (csrf) body.append('_csrf', typeof csrf === 'string' ? csrf : await csrfOf(cookie));
-  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-  return h.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: body.toString(),
-  });
-}
+const { get, post } = formPages(() => h, '/services');
 
 const checkbox = (body: string, role: string) =>
   new RegExp(`<input type="checkbox" name="roles" value="${role}"[^>]*>`).exec(body)?.[0];
@@ -271,45 +249,4 @@ describe('languages', () => {
     expect(await form('?lang=en')).toContain('<legend>Roles to hand over</legend>');
     expect(await form('?lang=nl')).toContain('<legend>Over te dragen rollen</legend>');
   });
-});
-
-describe('in a browser', () => {
-  it('tells as one types whether the handle will do, then goes through preview and confirm by keyboard', async () => {
-    const [alice, bob] = await accounts('Alice', 'Bob');
-    const service = await h.service(alice);
-    const [name, value] = (await h.signIn(alice)).split('=') as [string, string];
-    browser ??= await launchBrowser();
-    const context = await browser.newContext();
-    await context.addCookies([{ name, value, url: h.config.publicBaseUrl }]);
-    const page = await context.newPage();
-    const refused: string[] = [];
-    // The page's own script must run under its Content-Security-Policy, without errors.
-    page.on('pageerror', (err) => refused.push(err.message));
-    page.on('console', (m) => {
-      if (/Content.Security.Policy/i.test(m.text())) refused.push(m.text());
-    });
-    await page.goto(`${h.config.publicBaseUrl}/services/${service.id}/change?lang=en`);
-    await page.getByLabel('Technical contact').check();
-    const to = page.getByLabel('Handle of the new contact');
-    await to.pressSequentially('nobody-404');
-    await expect
-      .poll(() => page.locator('#to-message').textContent())
-      .toBe('Error: There is no account with the handle nobody-404. Check the spelling.');
-    expect(await to.getAttribute('aria-invalid')).toBe('true');
-    await snapshot(page, 'change-contacts-unknown-handle');
-    await to.fill(bob.handle);
-    await expect.poll(() => page.locator('#to-message').textContent()).toBe(`Found: Bob (${bob.handle}).`);
-    expect(await to.getAttribute('aria-invalid')).toBeNull();
-    await to.press('Enter');
-    await page.getByRole('heading', { name: 'Check and confirm' }).waitFor();
-    await snapshot(page, 'change-contacts-preview');
-    await page.getByRole('button', { name: 'Confirm and send the emails' }).press('Enter');
-    await page.waitForURL(/\/requests\/[^/]+$/);
-    const id = new URL(page.url()).pathname.split('/').pop()!;
-    expect(await h.get(id, alice)).toMatchObject({ roles: ['tech'], to: { handle: bob.handle } });
-    await page.goto(`${h.config.publicBaseUrl}/services`);
-    await snapshot(page, 'my-services');
-    expect(refused).toEqual([]);
-    await context.close();
-  }, 30_000);
 });

@@ -1,16 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { startHarness } from '../support/harness.js';
-import {
-  acceptBoth,
-  expectEveryFlowDone,
-  inBatches,
-  log,
-  range,
-  startFlow,
-  tokensOf,
-  waitForDeliveries,
-} from './flows.js';
+import { acceptBoth, inBatches, log, range, startFlow, tokensOf } from './flows.js';
+import { expectEveryFlowDone, waitForDeliveries } from './outcomes.js';
 import { scale } from './scale.js';
 
 const FLOWS = scale(100, 15);

@@ -1,16 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { expect, inject } from 'vitest';
-import { changeEvents, contactChanges, emails, services } from '../../db/schema.js';
+import { contactChanges, emails } from '../../db/schema.js';
 import { workflowIdOf } from '../../domain/ids.js';
-import { tokenIn, type FakeResend } from '../support/fake-resend.js';
+import { tokenIn } from '../support/fake-resend.js';
 import { waitFor, type Harness, type TestAccount } from '../support/harness.js';
 
-/** Shared by the fault tests: many complete flows, and what a user would check once they are over. */
+/**
+ * Shared by the fault tests: many complete flows, driven as people would, and what the server said on the way.
+ * What a user checks once they are over is in ./outcomes.ts; a worker in a process of its own, in ./child-worker.ts.
+ */
 
 export interface Flow {
   alice: TestAccount;
@@ -206,145 +205,6 @@ export async function waitForStates(h: Harness, ids: string[], state: string, ti
   );
 }
 
-/** The emails the provider accepted, counted per recipient, request and kind (what a person would see twice). */
-export function deliveries(resend: FakeResend): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of resend.emails) {
-    const key = `${e.to} ${e.tags.request ?? '?'} ${e.tags.kind ?? '?'}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
-/** Each party of a done request gets its token email and its "done" email, once each; nothing else. */
-export function expectedDeliveries(flows: Flow[]): Map<string, number> {
-  const expected = new Map<string, number>();
-  for (const f of flows) {
-    for (const who of [f.alice, f.bob])
-      for (const kind of ['request', 'done']) expected.set(`${who.email} ${f.id} ${kind}`, 1);
-  }
-  return expected;
-}
-
-/** Waits until the provider has accepted every email the flows should send. */
-export async function waitForDeliveries(resend: FakeResend, flows: Flow[], timeoutMs: number): Promise<void> {
-  const expected = [...expectedDeliveries(flows).keys()];
-  await waitFor(
-    async () => {
-      const got = deliveries(resend);
-      return expected.every((k) => got.has(k));
-    },
-    timeoutMs,
-    `${expected.length} emails to be delivered`,
-  ).catch((err: Error) => {
-    const got = deliveries(resend);
-    throw new Error(
-      `${err.message}; missing: ${expected
-        .filter((k) => !got.has(k))
-        .slice(0, 10)
-        .join(', ')}`,
-    );
-  });
-}
-
-/** The flows' deliveries, as counted by the provider, for a toEqual against expectedDeliveries(). */
-export function deliveriesOf(resend: FakeResend, flows: Flow[]): Map<string, number> {
-  const ids = new Set(flows.map((f) => f.id));
-  return new Map([...deliveries(resend)].filter(([key]) => ids.has(key.split(' ')[1]!)));
-}
-
-export interface Outcome {
-  /** Requests whose state in PostgreSQL is not done. */
-  notDone: string[];
-  /** Per request, how many times the timeline says it was committed ("state" events with state done). */
-  commits: Map<string, number>;
-  /** Requests whose service does not name Bob as its tech and billing contact. */
-  notMoved: string[];
-  /** Email rows of these requests that are not `sent`. */
-  unsentEmails: { changeId: string; recipient: string; kind: string; status: string }[];
-}
-
-/** What PostgreSQL says about the flows once they are over. */
-export async function outcomeOf(h: Harness, flows: Flow[]): Promise<Outcome> {
-  const ids = flows.map((f) => f.id);
-  const rows = await h.db
-    .select({ id: contactChanges.id, state: contactChanges.state })
-    .from(contactChanges)
-    .where(inArray(contactChanges.id, ids));
-  const states = new Map(rows.map((r) => [r.id, r.state]));
-  const done = await h.db
-    .select({ changeId: changeEvents.changeId, detail: changeEvents.detail })
-    .from(changeEvents)
-    .where(and(inArray(changeEvents.changeId, ids), eq(changeEvents.type, 'state')));
-  const commits = new Map(ids.map((id) => [id, 0]));
-  for (const e of done) if (e.detail?.state === 'done') commits.set(e.changeId, commits.get(e.changeId)! + 1);
-  const held = await h.db
-    .select()
-    .from(services)
-    .where(
-      inArray(
-        services.id,
-        flows.map((f) => f.service.id),
-      ),
-    );
-  const notMoved = flows
-    .filter((f) => {
-      const s = held.find((x) => x.id === f.service.id);
-      return !s || s.techId !== f.bob.id || s.billingId !== f.bob.id || s.adminId !== f.alice.id;
-    })
-    .map((f) => f.id);
-  const unsent = await h.db.select().from(emails).where(inArray(emails.changeId, ids));
-  return {
-    notDone: ids.filter((id) => states.get(id) !== 'done'),
-    commits,
-    notMoved,
-    unsentEmails: unsent
-      .filter((e) => e.status !== 'sent')
-      .map((e) => ({ changeId: e.changeId!, recipient: e.recipient, kind: e.kind, status: e.status })),
-  };
-}
-
-/**
- * What a user checks once the flows are over: every workflow completed `done`, every request done in PostgreSQL with
- * its roles moved, committed once, its email rows sent, and the provider holding each email exactly once.
- */
-export async function expectEveryFlowDone(h: Harness, flows: Flow[], timeoutMs: number): Promise<void> {
-  const workflows = await workflowOutcomes(
-    h,
-    flows.map((f) => f.id),
-    timeoutMs,
-  );
-  expect([...workflows].filter(([, status]) => status !== 'COMPLETED done')).toEqual([]);
-  const outcome = await outcomeOf(h, flows);
-  expect(outcome.notDone).toEqual([]);
-  expect(outcome.notMoved).toEqual([]);
-  expect([...outcome.commits].filter(([, n]) => n !== 1)).toEqual([]);
-  expect(outcome.unsentEmails).toEqual([]);
-  expect(deliveriesOf(h.resend, flows)).toEqual(expectedDeliveries(flows));
-}
-
-/**
- * Each workflow's status in Temporal (COMPLETED, FAILED, TERMINATED…) and the state it returned, once none is
- * running: a workflow ends a moment after its last email went out, once the worker has reported that email sent.
- */
-export async function workflowOutcomes(h: Harness, ids: string[], timeoutMs: number): Promise<Map<string, string>> {
-  const outcomes = new Map<string, string>();
-  await inBatches(ids, 10, async (id) => {
-    const handle = h.temporal.workflow.getHandle(workflowIdOf(id));
-    const status = await waitFor(
-      async () => {
-        const { status: s } = await handle.describe();
-        return s.name === 'RUNNING' ? null : s.name;
-      },
-      timeoutMs,
-      `the workflow of ${id} to end`,
-    ).catch(() => 'RUNNING');
-    const result = status === 'COMPLETED' ? ((await handle.result()) as { state: string }).state : '';
-    outcomes.set(id, `${status} ${result}`.trim());
-  });
-  return outcomes;
-}
-
 /** Every API answer seen while something was down: its status and content type. */
 export interface Seen {
   what: string;
@@ -362,63 +222,4 @@ export function seen(what: string, res: LightMyRequestResponse): Seen {
     /* not JSON */
   }
   return { what, status: res.statusCode, type, ...(title ? { title } : {}) };
-}
-
-/** A worker in a process of its own (test/faults/worker-process.ts), on the harness's task queues. */
-export class ChildWorker {
-  private constructor(
-    readonly child: ChildProcess,
-    readonly exited: Promise<void>,
-  ) {}
-
-  static async start(h: Harness): Promise<ChildWorker> {
-    const entry = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-      env: { ...process.env, ...h.env, LOG_LEVEL: 'error', WORKFLOW_BUNDLE: inject('workflowBundlePath') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const stderr: string[] = [];
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr.push(String(chunk));
-      if (stderr.length > 50) stderr.shift();
-    });
-    const ready = new Promise<void>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        if (line === 'ready') resolve();
-      });
-      void exited.then(() => reject(new Error(`the worker process exited before it was ready:\n${stderr.join('')}`)));
-    });
-    const worker = new ChildWorker(child, exited);
-    const timer = new AbortController();
-    try {
-      await Promise.race([
-        ready,
-        sleep(120_000, null, { signal: timer.signal }).then(() => {
-          throw new Error('the worker process was not ready within 120 s');
-        }),
-      ]);
-    } catch (err) {
-      await worker.kill();
-      throw err;
-    } finally {
-      timer.abort();
-    }
-    return worker;
-  }
-
-  /** Whether the process runs and has not been sent SIGKILL. */
-  get alive(): boolean {
-    return !this.child.killed && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** Sends SIGKILL now, without waiting for the process to go. */
-  signal(): void {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
-  }
-
-  async kill(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
-    await this.exited;
-  }
 }

@@ -11,7 +11,6 @@ import { findTemporalCli, startTemporalDevServer } from '../../runtime/temporal.
 import { startHarness, waitFor, type Harness, type TestAccount } from '../support/harness.js';
 import {
   answersLogged,
-  expectEveryFlowDone,
   inBatches,
   log,
   range,
@@ -22,8 +21,8 @@ import {
   type Flow,
   type Seen,
   type Tokens,
-  waitForDeliveries,
 } from './flows.js';
+import { expectEveryFlowDone, waitForDeliveries } from './outcomes.js';
 import { scale } from './scale.js';
 
 const repoDir = fileURLToPath(new URL('../..', import.meta.url));

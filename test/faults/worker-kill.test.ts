@@ -2,19 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { workflowIdOf } from '../../domain/ids.js';
 import { startHarness } from '../support/harness.js';
-import {
-  acceptBoth,
-  ChildWorker,
-  expectEveryFlowDone,
-  inBatches,
-  log,
-  range,
-  startFlow,
-  tokensOf,
-  unavailable,
-  waitForDeliveries,
-  whileUnavailable,
-} from './flows.js';
+import { ChildWorker } from './child-worker.js';
+import { acceptBoth, inBatches, log, range, startFlow, tokensOf, unavailable, whileUnavailable } from './flows.js';
+import { expectEveryFlowDone, waitForDeliveries } from './outcomes.js';
 import { scale } from './scale.js';
 
 const FLOWS = scale(200, 20);

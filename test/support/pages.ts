@@ -1,0 +1,31 @@
+import type { Harness } from './harness.js';
+
+export type Fields = Record<string, string | string[]>;
+
+/**
+ * The pages as a browser asks for them: with the session cookie, and a form posted with the CSRF field of
+ * `csrfPage` (a page showing a form), unless `csrf` is false or is the field's value itself. `harness` gives the
+ * file's harness once its beforeAll has started it.
+ */
+export function formPages(harness: () => Harness, csrfPage: string) {
+  const get = (url: string, cookie?: string) =>
+    harness().app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+
+  async function csrfOf(cookie: string) {
+    return /name="_csrf" value="([^"]+)"/.exec((await get(csrfPage, cookie)).body)![1]!;
+  }
+
+  async function post(url: string, cookie: string | undefined, fields: Fields = {}, csrf: boolean | string = true) {
+    const body = new URLSearchParams();
+    if (csrf && cookie) body.append('_csrf', typeof csrf === 'string' ? csrf : await csrfOf(cookie));
+    for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+    return harness().app.inject({
+      method: 'POST',
+      url,
+      headers: { ...(cookie ? { cookie } : {}), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: body.toString(),
+    });
+  }
+
+  return { get, post };
+}
