@@ -1,20 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, snapshot } from './support/browser.js';
-import { startHarness, type Harness, type TestAccount } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { snapshot, withBrowserHarness } from './support/browser.js';
+import { type Harness, type TestAccount } from './support/harness.js';
 
 /** A contact change in a browser: asked for on the change form of My services, then followed on My requests and
  * on the request's page as the contacts decide. */
 
 let h: Harness;
 let browser: Browser;
-beforeAll(async () => {
-  [h, browser] = await Promise.all([startHarness({ listen: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+withBrowserHarness((harness, started) => ([h, browser] = [harness, started]));
 
 /** A browser tab signed in as `account`, open at `path`. */
 async function openAs(account: TestAccount, path: string) {

@@ -1,18 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedInPage, snapshot } from './support/browser.js';
-import { startHarness, type Harness, type TestAccount } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { signedInPage, snapshot, withBrowserHarness } from './support/browser.js';
+import { type Harness, type TestAccount } from './support/harness.js';
 
 let h: Harness;
 let browser: Browser;
-beforeAll(async () => {
-  [h, browser] = await Promise.all([startHarness({ listen: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+withBrowserHarness((harness, started) => ([h, browser] = [harness, started]));
 
 const signedIn = (account: TestAccount) => signedInPage(browser, h, account);
 

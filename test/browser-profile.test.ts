@@ -1,17 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, snapshot } from './support/browser.js';
-import { startHarness, type Harness } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { snapshot, withBrowserHarness } from './support/browser.js';
+import { type Harness } from './support/harness.js';
 
 let h: Harness;
 let browser: Browser;
-beforeAll(async () => {
-  [h, browser] = await Promise.all([startHarness({ listen: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+withBrowserHarness((harness, started) => ([h, browser] = [harness, started]));
 
 describe('invitation and profile in a browser', () => {
   it('the invitee opens the emailed link, sees the strength meter, generates a password, lands signed in, then sets the language preference', async () => {

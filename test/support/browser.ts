@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { TEST_PASSWORD, type HarnessApi, type TestAccount } from './harness.js';
+import { startHarness, TEST_PASSWORD, type Harness, type HarnessApi, type TestAccount } from './harness.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
@@ -42,4 +43,20 @@ export async function signedInPage(browser: Browser, h: HarnessApi, account: Tes
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/services$/);
   return page;
+}
+
+/**
+ * A listening harness and a browser for the file's tests, started once before them and closed after: `set` receives
+ * both once they run.
+ */
+export function withBrowserHarness(set: (h: Harness, browser: Browser) => void): void {
+  let started: [Harness, Browser] | undefined;
+  beforeAll(async () => {
+    started = await Promise.all([startHarness({ listen: true }), launchBrowser()]);
+    set(...started);
+  });
+  afterAll(async () => {
+    await started?.[1].close();
+    await started?.[0].close();
+  });
 }

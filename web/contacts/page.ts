@@ -11,122 +11,14 @@ import {
 import { openInvitation } from '../../accounts/invitations.js';
 import { Problem } from '../../core/problems.js';
 import { actorOf } from '../../domain/access.js';
-import { LANGUAGES, type Language } from '../../domain/contact-change.js';
-import { EMAIL_CATEGORIES } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
-import { namesOfServices } from '../../services/services.js';
-import { problemWords } from '../shared/problems/index.js';
 import { accessRoutes, accessSection } from './access.js';
-import {
-  contactForm,
-  emptyValues,
-  phoneText,
-  problemErrors,
-  readForm,
-  validate,
-  valuesOf,
-  type FieldErrors,
-  type FormValues,
-} from './form.js';
-import { CONTACTS, type Notice } from './copy/index.js';
+import { contactForm, emptyValues, problemErrors, readForm, validate, valuesOf } from './form.js';
+import { CONTACTS } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
-import { csrfField, renderPage, time } from '../shared/layout.js';
-
-const NOTICES: readonly Notice[] = [
-  'added',
-  'saved',
-  'deleted',
-  'invited',
-  'withdrawn',
-  'permissions',
-  'deactivated',
-  'reactivated',
-];
-const styles = ['/assets/services.css', '/assets/contacts.css'];
-const contactId = (request: FastifyRequest) => (request.params as { id: string }).id;
-
-/** Where an action leads back to, with our confirmation (one of ours, never free text) and the page's language. */
-function there(request: FastifyRequest, path: string, done: Notice): string {
-  const params = new URLSearchParams({ done });
-  const lang = (request.query as { lang?: unknown } | undefined)?.lang;
-  if (LANGUAGES.includes(lang as Language)) params.set('lang', lang as string);
-  return `${path}?${params}`;
-}
-
-function noticeOf(request: FastifyRequest, lang: Language): Html {
-  const done = (request.query as { done?: unknown } | undefined)?.done as Notice;
-  return NOTICES.includes(done) ? html`<p class="notice ok" role="status">${CONTACTS[lang].notices[done]}</p>` : html``;
-}
-
-function statusOf(contact: Account, expiresAt: Date | null, lang: Language): Html {
-  const t = CONTACTS[lang].status;
-  switch (contact.access) {
-    case 'invited':
-      return html`<span class="badge pending">${expiresAt && expiresAt.getTime() <= Date.now() ? t.expired : t.invited}</span> ${time(expiresAt, lang)}`;
-    case 'active':
-      return html`<span class="badge done">${t.active}</span>`;
-    case 'deactivated':
-      return html`<span class="badge ended">${t.deactivated}</span>`;
-    default:
-      return html`${t.none}`;
-  }
-}
-
-function row(contact: Account, expiresAt: Date | null, lang: Language): Html {
-  const t = CONTACTS[lang];
-  const categories = EMAIL_CATEGORIES.filter((c) => contact.emailCategories.includes(c)).map(
-    (c) => t.categories[c].label,
-  );
-  return html`<tr data-contact="${contact.id}">
-  <th scope="row">${contact.name}</th>
-  <td class="handle">${contact.handle}</td>
-  <td class="email">${contact.email}</td>
-  <td class="phone">${phoneText(contact.phone)}</td>
-  <td>${contact.company ?? ''}</td>
-  <td>${categories.length ? categories.join(', ') : html`<span class="hint">${t.list.noCategory}</span>`}</td>
-  <td>${statusOf(contact, expiresAt, lang)}</td>
-  <td class="row-actions">
-    <a href="/contacts/${contact.id}/edit">${t.list.edit}<span class="vh"> – ${contact.name}</span></a>
-    <a href="/contacts/${contact.id}/delete">${t.list.delete}<span class="vh"> – ${contact.name}</span></a>
-  </td>
-</tr>`;
-}
-
-interface FormPage {
-  values: FormValues;
-  errors?: FieldErrors;
-  status?: number;
-  accessError?: string;
-}
-
-/** The refusal of a delete, told as what to do first, with a link to where to do it. */
-async function refusalText(app: FastifyInstance, problem: Problem, contact: Account, lang: Language): Promise<Html> {
-  const t = CONTACTS[lang].del;
-  const ids = (key: string) =>
-    Array.isArray(problem.extra[key])
-      ? (problem.extra[key] as unknown[]).filter((v): v is string => typeof v === 'string')
-      : [];
-  switch (problem.code) {
-    case 'contactHoldsRole': {
-      const held = ids('services');
-      const names = await namesOfServices(app.ctx, held);
-      return t.holdsRole(contact.name, names.join(', '), html`<a href="/services">${t.servicesLink}</a>`);
-    }
-    case 'contactInPendingRequest': {
-      const requests = ids('requests');
-      const links = requests.map(
-        (id, i) =>
-          html`${i ? ', ' : ''}<a href="/requests/${id}">${requests.length === 1 ? t.seeRequest : t.requestN(i + 1)}</a>`,
-      );
-      return t.pendingRequest(contact.name, html`${links}`);
-    }
-    case 'contactReceivesBilling':
-      return t.billing(contact.name, html`<a href="/profile">${t.profileLink}</a>`);
-    default:
-      return problem.status === 403 ? html`${t.ownerOnly}` : html`${problemWords(problem, lang)}`;
-  }
-}
+import { csrfField, renderPage } from '../shared/layout.js';
+import { styles, contactId, there, noticeOf, row, FormPage, refusalText } from './parts.js';
 
 export default async function contactsPage(app: FastifyInstance) {
   const route = { onRequest: app.requireViewer, schema: { hide: true } };

@@ -15,7 +15,8 @@ import { newPassword, newslettersInput, preferencesInput, profileInput } from '.
 import { PROFILE, type SavedNotice } from './copy/index.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
-import { profileBody, text, translateIssues, type Errors, type Failed, type FormName, type Values } from './forms.js';
+import { text, translateIssues, type Errors, type Failed, type FormName, type Values } from './forms.js';
+import { profileBody } from './sections.js';
 import { problemWords } from '../shared/problems/index.js';
 
 const SAVED: readonly SavedNotice[] = ['contact', 'preferences', 'password', 'newsletters', 'unsubscribed'];
