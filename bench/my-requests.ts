@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { createDb } from '../db/client.js';
-import { encodeCursor, listIdsQuery, listRequests, type ListInput } from '../db/request-list.js';
+import { encodeCursor, listQuery, listRequests, type ListInput } from '../db/request-list.js';
 import { actorOf } from '../domain/access.js';
 import { hammer, loop } from './lib/load.js';
 import { say, type BenchResult, type Row } from './lib/report.js';
@@ -47,6 +47,7 @@ type PlanNode = {
   'Index Name'?: string;
   'Relation Name'?: string;
   'Actual Rows': number;
+  'Actual Loops': number;
   Plans?: PlanNode[];
 };
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
@@ -136,13 +137,16 @@ export async function run(): Promise<BenchResult> {
         { what: `${label}: p50, one client`, product: apiOne.p50, floor: directOne.p50, unit: 'ms' },
       );
       const [explained] = await database.db.execute<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
-        sql`explain (analyze, buffers, format json) ${listIdsQuery(actor, input)}`,
+        sql`explain (analyze, buffers, format json) ${listQuery(database.db, actor, input).getSQL()}`,
       );
       const plan = explained!['QUERY PLAN'][0];
       const all = nodes(plan.Plan);
       const scans = all
         .filter((n) => n['Relation Name'] === 'contact_changes')
-        .map((n) => `${n['Node Type']} using ${n['Index Name'] ?? '-'} (${n['Actual Rows']} rows read)`);
+        .map((n) => {
+          const loops = n['Actual Loops'] > 1 ? ` × ${n['Actual Loops']} loops` : '';
+          return `${n['Node Type']} using ${n['Index Name'] ?? '-'} (${n['Actual Rows']} rows read${loops})`;
+        });
       plans[label] = {
         scans,
         executionMs: plan['Execution Time'],

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type SelectedFields } from 'drizzle-orm/pg-core';
 import { preparedPerDb, type Db } from './client.js';
 import { accounts, changeEvents, contactChanges, notes, services, type Account } from './schema.js';
 
@@ -19,11 +19,15 @@ const personOf = <N extends string>(a: AccountsAlias<N>) => ({
   active: a.active,
 });
 
-const viewQuery = preparedPerDb((db) => {
+/**
+ * A request with its service and the accounts it names, with `extra` fields: the select and its joins, from
+ * `contact_changes` on, for a query to filter (by id here, by a page of ids in request-list.ts).
+ */
+export function selectViews<E extends SelectedFields>(qb: Pick<Db, 'select'>, extra: E) {
   const [from, to, askedBy, endedBy] = (
     ['from_account', 'to_account', 'asked_by_account', 'ended_by_account'] as const
   ).map((name) => alias(accounts, name));
-  return db
+  return qb
     .select({
       change: contactChanges,
       service: services,
@@ -31,6 +35,7 @@ const viewQuery = preparedPerDb((db) => {
       to: personOf(to!),
       askedBy: personOf(askedBy!),
       endedBy: personOf(endedBy!),
+      ...extra,
     })
     .from(contactChanges)
     .innerJoin(services, eq(services.id, contactChanges.serviceId))
@@ -38,27 +43,32 @@ const viewQuery = preparedPerDb((db) => {
     .innerJoin(to!, eq(to!.id, contactChanges.toId))
     .innerJoin(askedBy!, eq(askedBy!.id, contactChanges.askedById))
     .leftJoin(endedBy!, eq(endedBy!.id, contactChanges.endedById))
-    .where(sql`${contactChanges.id} = any(${sql.placeholder('ids')}::text[])`)
-    .prepare('change_views');
+    .$dynamic();
+}
+
+type ViewRow = Awaited<ReturnType<typeof selectViews<Record<never, never>>>>[number];
+
+/** Inner joins: only the ended-by account can be missing (drizzle types every joined field as nullable). */
+export const viewOf = ({ change, service, from, to, askedBy, endedBy }: ViewRow) => ({
+  change,
+  service,
+  from: from as Person,
+  to: to as Person,
+  askedBy: askedBy as Person,
+  endedBy: endedBy as Person | null,
 });
+
+const viewQuery = preparedPerDb((db) =>
+  selectViews(db, {})
+    .where(sql`${contactChanges.id} = any(${sql.placeholder('ids')}::text[])`)
+    .prepare('change_views'),
+);
 
 /** Requests with their service and the accounts they name, in the order of `ids`: one prepared query. */
 export async function loadChangeViews(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   const rows = await viewQuery(db).execute({ ids });
-  // Inner joins: only the ended-by account can be missing (drizzle types every joined field as nullable).
-  const byId = new Map(
-    rows.map((r) => [
-      r.change.id,
-      {
-        ...r,
-        from: r.from as Person,
-        to: r.to as Person,
-        askedBy: r.askedBy as Person,
-        endedBy: r.endedBy as Person | null,
-      },
-    ]),
-  );
+  const byId = new Map(rows.map((r) => [r.change.id, viewOf(r)]));
   return ids.map((id) => byId.get(id)).filter((v) => v !== undefined);
 }
 

@@ -1,8 +1,8 @@
-import { and, count, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { loadChangeViews, type ChangeView } from './queries.js';
+import { selectViews, viewOf, type ChangeView } from './queries.js';
 import { changeEvents, contactChanges } from './schema.js';
-import { requestsBranches, type Direction } from './scope.js';
+import { requestsBranches, requestsShape, type Direction } from './scope.js';
 import type { Actor } from '../domain/access.js';
 
 export type { Direction };
@@ -56,62 +56,124 @@ export interface ListPage {
   newer: string | null;
 }
 
+const cursorIn = (input: ListInput) => input.before ?? input.after ?? null;
+
+/** What a list statement is given, by name: the actor's ids, the cursor, the states, the page's size and one more. */
+const paramsOf = (actor: Actor, input: ListInput): Record<string, string | number> => ({
+  own: actor.id,
+  keeper: actor.principalId,
+  ...cursorIn(input),
+  ...Object.fromEntries(input.states.map((state, i) => [`state${i}`, state])),
+  limit: input.limit,
+  read: input.limit + 1,
+});
+
+type Value = string | number | Placeholder;
+
+/**
+ * The statement's values, each as it is or as a placeholder of its name: with placeholders, one statement, built
+ * and prepared once, serves every list of the same shape.
+ */
+const valuesOf = (input: ListInput, value: (name: string) => Value) => {
+  // Ids, times and states are text: only the limits are numbers.
+  const text = (name: string) => value(name) as string | Placeholder;
+  return {
+    who: { own: text('own'), keeper: text('keeper') },
+    cursor: cursorIn(input) && { t: text('t'), id: text('id') },
+    states: input.states.map((_, i) => text(`state${i}`)),
+    limit: value('limit'),
+    read: value('read'),
+  };
+};
+type ListValues = ReturnType<typeof valuesOf>;
+
 /** Beyond the cursor, as a row comparison the (account, created_at, id) indexes answer directly. */
-const beyond = (c: Cursor, side: 'older' | 'newer'): SQL =>
+const beyond = (c: NonNullable<ListValues['cursor']>, side: 'older' | 'newer'): SQL =>
   sql`(${contactChanges.createdAt}, ${contactChanges.id}) ${sql.raw(side === 'older' ? '<' : '>')} (${c.t}::timestamptz, ${c.id})`;
 
-const cursorOf = (row: { id: string; createdAt: string } | undefined) =>
-  row ? encodeCursor({ t: row.createdAt, id: row.id }) : null;
+const cursorOf = (row: { change: { id: string }; cursorAt: string } | undefined) =>
+  row ? encodeCursor({ t: row.cursorAt, id: row.change.id }) : null;
 
 /**
  * The requests an actor sent (asked for) or received (as the outgoing or incoming contact), newest first,
  * by keyset: the same query as GET /api/v1/contact-changes, which also walks back to newer pages.
  */
 export async function listRequests(db: Db, actor: Actor, input: ListInput): Promise<ListPage> {
-  const { rows, more, before, after } = await listIds(db, actor, input);
-  const page = rows.slice(0, input.limit);
-  if (before) page.reverse();
-  const views = await loadChangeViews(
-    db,
-    page.map((r) => r.id),
-  );
+  const before = input.before ?? null;
+  const after = before ? null : (input.after ?? null);
+  const rows = await listStatement(db, actor, input).execute(paramsOf(actor, input));
+  const more = (rows[0]?.found ?? 0) > input.limit;
   return {
-    views,
-    older: (before ? true : more) ? cursorOf(page.at(-1)) : null,
-    newer: (before ? more : !!after) ? cursorOf(page[0]) : null,
+    views: rows.map(viewOf),
+    older: (before ? true : more) ? cursorOf(rows.at(-1)) : null,
+    newer: (before ? more : !!after) ? cursorOf(rows[0]) : null,
   };
 }
 
-/** The page's ids: one ordered, limited index read per branch (see requestsBranches), merged. */
-export function listIdsQuery(actor: Actor, input: ListInput): SQL {
-  const before = input.before ?? null;
-  const after = before ? null : (input.after ?? null);
+type ListStatement = ReturnType<ReturnType<typeof listQuery>['prepare']>;
+const statements = new WeakMap<Db, Map<string, ListStatement>>();
+
+/**
+ * The list's statement for the shape of `input`, built once per database handle: building its SQL, and having
+ * PostgreSQL plan it, would each cost more than running it.
+ */
+function listStatement(db: Db, actor: Actor, input: ListInput): ListStatement {
+  const side = input.before ? 'before' : input.after ? 'after' : '';
+  const shape = [requestsShape(actor), input.direction, input.states.length, side].join(':');
+  let byShape = statements.get(db);
+  if (!byShape) statements.set(db, (byShape = new Map()));
+  let statement = byShape.get(shape);
+  if (!statement) {
+    statement = listQuery(db, actor, input, valuesOf(input, sql.placeholder)).prepare(`my_requests:${shape}`);
+    byShape.set(shape, statement);
+  }
+  return statement;
+}
+
+/** The page in one statement: its ids (see pageQuery) joined to the columns of their views, newest first. */
+export function listQuery(db: Db, actor: Actor, input: ListInput, values?: ListValues) {
+  const params = paramsOf(actor, input);
+  values ??= valuesOf(input, (name) => params[name]!);
+  // Drizzle names a CTE's columns without the CTE's name: names of their own keep them from meeting the tables'.
+  const page = db
+    .$with('page', {
+      id: sql<string>``.as('page_id'),
+      at: sql<string>``.as('page_at'),
+      cursorAt: sql<string>``.as('cursor_at'),
+      found: sql<number>``.as('found'),
+    })
+    .as(pageQuery(actor, input, values));
+  return selectViews(db.with(page), { cursorAt: page.cursorAt, found: page.found })
+    .innerJoin(page, eq(page.id, contactChanges.id))
+    .orderBy(desc(page.at), desc(page.id));
+}
+
+/**
+ * The page's ids: one ordered, limited index read per branch (see requestsBranches), merged. One more than the
+ * page is read, to tell whether there is more: `found` counts it, and the page leaves it out.
+ */
+function pageQuery(actor: Actor, input: ListInput, values: ListValues): SQL {
+  const before = !!input.before;
+  const after = !before && !!input.after;
   // The indexes are (account, created_at DESC NULLS LAST, id DESC NULLS LAST): the same order, or its exact reverse,
   // lets PostgreSQL read only the page's rows from each instead of all of an account's and sorting them.
   const order = sql.raw(before ? 'asc nulls first' : 'desc nulls last');
-  const n = input.limit + 1;
+  const { read: n, limit } = values;
   const filters: SQL[] = [];
-  if (input.states.length) filters.push(inArray(contactChanges.state, input.states));
-  if (after) filters.push(beyond(after, 'older'));
-  if (before) filters.push(beyond(before, 'newer'));
-  const branches = requestsBranches(actor, input.direction).map(
+  if (values.states.length) filters.push(inArray(contactChanges.state, values.states));
+  if (after) filters.push(beyond(values.cursor!, 'older'));
+  if (before) filters.push(beyond(values.cursor!, 'newer'));
+  const branches = requestsBranches(actor, input.direction, values.who).map(
     (branch) => sql`(select ${contactChanges.id} as id, ${contactChanges.createdAt} as created_at
     from ${contactChanges} where ${and(branch, ...filters)}
     order by ${contactChanges.createdAt} ${order}, ${contactChanges.id} ${order} limit ${n})`,
   );
   // The cursor keeps the microseconds: a millisecond Date would skip or repeat requests made in the same millisecond.
-  return sql`select id, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at
-    from (${sql.join(branches, sql` union `)}) as mine order by mine.created_at ${order}, id ${order} limit ${n}`;
-}
-
-async function listIds(db: Db, actor: Actor, input: ListInput) {
-  const before = input.before ?? null;
-  const after = before ? null : (input.after ?? null);
-  const rows = (await db.execute<{ id: string; created_at: string }>(listIdsQuery(actor, input))).map((r) => ({
-    id: r.id,
-    createdAt: r.created_at,
-  }));
-  return { rows, more: rows.length > input.limit, before, after };
+  return sql`select id as page_id, created_at as page_at, (count(*) over ())::int as found,
+      to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
+    from (select id, created_at from (${sql.join(branches, sql` union `)}) as mine
+      order by mine.created_at ${order}, id ${order} limit ${n}) as mine
+    order by created_at ${order}, id ${order} limit ${limit}`;
 }
 
 /** How many timeline entries each request has: a page can tell that its timeline grew. */

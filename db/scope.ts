@@ -1,4 +1,4 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { can, type Actor } from '../domain/access.js';
 import { contactChanges, services } from './schema.js';
 
@@ -38,13 +38,23 @@ const COLUMNS = {
   all: [contactChanges.askedById, contactChanges.fromId, contactChanges.toId],
 } as const;
 
+/** Whose requests an actor's branches read: its own, and for a sub-account its keeper's of the kinds it may view. */
+export const requestsShape = (actor: Actor) => keeperKinds(actor) ?? 'own';
+
+/** An account id, or its placeholder in a statement prepared once for every account of the same shape. */
+export type AccountRef = string | Placeholder;
+
 /**
  * "My requests": sent (asked for) or received (as the outgoing or incoming contact); for a sub-account, also
  * its keeper's, on the kinds of service it may view. One condition per indexed column, so that the list can read
  * each through its own (account, created_at, id) index and merge them, rather than OR them over every row.
  */
-export function requestsBranches(actor: Actor, direction: Direction): SQL[] {
-  const own = COLUMNS[direction].map((column) => eq(column, actor.id));
+export function requestsBranches(
+  actor: Actor,
+  direction: Direction,
+  who: { own: AccountRef; keeper: AccountRef } = { own: actor.id, keeper: actor.principalId },
+): SQL[] {
+  const own = COLUMNS[direction].map((column) => eq(column, who.own));
   const kinds = keeperKinds(actor);
   if (!kinds) return own;
   const kind =
@@ -53,8 +63,6 @@ export function requestsBranches(actor: Actor, direction: Direction): SQL[] {
       : sql`exists (select 1 from ${services} where ${services.id} = ${contactChanges.serviceId} and ${kinds === 'domains' ? sql`` : sql`not`} ${isDomain(sql`${services.kind}`)})`;
   return [
     ...own,
-    ...COLUMNS[direction].map((column) =>
-      kind ? and(eq(column, actor.principalId), kind)! : eq(column, actor.principalId),
-    ),
+    ...COLUMNS[direction].map((column) => (kind ? and(eq(column, who.keeper), kind)! : eq(column, who.keeper))),
   ];
 }
