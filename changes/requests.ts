@@ -175,7 +175,7 @@ function managerAction(update: typeof resendUpdate | typeof cancelUpdate) {
 export const resendChange = managerAction(resendUpdate);
 export const cancelChange = managerAction(cancelUpdate);
 
-/** What the form shows: the roles the viewer may hand over, who holds each, and which are already moving. */
+/** A service as the change form offers it. */
 export interface ChangeContext {
   service: Service;
   allowed: Role[];
