@@ -3,7 +3,7 @@ import { Problem } from '../core/problems.js';
 import { findAccount, insertAccount, insertApiToken, setPassword } from '../db/accounts.js';
 import { isUniqueViolation } from '../db/client.js';
 import type { Account } from '../db/schema.js';
-import { hashApiToken, newApiToken } from '../domain/api-tokens.js';
+import { tokenDigest, newApiToken } from '../domain/api-tokens.js';
 import type { Language } from '../domain/contact-change.js';
 import { newHandle, newId } from '../domain/ids.js';
 import { hashPassword } from '../domain/passwords.js';
@@ -35,7 +35,7 @@ export async function issueApiToken(ctx: Context, accountId: string): Promise<st
   const account = await findAccount(ctx.db, accountId);
   if (!account) throw new Problem('notFound', `There is no account ${accountId}.`);
   const token = newApiToken();
-  await insertApiToken(ctx.db, { id: newId(), accountId: account.id, tokenHash: hashApiToken(token) });
+  await insertApiToken(ctx.db, { id: newId(), accountId: account.id, tokenHash: tokenDigest(token) });
   return token;
 }
 

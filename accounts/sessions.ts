@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Context } from '../core/context.js';
 import { findAccountByHandle } from '../db/accounts.js';
 import type { Account } from '../db/schema.js';
 import { accountOfSession, deleteSession, insertSession } from '../db/sessions.js';
 import { maySignIn } from '../domain/access.js';
+import { tokenDigest } from '../domain/api-tokens.js';
 import { verifyPassword } from '../domain/passwords.js';
 
 /**
@@ -12,7 +13,6 @@ import { verifyPassword } from '../domain/passwords.js';
  */
 
 const SESSION_DAYS = 7;
-const digest = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /**
  * The account with this handle and password, when it may sign in; null otherwise, whatever the reason, so that the
@@ -29,7 +29,7 @@ export async function signIn(ctx: Context, handle: string, password: string): Pr
 export async function openSession(ctx: Context, account: Account): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await insertSession(ctx.db, { id: digest(token), accountId: account.id, expiresAt });
+  await insertSession(ctx.db, { id: tokenDigest(token), accountId: account.id, expiresAt });
   return { token, expiresAt };
 }
 
@@ -39,7 +39,7 @@ export async function openSession(ctx: Context, account: Account): Promise<{ tok
  * once.
  */
 export async function sessionAccount(ctx: Context, token: string): Promise<{ account: Account; id: string } | null> {
-  const id = digest(token);
+  const id = tokenDigest(token);
   const account = await accountOfSession(ctx.db, id);
   if (!account || !maySignIn(account)) return null;
   return { account, id };

@@ -214,16 +214,22 @@ export async function clearFailingStep(db: Db, input: { changeId: string; step: 
     .where(and(eq(contactChanges.id, input.changeId), eq(contactChanges.failingStep, input.step)));
 }
 
+/** Rolls back insertChange's transaction when another request holds some of the roles. */
+class RolesTaken extends Error {
+  constructor(readonly roles: Role[]) {
+    super('roles taken');
+  }
+}
+
 /**
  * A new request with its pending roles and its `created` entry, in one transaction. The `pending_roles` primary key
  * decides between two requests made at the same moment: the roles already taken are returned, and nothing is written.
  */
 export async function insertChange(
   db: Db,
-  change: NewContactChange & { roles: Role[] },
+  change: Omit<NewContactChange, 'roles'> & { roles: Role[] },
   created: { accountId: string; detail: Record<string, unknown> },
 ): Promise<{ busy: Role[] }> {
-  const Busy = class extends Error {};
   try {
     await db.transaction(async (tx) => {
       await tx.insert(contactChanges).values(change);
@@ -233,12 +239,12 @@ export async function insertChange(
         .onConflictDoNothing()
         .returning();
       if (taken.length < change.roles.length) {
-        throw new Busy(change.roles.filter((r) => !taken.some((t) => t.role === r)).join(','));
+        throw new RolesTaken(change.roles.filter((r) => !taken.some((t) => t.role === r)));
       }
       await tx.insert(changeEvents).values({ changeId: change.id!, type: 'created', ...created });
     });
   } catch (err) {
-    if (err instanceof Busy) return { busy: err.message.split(',') as Role[] };
+    if (err instanceof RolesTaken) return { busy: err.roles };
     throw err;
   }
   return { busy: [] };

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { and, count, inArray, isNull } from 'drizzle-orm';
 import { newId } from '../domain/ids.js';
 import { hashPassword } from '../domain/passwords.js';
-import { hashApiToken as hashToken } from '../domain/api-tokens.js';
+import { tokenDigest as hashToken } from '../domain/api-tokens.js';
 import type { Db } from './client.js';
 import { accounts, apiTokens, services, type NewAccount } from './schema.js';
 

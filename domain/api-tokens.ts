@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** An account's API token: random, shown once, stored only as this digest. */
+/** An account's API token: random, shown once, stored only as its digest. */
 export const newApiToken = () => `cs_${randomBytes(24).toString('base64url')}`;
-export const hashApiToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** What is stored of a token given out once (an API token, a session cookie): its SHA-256, never the token. */
+export const tokenDigest = (token: string) => createHash('sha256').update(token).digest('hex');
