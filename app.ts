@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Sql } from 'postgres';
 import api from './api/index.js';
 import problems, { clientError, frameworkError } from './api/problems.js';
+import type { Config } from './config.js';
 import type { Context } from './core/context.js';
 import securityHeaders from './core/security-headers.js';
 import { postgresRateLimitStore } from './db/rate-limits.js';
@@ -19,13 +20,23 @@ export interface AppOptions extends Omit<Context, 'log' | 'now'> {
 }
 
 /**
+ * Whose X-Forwarded-For to believe. Off unless TRUST_PROXY says so: otherwise anyone could choose their own address.
+ * A hop count trusts the nearest N hops whoever they are (Fastify itself refuses numbers for that reason), so it is
+ * only for a server reachable through its proxies alone; addresses or networks are checked.
+ */
+function trustProxyOption(setting: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return setting;
+}
+
+/**
  * The HTTP server: the API (api/) and the pages (web/), two faces over the same use-cases, given one context.
  * Neither face imports the other; this is the one place that knows both.
  */
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.config.env === 'production',
+    trustProxy: trustProxyOption(options.config.trustProxy),
     frameworkErrors: frameworkError,
     clientErrorHandler: clientError,
   });

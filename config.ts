@@ -30,12 +30,34 @@ const durationList = (name: string, fallback: string) =>
     });
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/**
+ * Which proxies' X-Forwarded-For to believe: none ("off", the default), the nearest N hops (a number), or the
+ * proxies at these addresses or networks ("10.0.0.0/8,127.0.0.1").
+ */
+const trustProxy = z
+  .string()
+  .default('off')
+  .transform((text, ctx): false | number | string[] => {
+    const value = text.trim();
+    if (/^(off|false|no|0)$/i.test(value)) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const list = value.split(',').map((part) => part.trim());
+    const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(\/\d{1,3})?$/i;
+    if (list.every((part) => address.test(part))) return list;
+    ctx.addIssue({
+      code: 'custom',
+      message: `TRUST_PROXY must be off, a number of proxy hops, or proxy addresses/CIDRs such as 10.0.0.0/8 (got "${text}")`,
+    });
+    return false;
+  });
 const optional = z.string().trim().min(1).optional();
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  TRUST_PROXY: trustProxy,
   PUBLIC_BASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   DATABASE_URL: z.url().optional(),
@@ -69,10 +91,11 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** Whose X-Forwarded-For decides the client address: nobody's (false), the nearest N hops, or these proxies. */
+  trustProxy: false | number | string[];
   publicBaseUrl: string;
   dataDir: string;
   databaseUrl?: string;
-  /** uiUrl: the Temporal Web UI, for links from the support pages. */
   /** uiUrl: the Temporal Web UI, for links from the support pages; cachedWorkflows: the worker's sticky cache. */
   temporal: {
     address?: string;
@@ -125,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    trustProxy: e.TRUST_PROXY,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     dataDir,
     databaseUrl: e.DATABASE_URL,

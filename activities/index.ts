@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Mailer } from '../emails/mailer.js';
+import { accountEmailActivities } from './account-emails.js';
 import { bookEmailActivities } from './book-emails.js';
 import { commitActivities } from './commit.js';
 import { emailBatchActivities } from './email-batch.js';
@@ -22,5 +23,6 @@ export function createActivities(deps: ActivityDeps) {
     ...emailActivities(deps),
     ...emailBatchActivities(deps),
     ...bookEmailActivities(deps),
+    ...accountEmailActivities(deps),
   };
 }

@@ -25,3 +25,12 @@ declare module 'fastify' {
     ctx: Context;
   }
 }
+
+/**
+ * Who is asking, as far as the network can tell: the client address (the socket's, or the one a trusted proxy
+ * gives; see TRUST_PROXY) and the browser's user agent. Use-cases keep it with what an account does.
+ */
+export interface Requester {
+  ip: string;
+  userAgent: string | null;
+}

@@ -72,6 +72,16 @@ export const accounts = pgTable(
       .default(sql`'{}'::text[]`),
     /** A deleted contact is kept for the history of past requests, out of its book and unable to take a role. */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Wrong passwords in a row; each one past the first few makes the next sign-in wait longer. */
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    /** No sign-in is tried for this account before this time (the growing delay after wrong passwords). */
+    signInBlockedUntil: timestamp('sign_in_blocked_until', { withTimezone: true }),
+    /** The authenticator app's secret, sealed with a key derived from TOKEN_SECRET (AES-256-GCM); null: no two-step. */
+    totpSecret: text('totp_secret'),
+    /** When two-step sign-in was turned on; null while the secret is being enrolled. */
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last time step whose code was accepted: a code works once. */
+    totpLastStep: integer('totp_last_step'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -103,7 +113,10 @@ export const invitations = pgTable(
   (t) => [index('invitations_account_idx').on(t.accountId)],
 );
 
-/** Web sessions, keyed by a SHA-256 digest of the cookie's value. */
+/**
+ * Web sessions, keyed by a SHA-256 digest of the cookie's value. A session at stage `twoStep` has passed the
+ * password and waits for the authenticator code: it signs nobody in.
+ */
 export const sessions = pgTable(
   'sessions',
   {
@@ -111,20 +124,111 @@ export const sessions = pgTable(
     accountId: text('account_id')
       .notNull()
       .references(() => accounts.id),
+    stage: text('stage', { enum: ['twoStep', 'complete'] })
+      .notNull()
+      .default('complete'),
     createdAt: createdAt(),
+    /** The absolute end of the session, whatever its use. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** The idle timeout counts from here. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Where the session signed in from, for "My sessions": the client address and the browser's user agent. */
+    ip: text('ip'),
+    userAgent: text('user_agent'),
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
 );
 
-/** Account API tokens, kept only as a SHA-256 digest. */
+/** Account API tokens, kept only as a SHA-256 digest. A `read` token may only read. */
 export const apiTokens = pgTable('api_tokens', {
   id: text('id').primaryKey(),
   accountId: text('account_id')
     .notNull()
     .references(() => accounts.id),
   tokenHash: text('token_hash').notNull().unique(),
+  name: text('name').notNull().default('API token'),
+  scope: text('scope', { enum: ['read', 'full'] })
+    .notNull()
+    .default('full'),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   createdAt: createdAt(),
+});
+
+/** Two-step sign-in's single-use recovery codes, kept only as a digest. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.codeHash] })],
+);
+
+/**
+ * An address change waiting for its confirmation. The links' secrets are derived from the id (as an invitation's),
+ * never stored: one confirms at the new address, one cancels from the old.
+ */
+export const emailChanges = pgTable(
+  'email_changes',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    oldEmail: text('old_email').notNull(),
+    newEmail: text('new_email').notNull(),
+    requestedById: text('requested_by_id')
+      .notNull()
+      .references(() => accounts.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('email_changes_account_idx').on(t.accountId)],
+);
+
+/** A password reset link; its secret is derived from the id, never stored. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_resets_account_idx').on(t.accountId)],
+);
+
+/** What happened to an account, for its owner to review: sign-ins, failures, address, password, two-step, tokens. */
+export const accountEvents = pgTable(
+  'account_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    type: text('type').notNull(),
+    /** Ids and names only; never a password, code or token. */
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_events_account_idx').on(t.accountId, t.id.desc())],
+);
+
+/** The email provider's webhook deliveries already taken in, by their id: a replay is taken once. */
+export const webhookEvents = pgTable('webhook_events', {
+  id: text('id').primaryKey(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const services = pgTable(
@@ -258,7 +362,7 @@ export const emails = pgTable(
     changeId: text('change_id').references(() => contactChanges.id),
     invitationId: text('invitation_id').references(() => invitations.id),
     /** The parties, the asker, a contact subscribed to copies, or a contact invited to become a sub-account. */
-    recipient: text('recipient', { enum: ['from', 'to', 'asker', 'copy', 'invitee'] }).notNull(),
+    recipient: text('recipient', { enum: ['from', 'to', 'asker', 'copy', 'invitee', 'account'] }).notNull(),
     accountId: text('account_id')
       .notNull()
       .references(() => accounts.id),
@@ -267,6 +371,8 @@ export const emails = pgTable(
     idempotencyKey: text('idempotency_key').notNull().unique(),
     providerId: text('provider_id'),
     status: text('status', { enum: ['sending', 'sent', 'delivered', 'bounced', 'complained', 'failed'] }).notNull(),
+    /** When the provider's event that set `status` happened: an older event never overwrites a newer one. */
+    statusAt: timestamp('status_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: createdAt(),
@@ -291,3 +397,8 @@ export type ContactChange = typeof contactChanges.$inferSelect;
 export type NewContactChange = typeof contactChanges.$inferInsert;
 export type ChangeEvent = typeof changeEvents.$inferSelect;
 export type Email = typeof emails.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type EmailChange = typeof emailChanges.$inferSelect;
+export type PasswordReset = typeof passwordResets.$inferSelect;
+export type AccountEvent = typeof accountEvents.$inferSelect;

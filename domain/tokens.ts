@@ -23,13 +23,26 @@ export function partyOfToken(secret: string, changeId: string, sending: number, 
   return found;
 }
 
-/** The secret of an invitation link; derived from its id, so that nothing secret is stored. */
-export function makeInvitationToken(secret: string, invitationId: string): string {
-  return createHmac('sha256', secret).update(`invitation\0${invitationId}`).digest('base64url');
+/**
+ * What a single-use link sent by email is for. Its secret is derived from the purpose and the row's id, so that
+ * nothing secret is stored and a link for one purpose never works for another.
+ */
+export type LinkPurpose = 'invitation' | 'email-confirm' | 'email-cancel' | 'password-reset';
+
+export function makeLinkToken(secret: string, purpose: LinkPurpose, id: string): string {
+  return createHmac('sha256', secret).update(`${purpose}\0${id}`).digest('base64url');
 }
 
-export function isInvitationToken(secret: string, invitationId: string, candidate: string): boolean {
+/** Whether this is the link's secret; the comparison takes constant time. */
+export function isLinkToken(secret: string, purpose: LinkPurpose, id: string, candidate: string): boolean {
   const given = Buffer.from(TOKEN_SHAPE.test(candidate) ? candidate : '', 'base64url');
-  const expected = Buffer.from(makeInvitationToken(secret, invitationId), 'base64url');
+  const expected = Buffer.from(makeLinkToken(secret, purpose, id), 'base64url');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/** The secret of an invitation link. */
+export const makeInvitationToken = (secret: string, invitationId: string) =>
+  makeLinkToken(secret, 'invitation', invitationId);
+
+export const isInvitationToken = (secret: string, invitationId: string, candidate: string) =>
+  isLinkToken(secret, 'invitation', invitationId, candidate);

@@ -31,7 +31,7 @@ export async function createWorkers(options: {
 }): Promise<WorkerSet> {
   const { connection, config, deps } = options;
   // The database steps, local and regular activities of the workflows, run on the main queue.
-  const { sendEmail, sendEmails, sendCopies, sendInvitationEmail, ...steps } = createActivities({
+  const { sendEmail, sendEmails, sendCopies, sendInvitationEmail, sendAccountEmail, ...steps } = createActivities({
     ...deps,
     mailRatePerSecond: config.mail.ratePerSecond,
   });
@@ -50,7 +50,7 @@ export async function createWorkers(options: {
     connection,
     namespace: config.temporal.namespace,
     taskQueue: `${config.temporal.taskQueue}-email`,
-    activities: { sendEmail, sendEmails, sendCopies, sendInvitationEmail },
+    activities: { sendEmail, sendEmails, sendCopies, sendInvitationEmail, sendAccountEmail },
     interceptors,
     maxTaskQueueActivitiesPerSecond: config.mail.ratePerSecond,
   });

@@ -1,2 +1,3 @@
 export { contactChange } from './contact-change.js';
 export { invitationEmail } from './invitation.js';
+export { accountEmail } from './account-email.js';
