@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from '../core/context.js';
 import { findAccountByHandle } from '../db/accounts.js';
 import type { Account } from '../db/schema.js';
-import { accountOfSession, deleteSession, insertSession } from '../db/sessions.js';
+import { accountOfSession, deleteSession, insertSession, type SessionStage } from '../db/sessions.js';
 import { maySignIn } from '../domain/access.js';
 import { tokenDigest } from '../domain/api-tokens.js';
 import { verifyPassword } from '../domain/passwords.js';
@@ -13,6 +13,8 @@ import { verifyPassword } from '../domain/passwords.js';
  */
 
 const SESSION_DAYS = 7;
+/** A session that has passed the password and waits for the second step lasts minutes. */
+export const TWO_STEP_SESSION_MS = 5 * 60_000;
 
 /**
  * The account with this handle and password, when it may sign in; null otherwise, whatever the reason, so that the
@@ -25,11 +27,18 @@ export async function signIn(ctx: Context, handle: string, password: string): Pr
   return account && ok && maySignIn(account) ? account : null;
 }
 
-/** A new session for the account: the token to give the browser, and until when it is valid. */
-export async function openSession(ctx: Context, account: Account): Promise<{ token: string; expiresAt: Date }> {
+/**
+ * A new session for the account: the token to give the browser, and until when it is valid. At stage `twoStep` it
+ * signs nobody in (see accounts/two-step.ts).
+ */
+export async function openSession(
+  ctx: Context,
+  account: Account,
+  stage: SessionStage = 'complete',
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await insertSession(ctx.db, { id: tokenDigest(token), accountId: account.id, expiresAt });
+  const expiresAt = new Date(Date.now() + (stage === 'complete' ? SESSION_DAYS * 86_400_000 : TWO_STEP_SESSION_MS));
+  await insertSession(ctx.db, { id: tokenDigest(token), accountId: account.id, expiresAt, stage });
   return { token, expiresAt };
 }
 
@@ -40,7 +49,8 @@ export async function openSession(ctx: Context, account: Account): Promise<{ tok
  */
 export async function sessionAccount(ctx: Context, token: string): Promise<{ account: Account; id: string } | null> {
   const id = tokenDigest(token);
-  const account = await accountOfSession(ctx.db, id);
+  // Only a complete session signs in: one waiting for its second step does not.
+  const account = await accountOfSession(ctx.db, id, 'complete');
   if (!account || !maySignIn(account)) return null;
   return { account, id };
 }

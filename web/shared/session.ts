@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { closeSession, openSession, sessionAccount } from '../../accounts/sessions.js';
 import type { Account } from '../../db/schema.js';
+import type { SessionStage } from '../../db/sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,7 +17,8 @@ declare module 'fastify' {
     /** Page forms: the CSRF field must match the session. */
     verifyCsrf: (request: FastifyRequest) => Promise<void>;
     csrfToken: (request: FastifyRequest) => string;
-    startSession: (reply: FastifyReply, account: Account) => Promise<void>;
+    /** A new session in the cookie; at stage `twoStep`, one that waits for the second step and signs nobody in. */
+    startSession: (reply: FastifyReply, account: Account, stage?: SessionStage) => Promise<void>;
     endSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
@@ -62,8 +64,8 @@ export default fp(
         throw new CsrfError('csrf');
     });
 
-    app.decorate('startSession', async (reply: FastifyReply, account: Account) => {
-      const { token, expiresAt } = await openSession(app.ctx, account);
+    app.decorate('startSession', async (reply: FastifyReply, account: Account, stage?: SessionStage) => {
+      const { token, expiresAt } = await openSession(app.ctx, account, stage);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
