@@ -82,6 +82,7 @@ const schema = z.object({
   STUCK_AFTER: duration('STUCK_AFTER', '3d'),
   WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  TWO_STEP_FOR_SUPPORT: z.enum(['required', 'optional']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -114,6 +115,8 @@ export interface Config {
   resendCooldownMs: number;
   stuckAfterMs: number;
   rateLimitPerMinute: number;
+  /** required: a support account must turn on two-step sign-in before it reaches any other page. */
+  twoStepForSupport: 'required' | 'optional';
   logLevel: string;
 }
 
@@ -179,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     resendCooldownMs: e.RESEND_COOLDOWN,
     stuckAfterMs: e.STUCK_AFTER,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    twoStepForSupport: e.TWO_STEP_FOR_SUPPORT ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -21,6 +21,7 @@ export const PROBLEMS = {
   ownerOnly: { status: 403, title: 'Forbidden' },
   subAccountEmail: { status: 403, title: 'Forbidden' },
   invalidToken: { status: 403, title: 'Invalid token' },
+  twoStepRequired: { status: 403, title: 'Two-step sign-in required' },
   // 404
   notFound: { status: 404, title: 'Not found' },
   adminApiOff: { status: 404, title: 'Admin API off' },
@@ -45,6 +46,9 @@ export const PROBLEMS = {
   notDeactivated: { status: 409, title: 'Not deactivated' },
   alreadySubAccount: { status: 409, title: 'Already a sub-account' },
   noPendingInvitation: { status: 409, title: 'No pending invitation' },
+  twoStepOn: { status: 409, title: 'Two-step sign-in already on' },
+  twoStepOff: { status: 409, title: 'Two-step sign-in off' },
+  twoStepNotStarted: { status: 409, title: 'Two-step sign-in not started' },
   // 410
   invitationNotValid: { status: 410, title: 'Invitation not valid' },
   // 422
@@ -64,6 +68,7 @@ export const PROBLEMS = {
   nameSetBySupport: { status: 422, title: 'Name set by support' },
   wrongPassword: { status: 422, title: 'Wrong password' },
   samePassword: { status: 422, title: 'Same password' },
+  wrongCode: { status: 422, title: 'Wrong code' },
   // 429
   tooManyRequests: { status: 429, title: 'Too many requests' },
   resendTooSoon: { status: 429, title: 'Too soon' },

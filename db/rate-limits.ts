@@ -1,5 +1,8 @@
 import type { FastifyRateLimitStore } from '@fastify/rate-limit';
+import { sql as drizzleSql } from 'drizzle-orm';
 import type { Sql } from 'postgres';
+import type { Db } from './client.js';
+import { rateLimits } from './schema.js';
 
 /** How long an instance may keep counts to itself before it adds them to the shared counter. */
 export const RATE_LIMIT_FLUSH_MS = 100;
@@ -127,4 +130,23 @@ export function postgresRateLimitStore(sql: Sql) {
       return new PostgresRateLimitStore(undefined, `${route.method}:${route.url}:`);
     }
   };
+}
+
+/**
+ * Counts one more attempt under `key` (a key of its own, such as "two-step:<session>"), in the same table, within a
+ * window that ends at `until`; the count, this attempt included. One statement: attempts made at once are all counted.
+ */
+export async function countAttempt(db: Db, key: string, until: Date): Promise<number> {
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, count: 1, resetAt: until })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: drizzleSql`case when ${rateLimits.resetAt} <= now() then 1 else ${rateLimits.count} + 1 end`,
+        resetAt: drizzleSql`case when ${rateLimits.resetAt} <= now() then excluded.reset_at else ${rateLimits.resetAt} end`,
+      },
+    })
+    .returning({ count: rateLimits.count });
+  return row!.count;
 }

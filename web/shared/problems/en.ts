@@ -17,6 +17,7 @@ export const en: ProblemWords = {
   subAccountEmail: 'Only the account holder may change the address of a sub-account.',
   invalidToken:
     'This code is not valid for this request. It may be mistyped, already used, replaced by a newer email, or the request may have ended.',
+  twoStepRequired: 'Support staff must keep two-step sign-in on.',
   notFound: 'There is nothing here, or nothing you may see.',
   adminApiOff: 'This is not available.',
   webhooksOff: 'This is not available.',
@@ -38,6 +39,9 @@ export const en: ProblemWords = {
   notDeactivated: 'This sub-account is not deactivated.',
   alreadySubAccount: 'This contact is already a sub-account.',
   noPendingInvitation: 'This contact has no invitation waiting.',
+  twoStepOn: 'Two-step sign-in is already on.',
+  twoStepOff: 'Two-step sign-in is off.',
+  twoStepNotStarted: 'Start setting up two-step sign-in first.',
   invitationNotValid: 'This invitation link is no longer valid. Ask the person who invited you for a new one.',
   rolesRequired: 'Choose at least one role.',
   contactRequired: 'Enter the handle of the new contact.',
@@ -54,6 +58,7 @@ export const en: ProblemWords = {
   nameSetBySupport: 'Your first and last name can only be changed by support.',
   wrongPassword: 'The current password is not right.',
   samePassword: 'The new password must differ from the current one.',
+  wrongCode: 'This code is not right, or was already used. Type the code your app shows now.',
   tooManyRequests: 'Too many attempts from your connection. Wait a minute and try again.',
   resendTooSoon: 'The emails were sent moments ago; try again in a minute.',
   tokensLocked:

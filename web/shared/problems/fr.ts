@@ -19,6 +19,7 @@ export const fr: ProblemWords = {
   subAccountEmail: 'Seul le titulaire du compte peut changer l’adresse d’un sous-compte.',
   invalidToken:
     'Ce code n’est pas valable pour cette demande. Il est peut-être mal saisi, déjà utilisé, remplacé par un e-mail plus récent, ou la demande est terminée.',
+  twoStepRequired: 'Le support doit garder la connexion en deux étapes activée.',
   notFound: 'Il n’y a rien ici, ou rien que vous puissiez voir.',
   adminApiOff: 'Ce n’est pas disponible.',
   webhooksOff: 'Ce n’est pas disponible.',
@@ -43,6 +44,9 @@ export const fr: ProblemWords = {
   notDeactivated: 'Ce sous-compte n’est pas désactivé.',
   alreadySubAccount: 'Ce contact est déjà un sous-compte.',
   noPendingInvitation: 'Ce contact n’a pas d’invitation en attente.',
+  twoStepOn: 'La connexion en deux étapes est déjà activée.',
+  twoStepOff: 'La connexion en deux étapes est désactivée.',
+  twoStepNotStarted: 'Commencez d’abord l’activation de la connexion en deux étapes.',
   invitationNotValid:
     'Ce lien d’invitation n’est plus valable. Demandez-en un nouveau à la personne qui vous a invité.',
   rolesRequired: 'Choisissez au moins un rôle.',
@@ -61,6 +65,7 @@ export const fr: ProblemWords = {
   nameSetBySupport: 'Vos prénom et nom ne peuvent être modifiés que par le support.',
   wrongPassword: 'Le mot de passe actuel n’est pas le bon.',
   samePassword: 'Le nouveau mot de passe doit être différent de l’actuel.',
+  wrongCode: 'Ce code n’est pas le bon, ou a déjà servi. Saisissez le code que votre application affiche maintenant.',
   tooManyRequests: 'Trop de tentatives depuis votre connexion. Attendez une minute et réessayez.',
   resendTooSoon: 'Les e-mails viennent d’être envoyés ; réessayez dans une minute.',
   tokensLocked:

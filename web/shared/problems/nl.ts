@@ -18,6 +18,7 @@ export const nl: ProblemWords = {
   subAccountEmail: 'Alleen de accounthouder kan het adres van een subaccount wijzigen.',
   invalidToken:
     'Deze code is niet geldig voor dit verzoek. Mogelijk is hij verkeerd overgenomen, al gebruikt, vervangen door een nieuwere e-mail, of is het verzoek afgelopen.',
+  twoStepRequired: 'Supportmedewerkers moeten inloggen in twee stappen aan laten staan.',
   notFound: 'Hier is niets, of niets wat u mag zien.',
   adminApiOff: 'Dit is niet beschikbaar.',
   webhooksOff: 'Dit is niet beschikbaar.',
@@ -42,6 +43,9 @@ export const nl: ProblemWords = {
   notDeactivated: 'Dit subaccount is niet gedeactiveerd.',
   alreadySubAccount: 'Deze contactpersoon is al een subaccount.',
   noPendingInvitation: 'Deze contactpersoon heeft geen openstaande uitnodiging.',
+  twoStepOn: 'Inloggen in twee stappen staat al aan.',
+  twoStepOff: 'Inloggen in twee stappen staat uit.',
+  twoStepNotStarted: 'Begin eerst met het instellen van inloggen in twee stappen.',
   invitationNotValid: 'Deze uitnodigingslink is niet meer geldig. Vraag wie u heeft uitgenodigd om een nieuwe.',
   rolesRequired: 'Kies ten minste één rol.',
   contactRequired: 'Vul de handle van het nieuwe contact in.',
@@ -58,6 +62,7 @@ export const nl: ProblemWords = {
   nameSetBySupport: 'Uw voor- en achternaam kunnen alleen door onze support worden gewijzigd.',
   wrongPassword: 'Het huidige wachtwoord klopt niet.',
   samePassword: 'Het nieuwe wachtwoord moet verschillen van het huidige.',
+  wrongCode: 'Deze code klopt niet of is al gebruikt. Typ de code die uw app nu toont.',
   tooManyRequests: 'Te veel pogingen vanaf uw verbinding. Wacht een minuut en probeer het opnieuw.',
   resendTooSoon: 'De e-mails zijn net verstuurd; probeer het over een minuut opnieuw.',
   tokensLocked:
