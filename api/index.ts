@@ -13,6 +13,7 @@ import health from './health.js';
 import profile from './profile.js';
 import services from './services.js';
 import support from './support.js';
+import twoStep from './two-step.js';
 import webhooks from './webhooks.js';
 
 /** The JSON API under /api/v1, its OpenAPI document and console at /docs, the Resend webhook and /healthz. */
@@ -42,6 +43,7 @@ export default fp(
     await app.register(contactChanges);
     await app.register(contacts);
     await app.register(profile);
+    await app.register(twoStep);
     await app.register(decisions);
     await app.register(support);
     await app.register(webhooks);
