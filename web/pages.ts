@@ -16,6 +16,7 @@ import servicesPage from './services/page.js';
 import { CsrfError } from './shared/session.js';
 import signInPage from './account/signin-page.js';
 import supportPage from './support/page.js';
+import twoStep from './two-step/index.js';
 import { problemWords } from './shared/problems/index.js';
 
 /** The signed-in pages. Encapsulated: an error here is a readable page in the reader's language, not JSON. */
@@ -37,6 +38,8 @@ export default async function pages(app: FastifyInstance) {
       body: html`<p class="notice error" role="alert">${text}</p>`,
     });
   });
+  // First: its rule for support staff reaches every page registered after it.
+  await app.register(twoStep);
   await app.register(languageSwitch);
   await app.register(signInPage);
   await app.register(servicesPage);

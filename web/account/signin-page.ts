@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { signIn } from '../../accounts/sessions.js';
+import { stageAfterPassword } from '../../accounts/two-step-sign-in.js';
 import { COMMON } from '../shared/copy/index.js';
 import { html } from '../shared/html.js';
 import { pageLanguage, safeNext } from '../shared/language.js';
@@ -46,8 +47,10 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
         body: form(request, next, handle, t.wrong),
       });
     }
-    await app.startSession(reply, account);
-    return reply.redirect(next, 303);
+    // With two-step, the password opens only a session that waits for the code (web/two-step/sign-in-page.ts).
+    const stage = stageAfterPassword(account);
+    await app.startSession(reply, account, stage);
+    return reply.redirect(stage === 'twoStep' ? `/signin/two-step?next=${encodeURIComponent(next)}` : next, 303);
   });
 
   app.post('/signout', { schema: { hide: true }, preHandler: app.verifyCsrf }, async (request, reply) => {

@@ -8,6 +8,7 @@ import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
 import { aria, checkboxes, choice, fieldError, formField, languageOptions } from '../shared/form.js';
 import { newPasswordField, section, text, textField, type Failed, type TextField } from './forms.js';
+import { TWO_STEP } from '../two-step/copy/index.js';
 
 // The four sections of the profile page, each its own form.
 
@@ -182,5 +183,6 @@ ${sections.length ? html`<nav class="profile-nav" aria-label="${t.sections}"><ul
 ${profile ? contactSection(v, profile) : ''}
 ${profile ? preferencesSection(v, profile) : ''}
 ${passwordSection(v)}
+<p id="two-step-link"><a href="/account/two-step">${TWO_STEP[v.lang].profileLink}</a></p>
 ${profile ? newslettersSection(v, profile) : ''}`;
 }
