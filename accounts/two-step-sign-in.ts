@@ -16,6 +16,12 @@ import { hasTwoStep, useSecondStepCode } from './two-step.js';
 
 /** Wrong codes a session waiting for its second step may take before it ends. */
 export const SECOND_STEP_ATTEMPTS = 5;
+/**
+ * Codes an account may be sent over all its waiting sessions in a quarter of an hour: who knows the password cannot
+ * open session after session to go on guessing. Past it, no code is tried, right or wrong, until the quarter ends.
+ */
+export const ACCOUNT_ATTEMPTS = 20;
+const ACCOUNT_WINDOW_MS = 15 * 60_000;
 
 /** The stage a session starts at once the password is right. */
 export const stageAfterPassword = (account: Account): SessionStage => (hasTwoStep(account) ? 'twoStep' : 'complete');
@@ -31,6 +37,8 @@ export type SecondStep =
   | { outcome: 'wrongCode'; attemptsLeft: number }
   /** Too many wrong codes: the session has ended, the password comes first again. */
   | { outcome: 'tooMany' }
+  /** Too many codes for this account lately: the session has ended, and the next ones will until the quarter ends. */
+  | { outcome: 'locked' }
   /** No such session waits (expired, ended, or completed by another request): the password comes first again. */
   | { outcome: 'expired' };
 
@@ -39,11 +47,15 @@ export async function completeSignIn(ctx: Context, token: string, code: string, 
   const id = tokenDigest(token);
   const account = await pendingSignIn(ctx, token);
   if (!account) return { outcome: 'expired' };
-  // Counted before the code is tried, in one statement: codes sent at once are all counted.
-  const attempt = await countAttempt(ctx.db, `two-step:${id}`, new Date(ctx.now().getTime() + 2 * TWO_STEP_SESSION_MS));
-  if (attempt > SECOND_STEP_ATTEMPTS) {
+  // Counted before the code is tried, each in one statement: codes sent at once are all counted.
+  const now = ctx.now().getTime();
+  const [attempt, ofAccount] = await Promise.all([
+    countAttempt(ctx.db, `two-step:${id}`, new Date(now + 2 * TWO_STEP_SESSION_MS)),
+    countAttempt(ctx.db, `two-step-account:${account.id}`, new Date(now + ACCOUNT_WINDOW_MS)),
+  ]);
+  if (ofAccount > ACCOUNT_ATTEMPTS || attempt > SECOND_STEP_ATTEMPTS) {
     await deleteSession(ctx.db, id, 'twoStep');
-    return { outcome: 'tooMany' };
+    return { outcome: ofAccount > ACCOUNT_ATTEMPTS ? 'locked' : 'tooMany' };
   }
   const used = await useSecondStepCode(ctx, account, code, from);
   if (!used) {

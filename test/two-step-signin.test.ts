@@ -123,6 +123,22 @@ describe('signing in with two-step', () => {
     expect((await secondStep((await password(who)).cookie, nextAppCode(secret))).statusCode).toBe(303);
   });
 
+  it('who knows the password cannot open session after session to go on guessing: twenty codes a quarter of an hour', async () => {
+    const { who, secret } = await enrolled('Erin');
+    const near = [-2, -1, 0, 1, 2].map((step) => appCode(secret, Date.now() + step * 30_000));
+    const wrong = ['111111', '222222', '333333'].find((guess) => !near.includes(guess))!;
+    for (let session = 0; session < 4; session++) {
+      const { cookie } = await password(who);
+      for (let guess = 0; guess < 5; guess++) await secondStep(cookie, wrong);
+    }
+    const { cookie } = await password(who);
+    const right = await secondStep(cookie, nextAppCode(secret));
+    expect(right.statusCode).toBe(429);
+    expect(right.body).toContain('Too many codes were tried for this account lately. Wait a quarter of an hour');
+    expect(cookieOf(right)).toBeUndefined();
+    expect((await activityOf(h, who)).filter((e) => e.type === 'signInFailed')).toHaveLength(20);
+  });
+
   it('an account without two-step signs in with its password, as before', async () => {
     const dan = await h.account('Dan');
     await h.signIn(dan);

@@ -72,6 +72,8 @@ export default async function twoStepSignInPage(app: FastifyInstance) {
         return form(request, reply, 401, t.wrong(result.attemptsLeft));
       case 'tooMany':
         return ended(request, reply, 429, t.tooMany);
+      case 'locked':
+        return ended(request, reply, 429, t.locked);
       case 'expired':
         return ended(request, reply, 401, t.expired);
     }

@@ -60,6 +60,8 @@ export const en: TwoStepCopy = {
     wrong: (left) =>
       `This code is not right, or was already used. ${left === 1 ? '1 try left' : `${left} tries left`} before you must type your password again.`,
     tooMany: 'Too many wrong codes. Sign in with your password again.',
+    locked:
+      'Too many codes were tried for this account lately. Wait a quarter of an hour, then sign in again; if it was not you, someone knows your password: change it.',
     expired: 'This sign-in took too long or has ended. Sign in with your password again.',
     again: 'Sign in again',
   },

@@ -62,6 +62,8 @@ export const fr: TwoStepCopy = {
     wrong: (left) =>
       `Ce code n’est pas le bon, ou a déjà servi. ${left === 1 ? 'Encore 1 essai' : `Encore ${left} essais`} avant de devoir ressaisir votre mot de passe.`,
     tooMany: 'Trop de codes erronés. Connectez-vous de nouveau avec votre mot de passe.',
+    locked:
+      'Trop de codes ont été essayés récemment pour ce compte. Patientez un quart d’heure, puis reconnectez-vous ; si ce n’était pas vous, quelqu’un connaît votre mot de passe : changez-le.',
     expired: 'Cette connexion a pris trop de temps ou est terminée. Connectez-vous de nouveau avec votre mot de passe.',
     again: 'Se connecter de nouveau',
   },

@@ -53,6 +53,7 @@ export interface TwoStepCopy {
     submit: string;
     wrong: (attemptsLeft: number) => string;
     tooMany: string;
+    locked: string;
     expired: string;
     again: string;
   };

@@ -61,6 +61,8 @@ export const nl: TwoStepCopy = {
     wrong: (left) =>
       `Deze code klopt niet of is al gebruikt. Nog ${left === 1 ? '1 poging' : `${left} pogingen`} voordat u uw wachtwoord opnieuw moet typen.`,
     tooMany: 'Te veel verkeerde codes. Log opnieuw in met uw wachtwoord.',
+    locked:
+      'Er zijn de laatste tijd te veel codes geprobeerd voor dit account. Wacht een kwartier en log dan opnieuw in; was u dit niet, dan kent iemand uw wachtwoord: wijzig het.',
     expired: 'Deze aanmelding duurde te lang of is beëindigd. Log opnieuw in met uw wachtwoord.',
     again: 'Opnieuw inloggen',
   },
