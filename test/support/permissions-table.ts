@@ -207,6 +207,20 @@ export const API: Row[] = [
     }),
     '                                                                  422   422   422  422     422    422    422    422  422  422  422     422     401',
   ),
+  row(
+    "one's own two-step sign-in",
+    () => ({ method: 'GET', url: '/api/v1/profile/two-step' }),
+    '                                                                  200   200   200  200     200    200    200    200  200  200  200     200     401',
+  ),
+  row(
+    "turn off one's own two-step sign-in (wrong password)",
+    () => ({
+      method: 'DELETE',
+      url: '/api/v1/profile/two-step',
+      body: { password: 'not-the-password', code: '123456' },
+    }),
+    '                                                                  422   422   422  422     422    422    422    422  422  422  422     422     401',
+  ),
 ];
 
 /** Pages: a signed-in person has a session cookie; an anonymous one is sent to the sign-in page (303). */
@@ -253,6 +267,11 @@ export const PAGES: Row[] = [
   row(
     'Profile (a sub-account without the permission: its password only)',
     () => ({ method: 'GET', url: '/profile' }),
+    '                                                                  200   200   200  200     200    200    200    200  200  200  200     200     303',
+  ),
+  row(
+    "Two-step sign-in (one's own)",
+    () => ({ method: 'GET', url: '/account/two-step' }),
     '                                                                  200   200   200  200     200    200    200    200  200  200  200     200     303',
   ),
   row(
