@@ -1,3 +1,5 @@
+import { TWO_STEP_API, TWO_STEP_PAGES } from './permissions-two-step.js';
+
 /**
  * Who may do what, as one table: every endpoint and page against every kind of person. The domain D is held
  * by `holder`, with `admin`, `tech` and `billing` as its contacts (accounts of their own); the sub-accounts are
@@ -207,20 +209,7 @@ export const API: Row[] = [
     }),
     '                                                                  422   422   422  422     422    422    422    422  422  422  422     422     401',
   ),
-  row(
-    "one's own two-step sign-in",
-    () => ({ method: 'GET', url: '/api/v1/profile/two-step' }),
-    '                                                                  200   200   200  200     200    200    200    200  200  200  200     200     401',
-  ),
-  row(
-    "turn off one's own two-step sign-in (wrong password)",
-    () => ({
-      method: 'DELETE',
-      url: '/api/v1/profile/two-step',
-      body: { password: 'not-the-password', code: '123456' },
-    }),
-    '                                                                  422   422   422  422     422    422    422    422  422  422  422     422     401',
-  ),
+  ...TWO_STEP_API,
 ];
 
 /** Pages: a signed-in person has a session cookie; an anonymous one is sent to the sign-in page (303). */
@@ -270,11 +259,6 @@ export const PAGES: Row[] = [
     '                                                                  200   200   200  200     200    200    200    200  200  200  200     200     303',
   ),
   row(
-    "Two-step sign-in (one's own)",
-    () => ({ method: 'GET', url: '/account/two-step' }),
-    '                                                                  200   200   200  200     200    200    200    200  200  200  200     200     303',
-  ),
-  row(
     "My contacts (shows the holder's contact)",
     () => ({ method: 'GET', url: '/contacts' }),
     '                                                                  L     -     -    -       403    L      403    403  403  403  403     -       303',
@@ -308,4 +292,5 @@ export const PAGES: Row[] = [
     () => ({ method: 'POST', url: '/profile/newsletters', body: {} }),
     '                                                                  303   303   303  303     403    403    303    403  403  403  303     303     303',
   ),
+  ...TWO_STEP_PAGES,
 ];
