@@ -110,6 +110,21 @@ describe('turning on two-step sign-in', () => {
   });
 });
 
+describe('the API document', () => {
+  it('lists the two-step endpoints, their answers and the new problem codes', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(Object.keys(doc.paths[API]).sort()).toEqual(['delete', 'get', 'post']);
+    expect(Object.keys(doc.paths[`${API}/confirm`])).toEqual(['post']);
+    expect(Object.keys(doc.paths[`${API}/recovery-codes`])).toEqual(['post']);
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['TwoStep', 'TwoStepEnrolment', 'RecoveryCodes']),
+    );
+    expect(doc.components.schemas.Problem.properties.code.enum).toEqual(
+      expect.arrayContaining(['wrongCode', 'twoStepOn', 'twoStepOff', 'twoStepNotStarted', 'twoStepRequired']),
+    );
+  });
+});
+
 describe('recovery codes and turning off', () => {
   it('new recovery codes need the password, and the old ones stop working', async () => {
     const dan = await withPassword('Dan');
