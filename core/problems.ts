@@ -64,6 +64,7 @@ export const PROBLEMS = {
   nameSetBySupport: { status: 422, title: 'Name set by support' },
   wrongPassword: { status: 422, title: 'Wrong password' },
   samePassword: { status: 422, title: 'Same password' },
+  weakPassword: { status: 422, title: 'Weak password' },
   // 429
   tooManyRequests: { status: 429, title: 'Too many requests' },
   resendTooSoon: { status: 429, title: 'Too soon' },
@@ -86,6 +87,8 @@ export interface ProblemExtra {
   retryAfterSeconds?: number;
   /** For `invalidRequest` from schema validation: each field and what is wrong with it. */
   issues?: { field: string; message: string }[];
+  /** For `weakPassword`: why, in English; `warning` and `suggestions` give the same as zxcvbn's keys. */
+  reason?: string;
   [key: string]: unknown;
 }
 

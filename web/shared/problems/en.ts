@@ -54,6 +54,7 @@ export const en: ProblemWords = {
   nameSetBySupport: 'Your first and last name can only be changed by support.',
   wrongPassword: 'The current password is not right.',
   samePassword: 'The new password must differ from the current one.',
+  weakPassword: 'This password is too easy to guess. Choose a longer one, such as a few unrelated words.',
   tooManyRequests: 'Too many attempts from your connection. Wait a minute and try again.',
   resendTooSoon: 'The emails were sent moments ago; try again in a minute.',
   tokensLocked:

@@ -61,6 +61,8 @@ export const fr: ProblemWords = {
   nameSetBySupport: 'Vos prénom et nom ne peuvent être modifiés que par le support.',
   wrongPassword: 'Le mot de passe actuel n’est pas le bon.',
   samePassword: 'Le nouveau mot de passe doit être différent de l’actuel.',
+  weakPassword:
+    'Ce mot de passe est trop facile à deviner. Choisissez-en un plus long, par exemple quelques mots sans rapport entre eux.',
   tooManyRequests: 'Trop de tentatives depuis votre connexion. Attendez une minute et réessayez.',
   resendTooSoon: 'Les e-mails viennent d’être envoyés ; réessayez dans une minute.',
   tokensLocked:

@@ -58,6 +58,8 @@ export const nl: ProblemWords = {
   nameSetBySupport: 'Uw voor- en achternaam kunnen alleen door onze support worden gewijzigd.',
   wrongPassword: 'Het huidige wachtwoord klopt niet.',
   samePassword: 'Het nieuwe wachtwoord moet verschillen van het huidige.',
+  weakPassword:
+    'Dit wachtwoord is te makkelijk te raden. Kies een langer wachtwoord, bijvoorbeeld een paar losse woorden.',
   tooManyRequests: 'Te veel pogingen vanaf uw verbinding. Wacht een minuut en probeer het opnieuw.',
   resendTooSoon: 'De e-mails zijn net verstuurd; probeer het over een minuut opnieuw.',
   tokensLocked:

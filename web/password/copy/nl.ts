@@ -1,0 +1,5 @@
+import type { PasswordCopy } from './index.js';
+
+export const nl: PasswordCopy = {
+  weak: 'Dit wachtwoord is te makkelijk te raden.',
+};
