@@ -47,6 +47,7 @@ export const PROBLEMS = {
   noPendingInvitation: { status: 409, title: 'No pending invitation' },
   // 410
   invitationNotValid: { status: 410, title: 'Invitation not valid' },
+  passwordResetNotValid: { status: 410, title: 'Password reset link not valid' },
   // 422
   rolesRequired: { status: 422, title: 'No role' },
   contactRequired: { status: 422, title: 'No contact' },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { invitationFor } from '../../accounts/invitations.js';
+import { passwordResetFor } from '../../accounts/password-resets.js';
 import { meter } from '../../accounts/passwords.js';
 import { Problem } from '../../core/problems.js';
 import type { Account } from '../../db/schema.js';
@@ -12,8 +13,8 @@ const METER_RATE_FACTOR = 4;
 
 /**
  * The live strength meter of the new-password fields (password.js): the server's own check, so that no dictionary
- * goes to the browser. For the signed-in viewer, or for whom an emailed link is (`link` "invitation:<id>", with its
- * token), so that their handle and names count against the password as they will on submit.
+ * goes to the browser. For the signed-in viewer, or for whom an emailed link is (`link` "invitation:<id>" or
+ * "reset:<id>", with its token), so that their handle and names count against the password as they will on submit.
  * Same-origin only; never logged (the password is in the body, and the route logs only warnings).
  */
 export default async function strengthRoute(app: FastifyInstance) {
@@ -22,6 +23,7 @@ export default async function strengthRoute(app: FastifyInstance) {
     if (!id || !token) return null;
     try {
       if (kind === 'invitation') return await invitationFor(app.ctx, id, token);
+      if (kind === 'reset') return await passwordResetFor(app.ctx, id, token);
       return null;
     } catch (err) {
       if (err instanceof Problem && err.status === 410) return null;

@@ -39,6 +39,8 @@ export const en: ProblemWords = {
   alreadySubAccount: 'This contact is already a sub-account.',
   noPendingInvitation: 'This contact has no invitation waiting.',
   invitationNotValid: 'This invitation link is no longer valid. Ask the person who invited you for a new one.',
+  passwordResetNotValid:
+    'This password reset link no longer works: it was used, a newer one was used, or it expired. Ask for a new one.',
   rolesRequired: 'Choose at least one role.',
   contactRequired: 'Enter the handle of the new contact.',
   rolesHeldApart: 'These roles are held by different contacts; hand over each contact’s roles separately.',

@@ -45,6 +45,8 @@ export const fr: ProblemWords = {
   noPendingInvitation: 'Ce contact n’a pas d’invitation en attente.',
   invitationNotValid:
     'Ce lien d’invitation n’est plus valable. Demandez-en un nouveau à la personne qui vous a invité.',
+  passwordResetNotValid:
+    'Ce lien de réinitialisation ne fonctionne plus : il a déjà servi, un lien plus récent a servi, ou il a expiré. Demandez-en un nouveau.',
   rolesRequired: 'Choisissez au moins un rôle.',
   contactRequired: 'Saisissez l’identifiant du nouveau contact.',
   rolesHeldApart:

@@ -43,6 +43,8 @@ export const nl: ProblemWords = {
   alreadySubAccount: 'Deze contactpersoon is al een subaccount.',
   noPendingInvitation: 'Deze contactpersoon heeft geen openstaande uitnodiging.',
   invitationNotValid: 'Deze uitnodigingslink is niet meer geldig. Vraag wie u heeft uitgenodigd om een nieuwe.',
+  passwordResetNotValid:
+    'Deze link om het wachtwoord opnieuw in te stellen werkt niet meer: hij is al gebruikt, een nieuwere is gebruikt, of hij is verlopen. Vraag een nieuwe aan.',
   rolesRequired: 'Kies ten minste één rol.',
   contactRequired: 'Vul de handle van het nieuwe contact in.',
   rolesHeldApart: 'Deze rollen zijn van verschillende contacten; draag de rollen van elk contact apart over.',
