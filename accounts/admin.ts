@@ -1,4 +1,4 @@
-import type { Context } from '../core/context.js';
+import type { Context, Requester } from '../core/context.js';
 import { Problem } from '../core/problems.js';
 import { findAccount, insertAccount, insertApiToken, setPassword } from '../db/accounts.js';
 import { isUniqueViolation } from '../db/client.js';
@@ -7,6 +7,8 @@ import { tokenDigest, newApiToken } from '../domain/api-tokens.js';
 import type { Language } from '../domain/contact-change.js';
 import { newHandle, newId } from '../domain/ids.js';
 import { hashPassword } from '../domain/passwords.js';
+import { recordActivity } from './activity.js';
+import { requireStrongPassword } from './passwords.js';
 
 /** What the provider's own systems do to accounts through the admin API. */
 
@@ -39,10 +41,17 @@ export async function issueApiToken(ctx: Context, accountId: string): Promise<st
   return token;
 }
 
-/** Sets the password for the web pages, ending the account's sessions. */
-export async function resetPassword(ctx: Context, accountId: string, password: string): Promise<void> {
+/**
+ * Sets the password for the web pages, strong enough (`weakPassword`), ending the account's sessions; the account's
+ * activity says the provider did it.
+ */
+export async function resetPassword(ctx: Context, accountId: string, password: string, from: Requester) {
+  const account = await findAccount(ctx.db, accountId);
+  if (!account) throw new Problem('notFound', `There is no account ${accountId}.`);
+  await requireStrongPassword(account, password, 'password');
   const passwordHash = await hashPassword(password);
   if (!(await setPassword(ctx.db, accountId, passwordHash))) {
     throw new Problem('notFound', `There is no account ${accountId}.`);
   }
+  await recordActivity(ctx, accountId, 'passwordChanged', from, { by: 'admin' });
 }

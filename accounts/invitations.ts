@@ -15,6 +15,7 @@ import {
 import type { Account, Invitation } from '../db/schema.js';
 import type { invitationEmail } from '../workflows/invitation.js';
 import { findContact, requireOwner } from './contacts.js';
+import { requireStrongPassword } from './passwords.js';
 import { Problem } from '../core/problems.js';
 
 /** Sub-accounts: a contact invited by email, with a single-use link to choose its password. */
@@ -89,14 +90,18 @@ export async function invitationFor(ctx: Context, invitationId: string, token: s
   return account;
 }
 
-/** Accepts an invitation: the link works once, and the contact becomes an active sub-account with this password. */
+/**
+ * Accepts an invitation: the link works once, and the contact becomes an active sub-account with this password, which
+ * must be strong enough (`weakPassword`).
+ */
 export async function acceptInvitation(
   ctx: Context,
   invitationId: string,
   token: string,
   password: string,
 ): Promise<Account> {
-  await invitationFor(ctx, invitationId, token);
+  const invitee = await invitationFor(ctx, invitationId, token);
+  await requireStrongPassword(invitee, password, 'password');
   const passwordHash = await hashPassword(password);
   const account = await redeemInvitation(ctx.db, invitationId, passwordHash);
   if (!account) throw unusable();

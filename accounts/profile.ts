@@ -1,4 +1,4 @@
-import type { Context } from '../core/context.js';
+import type { Context, Requester } from '../core/context.js';
 import { actorOf, can } from '../domain/access.js';
 import type { Newsletter, ProfileInput } from '../domain/contact.js';
 import { hashPassword, verifyPassword } from '../domain/passwords.js';
@@ -14,6 +14,8 @@ import {
 import { isUniqueViolation } from '../db/client.js';
 import type { Account } from '../db/schema.js';
 import { Problem } from '../core/problems.js';
+import { recordActivity } from './activity.js';
+import { requireStrongPassword } from './passwords.js';
 
 /**
  * The profile of a customer area: the account holder's details and preferences. A sub-account reaches its
@@ -104,13 +106,17 @@ export async function updateNewsletters(ctx: Context, viewer: Account, newslette
   return getProfile(ctx, viewer);
 }
 
-/** One's own password; the other sessions of the account end (the one making the change stays signed in). */
+/**
+ * One's own password, strong enough (`weakPassword`); the other sessions of the account end (the one making the
+ * change stays signed in), and the account's activity says so.
+ */
 export async function changePassword(
   ctx: Context,
   viewer: Account,
   current: string,
   next: string,
   keepSessionId: string | null,
+  from: Requester,
 ) {
   if (!(await verifyPassword(current, viewer.passwordHash))) {
     throw new Problem('wrongPassword', 'The current password is not right.', { field: 'currentPassword' });
@@ -119,8 +125,10 @@ export async function changePassword(
     throw new Problem('samePassword', 'The new password must differ from the current one.', {
       field: 'newPassword',
     });
+  await requireStrongPassword(viewer, next, 'newPassword');
   const passwordHash = await hashPassword(next);
   await setPassword(ctx.db, viewer.id, passwordHash, keepSessionId);
+  await recordActivity(ctx, viewer.id, 'passwordChanged', from);
 }
 
 /** The contacts that may receive the billing information: the account itself and the contacts it keeps. */

@@ -6,6 +6,7 @@ import { accountOfSession, deleteSession, insertSession, type SessionStage } fro
 import { maySignIn } from '../domain/access.js';
 import { tokenDigest } from '../domain/api-tokens.js';
 import { verifyPassword } from '../domain/passwords.js';
+import { rehashIfOld } from './passwords.js';
 
 /**
  * Signing in to the pages and web sessions. A session is known by a random token the browser keeps; only its
@@ -24,6 +25,7 @@ export async function signIn(ctx: Context, handle: string, password: string): Pr
   const account = handle ? await findAccountByHandle(ctx.db, handle) : null;
   // The password is checked even without an account: the timing tells nothing either.
   const ok = await verifyPassword(password, account?.passwordHash ?? null);
+  if (account && ok && maySignIn(account)) await rehashIfOld(ctx, account, password);
   return account && ok && maySignIn(account) ? account : null;
 }
 

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/contact-change.js';
 import { createAccount, issueApiToken, resetPassword } from '../accounts/admin.js';
+import { requesterOf } from '../core/requester.js';
 import { createService } from '../services/services.js';
 import { problemsFor } from './problems.js';
 import { presentService, serviceSchema } from './services.js';
@@ -92,13 +93,15 @@ export default fp(
         schema: {
           tags,
           summary: 'Set the password an account signs in with on the web pages',
+          description:
+            "A password too easy to guess is refused with `weakPassword` (422), saying why in `reason`. The account's web sessions end.",
           params: z.object({ id: z.string().min(1) }),
           body: z.object({ password: z.string().min(10, 'a password has at least 10 characters').max(200) }),
           response: { 204: z.null(), ...errors },
         },
       },
       async (request, reply) => {
-        await resetPassword(app.ctx, request.params.id, request.body.password);
+        await resetPassword(app.ctx, request.params.id, request.body.password, requesterOf(request));
         return reply.code(204).send(null);
       },
     );

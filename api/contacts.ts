@@ -257,6 +257,7 @@ export default fp(
             200: z.object({ handle: z.string() }),
             400: problemSchema,
             410: problemSchema,
+            422: problemSchema,
             429: problemSchema,
           },
         },

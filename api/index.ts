@@ -10,6 +10,7 @@ import contactChanges from './contact-changes.js';
 import contacts from './contacts.js';
 import decisions from './decisions.js';
 import health from './health.js';
+import passwordResets from './password-resets.js';
 import profile from './profile.js';
 import services from './services.js';
 import support from './support.js';
@@ -45,6 +46,7 @@ export default fp(
     await app.register(profile);
     await app.register(twoStep);
     await app.register(decisions);
+    await app.register(passwordResets);
     await app.register(support);
     await app.register(webhooks);
     await app.register(health);

@@ -16,6 +16,10 @@ export const problemSchema = z
     code: z.enum(PROBLEM_CODES).meta({ description: 'Stable: branch on it, never on `title` or `detail`.' }),
     field: z.string().optional().meta({ description: 'The input the problem concerns.' }),
     retryAfterSeconds: z.number().int().optional().meta({ description: 'With `resendTooSoon`.' }),
+    reason: z
+      .string()
+      .optional()
+      .meta({ description: 'With `weakPassword`: why the password is too easy to guess, in English.' }),
   })
   .loose()
   .meta({ id: 'Problem' });

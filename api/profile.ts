@@ -20,6 +20,7 @@ import {
   updateProfile,
   type Profile,
 } from '../accounts/profile.js';
+import { requesterOf } from '../core/requester.js';
 import { problemsFor } from './problems.js';
 
 const profileSchema = contactSchema
@@ -120,12 +121,14 @@ export default fp(
         schema: {
           tags,
           summary: 'Change my own password; my web sessions end',
+          description: 'A password too easy to guess is refused with `weakPassword` (422), saying why in `reason`.',
           body: z.object({ currentPassword: z.string().max(200), newPassword }),
           response: { 204: z.null(), ...errors },
         },
       },
       async (request, reply) => {
-        await changePassword(app.ctx, request.account!, request.body.currentPassword, request.body.newPassword, null);
+        const { currentPassword, newPassword: next } = request.body;
+        await changePassword(app.ctx, request.account!, currentPassword, next, null, requesterOf(request));
         return reply.code(204).send(null);
       },
     );

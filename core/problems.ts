@@ -51,6 +51,7 @@ export const PROBLEMS = {
   twoStepNotStarted: { status: 409, title: 'Two-step sign-in not started' },
   // 410
   invitationNotValid: { status: 410, title: 'Invitation not valid' },
+  passwordResetNotValid: { status: 410, title: 'Password reset link not valid' },
   // 422
   rolesRequired: { status: 422, title: 'No role' },
   contactRequired: { status: 422, title: 'No contact' },
@@ -69,6 +70,7 @@ export const PROBLEMS = {
   wrongPassword: { status: 422, title: 'Wrong password' },
   samePassword: { status: 422, title: 'Same password' },
   wrongCode: { status: 422, title: 'Wrong code' },
+  weakPassword: { status: 422, title: 'Weak password' },
   // 429
   tooManyRequests: { status: 429, title: 'Too many requests' },
   resendTooSoon: { status: 429, title: 'Too soon' },
@@ -91,6 +93,8 @@ export interface ProblemExtra {
   retryAfterSeconds?: number;
   /** For `invalidRequest` from schema validation: each field and what is wrong with it. */
   issues?: { field: string; message: string }[];
+  /** For `weakPassword`: why, in English; `warning` and `suggestions` give the same as zxcvbn's keys. */
+  reason?: string;
   [key: string]: unknown;
 }
 

@@ -74,6 +74,17 @@ export async function setPassword(
   });
 }
 
+/**
+ * The same password hashed again at today's cost; sessions stay. Only while the hash is still `previous`: a password
+ * changed meanwhile is never overwritten.
+ */
+export async function upgradePasswordHash(db: Db, accountId: string, previous: string, passwordHash: string) {
+  await db
+    .update(accounts)
+    .set({ passwordHash })
+    .where(and(eq(accounts.id, accountId), eq(accounts.passwordHash, previous)));
+}
+
 /** Changes an account and marks it updated; the account as it is now. */
 async function updateAccount(db: Executor, id: string, changes: Partial<NewAccount>): Promise<Account> {
   const [row] = await db

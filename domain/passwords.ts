@@ -1,6 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const PARAMS = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+/**
+ * scrypt at OWASP's cost (N=2^17, r=8, p=1): 128 MiB and a good fraction of a second per guess. Node's default
+ * memory cap (32 MiB) would refuse it, hence maxmem, with room to spare.
+ */
+const PARAMS = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 } as const;
 const KEY_LENGTH = 32;
 
 const derive = (password: string, salt: Buffer, options: ScryptOptions) =>
@@ -30,4 +34,11 @@ export async function verifyPassword(password: string, stored: string | null): P
     maxmem: PARAMS.maxmem,
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** Whether a stored hash was made at another cost than today's: it is made again at the next sign-in. */
+export function needsRehash(stored: string | null): boolean {
+  if (!stored) return false;
+  const [scheme, n, r, p] = stored.split('$');
+  return scheme !== 'scrypt' || Number(n) !== PARAMS.N || Number(r) !== PARAMS.r || Number(p) !== PARAMS.p;
 }

@@ -1,6 +1,6 @@
 import { formatDate } from '../i18n/format.js';
 import { EMAILS } from './copy/index.js';
-import * as h from './html.js';
+import { renderLinkEmail } from './link-email.js';
 import { line, type Language, type RenderedEmail } from './render.js';
 
 export interface InvitationData {
@@ -14,19 +14,15 @@ export interface InvitationData {
 
 /** The email that carries a sub-account's invitation link. */
 export function renderInvitation(language: Language, data: InvitationData): RenderedEmail {
-  const copy = EMAILS[language];
-  const c = copy.invitation;
+  const c = EMAILS[language].invitation;
   const inviter = line(data.inviter);
-  const greeting = copy.hello(line(data.recipientName));
-  const paragraphs = c.body({ inviter, handle: data.handle, expires: formatDate(data.expiresAt, language) });
-  const subject = line(c.subject(inviter));
-  const text = [greeting, ...paragraphs, data.url, c.note, copy.signoff.join('\n')].join('\n\n') + '\n';
-  const html = h.emailDocument(language, subject, [
-    h.paragraph(greeting),
-    ...paragraphs.map((p) => h.paragraph(p)),
-    ...h.button(data.url, c.button, c.fallback),
-    h.note(c.note),
-    h.signoff(copy.signoff),
-  ]);
-  return { subject, text, html };
+  return renderLinkEmail(language, {
+    subject: c.subject(inviter),
+    recipientName: data.recipientName,
+    paragraphs: c.body({ inviter, handle: data.handle, expires: formatDate(data.expiresAt, language) }),
+    url: data.url,
+    button: c.button,
+    fallback: c.fallback,
+    note: c.note,
+  });
 }

@@ -31,8 +31,12 @@ describe('invitation and profile in a browser', () => {
     const strength = page.locator('#password-strength');
     await password.fill('abc');
     await expect.poll(() => strength.textContent()).toContain('trop court');
+    // The server rates it as it will on submit, and says why in French.
     await password.fill('soleil2024');
-    await expect.poll(() => strength.textContent()).toBe('Robustesse : faible');
+    await expect
+      .poll(() => strength.textContent(), { timeout: 15_000 })
+      .toBe('Robustesse : faible Ajoutez des mots moins courants.');
+    expect(await page.locator('#password-strength meter').evaluate((m) => (m as HTMLMeterElement).value)).toBe(1);
     await password.fill('correct horse battery staple');
     await expect.poll(() => strength.textContent()).toBe('Robustesse : élevée');
 
@@ -42,7 +46,7 @@ describe('invitation and profile in a browser', () => {
     expect(generated).not.toBe('correct horse battery staple');
     expect(await password.getAttribute('type')).toBe('text');
     expect(await page.locator('#confirm').inputValue()).toBe(generated);
-    expect(await strength.textContent()).toBe('Robustesse : élevée');
+    await expect.poll(() => strength.textContent()).toBe('Robustesse : élevée');
     await expect
       .poll(() => page.locator('#password-tools').textContent())
       .toContain('Un mot de passe aléatoire est dans le champ');

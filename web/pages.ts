@@ -4,6 +4,7 @@ import { isOutage } from '../core/outages.js';
 import changePage from './services/change-page.js';
 import contactsPage from './contacts/page.js';
 import invitationPage from './account/invitation-page.js';
+import passwordPages from './password/index.js';
 import profilePage from './profile/page.js';
 import { COMMON } from './shared/copy/index.js';
 import { html } from './shared/html.js';
@@ -50,4 +51,5 @@ export default async function pages(app: FastifyInstance) {
   await app.register(contactsPage);
   await app.register(profilePage);
   await app.register(invitationPage);
+  await app.register(passwordPages);
 }

@@ -6,6 +6,7 @@ import { html } from '../shared/html.js';
 import { pageLanguage, safeNext } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { aria } from '../shared/form.js';
+import { PASSWORD } from '../password/copy/index.js';
 
 export default async function signInPage(app: FastifyInstance) {
   const form = (request: Parameters<typeof pageLanguage>[0], next: string, handle = '', error?: string) => {
@@ -21,6 +22,7 @@ ${error ? html`<p class="notice error" role="alert" id="signin-error">${error}</
   <input id="password" name="password" type="password" autocomplete="current-password" required>
   <div class="actions"><button type="submit" class="primary">${t.submit}</button></div>
 </form>
+<p><a href="/password/forgot">${PASSWORD[pageLanguage(request)].forgotLink}</a></p>
 ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
   };
 

@@ -1,74 +1,14 @@
-// New-password fields (profile, invitation): show/hide, a strength meter, Generate and Copy. On the invitation
-// page, also moves the link's token from the fragment into the form and greets the invitee once the server has
-// checked it. Everything works without this script but the extras; the server enforces only the minimum length.
+// New-password fields (profile, invitation, password reset): show/hide, a live strength meter, Generate and Copy.
+// The meter asks the server (POST /password-strength), which rates the password exactly as the form will be checked
+// on submit: no dictionary comes to the browser. On a page an emailed link opens, also moves the link's token from
+// the fragment into the form and greets the person once the server has checked it. Everything works without this
+// script but the extras: the server checks the password again on submit.
 (function () {
-  var COMMON_WORDS = [
-    'password',
-    'passwort',
-    'motdepasse',
-    'wachtwoord',
-    'azerty',
-    'qwerty',
-    'qwertz',
-    'welkom',
-    'welcome',
-    'bonjour',
-    'soleil',
-    'letmein',
-    'iloveyou',
-    'admin',
-    'secret',
-    'monkey',
-    'dragon',
-    'countersign',
-  ];
-  var SEQUENCES = [
-    'abcdefghijklmnopqrstuvwxyz',
-    '01234567890',
-    'qwertyuiop',
-    'asdfghjkl',
-    'zxcvbnm',
-    'azertyuiop',
-    'qsdfghjklm',
-    'wxcvbn',
-  ];
+  // Past this pause in typing, the meter asks the server.
+  var PAUSE_MS = 250;
 
-  function inSequence(pair) {
-    for (var i = 0; i < SEQUENCES.length; i++) {
-      var s = SEQUENCES[i];
-      if (s.indexOf(pair) >= 0 || s.split('').reverse().join('').indexOf(pair) >= 0) return true;
-    }
-    return false;
-  }
-
-  // A rough, honest estimate in bits: length times log2 of the alphabet its character classes span, where a
-  // character that repeats the previous one or continues a sequence (abc, 123, qwerty) counts a quarter, a
-  // pattern repeated (abcabc) counts once, and a well-known word counts as one character.
-  function bitsOf(value) {
-    var pool = 0;
-    if (/[a-z]/.test(value)) pool += 26;
-    if (/[A-Z]/.test(value)) pool += 26;
-    if (/[0-9]/.test(value)) pool += 10;
-    if (/[^A-Za-z0-9]/.test(value)) pool += 33;
-    var lower = value.toLowerCase();
-    var repeated = /^(.+?)\1+$/.exec(lower);
-    if (repeated) lower = repeated[1];
-    var length = 0;
-    for (var i = 0; i < lower.length; i++) {
-      var c = lower.charAt(i);
-      var prev = i > 0 ? lower.charAt(i - 1) : '';
-      length += prev && (c === prev || inSequence(prev + c)) ? 0.25 : 1;
-    }
-    for (var w = 0; w < COMMON_WORDS.length; w++) {
-      if (lower.indexOf(COMMON_WORDS[w]) >= 0) length -= COMMON_WORDS[w].length - 1;
-    }
-    return Math.max(length, 0) * Math.log2(Math.max(pool, 2));
-  }
-
-  function levelOf(value, min) {
-    if (value.length < min) return 'too-short';
-    var bits = bitsOf(value);
-    return bits < 50 ? 'weak' : bits < 80 ? 'fair' : 'strong';
+  function levelOf(score) {
+    return score >= 4 ? 'strong' : score >= 3 ? 'fair' : 'weak';
   }
 
   // Characters that are hard to mistake for one another (no 0/O, 1/l/I), from every class.
@@ -101,34 +41,75 @@
 
   function setUp(field) {
     var meter = document.getElementById(field.getAttribute('data-strength'));
+    var url = meter.getAttribute('data-url');
+    var min = Number(meter.getAttribute('data-min'));
+    var form = field.form;
     var confirm = field.getAttribute('data-confirm')
       ? document.getElementById(field.getAttribute('data-confirm'))
       : null;
     var toggle = document.querySelector('[data-toggle="' + field.id + '"]');
     var tools = field.closest('.password-field').querySelector('.password-tools');
     var shown = '';
+    var asked = 0;
+    var timer = null;
 
-    function update() {
-      var level = field.value ? levelOf(field.value, Number(meter.getAttribute('data-min'))) : '';
-      if (level === shown) return; // the live region speaks only when the word changes
-      shown = level;
+    function show(level, score, reason) {
+      if (level + '|' + reason === shown) return; // the live region speaks only when the words change
+      shown = level + '|' + reason;
       meter.textContent = '';
       if (!level) {
         meter.removeAttribute('data-level');
         return;
       }
       meter.setAttribute('data-level', level);
-      var bar = document.createElement('span');
-      bar.className = 'strength-bar';
-      bar.setAttribute('aria-hidden', 'true');
-      bar.appendChild(document.createElement('span'));
+      var gauge = document.createElement('meter');
+      gauge.className = 'strength-meter';
+      gauge.min = 0;
+      gauge.max = 4;
+      gauge.low = 3;
+      gauge.high = 4;
+      gauge.optimum = 4;
+      gauge.value = score;
+      gauge.setAttribute('aria-hidden', 'true'); // the words say it
       var words = document.createElement('span');
       var word = document.createElement('strong');
       word.textContent = meter.getAttribute('data-' + level);
       words.appendChild(document.createTextNode(meter.getAttribute('data-label') + ' '));
       words.appendChild(word);
-      meter.appendChild(bar);
+      if (reason) words.appendChild(document.createTextNode(' ' + reason));
+      meter.appendChild(gauge);
       meter.appendChild(words);
+    }
+
+    // Rated for the signed-in person (the session), or for whom the emailed link is (its token).
+    function ask() {
+      var mine = asked;
+      var body = new URLSearchParams({ password: field.value });
+      var token = form && form.querySelector('input[name="token"]');
+      if (form && form.getAttribute('data-link') && token && token.value) {
+        body.set('link', form.getAttribute('data-link'));
+        body.set('token', token.value);
+      }
+      fetch(url, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' }, body: body })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (answer) {
+          if (mine !== asked || !answer) return; // a newer value is being rated
+          show(answer.tooShort ? 'too-short' : levelOf(answer.score), answer.score, answer.reason || '');
+        })
+        .catch(function () {
+          /* the server checks the password on submit */
+        });
+    }
+
+    function update() {
+      clearTimeout(timer);
+      asked += 1;
+      var value = field.value;
+      if (!value) show('', 0, '');
+      else if (value.length < min) show('too-short', 0, '');
+      else if (url && window.fetch) timer = setTimeout(ask, PAUSE_MS);
     }
 
     function reveal(visible) {
@@ -183,11 +164,11 @@
   var fields = document.querySelectorAll('input[data-strength]');
   for (var i = 0; i < fields.length; i++) setUp(fields[i]);
 
-  // The invitation page.
+  // A page an emailed link opens (an invitation, a password reset).
   var form = document.querySelector('form[data-check]');
   if (!form) return;
   var token = form.querySelector('input[name="token"]');
-  var problem = document.getElementById('invitation-problem');
+  var problem = document.getElementById(form.getAttribute('data-problem'));
 
   function refuse(text) {
     problem.textContent = text;
@@ -224,15 +205,15 @@
         refuse(answer.message);
         return;
       }
-      var invitee = document.getElementById('invitee');
+      var person = document.getElementById(form.getAttribute('data-person'));
       var line = document.createElement('p');
       var hello = document.createElement('strong');
       hello.textContent = answer.greeting;
       line.appendChild(hello);
       line.appendChild(document.createTextNode(' ' + answer.handle));
-      invitee.textContent = '';
-      invitee.appendChild(line);
-      invitee.hidden = false;
+      person.textContent = '';
+      person.appendChild(line);
+      person.hidden = false;
       var username = document.getElementById('username');
       if (username) username.value = answer.username;
     })

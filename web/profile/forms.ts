@@ -132,14 +132,17 @@ export interface NewPasswordField {
   confirmId?: string;
 }
 
-/** A new password with show/hide, a strength meter, Generate and Copy; password.js brings it to life. */
+/**
+ * A new password with show/hide, a strength meter (the server's rating, as on submit), Generate and Copy; password.js
+ * brings it to life.
+ */
 export function newPasswordField(f: NewPasswordField, lang: Language): Html {
   const t = PROFILE[lang].password;
   const control = (aria: Html) => html`<div class="password-row">
       <input id="${f.id}" name="${f.id}" type="password" autocomplete="new-password" minlength="${MIN_PASSWORD}" maxlength="200" required spellcheck="false" autocapitalize="off" value="${f.value ?? ''}" data-strength="${f.id}-strength"${f.confirmId ? html` data-confirm="${f.confirmId}"` : ''}${aria}>
       <button type="button" class="secondary" data-toggle="${f.id}" aria-controls="${f.id}" data-show="${t.show}" data-hide="${t.hide}" hidden>${t.show}</button>
     </div>
-    <p class="strength" id="${f.id}-strength" aria-live="polite" data-min="${MIN_PASSWORD}" data-label="${t.strength}" data-weak="${t.weak}" data-fair="${t.fair}" data-strong="${t.strong}" data-too-short="${t.tooShort(MIN_PASSWORD)}"></p>
+    <p class="strength" id="${f.id}-strength" aria-live="polite" data-url="/password-strength" data-min="${MIN_PASSWORD}" data-label="${t.strength}" data-weak="${t.weak}" data-fair="${t.fair}" data-strong="${t.strong}" data-too-short="${t.tooShort(MIN_PASSWORD)}"></p>
     <div class="password-tools" hidden>
       <button type="button" class="secondary" data-generate="${f.id}" data-generated="${t.generated}">${t.generate}</button>
       <button type="button" class="secondary" data-copy="${f.id}" data-copied="${t.copied}" data-copy-failed="${t.copyFailed}">${t.copy}</button>

@@ -18,6 +18,8 @@ import { renderPage } from '../shared/layout.js';
 import { text, translateIssues, type Errors, type Failed, type FormName, type Values } from './forms.js';
 import { profileBody } from './sections.js';
 import { problemWords } from '../shared/problems/index.js';
+import { weakPasswordErrors } from '../password/refusal.js';
+import { requesterOf } from '../../core/requester.js';
 
 const SAVED: readonly SavedNotice[] = ['contact', 'preferences', 'password', 'newsletters', 'unsubscribed'];
 const CONTACT_FIELDS = ['email', 'phone', 'company', 'street', 'postalCode', 'city', 'country'] as const;
@@ -122,7 +124,8 @@ export default async function profilePage(app: FastifyInstance) {
     try {
       return saved(request, reply, await action());
     } catch (err) {
-      const errors = problemErrors(err, pageLanguage(request), values);
+      const lang = pageLanguage(request);
+      const errors = (await weakPasswordErrors(err, lang)) ?? problemErrors(err, lang, values);
       if (!errors) throw err;
       return refuse(request, reply, form, values, (err as Problem).status, errors);
     }
@@ -195,7 +198,7 @@ export default async function profilePage(app: FastifyInstance) {
     };
     if (Object.keys(errors).length) return refuse(request, reply, 'password', values, 422, errors);
     return attempt(request, reply, 'password', values, async () => {
-      await changePassword(app.ctx, request.viewer!, current, next, request.sessionId);
+      await changePassword(app.ctx, request.viewer!, current, next, request.sessionId, requesterOf(request));
       return 'password';
     });
   });

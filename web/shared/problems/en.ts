@@ -43,6 +43,8 @@ export const en: ProblemWords = {
   twoStepOff: 'Two-step sign-in is off.',
   twoStepNotStarted: 'Start setting up two-step sign-in first.',
   invitationNotValid: 'This invitation link is no longer valid. Ask the person who invited you for a new one.',
+  passwordResetNotValid:
+    'This password reset link no longer works: it was used, a newer one was used, or it expired. Ask for a new one.',
   rolesRequired: 'Choose at least one role.',
   contactRequired: 'Enter the handle of the new contact.',
   rolesHeldApart: 'These roles are held by different contacts; hand over each contact’s roles separately.',
@@ -59,6 +61,7 @@ export const en: ProblemWords = {
   wrongPassword: 'The current password is not right.',
   samePassword: 'The new password must differ from the current one.',
   wrongCode: 'This code is not right, or was already used. Type the code your app shows now.',
+  weakPassword: 'This password is too easy to guess. Choose a longer one, such as a few unrelated words.',
   tooManyRequests: 'Too many attempts from your connection. Wait a minute and try again.',
   resendTooSoon: 'The emails were sent moments ago; try again in a minute.',
   tokensLocked:

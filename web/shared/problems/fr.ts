@@ -49,6 +49,8 @@ export const fr: ProblemWords = {
   twoStepNotStarted: 'Commencez d’abord l’activation de la connexion en deux étapes.',
   invitationNotValid:
     'Ce lien d’invitation n’est plus valable. Demandez-en un nouveau à la personne qui vous a invité.',
+  passwordResetNotValid:
+    'Ce lien de réinitialisation ne fonctionne plus : il a déjà servi, un lien plus récent a servi, ou il a expiré. Demandez-en un nouveau.',
   rolesRequired: 'Choisissez au moins un rôle.',
   contactRequired: 'Saisissez l’identifiant du nouveau contact.',
   rolesHeldApart:
@@ -66,6 +68,8 @@ export const fr: ProblemWords = {
   wrongPassword: 'Le mot de passe actuel n’est pas le bon.',
   samePassword: 'Le nouveau mot de passe doit être différent de l’actuel.',
   wrongCode: 'Ce code n’est pas le bon, ou a déjà servi. Saisissez le code que votre application affiche maintenant.',
+  weakPassword:
+    'Ce mot de passe est trop facile à deviner. Choisissez-en un plus long, par exemple quelques mots sans rapport entre eux.',
   tooManyRequests: 'Trop de tentatives depuis votre connexion. Attendez une minute et réessayez.',
   resendTooSoon: 'Les e-mails viennent d’être envoyés ; réessayez dans une minute.',
   tokensLocked:

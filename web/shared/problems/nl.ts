@@ -47,6 +47,8 @@ export const nl: ProblemWords = {
   twoStepOff: 'Inloggen in twee stappen staat uit.',
   twoStepNotStarted: 'Begin eerst met het instellen van inloggen in twee stappen.',
   invitationNotValid: 'Deze uitnodigingslink is niet meer geldig. Vraag wie u heeft uitgenodigd om een nieuwe.',
+  passwordResetNotValid:
+    'Deze link om het wachtwoord opnieuw in te stellen werkt niet meer: hij is al gebruikt, een nieuwere is gebruikt, of hij is verlopen. Vraag een nieuwe aan.',
   rolesRequired: 'Kies ten minste één rol.',
   contactRequired: 'Vul de handle van het nieuwe contact in.',
   rolesHeldApart: 'Deze rollen zijn van verschillende contacten; draag de rollen van elk contact apart over.',
@@ -63,6 +65,8 @@ export const nl: ProblemWords = {
   wrongPassword: 'Het huidige wachtwoord klopt niet.',
   samePassword: 'Het nieuwe wachtwoord moet verschillen van het huidige.',
   wrongCode: 'Deze code klopt niet of is al gebruikt. Typ de code die uw app nu toont.',
+  weakPassword:
+    'Dit wachtwoord is te makkelijk te raden. Kies een langer wachtwoord, bijvoorbeeld een paar losse woorden.',
   tooManyRequests: 'Te veel pogingen vanaf uw verbinding. Wacht een minuut en probeer het opnieuw.',
   resendTooSoon: 'De e-mails zijn net verstuurd; probeer het over een minuut opnieuw.',
   tokensLocked:
