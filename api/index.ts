@@ -13,6 +13,7 @@ import health from './health.js';
 import profile from './profile.js';
 import services from './services.js';
 import support from './support.js';
+import tokens from './tokens.js';
 import webhooks from './webhooks.js';
 
 /** The JSON API under /api/v1, its OpenAPI document and console at /docs, the Resend webhook and /healthz. */
@@ -44,6 +45,7 @@ export default fp(
     await app.register(profile);
     await app.register(decisions);
     await app.register(support);
+    await app.register(tokens);
     await app.register(webhooks);
     await app.register(health);
   },

@@ -21,6 +21,7 @@ export const PROBLEMS = {
   ownerOnly: { status: 403, title: 'Forbidden' },
   subAccountEmail: { status: 403, title: 'Forbidden' },
   invalidToken: { status: 403, title: 'Invalid token' },
+  readOnlyToken: { status: 403, title: 'Read-only token' },
   // 404
   notFound: { status: 404, title: 'Not found' },
   adminApiOff: { status: 404, title: 'Admin API off' },

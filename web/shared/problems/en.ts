@@ -17,6 +17,7 @@ export const en: ProblemWords = {
   subAccountEmail: 'Only the account holder may change the address of a sub-account.',
   invalidToken:
     'This code is not valid for this request. It may be mistyped, already used, replaced by a newer email, or the request may have ended.',
+  readOnlyToken: 'This API token may only read; create a token with full access to make changes.',
   notFound: 'There is nothing here, or nothing you may see.',
   adminApiOff: 'This is not available.',
   webhooksOff: 'This is not available.',

@@ -19,6 +19,8 @@ export const fr: ProblemWords = {
   subAccountEmail: 'Seul le titulaire du compte peut changer l’adresse d’un sous-compte.',
   invalidToken:
     'Ce code n’est pas valable pour cette demande. Il est peut-être mal saisi, déjà utilisé, remplacé par un e-mail plus récent, ou la demande est terminée.',
+  readOnlyToken:
+    'Ce jeton d’API ne permet que la lecture ; créez un jeton à accès complet pour faire des modifications.',
   notFound: 'Il n’y a rien ici, ou rien que vous puissiez voir.',
   adminApiOff: 'Ce n’est pas disponible.',
   webhooksOff: 'Ce n’est pas disponible.',

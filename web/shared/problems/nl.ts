@@ -18,6 +18,7 @@ export const nl: ProblemWords = {
   subAccountEmail: 'Alleen de accounthouder kan het adres van een subaccount wijzigen.',
   invalidToken:
     'Deze code is niet geldig voor dit verzoek. Mogelijk is hij verkeerd overgenomen, al gebruikt, vervangen door een nieuwere e-mail, of is het verzoek afgelopen.',
+  readOnlyToken: 'Dit API-token mag alleen lezen; maak een token met volledige toegang om wijzigingen te doen.',
   notFound: 'Hier is niets, of niets wat u mag zien.',
   adminApiOff: 'Dit is niet beschikbaar.',
   webhooksOff: 'Dit is niet beschikbaar.',
