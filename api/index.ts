@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { DOCS_CSP } from '../core/security-headers.js';
+import activity from './activity.js';
 import admin from './admin.js';
 import auth from './auth.js';
 import contactChanges from './contact-changes.js';
@@ -43,6 +44,7 @@ export default fp(
     await app.register(contactChanges);
     await app.register(contacts);
     await app.register(profile);
+    await app.register(activity);
     await app.register(decisions);
     await app.register(support);
     await app.register(tokens);

@@ -3,6 +3,7 @@ import type { Profile } from '../../accounts/profile.js';
 import type { Language } from '../../domain/contact-change.js';
 import { MIN_PASSWORD, NEWSLETTERS } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
+import { ACTIVITY } from '../activity/copy/index.js';
 import { API_TOKENS } from '../api-tokens/copy/index.js';
 import { PROFILE, type SavedNotice } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
@@ -184,5 +185,6 @@ ${profile ? contactSection(v, profile) : ''}
 ${profile ? preferencesSection(v, profile) : ''}
 ${passwordSection(v)}
 ${profile ? newslettersSection(v, profile) : ''}
-<p class="account-link"><a href="/account/api-tokens">${API_TOKENS[v.lang].link}</a></p>`;
+<p class="account-link"><a href="/account/api-tokens">${API_TOKENS[v.lang].link}</a></p>
+<p class="account-link"><a href="/account/activity">${ACTIVITY[v.lang].link}</a></p>`;
 }
