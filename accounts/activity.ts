@@ -42,11 +42,14 @@ export async function recordActivity(
   });
 }
 
-/** One's own account activity, newest first (a page of `limit`, then on with `before`). */
+/** One's own account activity, newest first: a page of `limit`, and the `before` of the next page (null: no more). */
 export async function accountActivity(
   ctx: Context,
   accountId: string,
   options: { limit?: number; before?: number } = {},
-): Promise<AccountEvent[]> {
-  return accountEventsOf(ctx.db, accountId, { limit: Math.min(options.limit ?? 50, 200), before: options.before });
+): Promise<{ events: AccountEvent[]; nextBefore: number | null }> {
+  const limit = Math.min(options.limit ?? 50, 200);
+  const rows = await accountEventsOf(ctx.db, accountId, { limit: limit + 1, before: options.before });
+  const events = rows.slice(0, limit);
+  return { events, nextBefore: rows.length > limit ? events.at(-1)!.id : null };
 }

@@ -1,6 +1,7 @@
 import type { Context, Requester } from '../core/context.js';
 import { Problem } from '../core/problems.js';
-import { findAccount, insertAccount, insertApiToken, setPassword } from '../db/accounts.js';
+import { findAccount, insertAccount, setPassword } from '../db/accounts.js';
+import { insertApiToken } from '../db/api-tokens.js';
 import { isUniqueViolation } from '../db/client.js';
 import type { Account } from '../db/schema.js';
 import { tokenDigest, newApiToken } from '../domain/api-tokens.js';

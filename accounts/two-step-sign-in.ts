@@ -48,10 +48,9 @@ export async function completeSignIn(ctx: Context, token: string, code: string, 
   const account = await pendingSignIn(ctx, token);
   if (!account) return { outcome: 'expired' };
   // Counted before the code is tried, each in one statement: codes sent at once are all counted.
-  const now = ctx.now().getTime();
-  const [attempt, ofAccount] = await Promise.all([
-    countAttempt(ctx.db, `two-step:${id}`, new Date(now + 2 * TWO_STEP_SESSION_MS)),
-    countAttempt(ctx.db, `two-step-account:${account.id}`, new Date(now + ACCOUNT_WINDOW_MS)),
+  const [{ count: attempt }, { count: ofAccount }] = await Promise.all([
+    countAttempt(ctx.db, `two-step:${id}`, 2 * TWO_STEP_SESSION_MS),
+    countAttempt(ctx.db, `two-step-account:${account.id}`, ACCOUNT_WINDOW_MS),
   ]);
   if (ofAccount > ACCOUNT_ATTEMPTS || attempt > SECOND_STEP_ATTEMPTS) {
     await deleteSession(ctx.db, id, 'twoStep');

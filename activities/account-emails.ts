@@ -1,5 +1,6 @@
 import type { Account } from '../db/schema.js';
 import type { RenderedEmail } from '../emails/render.js';
+import { GUARDS_EMAIL_BUILDERS } from './guards-emails.js';
 import type { ActivityDeps } from './index.js';
 import { PASSWORD_EMAILS } from './password-emails.js';
 import { notFound } from './projection.js';
@@ -23,7 +24,7 @@ export interface AccountEmail {
 export type AccountEmailBuilder = (deps: ActivityDeps, id: string) => Promise<AccountEmail | null>;
 
 /** The kinds of account emails; each area adds its builders here. */
-const BUILDERS = { ...PASSWORD_EMAILS } satisfies Record<string, AccountEmailBuilder>;
+const BUILDERS = { ...PASSWORD_EMAILS, ...GUARDS_EMAIL_BUILDERS } satisfies Record<string, AccountEmailBuilder>;
 
 export type AccountEmailKind = keyof typeof BUILDERS;
 export interface AccountEmailInput {

@@ -4,10 +4,13 @@ import fp from 'fastify-plugin';
 import { accountOfToken } from '../accounts/api-tokens.js';
 import { Problem } from '../core/problems.js';
 import type { Account } from '../db/schema.js';
+import { isReadMethod, type ApiTokenScope } from '../domain/api-tokens.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     account: Account | null;
+    /** The API token the request came with, once requireAccount has passed. */
+    apiToken: { id: string; scope: ApiTokenScope } | null;
   }
   interface FastifyInstance {
     requireAccount: (request: FastifyRequest) => Promise<void>;
@@ -27,11 +30,17 @@ const unauthenticated = () =>
 export default fp(
   async (app: FastifyInstance) => {
     app.decorateRequest('account', null);
+    app.decorateRequest('apiToken', null);
 
+    // Every route an account token opens comes through here: a `read` token is refused whatever would change.
     app.decorate('requireAccount', async (request: FastifyRequest) => {
       const token = bearer(request);
       if (!token) throw unauthenticated();
-      request.account = await accountOfToken(app.ctx, token);
+      const found = await accountOfToken(app.ctx, token);
+      request.account = found.account;
+      request.apiToken = found.token;
+      if (found.token.scope === 'read' && !isReadMethod(request.method))
+        throw new Problem('readOnlyToken', 'This API token may only read (GET); use a token with the full scope.');
     });
 
     app.decorate('requireSupport', async (request: FastifyRequest) => {

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PARTIES, STATES } from '../domain/contact-change.js';
 import { decide, type DecisionResult } from '../changes/decide.js';
+import { requesterOf } from '../core/requester.js';
 import { idParams, problemsFor } from './problems.js';
 
 const params = idParams;
@@ -63,7 +64,14 @@ export default fp(
         },
       },
       async (request) =>
-        answer(await decide(app.ctx, { changeId: request.params.id, token: request.body.token, decision: 'accepted' })),
+        answer(
+          await decide(app.ctx, {
+            changeId: request.params.id,
+            token: request.body.token,
+            decision: 'accepted',
+            from: requesterOf(request),
+          }),
+        ),
     );
 
     app.post(
@@ -85,6 +93,7 @@ export default fp(
             token: request.body.token,
             decision: 'refused',
             reason: request.body.reason,
+            from: requesterOf(request),
           }),
         ),
     );

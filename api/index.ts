@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { DOCS_CSP } from '../core/security-headers.js';
+import activity from './activity.js';
 import admin from './admin.js';
 import auth from './auth.js';
 import contactChanges from './contact-changes.js';
@@ -15,6 +16,7 @@ import profile from './profile.js';
 import services from './services.js';
 import support from './support.js';
 import twoStep from './two-step.js';
+import tokens from './tokens.js';
 import webhooks from './webhooks.js';
 
 /** The JSON API under /api/v1, its OpenAPI document and console at /docs, the Resend webhook and /healthz. */
@@ -45,9 +47,11 @@ export default fp(
     await app.register(contacts);
     await app.register(profile);
     await app.register(twoStep);
+    await app.register(activity);
     await app.register(decisions);
     await app.register(passwordResets);
     await app.register(support);
+    await app.register(tokens);
     await app.register(webhooks);
     await app.register(health);
   },

@@ -15,7 +15,11 @@ export const problemSchema = z
     detail: z.string(),
     code: z.enum(PROBLEM_CODES).meta({ description: 'Stable: branch on it, never on `title` or `detail`.' }),
     field: z.string().optional().meta({ description: 'The input the problem concerns.' }),
-    retryAfterSeconds: z.number().int().optional().meta({ description: 'With `resendTooSoon`.' }),
+    retryAfterSeconds: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'With `resendTooSoon` and `tooManyWrongCodes`.' }),
     reason: z
       .string()
       .optional()

@@ -12,11 +12,21 @@ const EVENT = { delivered: 'emailDelivered', bounced: 'emailBounced', complained
 
 interface ResendEvent {
   type: string;
+  /** When the event happened at the provider; deliveries may arrive out of order and be retried. */
+  created_at?: string;
   data?: { email_id?: string };
 }
 
-/** Resend's delivery webhooks, signature checked, written to the request's timeline. Encapsulated: it reads raw bodies.
- * */
+/** The event's own time, or its arrival when it has none that parses. */
+const timeOf = (event: ResendEvent): Date => {
+  const at = new Date(event.created_at ?? '');
+  return Number.isNaN(at.getTime()) ? new Date() : at;
+};
+
+/**
+ * Resend's delivery webhooks, signature checked, each event id taken once, written to the request's timeline.
+ * Encapsulated: it reads raw bodies.
+ */
 export default async function webhooks(app: FastifyInstance) {
   const { resendApiKey, webhookSecret } = app.ctx.config.mail;
   const resend = resendApiKey && webhookSecret ? new Resend(resendApiKey) : null;
@@ -42,11 +52,13 @@ export default async function webhooks(app: FastifyInstance) {
     const status = STATUS[event.type as keyof typeof STATUS];
     const providerId = event.data?.email_id;
     if (!status || !providerId) return reply.code(204).send();
+    // A replay (the same svix-id, signed again within its 5 minutes) is answered as the first time, and does nothing.
     await recordDelivery(app.ctx, {
+      eventId: header('svix-id'),
       providerId,
       status,
+      at: timeOf(event),
       eventType: EVENT[status],
-      dedupeKey: `webhook:${header('svix-id')}`,
     });
     return reply.code(204).send();
   });

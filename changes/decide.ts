@@ -1,6 +1,15 @@
 import { WorkflowNotFoundError } from '@temporalio/common';
-import type { Context } from '../core/context.js';
-import { isFinal, MAX_FAILED_ATTEMPTS, type Decision, type Party } from '../domain/contact-change.js';
+import { sendAccountEmail } from '../accounts/notify.js';
+import type { Context, Requester } from '../core/context.js';
+import {
+  isFinal,
+  lockedEmailId,
+  MAX_FAILED_ATTEMPTS,
+  WRONG_CODES_PER_SOURCE,
+  WRONG_CODES_WINDOW_MS,
+  type Decision,
+  type Party,
+} from '../domain/contact-change.js';
 import { partyOfToken } from '../domain/tokens.js';
 import {
   loadChangeView,
@@ -8,8 +17,10 @@ import {
   loadTokenCheck,
   type ChangeView,
   type DecisionSummary,
+  type TokenCheck,
 } from '../db/queries.js';
 import { countWrongCode } from '../db/changes.js';
+import { countAttempt, forgetAttempt } from '../db/rate-limits.js';
 import { addEvent } from '../db/timeline.js';
 import { acceptUpdate, refuseUpdate, type ChangeStatus } from '../workflows/messages.js';
 import { Problem } from '../core/problems.js';
@@ -28,25 +39,47 @@ const locked = () =>
     'Too many wrong codes were tried on this request, so its codes are locked. Ask the person who made the request, or support, to send the emails again.',
   );
 
+/** Too many wrong codes from one address on one request: wait for the window to end. */
+const tooManyWrongCodes = (retryAfterMs: number) =>
+  new Problem(
+    'tooManyWrongCodes',
+    'Too many wrong codes were tried on this request from your address. Wait, then try the code from your email again.',
+    { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) },
+  );
+
 export interface DecisionResult {
   party: Party;
   status: ChangeStatus;
   view: ChangeView;
 }
 
-async function countFailure(ctx: Context, changeId: string): Promise<void> {
-  if ((await countWrongCode(ctx.db, changeId)) === MAX_FAILED_ATTEMPTS) {
-    await addEvent(ctx.db, { changeId, type: 'tokensLocked', detail: { attempts: MAX_FAILED_ATTEMPTS } });
-  }
+/**
+ * One more wrong code on the request. The one that reaches MAX_FAILED_ATTEMPTS locks its codes until a resend: the
+ * timeline says so (support sees it, and the stuck view lists the request), and the asker is told by email.
+ */
+async function countFailure(ctx: Context, change: TokenCheck): Promise<void> {
+  if ((await countWrongCode(ctx.db, change.id)) !== MAX_FAILED_ATTEMPTS) return;
+  await addEvent(ctx.db, {
+    changeId: change.id,
+    type: 'tokensLocked',
+    detail: { attempts: MAX_FAILED_ATTEMPTS },
+    dedupeKey: `${change.id}:tokensLocked:${change.sending}`,
+  });
+  // The lock stands without the email: the timeline and the stuck view still tell support.
+  await sendAccountEmail(ctx, { kind: 'tokensLocked', id: lockedEmailId(change.id, change.sending) }).catch((err) =>
+    ctx.log.error({ err, changeId: change.id }, 'could not start the email telling the asker of the lock'),
+  );
 }
 
 /**
  * Checks a token against the current sending and hands the decision to the workflow, which alone decides
- * whether it still counts (single use, expiry, a race with the other party or a cancel).
+ * whether it still counts (single use, expiry, a race with the other party or a cancel). Wrong codes are counted per
+ * client address and request (WRONG_CODES_PER_SOURCE), before the code is even looked at, so that a burst sent at
+ * once gets no further than one sent in turn; a right code is taken back from that count.
  */
 export async function decide(
   ctx: Context,
-  input: { changeId: string; token: string; decision: Decision; reason?: string },
+  input: { changeId: string; token: string; decision: Decision; reason?: string; from: Requester },
 ): Promise<DecisionResult> {
   // Most calls with a wrong code come from guessers: they read one narrow row, the whole view only once a code is
   // right.
@@ -54,11 +87,15 @@ export async function decide(
   if (!change) throw invalidToken();
   if (change.failedAttempts >= MAX_FAILED_ATTEMPTS) throw locked();
   if (isFinal(change.state)) throw invalidToken();
+  const source = `wrong-code:${change.id}:${input.from.ip}`;
+  const tried = await countAttempt(ctx.db, source, WRONG_CODES_WINDOW_MS);
+  if (tried.count > WRONG_CODES_PER_SOURCE) throw tooManyWrongCodes(tried.retryAfterMs);
   const party = partyOfToken(ctx.config.tokenSecret, change.id, change.sending, input.token.trim());
   if (!party) {
-    await countFailure(ctx, change.id);
+    await countFailure(ctx, change);
     throw invalidToken();
   }
+  await forgetAttempt(ctx.db, source);
   const update = input.decision === 'accepted' ? acceptUpdate : refuseUpdate;
   const author = { changeId: change.id, accountId: party === 'from' ? change.fromId : change.toId };
   try {

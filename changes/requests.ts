@@ -1,7 +1,7 @@
 import type { Context } from '../core/context.js';
 import { PENDING_STATES, ROLES, type Role } from '../domain/contact-change.js';
 import { newId } from '../domain/ids.js';
-import { actorOf, areaOf, can, mayChangeRoles, maySeeService } from '../domain/access.js';
+import { actorOf, areaOf, can, mayChangeRoles, maySeeService, mayTakeRoleOf } from '../domain/access.js';
 import { holderOf } from '../domain/permissions.js';
 import { loadChangeView, type ChangeView } from '../db/queries.js';
 import { findAccount, findAccountByHandle, findAccountsById } from '../db/accounts.js';
@@ -83,7 +83,10 @@ export async function resolveTarget(ctx: Context, service: Service, roles: Role[
     );
   }
   const to = await findAccountByHandle(ctx.db, handle.trim().toLowerCase());
-  if (!to) throw new Problem('unknownContact', `There is no account with the handle ${handle}.`, { field: 'to' });
+  // Support staff and the contacts another customer keeps in its book are nobody the asker may name: they are told
+  // apart from an unknown handle by nothing, not even whether they are deactivated.
+  if (!to || !mayTakeRoleOf(to, service))
+    throw new Problem('unknownContact', `There is no account with the handle ${handle}.`, { field: 'to' });
   if (!to.active)
     throw new Problem('inactiveContact', `The account ${to.handle} is deactivated and cannot take a role.`, {
       field: 'to',

@@ -22,6 +22,7 @@ export const PROBLEMS = {
   subAccountEmail: { status: 403, title: 'Forbidden' },
   invalidToken: { status: 403, title: 'Invalid token' },
   twoStepRequired: { status: 403, title: 'Two-step sign-in required' },
+  readOnlyToken: { status: 403, title: 'Read-only token' },
   // 404
   notFound: { status: 404, title: 'Not found' },
   adminApiOff: { status: 404, title: 'Admin API off' },
@@ -75,6 +76,7 @@ export const PROBLEMS = {
   tooManyRequests: { status: 429, title: 'Too many requests' },
   resendTooSoon: { status: 429, title: 'Too soon' },
   tokensLocked: { status: 429, title: 'Request locked' },
+  tooManyWrongCodes: { status: 429, title: 'Too many wrong codes' },
   // 431
   requestTooLarge: { status: 431, title: 'Request too large' },
   // 5xx
@@ -89,7 +91,7 @@ export const PROBLEM_CODES = Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCo
 export interface ProblemExtra {
   /** The input the problem concerns (a body field), when there is one. */
   field?: string;
-  /** For `resendTooSoon`: when the emails may go out again. */
+  /** For `resendTooSoon` and `tooManyWrongCodes`: how long to wait before trying again. */
   retryAfterSeconds?: number;
   /** For `invalidRequest` from schema validation: each field and what is wrong with it. */
   issues?: { field: string; message: string }[];

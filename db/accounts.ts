@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { ContactInput, Newsletter, Permission, ProfileInput } from '../domain/contact.js';
 import { newHandle, newId } from '../domain/ids.js';
-import { preparedPerDb, type Db } from './client.js';
+import type { Db } from './client.js';
 import { withdrawOpenInvitations } from './invitations.js';
-import { accounts, apiTokens, type Account, type NewAccount } from './schema.js';
+import { accounts, type Account, type NewAccount } from './schema.js';
 import { deleteSessionsOf } from './sessions.js';
 
 /** The database or a transaction. */
@@ -31,25 +31,6 @@ export function findAccountsById(db: Db, ids: string[]): Promise<Account[]> {
 export async function insertAccount(db: Db, values: NewAccount): Promise<Account> {
   const [row] = await db.insert(accounts).values(values).returning();
   return row!;
-}
-
-export async function insertApiToken(db: Db, values: { id: string; accountId: string; tokenHash: string }) {
-  await db.insert(apiTokens).values(values);
-}
-
-const accountOfTokenQuery = preparedPerDb((db) =>
-  db
-    .select({ account: accounts })
-    .from(apiTokens)
-    .innerJoin(accounts, eq(apiTokens.accountId, accounts.id))
-    .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
-    .prepare('account_of_api_token'),
-);
-
-/** The account an API token digest belongs to: run on every API call, so prepared. */
-export async function accountOfApiToken(db: Db, tokenHash: string): Promise<Account | null> {
-  const [row] = await accountOfTokenQuery(db).execute({ hash: tokenHash });
-  return row?.account ?? null;
 }
 
 /**

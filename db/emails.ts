@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import { newId } from '../domain/ids.js';
 import { now, type Db } from './client.js';
-import { emails, type Email } from './schema.js';
+import { emails, webhookEvents, type Email } from './schema.js';
 import { addEvent, addEventFrom, type EventInput } from './timeline.js';
 
 export type NewEmail = Omit<typeof emails.$inferInsert, 'id' | 'status' | 'attempts'> & { idempotencyKey: string };
@@ -39,25 +39,48 @@ export async function markEmailFailed(db: Db, id: string, error: string): Promis
   await db.update(emails).set({ status: 'failed', lastError: error, updatedAt: now() }).where(eq(emails.id, id));
 }
 
-/** What the provider reports after sending (Resend's delivery webhook): the email's status and its timeline entry. */
+/** How long a webhook event's id is kept: far longer than a replay can be signed (5 minutes) or retried. */
+const WEBHOOK_IDS_KEPT = '7 days';
+
+/**
+ * What the provider reports after sending (Resend's delivery webhook), once per event id, in one transaction: the
+ * event's id is taken, the email's status moves only forward in time (an event older than the one that set it
+ * changes nothing), and a request's email gets its timeline entry. `taken` is false for an event seen before.
+ */
 export async function recordDelivery(
   db: Db,
-  input: { providerId: string; status: Email['status']; eventType: string; dedupeKey: string },
-): Promise<void> {
-  const [email] = await db
-    .update(emails)
-    .set({ status: input.status, updatedAt: now() })
-    .where(eq(emails.providerId, input.providerId))
-    .returning();
-  // An invitation's email has no timeline; its status alone is kept.
-  if (email?.changeId) {
-    await addEvent(db, {
-      changeId: email.changeId,
-      type: input.eventType,
-      party: email.recipient,
-      accountId: email.accountId,
-      detail: { kind: email.kind },
-      dedupeKey: input.dedupeKey,
-    });
-  }
+  input: { eventId: string; providerId: string; status: Email['status']; at: Date; eventType: string },
+): Promise<{ taken: boolean }> {
+  if (Math.random() < 0.01)
+    db.delete(webhookEvents)
+      .where(lt(webhookEvents.receivedAt, sql`now() - ${WEBHOOK_IDS_KEPT}::interval`))
+      .catch(() => {});
+  return db.transaction(async (tx) => {
+    const taken = await tx
+      .insert(webhookEvents)
+      .values({ id: input.eventId })
+      .onConflictDoNothing()
+      .returning({ id: webhookEvents.id });
+    if (taken.length === 0) return { taken: false };
+    const [email] = await tx.select().from(emails).where(eq(emails.providerId, input.providerId)).for('update');
+    if (!email) return { taken: true };
+    if (!email.statusAt || email.statusAt.getTime() <= input.at.getTime()) {
+      await tx
+        .update(emails)
+        .set({ status: input.status, statusAt: input.at, updatedAt: now() })
+        .where(eq(emails.id, email.id));
+    }
+    // An invitation's or an account's email has no timeline; its status alone is kept.
+    if (email.changeId) {
+      await addEvent(tx, {
+        changeId: email.changeId,
+        type: input.eventType,
+        party: email.recipient,
+        accountId: email.accountId,
+        detail: { kind: email.kind },
+        dedupeKey: `webhook:${input.eventId}`,
+      });
+    }
+    return { taken: true };
+  });
 }

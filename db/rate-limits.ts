@@ -1,11 +1,42 @@
 import type { FastifyRateLimitStore } from '@fastify/rate-limit';
-import { sql as drizzleSql } from 'drizzle-orm';
+import { and, eq, gt, sql as drizzleSql } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import type { Db } from './client.js';
 import { rateLimits } from './schema.js';
 
 /** How long an instance may keep counts to itself before it adds them to the shared counter. */
 export const RATE_LIMIT_FLUSH_MS = 100;
+
+/** Adds `$2` to the count of key `$1`, in a new window of `$3` ms when the last one has ended; the count, ms left. */
+const ADD_COUNT = `insert into rate_limits (key, count, reset_at) values ($1, $2, now() + $3 * interval '1 millisecond')
+  on conflict (key) do update set
+    count = case when rate_limits.reset_at <= now() then $2 else rate_limits.count + $2 end,
+    reset_at = case when rate_limits.reset_at <= now() then excluded.reset_at else rate_limits.reset_at end
+  returning count, ceil(extract(epoch from reset_at - now()) * 1000)::int as ttl`;
+
+async function addCount(sql: Sql, key: string, n: number, windowMs: number) {
+  const [row] = await sql.unsafe<{ count: number; ttl: number }[]>(ADD_COUNT, [key, n, windowMs], { prepare: true });
+  if (Math.random() < 0.01) sql`delete from rate_limits where reset_at < now() - interval '1 hour'`.catch(() => {});
+  return { count: row!.count, resetAt: Date.now() + row!.ttl };
+}
+
+/**
+ * One more attempt under `key` (a use-case's own limit, such as wrong codes per address and request), counted at
+ * once in a fixed window of `windowMs`: the count with this one, and the ms until the window ends. Counting before
+ * looking lets no burst of attempts sent together past the limit.
+ */
+export async function countAttempt(db: Db, key: string, windowMs: number) {
+  const { count, resetAt } = await addCount(db.$client, key, 1, windowMs);
+  return { count, retryAfterMs: Math.max(0, resetAt - Date.now()) };
+}
+
+/** Takes back an attempt `countAttempt` counted: it turned out not to be one that the limit is about. */
+export async function forgetAttempt(db: Db, key: string): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ count: drizzleSql`${rateLimits.count} - 1` })
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.count, 0)));
+}
 
 interface Window {
   /** The shared count at the last write, ours included. */
@@ -32,16 +63,7 @@ type Result = { current: number; ttl: number };
 export function postgresRateLimitStore(sql: Sql) {
   const windows = new Map<string, Window>();
 
-  const add = async (key: string, n: number, windowMs: number) => {
-    const [row] = await sql<{ count: number; ttl: number }[]>`
-      insert into rate_limits (key, count, reset_at) values (${key}, ${n}, now() + ${windowMs} * interval '1 millisecond')
-      on conflict (key) do update set
-        count = case when rate_limits.reset_at <= now() then ${n} else rate_limits.count + ${n} end,
-        reset_at = case when rate_limits.reset_at <= now() then excluded.reset_at else rate_limits.reset_at end
-      returning count, ceil(extract(epoch from reset_at - now()) * 1000)::int as ttl`;
-    if (Math.random() < 0.01) sql`delete from rate_limits where reset_at < now() - interval '1 hour'`.catch(() => {});
-    return { count: row!.count, resetAt: Date.now() + row!.ttl };
-  };
+  const add = (key: string, n: number, windowMs: number) => addCount(sql, key, n, windowMs);
 
   const flush = (key: string, w: Window, windowMs: number) => {
     if (w.flushing) return;
@@ -130,23 +152,4 @@ export function postgresRateLimitStore(sql: Sql) {
       return new PostgresRateLimitStore(undefined, `${route.method}:${route.url}:`);
     }
   };
-}
-
-/**
- * Counts one more attempt under `key` (a key of its own, such as "two-step:<session>"), in the same table, within a
- * window that ends at `until`; the count, this attempt included. One statement: attempts made at once are all counted.
- */
-export async function countAttempt(db: Db, key: string, until: Date): Promise<number> {
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ key, count: 1, resetAt: until })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: drizzleSql`case when ${rateLimits.resetAt} <= now() then 1 else ${rateLimits.count} + 1 end`,
-        resetAt: drizzleSql`case when ${rateLimits.resetAt} <= now() then excluded.reset_at else ${rateLimits.resetAt} end`,
-      },
-    })
-    .returning({ count: rateLimits.count });
-  return row!.count;
 }

@@ -65,3 +65,11 @@ export function mayChangeRoles(actor: Actor, service: ServiceLike, roles: readon
     mayRequestChange(service, actor.principalId, roles)
   );
 }
+
+/**
+ * Who may be named as the incoming contact of a service: a customer account (with a password or not: the provider
+ * may create accounts that sign in elsewhere), or a contact the service's holder keeps in its own book. Never
+ * support staff, nor a contact kept in another customer's book.
+ */
+export const mayTakeRoleOf = (account: Pick<AccountAccess, 'role' | 'keptById'>, service: ServiceLike): boolean =>
+  account.role === 'customer' && (account.keptById === null || account.keptById === service.holderId);

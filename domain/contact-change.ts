@@ -48,5 +48,16 @@ export enum Errors {
 export const MAX_SENDINGS = 10;
 export const MAX_EXTENSIONS = 5;
 
-/** After this many wrong tokens on one request, its tokens are locked until a resend. */
-export const MAX_FAILED_ATTEMPTS = 10;
+/**
+ * After this many wrong tokens on one request, its tokens are locked until a resend. Anyone who knows a request's id
+ * can send wrong tokens, so the lock is far out of a single guesser's reach (WRONG_CODES_PER_SOURCE) and tells the
+ * asker and support when it trips; a token carries 256 bits, so no number of guesses below it finds one.
+ */
+export const MAX_FAILED_ATTEMPTS = 1000;
+
+/** Wrong tokens one client address may try on one request within WRONG_CODES_WINDOW_MS; past them, 429. */
+export const WRONG_CODES_PER_SOURCE = 5;
+export const WRONG_CODES_WINDOW_MS = 15 * 60_000;
+
+/** The id of the email telling the asker of a lock: the request and the sending whose codes were locked. */
+export const lockedEmailId = (changeId: string, sending: number) => `${changeId}.${sending}`;

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { emails } from '../db/schema.js';
 import { startWorker } from '../runtime/processes.js';
 import { tokenIn } from './support/fake-resend.js';
-import { startHarness, waitFor, WEBHOOK_SECRET, type Harness, type TestAccount } from './support/harness.js';
+import { startHarness, waitFor, type Harness, type TestAccount } from './support/harness.js';
+import { signedWebhook } from './support/webhooks.js';
 
 let h: Harness;
 let support: TestAccount;
@@ -135,22 +135,7 @@ describe('the email provider', () => {
   });
 });
 
-function signed(payload: object, secret = WEBHOOK_SECRET) {
-  const body = JSON.stringify(payload);
-  const id = `msg_${Math.random().toString(36).slice(2)}`;
-  const timestamp = Math.floor(Date.now() / 1000).toString();
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
-  return {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': id,
-      'svix-timestamp': timestamp,
-      'svix-signature': `v1,${signature}`,
-    },
-  };
-}
+const signed = (payload: object, secret?: string) => signedWebhook(payload, { secret });
 
 describe('delivery webhooks', () => {
   it('write delivery and bounce to the timeline; a bounce shows in the support view', async () => {

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { Problem } from '../core/problems.js';
 import { isOutage } from '../core/outages.js';
+import activityPage from './activity/page.js';
+import apiTokensPage from './api-tokens/page.js';
 import changePage from './services/change-page.js';
 import contactsPage from './contacts/page.js';
 import invitationPage from './account/invitation-page.js';
@@ -50,6 +52,8 @@ export default async function pages(app: FastifyInstance) {
   await app.register(supportPage);
   await app.register(contactsPage);
   await app.register(profilePage);
+  await app.register(apiTokensPage);
+  await app.register(activityPage);
   await app.register(invitationPage);
   await app.register(passwordPages);
 }

@@ -7,6 +7,7 @@ import { roleList, who } from '../shared/names.js';
 import { decide, decisionSummary, decisionView } from '../../changes/decide.js';
 import { Problem } from '../../core/problems.js';
 import { isOutage } from '../../core/outages.js';
+import { requesterOf } from '../../core/requester.js';
 import { DECISION_COPY, type DecisionCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
@@ -54,6 +55,8 @@ function decisionForm(view: DecisionSummary, lang: Language, t: DecisionCopy): H
 function problemText(err: Problem, t: DecisionCopy): string {
   if (err.code === 'tokensLocked') return t.problems.locked;
   if (err.code === 'tooManyRequests') return t.problems.tooMany;
+  if (err.code === 'tooManyWrongCodes')
+    return t.problems.tooManyWrongCodes(Math.ceil(Number(err.extra.retryAfterSeconds ?? 60) / 60));
   // Whatever else refuses a code (malformed, used, superseded) is told as one invalid code: it tells a guesser nothing.
   return err.status < 500 ? t.problems.invalidToken : t.problems.unavailable;
 }
@@ -101,7 +104,7 @@ export default async function decisionPage(app: FastifyInstance) {
     }
     try {
       const { token, decision, reason } = parsed.data;
-      const result = await decide(app.ctx, { changeId: id, token, decision, reason });
+      const result = await decide(app.ctx, { changeId: id, token, decision, reason, from: requesterOf(request) });
       const state = result.view.change.state;
       const text =
         state === 'validatingByCustomers'
@@ -115,6 +118,7 @@ export default async function decisionPage(app: FastifyInstance) {
         if (!isOutage(err)) request.log.error({ err, changeId: id }, 'decision failed');
         return show(request, reply, 503, view, { kind: 'error', text: t.problems.unavailable });
       }
+      if (err.extra.retryAfterSeconds) reply.header('retry-after', String(err.extra.retryAfterSeconds));
       return show(request, reply, err.status, await decisionView(app.ctx, id), {
         kind: 'error',
         text: problemText(err, t),

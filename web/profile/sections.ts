@@ -3,6 +3,8 @@ import type { Profile } from '../../accounts/profile.js';
 import type { Language } from '../../domain/contact-change.js';
 import { MIN_PASSWORD, NEWSLETTERS } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
+import { ACTIVITY } from '../activity/copy/index.js';
+import { API_TOKENS } from '../api-tokens/copy/index.js';
 import { PROFILE, type SavedNotice } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
@@ -183,6 +185,8 @@ ${sections.length ? html`<nav class="profile-nav" aria-label="${t.sections}"><ul
 ${profile ? contactSection(v, profile) : ''}
 ${profile ? preferencesSection(v, profile) : ''}
 ${passwordSection(v)}
-<p id="two-step-link"><a href="/account/two-step">${TWO_STEP[v.lang].profileLink}</a></p>
-${profile ? newslettersSection(v, profile) : ''}`;
+${profile ? newslettersSection(v, profile) : ''}
+<p class="account-link" id="two-step-link"><a href="/account/two-step">${TWO_STEP[v.lang].profileLink}</a></p>
+<p class="account-link"><a href="/account/api-tokens">${API_TOKENS[v.lang].link}</a></p>
+<p class="account-link"><a href="/account/activity">${ACTIVITY[v.lang].link}</a></p>`;
 }

@@ -16,6 +16,9 @@ import { SERVICES } from './copy/index.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 
+/** How many handles one signed-in account may check as it types, per minute, whatever its address. */
+export const HANDLE_CHECKS_PER_MINUTE = 30;
+
 const serviceId = (request: FastifyRequest) => (request.params as { id: string }).id;
 
 /** Refusals are told in the form, with what was typed; a service the viewer may not see is the not-found page. */
@@ -64,7 +67,16 @@ export default async function changePage(app: FastifyInstance) {
     showForm(app, request, reply, readInput(request.query)),
   );
 
-  app.get('/services/:id/change/check', route, async (request, reply) => {
+  // The check names the account behind a handle: a few a minute per person, enough to type one, too few to list them.
+  const checkLimit = {
+    rateLimit: {
+      max: HANDLE_CHECKS_PER_MINUTE,
+      timeWindow: 60_000,
+      hook: 'preHandler' as const,
+      keyGenerator: (request: FastifyRequest) => `account:${request.viewer?.id ?? request.ip}`,
+    },
+  };
+  app.get('/services/:id/change/check', { ...route, config: checkLimit }, async (request, reply) => {
     const lang = pageLanguage(request);
     const input = readInput(request.query);
     reply.header('cache-control', 'no-store');

@@ -42,6 +42,8 @@ export const en: DecisionCopy = {
     locked:
       'Too many wrong codes were tried on this request, so its codes are locked. Ask the person who made the request, or support, to send the emails again.',
     tooMany: 'Too many attempts from your connection. Wait a minute and try again.',
+    tooManyWrongCodes: (minutes) =>
+      `Too many wrong codes from your connection for this request. Wait ${minutes === 1 ? 'a minute' : `${minutes} minutes`}, then paste the code from your email again.`,
     missingToken: 'Paste the code from your email, then choose Accept or Refuse.',
     notFound: 'There is no such contact change request. Check the link in your email.',
     unavailable:

@@ -44,6 +44,8 @@ export const fr: DecisionCopy = {
     locked:
       'Trop de codes erronés ont été essayés sur cette demande : ses codes sont bloqués. Demandez à l’auteur de la demande, ou au support, de renvoyer les e-mails.',
     tooMany: 'Trop de tentatives depuis votre connexion. Patientez une minute puis réessayez.',
+    tooManyWrongCodes: (minutes) =>
+      `Trop de codes erronés depuis votre connexion pour cette demande. Patientez ${minutes} minute${minutes > 1 ? 's' : ''}, puis collez à nouveau le code de votre e-mail.`,
     missingToken: 'Collez le code reçu par e-mail, puis choisissez Accepter ou Refuser.',
     notFound: 'Cette demande de changement de contact n’existe pas. Vérifiez le lien de votre e-mail.',
     unavailable:

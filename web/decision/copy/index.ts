@@ -25,6 +25,8 @@ export interface DecisionCopy {
     invalidToken: string;
     locked: string;
     tooMany: string;
+    /** Wrong codes from one address on one request, past their limit: wait this many minutes (at least 1). */
+    tooManyWrongCodes: (minutes: number) => string;
     missingToken: string;
     notFound: string;
     unavailable: string;

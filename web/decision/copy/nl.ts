@@ -43,6 +43,8 @@ export const nl: DecisionCopy = {
     locked:
       'Er zijn te veel verkeerde codes geprobeerd voor dit verzoek; de codes zijn geblokkeerd. Vraag de aanvrager of onze support om de e-mails opnieuw te versturen.',
     tooMany: 'Te veel pogingen vanaf uw verbinding. Wacht een minuut en probeer het opnieuw.',
+    tooManyWrongCodes: (minutes) =>
+      `Te veel verkeerde codes vanaf uw verbinding voor dit verzoek. Wacht ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} en plak dan opnieuw de code uit uw e-mail.`,
     missingToken: 'Plak de code uit uw e-mail en kies daarna Accepteren of Weigeren.',
     notFound: 'Dit verzoek tot contactwijziging bestaat niet. Controleer de link in uw e-mail.',
     unavailable:

@@ -18,6 +18,7 @@ export const en: ProblemWords = {
   invalidToken:
     'This code is not valid for this request. It may be mistyped, already used, replaced by a newer email, or the request may have ended.',
   twoStepRequired: 'Support staff must keep two-step sign-in on.',
+  readOnlyToken: 'This API token may only read; create a token with full access to make changes.',
   notFound: 'There is nothing here, or nothing you may see.',
   adminApiOff: 'This is not available.',
   webhooksOff: 'This is not available.',
@@ -66,6 +67,8 @@ export const en: ProblemWords = {
   resendTooSoon: 'The emails were sent moments ago; try again in a minute.',
   tokensLocked:
     'Too many wrong codes were tried on this request, so its codes are locked. Ask the person who made the request, or support, to send the emails again.',
+  tooManyWrongCodes:
+    'Too many wrong codes from your connection for this request. Wait a quarter of an hour, then paste the code from your email again.',
   requestTooLarge: 'The request is too large.',
   internalError: 'Something went wrong on our side. Try again in a moment.',
   unavailable: 'The service is briefly unavailable. Try again in a moment.',

@@ -20,6 +20,8 @@ export const fr: ProblemWords = {
   invalidToken:
     'Ce code n’est pas valable pour cette demande. Il est peut-être mal saisi, déjà utilisé, remplacé par un e-mail plus récent, ou la demande est terminée.',
   twoStepRequired: 'Le support doit garder la connexion en deux étapes activée.',
+  readOnlyToken:
+    'Ce jeton d’API ne permet que la lecture ; créez un jeton à accès complet pour faire des modifications.',
   notFound: 'Il n’y a rien ici, ou rien que vous puissiez voir.',
   adminApiOff: 'Ce n’est pas disponible.',
   webhooksOff: 'Ce n’est pas disponible.',
@@ -74,6 +76,8 @@ export const fr: ProblemWords = {
   resendTooSoon: 'Les e-mails viennent d’être envoyés ; réessayez dans une minute.',
   tokensLocked:
     'Trop de codes erronés ont été essayés sur cette demande : ses codes sont bloqués. Demandez à l’auteur de la demande, ou au support, de renvoyer les e-mails.',
+  tooManyWrongCodes:
+    'Trop de codes erronés depuis votre connexion pour cette demande. Patientez un quart d’heure, puis collez à nouveau le code de votre e-mail.',
   requestTooLarge: 'La requête est trop volumineuse.',
   internalError: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
   unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',

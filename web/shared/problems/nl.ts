@@ -19,6 +19,7 @@ export const nl: ProblemWords = {
   invalidToken:
     'Deze code is niet geldig voor dit verzoek. Mogelijk is hij verkeerd overgenomen, al gebruikt, vervangen door een nieuwere e-mail, of is het verzoek afgelopen.',
   twoStepRequired: 'Supportmedewerkers moeten inloggen in twee stappen aan laten staan.',
+  readOnlyToken: 'Dit API-token mag alleen lezen; maak een token met volledige toegang om wijzigingen te doen.',
   notFound: 'Hier is niets, of niets wat u mag zien.',
   adminApiOff: 'Dit is niet beschikbaar.',
   webhooksOff: 'Dit is niet beschikbaar.',
@@ -71,6 +72,8 @@ export const nl: ProblemWords = {
   resendTooSoon: 'De e-mails zijn net verstuurd; probeer het over een minuut opnieuw.',
   tokensLocked:
     'Er zijn te veel verkeerde codes geprobeerd voor dit verzoek; de codes zijn geblokkeerd. Vraag de aanvrager, of onze support, om de e-mails opnieuw te versturen.',
+  tooManyWrongCodes:
+    'Te veel verkeerde codes vanaf uw verbinding voor dit verzoek. Wacht een kwartier en plak dan opnieuw de code uit uw e-mail.',
   requestTooLarge: 'Het verzoek is te groot.',
   internalError: 'Er ging aan onze kant iets mis. Probeer het zo opnieuw.',
   unavailable: 'De dienst is even niet beschikbaar. Probeer het zo opnieuw.',

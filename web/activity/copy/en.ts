@@ -1,0 +1,38 @@
+import type { ActivityCopy } from './index.js';
+
+export const en: ActivityCopy = {
+  link: 'Account activity: sign-ins, password and address changes, API tokens',
+  title: 'My account activity',
+  intro:
+    'What happened to your account, newest first, with the address and browser it came from. If you do not recognise something, change your password and tell support.',
+  back: 'Back to my profile',
+  caption: 'Account activity, newest first',
+  when: 'When',
+  what: 'What',
+  address: 'Address',
+  browser: 'Browser',
+  empty: 'Nothing has happened to your account yet.',
+  older: 'Older activity',
+  newest: 'Newest activity',
+  unknown: 'Unknown',
+  types: {
+    signedIn: 'Signed in',
+    signInFailed: 'Failed sign-in attempt',
+    signInThrottled: 'Sign-in paused after too many failed attempts',
+    emailChangeRequested: 'Email address change requested',
+    emailChanged: 'Email address changed',
+    emailChangeCancelled: 'Email address change cancelled',
+    passwordChanged: 'Password changed',
+    passwordResetRequested: 'Password reset requested',
+    passwordReset: 'Password reset',
+    twoStepEnabled: 'Two-step sign-in turned on',
+    twoStepDisabled: 'Two-step sign-in turned off',
+    recoveryCodesRenewed: 'New recovery codes created',
+    recoveryCodeUsed: 'Signed in with a recovery code',
+    sessionEnded: 'Session signed out',
+    apiTokenCreated: 'API token created',
+    apiTokenRevoked: 'API token revoked',
+  },
+  other: 'Other activity',
+  named: (what, name) => `${what}: “${name}”`,
+};

@@ -1,0 +1,38 @@
+import type { ActivityCopy } from './index.js';
+
+export const fr: ActivityCopy = {
+  link: 'Activité du compte : connexions, changements de mot de passe et d’adresse, jetons d’API',
+  title: 'Activité de mon compte',
+  intro:
+    'Ce qui est arrivé à votre compte, du plus récent au plus ancien, avec l’adresse et le navigateur d’origine. Si vous ne reconnaissez pas quelque chose, changez votre mot de passe et prévenez le support.',
+  back: 'Retour à mon profil',
+  caption: 'Activité du compte, la plus récente d’abord',
+  when: 'Quand',
+  what: 'Quoi',
+  address: 'Adresse',
+  browser: 'Navigateur',
+  empty: 'Rien n’est encore arrivé à votre compte.',
+  older: 'Activité plus ancienne',
+  newest: 'Activité la plus récente',
+  unknown: 'Inconnu',
+  types: {
+    signedIn: 'Connexion',
+    signInFailed: 'Tentative de connexion échouée',
+    signInThrottled: 'Connexion suspendue après trop de tentatives échouées',
+    emailChangeRequested: 'Changement d’adresse e-mail demandé',
+    emailChanged: 'Adresse e-mail modifiée',
+    emailChangeCancelled: 'Changement d’adresse e-mail annulé',
+    passwordChanged: 'Mot de passe modifié',
+    passwordResetRequested: 'Réinitialisation du mot de passe demandée',
+    passwordReset: 'Mot de passe réinitialisé',
+    twoStepEnabled: 'Connexion en deux étapes activée',
+    twoStepDisabled: 'Connexion en deux étapes désactivée',
+    recoveryCodesRenewed: 'Nouveaux codes de secours créés',
+    recoveryCodeUsed: 'Connexion avec un code de secours',
+    sessionEnded: 'Session fermée',
+    apiTokenCreated: 'Jeton d’API créé',
+    apiTokenRevoked: 'Jeton d’API révoqué',
+  },
+  other: 'Autre activité',
+  named: (what, name) => `${what} : « ${name} »`,
+};

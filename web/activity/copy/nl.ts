@@ -1,0 +1,38 @@
+import type { ActivityCopy } from './index.js';
+
+export const nl: ActivityCopy = {
+  link: 'Accountactiviteit: aanmeldingen, wijzigingen van wachtwoord en adres, API-tokens',
+  title: 'Activiteit van mijn account',
+  intro:
+    'Wat er met uw account gebeurde, het nieuwste eerst, met het adres en de browser waar het vandaan kwam. Herkent u iets niet, wijzig dan uw wachtwoord en verwittig onze support.',
+  back: 'Terug naar mijn profiel',
+  caption: 'Accountactiviteit, het nieuwste eerst',
+  when: 'Wanneer',
+  what: 'Wat',
+  address: 'Adres',
+  browser: 'Browser',
+  empty: 'Er is nog niets met uw account gebeurd.',
+  older: 'Oudere activiteit',
+  newest: 'Nieuwste activiteit',
+  unknown: 'Onbekend',
+  types: {
+    signedIn: 'Aangemeld',
+    signInFailed: 'Mislukte aanmeldpoging',
+    signInThrottled: 'Aanmelden gepauzeerd na te veel mislukte pogingen',
+    emailChangeRequested: 'Wijziging van e-mailadres aangevraagd',
+    emailChanged: 'E-mailadres gewijzigd',
+    emailChangeCancelled: 'Wijziging van e-mailadres geannuleerd',
+    passwordChanged: 'Wachtwoord gewijzigd',
+    passwordResetRequested: 'Wachtwoordherstel aangevraagd',
+    passwordReset: 'Wachtwoord hersteld',
+    twoStepEnabled: 'Aanmelden in twee stappen ingeschakeld',
+    twoStepDisabled: 'Aanmelden in twee stappen uitgeschakeld',
+    recoveryCodesRenewed: 'Nieuwe herstelcodes aangemaakt',
+    recoveryCodeUsed: 'Aangemeld met een herstelcode',
+    sessionEnded: 'Sessie afgemeld',
+    apiTokenCreated: 'API-token aangemaakt',
+    apiTokenRevoked: 'API-token ingetrokken',
+  },
+  other: 'Andere activiteit',
+  named: (what, name) => `${what}: ‘${name}’`,
+};
