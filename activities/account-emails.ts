@@ -1,4 +1,5 @@
 import type { Account } from '../db/schema.js';
+import { ADDRESS_EMAILS } from './address-emails.js';
 import type { RenderedEmail } from '../emails/render.js';
 import type { ActivityDeps } from './index.js';
 import { notFound } from './projection.js';
@@ -22,7 +23,7 @@ export interface AccountEmail {
 export type AccountEmailBuilder = (deps: ActivityDeps, id: string) => Promise<AccountEmail | null>;
 
 /** The kinds of account emails; each area adds its builders here. */
-const BUILDERS = {} satisfies Record<string, AccountEmailBuilder>;
+const BUILDERS = { ...ADDRESS_EMAILS } satisfies Record<string, AccountEmailBuilder>;
 
 export type AccountEmailKind = keyof typeof BUILDERS;
 export interface AccountEmailInput {
