@@ -9,6 +9,7 @@ import auth from './auth.js';
 import contactChanges from './contact-changes.js';
 import contacts from './contacts.js';
 import decisions from './decisions.js';
+import emailChanges from './email-changes.js';
 import health from './health.js';
 import profile from './profile.js';
 import services from './services.js';
@@ -42,6 +43,7 @@ export default fp(
     await app.register(contactChanges);
     await app.register(contacts);
     await app.register(profile);
+    await app.register(emailChanges);
     await app.register(decisions);
     await app.register(support);
     await app.register(webhooks);

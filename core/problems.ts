@@ -20,6 +20,7 @@ export const PROBLEMS = {
   profilePermissionRequired: { status: 403, title: 'Forbidden' },
   ownerOnly: { status: 403, title: 'Forbidden' },
   subAccountEmail: { status: 403, title: 'Forbidden' },
+  emailHolderOnly: { status: 403, title: 'Forbidden' },
   invalidToken: { status: 403, title: 'Invalid token' },
   // 404
   notFound: { status: 404, title: 'Not found' },
@@ -45,8 +46,10 @@ export const PROBLEMS = {
   notDeactivated: { status: 409, title: 'Not deactivated' },
   alreadySubAccount: { status: 409, title: 'Already a sub-account' },
   noPendingInvitation: { status: 409, title: 'No pending invitation' },
+  noPendingEmailChange: { status: 409, title: 'No address change waiting' },
   // 410
   invitationNotValid: { status: 410, title: 'Invitation not valid' },
+  emailChangeNotValid: { status: 410, title: 'Address link not valid' },
   // 422
   rolesRequired: { status: 422, title: 'No role' },
   contactRequired: { status: 422, title: 'No contact' },
@@ -63,6 +66,7 @@ export const PROBLEMS = {
   tooLate: { status: 422, title: 'Invalid expiry' },
   nameSetBySupport: { status: 422, title: 'Name set by support' },
   wrongPassword: { status: 422, title: 'Wrong password' },
+  passwordRequired: { status: 422, title: 'Password required' },
   samePassword: { status: 422, title: 'Same password' },
   // 429
   tooManyRequests: { status: 429, title: 'Too many requests' },

@@ -15,6 +15,7 @@ export const en: ProblemWords = {
   profilePermissionRequired: 'Your sub-account may not see or change the profile; ask the account holder.',
   ownerOnly: 'Only the account holder may do this.',
   subAccountEmail: 'Only the account holder may change the address of a sub-account.',
+  emailHolderOnly: 'Only the account holder may change the account’s email address, even with the profile permission.',
   invalidToken:
     'This code is not valid for this request. It may be mistyped, already used, replaced by a newer email, or the request may have ended.',
   notFound: 'There is nothing here, or nothing you may see.',
@@ -38,7 +39,10 @@ export const en: ProblemWords = {
   notDeactivated: 'This sub-account is not deactivated.',
   alreadySubAccount: 'This contact is already a sub-account.',
   noPendingInvitation: 'This contact has no invitation waiting.',
+  noPendingEmailChange: 'No address change is waiting for confirmation.',
   invitationNotValid: 'This invitation link is no longer valid. Ask the person who invited you for a new one.',
+  emailChangeNotValid:
+    'This link is no longer valid: it was already used, replaced by a newer change, withdrawn, or it expired.',
   rolesRequired: 'Choose at least one role.',
   contactRequired: 'Enter the handle of the new contact.',
   rolesHeldApart: 'These roles are held by different contacts; hand over each contact’s roles separately.',
@@ -53,6 +57,7 @@ export const en: ProblemWords = {
   tooLate: 'The new expiry may be at most 30 days from now.',
   nameSetBySupport: 'Your first and last name can only be changed by support.',
   wrongPassword: 'The current password is not right.',
+  passwordRequired: 'Enter your current password to change the email address.',
   samePassword: 'The new password must differ from the current one.',
   tooManyRequests: 'Too many attempts from your connection. Wait a minute and try again.',
   resendTooSoon: 'The emails were sent moments ago; try again in a minute.',

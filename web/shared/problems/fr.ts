@@ -17,6 +17,8 @@ export const fr: ProblemWords = {
     'Votre sous-compte ne peut ni voir ni modifier le profil ; demandez au titulaire du compte.',
   ownerOnly: 'Seul le titulaire du compte peut faire cela.',
   subAccountEmail: 'Seul le titulaire du compte peut changer l’adresse d’un sous-compte.',
+  emailHolderOnly:
+    'Seul le titulaire du compte peut changer l’adresse e-mail du compte, même avec la permission profil.',
   invalidToken:
     'Ce code n’est pas valable pour cette demande. Il est peut-être mal saisi, déjà utilisé, remplacé par un e-mail plus récent, ou la demande est terminée.',
   notFound: 'Il n’y a rien ici, ou rien que vous puissiez voir.',
@@ -43,8 +45,11 @@ export const fr: ProblemWords = {
   notDeactivated: 'Ce sous-compte n’est pas désactivé.',
   alreadySubAccount: 'Ce contact est déjà un sous-compte.',
   noPendingInvitation: 'Ce contact n’a pas d’invitation en attente.',
+  noPendingEmailChange: 'Aucun changement d’adresse n’attend de confirmation.',
   invitationNotValid:
     'Ce lien d’invitation n’est plus valable. Demandez-en un nouveau à la personne qui vous a invité.',
+  emailChangeNotValid:
+    'Ce lien n’est plus valable : il a déjà servi, a été remplacé par un changement plus récent, a été retiré ou a expiré.',
   rolesRequired: 'Choisissez au moins un rôle.',
   contactRequired: 'Saisissez l’identifiant du nouveau contact.',
   rolesHeldApart:
@@ -60,6 +65,7 @@ export const fr: ProblemWords = {
   tooLate: 'La nouvelle échéance peut être au plus dans 30 jours.',
   nameSetBySupport: 'Vos prénom et nom ne peuvent être modifiés que par le support.',
   wrongPassword: 'Le mot de passe actuel n’est pas le bon.',
+  passwordRequired: 'Saisissez votre mot de passe actuel pour changer l’adresse e-mail.',
   samePassword: 'Le nouveau mot de passe doit être différent de l’actuel.',
   tooManyRequests: 'Trop de tentatives depuis votre connexion. Attendez une minute et réessayez.',
   resendTooSoon: 'Les e-mails viennent d’être envoyés ; réessayez dans une minute.',

@@ -16,6 +16,8 @@ export const nl: ProblemWords = {
   profilePermissionRequired: 'Uw subaccount mag het profiel niet zien of wijzigen; vraag het de accounthouder.',
   ownerOnly: 'Alleen de accounthouder kan dit doen.',
   subAccountEmail: 'Alleen de accounthouder kan het adres van een subaccount wijzigen.',
+  emailHolderOnly:
+    'Alleen de accounthouder kan het e-mailadres van het account wijzigen, ook met de profielmachtiging.',
   invalidToken:
     'Deze code is niet geldig voor dit verzoek. Mogelijk is hij verkeerd overgenomen, al gebruikt, vervangen door een nieuwere e-mail, of is het verzoek afgelopen.',
   notFound: 'Hier is niets, of niets wat u mag zien.',
@@ -42,7 +44,10 @@ export const nl: ProblemWords = {
   notDeactivated: 'Dit subaccount is niet gedeactiveerd.',
   alreadySubAccount: 'Deze contactpersoon is al een subaccount.',
   noPendingInvitation: 'Deze contactpersoon heeft geen openstaande uitnodiging.',
+  noPendingEmailChange: 'Er wacht geen adreswijziging op bevestiging.',
   invitationNotValid: 'Deze uitnodigingslink is niet meer geldig. Vraag wie u heeft uitgenodigd om een nieuwe.',
+  emailChangeNotValid:
+    'Deze link is niet meer geldig: hij is al gebruikt, vervangen door een nieuwere wijziging, ingetrokken of verlopen.',
   rolesRequired: 'Kies ten minste één rol.',
   contactRequired: 'Vul de handle van het nieuwe contact in.',
   rolesHeldApart: 'Deze rollen zijn van verschillende contacten; draag de rollen van elk contact apart over.',
@@ -57,6 +62,7 @@ export const nl: ProblemWords = {
   tooLate: 'De nieuwe vervaldatum mag hoogstens 30 dagen vanaf nu liggen.',
   nameSetBySupport: 'Uw voor- en achternaam kunnen alleen door onze support worden gewijzigd.',
   wrongPassword: 'Het huidige wachtwoord klopt niet.',
+  passwordRequired: 'Vul uw huidige wachtwoord in om het e-mailadres te wijzigen.',
   samePassword: 'Het nieuwe wachtwoord moet verschillen van het huidige.',
   tooManyRequests: 'Te veel pogingen vanaf uw verbinding. Wacht een minuut en probeer het opnieuw.',
   resendTooSoon: 'De e-mails zijn net verstuurd; probeer het over een minuut opnieuw.',
