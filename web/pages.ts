@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { Problem } from '../core/problems.js';
 import { isOutage } from '../core/outages.js';
+import addressPages from './address/page.js';
 import changePage from './services/change-page.js';
 import contactsPage from './contacts/page.js';
 import invitationPage from './account/invitation-page.js';
@@ -47,4 +48,5 @@ export default async function pages(app: FastifyInstance) {
   await app.register(contactsPage);
   await app.register(profilePage);
   await app.register(invitationPage);
+  await app.register(addressPages);
 }

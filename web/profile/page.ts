@@ -9,7 +9,8 @@ import {
   updateProfile,
   type Profile,
 } from '../../accounts/profile.js';
-import { Problem, type ProblemCode } from '../../core/problems.js';
+import { Problem, isProblem, type ProblemCode } from '../../core/problems.js';
+import { requesterOf } from '../../core/requester.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { newPassword, newslettersInput, preferencesInput, profileInput } from '../../domain/contact.js';
 import { PROFILE, type SavedNotice } from './copy/index.js';
@@ -78,8 +79,10 @@ async function show(app: FastifyInstance, request: FastifyRequest, reply: Fastif
 }
 
 /** A refusal of the profile actions, told next to the field it names and in the page language. */
-function problemErrors(err: unknown, lang: Language, values: Values): Errors | null {
-  if (!(err instanceof Problem) || err.status === 403 || err.status === 404 || err.status >= 500) return null;
+function problemErrors(err: unknown, lang: Language, form: FormName, values: Values): Errors | null {
+  if (!(err instanceof Problem) || err.status === 404 || err.status >= 500) return null;
+  // A sub-account may see its holder's address, but not change it: said next to the field.
+  if (err.status === 403 && !isProblem(err, 'emailHolderOnly')) return null;
   const e = PROFILE[lang].errors;
   const byCode: Partial<Record<ProblemCode, string>> = {
     nameSetBySupport: e.nameBySupport,
@@ -88,7 +91,9 @@ function problemErrors(err: unknown, lang: Language, values: Values): Errors | n
     wrongPassword: e.currentWrong,
     samePassword: e.same,
   };
-  const field = typeof err.extra.field === 'string' ? err.extra.field : 'form';
+  let field = typeof err.extra.field === 'string' ? err.extra.field : 'form';
+  // The contact form's password field is the address's own (the password form has a currentPassword too).
+  if (form === 'contact' && field === 'currentPassword') field = 'addressPassword';
   return { [field]: byCode[err.code] ?? problemWords(err, lang) };
 }
 
@@ -122,7 +127,7 @@ export default async function profilePage(app: FastifyInstance) {
     try {
       return saved(request, reply, await action());
     } catch (err) {
-      const errors = problemErrors(err, pageLanguage(request), values);
+      const errors = problemErrors(err, pageLanguage(request), form, values);
       if (!errors) throw err;
       return refuse(request, reply, form, values, (err as Problem).status, errors);
     }
@@ -142,8 +147,10 @@ export default async function profilePage(app: FastifyInstance) {
     const names = Object.fromEntries(
       (['firstName', 'lastName'] as const).filter((f) => body[f] !== undefined).map((f) => [f, text(body[f])]),
     );
+    // The password a new address needs is never written back into the page.
+    const currentPassword = text(body.addressPassword) || undefined;
     return attempt(request, reply, 'contact', values, async () => {
-      await updateProfile(app.ctx, viewer, { ...parsed.data, ...names });
+      await updateProfile(app.ctx, viewer, { ...parsed.data, ...names, currentPassword }, requesterOf(request));
       return 'contact';
     });
   });
