@@ -1,0 +1,337 @@
+import { eq } from 'drizzle-orm';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nanoid } from 'nanoid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountEvents, emailChanges } from '../db/schema.js';
+import { freePort } from '../runtime/ports.js';
+import { findTemporalCli, startTemporalDevServer } from '../runtime/temporal.js';
+import type { ReceivedEmail } from './support/fake-resend.js';
+import { asParty, startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
+import { formPages } from './support/pages.js';
+import { errorOf, inputOf } from './support/profile-pages.js';
+
+/** Addresses are confirmed before anything follows them: the profile, the contact book, and the requests waiting. */
+
+const repoDir = fileURLToPath(new URL('..', import.meta.url));
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const { get, post } = formPages(() => h, '/profile');
+const fresh = (who: string) =>
+  `${who}-${nanoid(8)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}@test.example`;
+const inbox = (email: string) => asParty({ id: '', handle: email, email });
+const profileOf = async (who: TestAccount) => (await h.request('GET', '/api/v1/profile', { token: who.token })).json();
+
+/** The link of an address email: its change, its page's language and its token. */
+function linkIn(email: ReceivedEmail, page: 'confirm' | 'cancel') {
+  const match = new RegExp(`/address/${page}/([A-Za-z0-9_-]+)\\?lang=([a-z]{2})#token=([A-Za-z0-9_-]{43})`).exec(
+    email.text,
+  );
+  if (!match) throw new Error(`no ${page} link in "${email.subject}"`);
+  return { id: match[1]!, lang: match[2]!, token: match[3]! };
+}
+type Link = ReturnType<typeof linkIn>;
+const confirmLink = async (to: string, count = 1) =>
+  linkIn(await h.email(inbox(to), (t) => t.includes('/address/confirm/'), count), 'confirm');
+/** The cancel link of the notice that the address `to` received about the new address `about`. */
+const cancelLink = async (to: string, about: string) =>
+  linkIn(await h.email(inbox(to), (t) => t.includes('/address/cancel/') && t.includes(about)), 'cancel');
+const confirmByApi = (link: Link) =>
+  h.request('POST', `/api/v1/email-changes/${link.id}/confirm`, { body: { token: link.token } });
+
+/** Another browser signed in as the same account (Alice's phone, say): a second session. */
+async function secondSession(account: TestAccount): Promise<string> {
+  const res = await post('/signin', undefined, { handle: account.handle, password: TEST_PASSWORD, next: '/services' });
+  return [res.headers['set-cookie']]
+    .flat()
+    .map(String)
+    .find((c) => c.startsWith('cs_session='))!
+    .split(';')[0]!;
+}
+
+/** Asks for a new address through the API, with the account holder's password. */
+const moveTo = (who: TestAccount, email: string, body: Record<string, unknown> = {}) =>
+  h.request('PUT', '/api/v1/profile', {
+    token: who.token,
+    body: { email, language: 'en', currentPassword: TEST_PASSWORD, ...body },
+  });
+
+describe('a stolen session changes the address', () => {
+  it('is refused without the password; with it, codes still go to the old address until the new one confirms, and the notice cancels and signs every session out', async () => {
+    const alice = await h.account('Alice', 'fr');
+    const stranger = await h.account('Stranger');
+    const service = await h.service(alice);
+    const stolen = await h.signIn(alice);
+    const phone = await secondSession(alice);
+    const mallory = fresh('mallory');
+
+    // The stolen session posts the profile with the attacker's address, and no password.
+    const page = await post('/profile', stolen, { email: mallory, phone: '', country: '' });
+    expect(page.statusCode).toBe(422);
+    expect(errorOf(page.body, 'addressPassword')).toBe(
+      'Saisissez votre mot de passe actuel pour changer l’adresse e-mail.',
+    );
+    const bare = await h.request('PUT', '/api/v1/profile', {
+      token: alice.token,
+      body: { email: mallory, language: 'fr' },
+    });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json()).toMatchObject({ code: 'passwordRequired', field: 'currentPassword' });
+    const wrong = await moveTo(alice, mallory, { language: 'fr', currentPassword: 'a-guessed-password' });
+    expect(wrong.json()).toMatchObject({ code: 'wrongPassword', field: 'currentPassword' });
+    expect(await profileOf(alice)).toMatchObject({ email: alice.email, pendingEmail: null });
+    expect(h.resend.to(mallory)).toHaveLength(0);
+
+    // With the password: 202, and the address in use stays Alice's until the new one is confirmed.
+    const asked = await moveTo(alice, mallory, { language: 'fr', phone: '+33 6 12 34 56 78' });
+    expect(asked.statusCode).toBe(202);
+    expect(asked.json()).toMatchObject({ email: alice.email, pendingEmail: mallory, phone: '+33612345678' });
+    expect(await profileOf(alice)).toMatchObject({ email: alice.email, pendingEmail: mallory });
+    const shown = await get('/profile', stolen);
+    expect(shown.body).toContain('En attente de confirmation à <strong>' + mallory);
+    expect(inputOf(shown.body, 'email')).toContain(`value="${alice.email}"`);
+
+    // The attacker asks to hand example.fr's admin role to a stranger: Alice's code still goes to Alice.
+    const change = await h.change(alice, service.id, ['admin'], stranger);
+    expect(change.statusCode).toBe(201);
+    const changeId = change.json().id as string;
+    expect((await h.email(alice, (t) => t.includes(changeId))).text).toContain('#token=');
+    const link = await confirmLink(mallory);
+    expect(h.resend.to(mallory).map((e) => e.text)).toEqual([expect.not.stringContaining(changeId)]);
+
+    // Alice's old address has the notice; its link cancels the change and ends every session, the stolen one too.
+    const notice = await h.email(alice, (t) => t.includes('/address/cancel/'));
+    expect(notice.subject).toBe('Votre adresse e-mail va changer');
+    expect(notice.text).toContain(mallory);
+    const cancel = await cancelLink(alice.email, mallory);
+    expect((await get(`/address/cancel/${cancel.id}?lang=${cancel.lang}`)).body).toContain(
+      'Annuler le changement et tout déconnecter',
+    );
+    const cancelled = await post(`/address/cancel/${cancel.id}?lang=fr`, undefined, { token: cancel.token });
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.body).toContain('toutes les sessions du compte sont déconnectées');
+    for (const session of [stolen, phone])
+      expect((await get('/profile', session)).headers.location).toMatch(/^\/signin/);
+
+    // The link the attacker received no longer works, and nothing changed.
+    const late = await confirmByApi(link);
+    expect(late.statusCode).toBe(410);
+    expect(late.json().code).toBe('emailChangeNotValid');
+    expect(await profileOf(alice)).toMatchObject({ email: alice.email, pendingEmail: null });
+    expect((await h.get(changeId, alice)).state).toBe('validatingByCustomers');
+
+    // Alice's activity says what happened, and never holds a password or a link's secret.
+    const events = await h.db.select().from(accountEvents).where(eq(accountEvents.accountId, alice.id));
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['emailChangeRequested', 'emailChangeCancelled']));
+    const details = JSON.stringify(events.map((e) => e.detail));
+    for (const secret of [TEST_PASSWORD, cancel.token]) expect(details).not.toContain(secret);
+  });
+});
+
+describe('a sub-account and its holder’s address', () => {
+  it('cannot change it, even with the profile and domains.manage permissions and a password', async () => {
+    const holder = await h.account('Hana');
+    const sub = await h.subAccount(holder, ['profile', 'domains.manage']);
+    const cookie = await h.signIn(sub);
+    const evil = fresh('taken-over');
+
+    const res = await moveTo(sub, evil);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'emailHolderOnly', field: 'email' });
+    const page = await get('/profile', cookie);
+    expect(inputOf(page.body, 'email')).toMatch(/value="[^"]+" .*readonly/);
+    expect(page.body).toContain('Only the account holder can change this address.');
+    const posted = await post('/profile', cookie, { email: evil, addressPassword: TEST_PASSWORD });
+    expect(posted.statusCode).toBe(403);
+    expect(errorOf(posted.body, 'email')).toBe(
+      'Only the account holder may change the account’s email address, even with the profile permission.',
+    );
+    expect((await h.request('DELETE', '/api/v1/profile/pending-email', { token: sub.token })).statusCode).toBe(403);
+    expect(await profileOf(holder)).toMatchObject({ email: holder.email, pendingEmail: null });
+    expect(h.resend.to(evil)).toHaveLength(0);
+  });
+});
+
+describe('the contact book', () => {
+  it('a sub-account’s new address waits for its confirmation, as an account’s; a plain contact’s changes at once', async () => {
+    const holder = await h.account('Holly');
+    const sub = await h.subAccount(holder, ['services.view']);
+    const next = fresh('sub-new');
+    const fields = { firstName: 'Casey', lastName: 'Contact', language: 'en', city: 'Gent' };
+
+    const res = await h.request('PUT', `/api/v1/contacts/${sub.id}`, {
+      token: holder.token,
+      body: { ...fields, email: next },
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ email: sub.email, pendingEmail: next, city: 'Gent' });
+    const confirm = await h.email(inbox(next), (t) => t.includes('/address/confirm/'));
+    expect(confirm.text).toContain(`your sub-account ${sub.handle} in the customer area of Holly`);
+    expect((await h.email(sub, (t) => t.includes('/address/cancel/'))).text).toContain(next);
+
+    // The holder's page shows the change waiting; the link, followed, makes it the address in use.
+    const holderSession = await h.signIn(holder);
+    const edit = await get(`/contacts/${sub.id}/edit`, holderSession);
+    expect(edit.body).toContain(`Waiting for confirmation at <strong>${next}</strong>`);
+    const link = await confirmLink(next);
+    const done = await post(`/address/confirm/${link.id}?lang=en`, undefined, { token: link.token });
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain(`Done: the email address is now ${next}.`);
+    const after = await h.request('GET', `/api/v1/contacts/${sub.id}`, { token: holder.token });
+    expect(after.json()).toMatchObject({ email: next, pendingEmail: null });
+
+    // A contact that cannot sign in takes its address at once, as before, and nobody is written to.
+    const plain = await h.contact(holder);
+    const moved = fresh('plain');
+    const edited = await h.request('PUT', `/api/v1/contacts/${plain.id}`, {
+      token: holder.token,
+      body: { ...fields, email: moved },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({ email: moved, pendingEmail: null });
+    expect([...h.resend.to(plain.email), ...h.resend.to(moved)]).toHaveLength(0);
+  });
+});
+
+describe('a code never follows an address change', () => {
+  it('a party’s confirmed address change aborts the pending request, says why, and tells the old address', async () => {
+    const { alice, bob, id, bobToken } = await h.pending({ roles: ['tech'], alice: 'fr', bob: 'en' });
+    await h.signIn(bob);
+    const next = fresh('bob-new');
+    expect((await moveTo(bob, next)).statusCode).toBe(202);
+
+    const confirmed = await confirmByApi(await confirmLink(next));
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toEqual({ email: next, endedRequests: [id] });
+    const request = await h.get(id, alice);
+    expect(request.state).toBe('aborted');
+    expect(request.timeline.find((e) => e.detail?.state === 'aborted')?.detail).toMatchObject({
+      reason: "the contact's address changed",
+      reasonCode: 'addressChanged',
+    });
+    expect((await h.decide(id, 'accept', bobToken)).statusCode).toBeGreaterThanOrEqual(400);
+
+    // Bob's former address is told, with the request that ended.
+    const told = await h.email(bob, (t) => t.includes('has been changed'));
+    expect(told.text).toContain(next);
+    expect(told.text).toContain(id);
+    // Alice reads why in French, in her email and on the request's page.
+    const why = "L'adresse e-mail de l'un des contacts a changé";
+    expect((await h.email(alice, (t) => t.includes(id) && t.includes('annulée'))).text).toContain(why);
+    const page = await get(`/requests/${id}`, await h.signIn(alice));
+    expect(page.body).toContain(why.replace(/'/g, '&#39;'));
+  });
+
+  it('a plain contact’s address edited by its holder aborts the request it is party to, and tells the old address', async () => {
+    const alice = await h.account('Alice');
+    const service = await h.service(alice);
+    const carl = await h.contact(alice, { firstName: 'Carl' });
+    const change = await h.change(alice, service.id, ['billing'], asParty(carl));
+    const id = change.json().id as string;
+    await h.email(asParty(carl), (t) => t.includes(id));
+
+    const next = fresh('carl-new');
+    const res = await h.request('PUT', `/api/v1/contacts/${carl.id}`, {
+      token: alice.token,
+      body: { firstName: 'Carl', lastName: 'Contact', email: next, language: 'en' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().email).toBe(next);
+    expect((await h.get(id, alice)).state).toBe('aborted');
+    const told = await h.email(asParty(carl), (t) => t.includes('has been changed'));
+    expect(told.text).toContain(id);
+    expect(told.text).toContain(`in the contact book of Alice`);
+  });
+});
+
+describe('the confirmation link', () => {
+  it('works once and for 24 hours; a newer change replaces an older one', async () => {
+    const dana = await h.account('Dana');
+    await h.signIn(dana);
+    const first = fresh('first');
+    const second = fresh('second');
+    await moveTo(dana, first);
+    const older = await confirmLink(first);
+    await moveTo(dana, second);
+    expect((await confirmByApi(older)).statusCode).toBe(410);
+
+    const [row] = await h.db.select().from(emailChanges).where(eq(emailChanges.newEmail, second));
+    expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(24 * 3_600_000);
+    // As if 24 hours had passed.
+    await h.db
+      .update(emailChanges)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(emailChanges.id, row!.id));
+    const expired = await post(`/address/confirm/${row!.id}?lang=en`, undefined, {
+      token: (await confirmLink(second)).token,
+    });
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('This link is no longer valid');
+    expect(await profileOf(dana)).toMatchObject({ email: dana.email, pendingEmail: null });
+
+    const third = fresh('third');
+    await moveTo(dana, third);
+    const link = await confirmLink(third);
+    expect((await confirmByApi(link)).statusCode).toBe(200);
+    expect((await confirmByApi(link)).statusCode).toBe(410);
+    const cancel = await cancelLink(dana.email, third);
+    expect((await h.request('POST', `/api/v1/email-changes/${cancel.id}/cancel`, { body: cancel })).statusCode).toBe(
+      410,
+    );
+    expect(await profileOf(dana)).toMatchObject({ email: third, pendingEmail: null });
+  });
+});
+
+describe('Temporal out of reach when the new address is confirmed', () => {
+  it('changes nothing and says to try again; the same link works once Temporal is back', async () => {
+    const cli = (await findTemporalCli({ configured: process.env.TEMPORAL_CLI, repoDir }))!;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'countersign-temporal-'));
+    const port = await freePort();
+    const serve = () => startTemporalDevServer({ cli, port, uiPort: null, dbFile: path.join(dir, 'temporal.db') });
+    let temporal = await serve();
+    const own = await startHarness({ temporalAddress: temporal.address });
+    try {
+      const { alice, bob, id } = await own.pending({ roles: ['tech'] });
+      await own.signIn(bob);
+      const next = fresh('bob-later');
+      const asked = await own.request('PUT', '/api/v1/profile', {
+        token: bob.token,
+        body: { email: next, language: 'en', currentPassword: TEST_PASSWORD },
+      });
+      expect(asked.statusCode).toBe(202);
+      const email = await own.email(inbox(next), (t) => t.includes('/address/confirm/'));
+      const link = linkIn(email, 'confirm');
+      const confirm = () =>
+        own.request('POST', `/api/v1/email-changes/${link.id}/confirm`, { body: { token: link.token } });
+
+      await temporal.stop();
+      const refused = await confirm();
+      expect(refused.statusCode).toBe(503);
+      expect(refused.json().detail).toMatch(/address was not changed\. Try again/);
+      expect((await own.request('GET', '/api/v1/profile', { token: bob.token })).json()).toMatchObject({
+        email: bob.email,
+        pendingEmail: next,
+      });
+      expect((await own.get(id, alice)).state).toBe('validatingByCustomers');
+
+      temporal = await serve();
+      const done = await confirm();
+      expect(done.json()).toEqual({ email: next, endedRequests: [id] });
+      expect((await own.get(id, alice)).state).toBe('aborted');
+    } finally {
+      await own.close();
+      await temporal.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
