@@ -11,12 +11,14 @@ import {
 } from '../db/email-changes.js';
 import type { Account, EmailChange } from '../db/schema.js';
 import { actorOf } from '../domain/access.js';
+import { PERMISSIONS, known } from '../domain/contact.js';
 import { EMAIL_CHANGE_HOURS } from '../domain/email-changes.js';
 import { newId } from '../domain/ids.js';
 import { isLinkToken, type LinkPurpose } from '../domain/tokens.js';
 import { recordActivity } from './activity.js';
 import { addressTaken, linkNotValid, switchAddress } from './address-switch.js';
 import { findContact, requireOwner } from './contacts.js';
+import { invite } from './invitations.js';
 import { sendAccountEmail } from './notify.js';
 
 /**
@@ -113,7 +115,20 @@ export async function confirmEmailChange(
   if (!account || account.deletedAt) throw linkNotValid();
   const done = await switchAddress(ctx, account, { email: change.newEmail }, change.id);
   await addressChanged(ctx, done.account, change.id, done.ended, change.oldEmail, from);
+  await reinvite(ctx, done.account);
   return done;
+}
+
+/**
+ * The link of an invitation not yet accepted went to the former address, and stopped working with it: a new one goes
+ * to the confirmed address, as the holder's "send a new link" would. Should it fail, the holder can send it.
+ */
+async function reinvite(ctx: Context, account: Account): Promise<void> {
+  const keeper = account.access === 'invited' && account.keptById ? await findAccount(ctx.db, account.keptById) : null;
+  if (!keeper) return;
+  await invite(ctx, keeper, account.id, known(PERMISSIONS, account.permissions)).catch((err: unknown) =>
+    ctx.log.error({ err, accountId: account.id }, 'could not send the invitation to the confirmed address'),
+  );
 }
 
 /** Keeps an address change made at once (a plain contact's, by its holder), for the email to its old address. */

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { withdrawOpenInvitations } from './invitations.js';
 import {
   accountEvents,
   accounts,
@@ -126,6 +127,8 @@ export async function switchAddress(
         .returning({ id: emailChanges.id });
       if (!used) return { stale: true };
     }
+    // An invitation's link went to the former address: it stops working with it.
+    await withdrawOpenInvitations(tx, accountId);
     // Any other change waiting for this account is over: the address it would replace is no longer in use.
     await tx
       .update(emailChanges)

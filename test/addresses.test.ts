@@ -9,7 +9,14 @@ import { accountEvents, emailChanges } from '../db/schema.js';
 import { freePort } from '../runtime/ports.js';
 import { findTemporalCli, startTemporalDevServer } from '../runtime/temporal.js';
 import type { ReceivedEmail } from './support/fake-resend.js';
-import { asParty, startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
+import {
+  asParty,
+  invitationLink,
+  startHarness,
+  TEST_PASSWORD,
+  type Harness,
+  type TestAccount,
+} from './support/harness.js';
 import { formPages } from './support/pages.js';
 import { errorOf, inputOf } from './support/profile-pages.js';
 
@@ -200,6 +207,36 @@ describe('the contact book', () => {
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ email: moved, pendingEmail: null });
     expect([...h.resend.to(plain.email), ...h.resend.to(moved)]).toHaveLength(0);
+  });
+});
+
+describe('an invitation and an address change', () => {
+  it('the invitation sent to the former address stops working; a new one goes to the confirmed address', async () => {
+    const holder = await h.account('Ivo');
+    const typo = await h.contact(holder, { firstName: 'Ines' });
+    const invited = await h.request('POST', `/api/v1/contacts/${typo.id}/invitation`, {
+      token: holder.token,
+      body: { permissions: ['services.view'] },
+    });
+    expect(invited.statusCode).toBe(201);
+    const first = invitationLink(await h.email(asParty(typo), (t) => t.includes('/invitations/')));
+
+    // The holder corrects the address; whoever reads the wrong one cannot take the sub-account any more.
+    const right = fresh('ines');
+    await h.request('PUT', `/api/v1/contacts/${typo.id}`, {
+      token: holder.token,
+      body: { firstName: 'Ines', lastName: 'Contact', email: right, language: 'en' },
+    });
+    expect((await confirmByApi(await confirmLink(right))).statusCode).toBe(200);
+    const stale = await h.request('POST', `/api/v1/invitations/${first.id}/accept`, {
+      body: { token: first.token, password: 'a-password-long-enough' },
+    });
+    expect(stale.statusCode).toBe(410);
+    const second = invitationLink(await h.email(inbox(right), (t) => t.includes('/invitations/')));
+    const accepted = await h.request('POST', `/api/v1/invitations/${second.id}/accept`, {
+      body: { token: second.token, password: 'a-password-long-enough' },
+    });
+    expect(accepted.statusCode).toBe(200);
   });
 });
 
