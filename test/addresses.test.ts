@@ -210,6 +210,39 @@ describe('the contact book', () => {
   });
 });
 
+describe('withdrawing a change that waits', () => {
+  it('from the profile page and for a sub-account through the API: its link stops working', async () => {
+    const wes = await h.account('Wes');
+    const cookie = await h.signIn(wes);
+    const next = fresh('wes-new');
+    const asked = await post('/profile', cookie, { email: next, addressPassword: TEST_PASSWORD });
+    expect(asked.headers.location).toBe('/profile?saved=contact#contact');
+    const link = await confirmLink(next);
+    const page = await get('/profile', cookie);
+    expect(page.body).toMatch(/<button type="submit" class="secondary" form="address-withdraw">Withdraw this change/);
+    const withdrawn = await post('/address/withdraw', cookie);
+    expect(withdrawn.headers.location).toBe('/profile?address=withdrawn#contact');
+    expect((await get('/profile?address=withdrawn', cookie)).body).toContain(
+      'The address change has been withdrawn: its link no longer works.',
+    );
+    expect((await confirmByApi(link)).statusCode).toBe(410);
+    expect(await profileOf(wes)).toMatchObject({ email: wes.email, pendingEmail: null });
+
+    const sub = await h.subAccount(wes, ['services.view']);
+    const later = fresh('sub-later');
+    await h.request('PUT', `/api/v1/contacts/${sub.id}`, {
+      token: wes.token,
+      body: { firstName: 'Casey', lastName: 'Contact', email: later, language: 'en' },
+    });
+    const subLink = await confirmLink(later);
+    const url = `/api/v1/contacts/${sub.id}/pending-email`;
+    expect((await h.request('DELETE', url, { token: sub.token })).statusCode).toBe(403);
+    expect((await h.request('DELETE', url, { token: wes.token })).statusCode).toBe(204);
+    expect((await confirmByApi(subLink)).statusCode).toBe(410);
+    expect((await h.request('DELETE', url, { token: wes.token })).json().code).toBe('noPendingEmailChange');
+  });
+});
+
 describe('an invitation and an address change', () => {
   it('the invitation sent to the former address stops working; a new one goes to the confirmed address', async () => {
     const holder = await h.account('Ivo');
@@ -300,6 +333,7 @@ describe('the confirmation link', () => {
     await moveTo(dana, first);
     const older = await confirmLink(first);
     await moveTo(dana, second);
+    const newer = await confirmLink(second);
     expect((await confirmByApi(older)).statusCode).toBe(410);
 
     const [row] = await h.db.select().from(emailChanges).where(eq(emailChanges.newEmail, second));
@@ -309,9 +343,7 @@ describe('the confirmation link', () => {
       .update(emailChanges)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(emailChanges.id, row!.id));
-    const expired = await post(`/address/confirm/${row!.id}?lang=en`, undefined, {
-      token: (await confirmLink(second)).token,
-    });
+    const expired = await post(`/address/confirm/${newer.id}?lang=en`, undefined, { token: newer.token });
     expect(expired.statusCode).toBe(410);
     expect(expired.body).toContain('This link is no longer valid');
     expect(await profileOf(dana)).toMatchObject({ email: dana.email, pendingEmail: null });
