@@ -1,14 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountEvents, emailChanges } from '../db/schema.js';
-import { freePort } from '../runtime/ports.js';
-import { findTemporalCli, startTemporalDevServer } from '../runtime/temporal.js';
-import type { ReceivedEmail } from './support/fake-resend.js';
+import { addressCalls, fresh, inbox } from './support/addresses.js';
 import {
   asParty,
   invitationLink,
@@ -20,9 +13,11 @@ import {
 import { formPages } from './support/pages.js';
 import { errorOf, inputOf } from './support/profile-pages.js';
 
-/** Addresses are confirmed before anything follows them: the profile, the contact book, and the requests waiting. */
+/**
+ * Addresses are confirmed before anything follows them: the profile, a sub-account's address in the contact book,
+ * and the links. What an address change does to the requests waiting: in addresses-requests.test.ts.
+ */
 
-const repoDir = fileURLToPath(new URL('..', import.meta.url));
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -32,29 +27,7 @@ afterAll(async () => {
 });
 
 const { get, post } = formPages(() => h, '/profile');
-const fresh = (who: string) =>
-  `${who}-${nanoid(8)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, 'x')}@test.example`;
-const inbox = (email: string) => asParty({ id: '', handle: email, email });
-const profileOf = async (who: TestAccount) => (await h.request('GET', '/api/v1/profile', { token: who.token })).json();
-
-/** The link of an address email: its change, its page's language and its token. */
-function linkIn(email: ReceivedEmail, page: 'confirm' | 'cancel') {
-  const match = new RegExp(`/address/${page}/([A-Za-z0-9_-]+)\\?lang=([a-z]{2})#token=([A-Za-z0-9_-]{43})`).exec(
-    email.text,
-  );
-  if (!match) throw new Error(`no ${page} link in "${email.subject}"`);
-  return { id: match[1]!, lang: match[2]!, token: match[3]! };
-}
-type Link = ReturnType<typeof linkIn>;
-const confirmLink = async (to: string, count = 1) =>
-  linkIn(await h.email(inbox(to), (t) => t.includes('/address/confirm/'), count), 'confirm');
-/** The cancel link of the notice that the address `to` received about the new address `about`. */
-const cancelLink = async (to: string, about: string) =>
-  linkIn(await h.email(inbox(to), (t) => t.includes('/address/cancel/') && t.includes(about)), 'cancel');
-const confirmByApi = (link: Link) =>
-  h.request('POST', `/api/v1/email-changes/${link.id}/confirm`, { body: { token: link.token } });
+const { confirmLink, cancelLink, confirmByApi, moveTo, profileOf } = addressCalls(() => h);
 
 /** Another browser signed in as the same account (Alice's phone, say): a second session. */
 async function secondSession(account: TestAccount): Promise<string> {
@@ -65,13 +38,6 @@ async function secondSession(account: TestAccount): Promise<string> {
     .find((c) => c.startsWith('cs_session='))!
     .split(';')[0]!;
 }
-
-/** Asks for a new address through the API, with the account holder's password. */
-const moveTo = (who: TestAccount, email: string, body: Record<string, unknown> = {}) =>
-  h.request('PUT', '/api/v1/profile', {
-    token: who.token,
-    body: { email, language: 'en', currentPassword: TEST_PASSWORD, ...body },
-  });
 
 describe('a stolen session changes the address', () => {
   it('is refused without the password; with it, codes still go to the old address until the new one confirms, and the notice cancels and signs every session out', async () => {
@@ -273,57 +239,6 @@ describe('an invitation and an address change', () => {
   });
 });
 
-describe('a code never follows an address change', () => {
-  it('a party’s confirmed address change aborts the pending request, says why, and tells the old address', async () => {
-    const { alice, bob, id, bobToken } = await h.pending({ roles: ['tech'], alice: 'fr', bob: 'en' });
-    await h.signIn(bob);
-    const next = fresh('bob-new');
-    expect((await moveTo(bob, next)).statusCode).toBe(202);
-
-    const confirmed = await confirmByApi(await confirmLink(next));
-    expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.json()).toEqual({ email: next, endedRequests: [id] });
-    const request = await h.get(id, alice);
-    expect(request.state).toBe('aborted');
-    expect(request.timeline.find((e) => e.detail?.state === 'aborted')?.detail).toMatchObject({
-      reason: "the contact's address changed",
-      reasonCode: 'addressChanged',
-    });
-    expect((await h.decide(id, 'accept', bobToken)).statusCode).toBeGreaterThanOrEqual(400);
-
-    // Bob's former address is told, with the request that ended.
-    const told = await h.email(bob, (t) => t.includes('has been changed'));
-    expect(told.text).toContain(next);
-    expect(told.text).toContain(id);
-    // Alice reads why in French, in her email and on the request's page.
-    const why = "L'adresse e-mail de l'un des contacts a changé";
-    expect((await h.email(alice, (t) => t.includes(id) && t.includes('annulée'))).text).toContain(why);
-    const page = await get(`/requests/${id}`, await h.signIn(alice));
-    expect(page.body).toContain(why.replace(/'/g, '&#39;'));
-  });
-
-  it('a plain contact’s address edited by its holder aborts the request it is party to, and tells the old address', async () => {
-    const alice = await h.account('Alice');
-    const service = await h.service(alice);
-    const carl = await h.contact(alice, { firstName: 'Carl' });
-    const change = await h.change(alice, service.id, ['billing'], asParty(carl));
-    const id = change.json().id as string;
-    await h.email(asParty(carl), (t) => t.includes(id));
-
-    const next = fresh('carl-new');
-    const res = await h.request('PUT', `/api/v1/contacts/${carl.id}`, {
-      token: alice.token,
-      body: { firstName: 'Carl', lastName: 'Contact', email: next, language: 'en' },
-    });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().email).toBe(next);
-    expect((await h.get(id, alice)).state).toBe('aborted');
-    const told = await h.email(asParty(carl), (t) => t.includes('has been changed'));
-    expect(told.text).toContain(id);
-    expect(told.text).toContain(`in the contact book of Alice`);
-  });
-});
-
 describe('the confirmation link', () => {
   it('works once and for 24 hours; a newer change replaces an older one', async () => {
     const dana = await h.account('Dana');
@@ -358,49 +273,5 @@ describe('the confirmation link', () => {
       410,
     );
     expect(await profileOf(dana)).toMatchObject({ email: third, pendingEmail: null });
-  });
-});
-
-describe('Temporal out of reach when the new address is confirmed', () => {
-  it('changes nothing and says to try again; the same link works once Temporal is back', async () => {
-    const cli = (await findTemporalCli({ configured: process.env.TEMPORAL_CLI, repoDir }))!;
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'countersign-temporal-'));
-    const port = await freePort();
-    const serve = () => startTemporalDevServer({ cli, port, uiPort: null, dbFile: path.join(dir, 'temporal.db') });
-    let temporal = await serve();
-    const own = await startHarness({ temporalAddress: temporal.address });
-    try {
-      const { alice, bob, id } = await own.pending({ roles: ['tech'] });
-      await own.signIn(bob);
-      const next = fresh('bob-later');
-      const asked = await own.request('PUT', '/api/v1/profile', {
-        token: bob.token,
-        body: { email: next, language: 'en', currentPassword: TEST_PASSWORD },
-      });
-      expect(asked.statusCode).toBe(202);
-      const email = await own.email(inbox(next), (t) => t.includes('/address/confirm/'));
-      const link = linkIn(email, 'confirm');
-      const confirm = () =>
-        own.request('POST', `/api/v1/email-changes/${link.id}/confirm`, { body: { token: link.token } });
-
-      await temporal.stop();
-      const refused = await confirm();
-      expect(refused.statusCode).toBe(503);
-      expect(refused.json().detail).toMatch(/address was not changed\. Try again/);
-      expect((await own.request('GET', '/api/v1/profile', { token: bob.token })).json()).toMatchObject({
-        email: bob.email,
-        pendingEmail: next,
-      });
-      expect((await own.get(id, alice)).state).toBe('validatingByCustomers');
-
-      temporal = await serve();
-      const done = await confirm();
-      expect(done.json()).toEqual({ email: next, endedRequests: [id] });
-      expect((await own.get(id, alice)).state).toBe('aborted');
-    } finally {
-      await own.close();
-      await temporal.stop();
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 });

@@ -1,3 +1,5 @@
+import { ADDRESS_API, ADDRESS_PAGES } from './permissions-addresses.js';
+
 /**
  * Who may do what, as one table: every endpoint and page against every kind of person. The domain D is held
  * by `holder`, with `admin`, `tech` and `billing` as its contacts (accounts of their own); the sub-accounts are
@@ -199,26 +201,6 @@ export const API: Row[] = [
     '                                                                  200   200   200  200     403    403    200    403  403  403  200     200     401',
   ),
   row(
-    "change the profile's email address, without the password",
-    () => ({ method: 'PUT', url: '/api/v1/profile', body: { email: 'moved@test.example', language: 'en' } }),
-    '                                                                  422   422   422  422     403    403    403    403  403  403  422     422     401',
-  ),
-  row(
-    'withdraw my address change (none waits)',
-    () => ({ method: 'DELETE', url: '/api/v1/profile/pending-email' }),
-    '                                                                  409   409   409  409     403    403    403    403  403  403  409     409     401',
-  ),
-  row(
-    "withdraw a contact's address change (none waits)",
-    (f) => ({ method: 'DELETE', url: `/api/v1/contacts/${f.contactId}/pending-email` }),
-    '                                                                  409   404   404  404     403    403    403    403  403  403  403     404     401',
-  ),
-  row(
-    'confirm an address with a wrong token (the link decides, not who asks)',
-    () => ({ method: 'POST', url: '/api/v1/email-changes/no-such-change/confirm', body: { token: 'x'.repeat(43) } }),
-    '                                                                  410   410   410  410     410    410    410    410  410  410  410     410     410',
-  ),
-  row(
     "change one's own password (wrong current one)",
     () => ({
       method: 'PUT',
@@ -227,6 +209,7 @@ export const API: Row[] = [
     }),
     '                                                                  422   422   422  422     422    422    422    422  422  422  422     422     401',
   ),
+  ...ADDRESS_API,
 ];
 
 /** Pages: a signed-in person has a session cookie; an anonymous one is sent to the sign-in page (303). */
@@ -305,18 +288,9 @@ export const PAGES: Row[] = [
     { fresh: ['subId'] },
   ),
   row(
-    'the address confirmation page (public: the link decides)',
-    () => ({ method: 'GET', url: '/address/confirm/no-such-change' }),
-    '                                                                  200   200   200  200     200    200    200    200  200  200  200     200     200',
-  ),
-  row(
-    'withdraw an address change (none waits)',
-    () => ({ method: 'POST', url: '/address/withdraw', body: {} }),
-    '                                                                  303   303   303  303     403    403    403    403  403  403  303     303     303',
-  ),
-  row(
     "save the profile's newsletters",
     () => ({ method: 'POST', url: '/profile/newsletters', body: {} }),
     '                                                                  303   303   303  303     403    403    303    403  403  403  303     303     303',
   ),
+  ...ADDRESS_PAGES,
 ];
