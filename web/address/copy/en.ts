@@ -3,7 +3,7 @@ import type { AddressCopy } from './index.js';
 
 export const en: AddressCopy = {
   field: {
-    password: 'Current password',
+    password: 'Your password, to change the address',
     passwordHint:
       'Needed only to change the email address. The new address is used once it is confirmed from the link we send to it; the current address is told.',
     holderOnly: 'Only the account holder can change this address.',

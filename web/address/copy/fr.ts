@@ -3,7 +3,7 @@ import type { AddressCopy } from './index.js';
 
 export const fr: AddressCopy = {
   field: {
-    password: 'Mot de passe actuel',
+    password: 'Votre mot de passe, pour changer l’adresse',
     passwordHint:
       'Nécessaire seulement pour changer l’adresse e-mail. La nouvelle adresse ne sert qu’une fois confirmée par le lien que nous y envoyons ; l’adresse actuelle en est avertie.',
     holderOnly: 'Seul le titulaire du compte peut changer cette adresse.',

@@ -3,7 +3,7 @@ import type { AddressCopy } from './index.js';
 
 export const nl: AddressCopy = {
   field: {
-    password: 'Huidig wachtwoord',
+    password: 'Uw wachtwoord, om het adres te wijzigen',
     passwordHint:
       'Alleen nodig om het e-mailadres te wijzigen. Het nieuwe adres wordt pas gebruikt nadat het is bevestigd via de link die we ernaartoe sturen; het huidige adres krijgt bericht.',
     holderOnly: 'Alleen de accounthouder kan dit adres wijzigen.',
