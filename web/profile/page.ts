@@ -135,7 +135,8 @@ export default async function profilePage(app: FastifyInstance) {
 
   app.get('/profile', route, async (request, reply) => show(app, request, reply));
 
-  app.post('/profile', post, async (request, reply) => {
+  // Rate-limited as /signin: a new address is tried with the password.
+  app.post('/profile', { ...post, config: { rateLimit: {} } }, async (request, reply) => {
     const viewer = request.viewer!;
     const { account } = await getProfile(app.ctx, viewer);
     const body = bodyOf(request);
