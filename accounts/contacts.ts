@@ -1,4 +1,4 @@
-import type { Context } from '../core/context.js';
+import type { Context, Requester } from '../core/context.js';
 import { actorOf, can, type Actor } from '../domain/access.js';
 import type { ContactInput, Permission } from '../domain/contact.js';
 import {
@@ -13,9 +13,12 @@ import {
   updateDetails,
 } from '../db/accounts.js';
 import { isUniqueViolation } from '../db/client.js';
-import type { Account } from '../db/schema.js';
+import type { Account, EmailChange } from '../db/schema.js';
+import { sameAddress } from '../domain/email-changes.js';
+import { switchAddress } from './address-switch.js';
+import { addressChanged, recordAddressChange, startEmailChange } from './email-changes.js';
 import { pendingRequestsNaming, servicesNaming } from '../db/services.js';
-import { Problem } from '../core/problems.js';
+import { Problem, isProblem } from '../core/problems.js';
 
 /**
  * The contact book: the contacts an account keeps, and the sub-accounts among them. The API and the pages both
@@ -80,20 +83,55 @@ export async function createContact(ctx: Context, account: Account, input: Conta
   }
 }
 
-export async function updateContact(ctx: Context, account: Account, id: string, input: ContactInput): Promise<Account> {
+/**
+ * Edits a contact. A new address of a sub-account (invited, active or deactivated) waits for its confirmation, as an
+ * account's does (`emailChange`); a plain contact, which cannot sign in, takes it at once, once the requests that
+ * wait for its decision have ended.
+ */
+export async function updateContact(
+  ctx: Context,
+  account: Account,
+  id: string,
+  input: ContactInput,
+  from: Requester,
+): Promise<{ contact: Account; emailChange: EmailChange | null }> {
   const actor = requireContacts(account);
   const contact = await findContact(ctx, actor, id);
-  if (contact.access !== 'none' && contact.email.toLowerCase() !== input.email.toLowerCase() && actor.subAccount) {
+  const moving = !sameAddress(contact.email, input.email);
+  if (contact.access !== 'none' && moving && actor.subAccount) {
     throw new Problem('subAccountEmail', 'Only the account holder may change the email of a sub-account.', {
       field: 'email',
     });
   }
+  if (moving && contact.access === 'none') {
+    return { contact: await moveContact(ctx, account, contact, input, from), emailChange: null };
+  }
+  const emailChange = moving ? await startEmailChange(ctx, contact, account, input.email, from) : null;
   try {
-    return await updateDetails(ctx.db, contact.id, input);
+    const details = { ...input, email: moving ? contact.email : input.email };
+    return { contact: await updateDetails(ctx.db, contact.id, details), emailChange };
   } catch (err) {
     if (isUniqueViolation(err)) throw emailTaken(input.email);
     throw err;
   }
+}
+
+/** A plain contact's new address, at once; its former address is told of the requests that had to end. */
+async function moveContact(
+  ctx: Context,
+  viewer: Account,
+  contact: Account,
+  input: ContactInput,
+  from: Requester,
+): Promise<Account> {
+  const moved = await switchAddress(ctx, contact, input).catch((err: unknown) => {
+    throw isProblem(err, 'emailTaken') ? emailTaken(input.email) : err;
+  });
+  if (moved.ended.length) {
+    const id = await recordAddressChange(ctx, viewer, contact.email, moved.account);
+    await addressChanged(ctx, moved.account, id, moved.ended, contact.email, from);
+  }
+  return moved.account;
 }
 
 const ROLE_WORDS = {

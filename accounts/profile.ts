@@ -12,7 +12,9 @@ import {
   updateDetails,
 } from '../db/accounts.js';
 import { isUniqueViolation } from '../db/client.js';
-import type { Account } from '../db/schema.js';
+import type { Account, EmailChange } from '../db/schema.js';
+import { sameAddress } from '../domain/email-changes.js';
+import { pendingAddress, requireAddressHolder, startEmailChange } from './email-changes.js';
 import { Problem } from '../core/problems.js';
 import { recordActivity } from './activity.js';
 import { requireStrongPassword } from './passwords.js';
@@ -25,6 +27,8 @@ import { requireStrongPassword } from './passwords.js';
 export interface Profile {
   account: Account;
   billingContact: Account | null;
+  /** The address change that waits for its confirmation, if any. */
+  pendingEmail: EmailChange | null;
 }
 
 async function profileAccount(ctx: Context, viewer: Account): Promise<Account> {
@@ -41,15 +45,20 @@ async function profileAccount(ctx: Context, viewer: Account): Promise<Account> {
 export async function getProfile(ctx: Context, viewer: Account): Promise<Profile> {
   const account = await profileAccount(ctx, viewer);
   const billingContact = account.billingContactId ? await findAccount(ctx.db, account.billingContactId) : null;
-  return { account, billingContact };
+  return { account, billingContact, pendingEmail: await pendingAddress(ctx, account.id) };
 }
 
-/** Names are not in the input: as at PlanetHoster, a change of first or last name goes through support. */
+/**
+ * Names are not in the input: as at PlanetHoster, a change of first or last name goes through support. A new address
+ * needs the account holder's password and waits for its confirmation (`pendingEmail`); the other details are saved
+ * at once. `emailChange` says whether this call started one.
+ */
 export async function updateProfile(
   ctx: Context,
   viewer: Account,
-  input: ProfileInput & { firstName?: string; lastName?: string },
-) {
+  input: ProfileInput & { firstName?: string; lastName?: string; currentPassword?: string },
+  from: Requester,
+): Promise<Profile & { emailChange: EmailChange | null }> {
   const account = await profileAccount(ctx, viewer);
   for (const field of ['firstName', 'lastName'] as const) {
     const given = input[field]?.trim();
@@ -61,9 +70,21 @@ export async function updateProfile(
       );
     }
   }
-  const { firstName: _f, lastName: _l, ...details } = input;
+  const { firstName: _f, lastName: _l, currentPassword, ...details } = input;
+  const moving = !sameAddress(details.email, account.email);
+  if (moving) {
+    requireAddressHolder(viewer);
+    if (!currentPassword)
+      throw new Problem('passwordRequired', 'Give your current password to change the email address.', {
+        field: 'currentPassword',
+      });
+    if (!(await verifyPassword(currentPassword, viewer.passwordHash)))
+      throw new Problem('wrongPassword', 'The current password is not right.', { field: 'currentPassword' });
+  }
+  const emailChange = moving ? await startEmailChange(ctx, account, viewer, details.email, from) : null;
   try {
-    await updateDetails(ctx.db, account.id, details);
+    // The address in use stays until the new one is confirmed; only its spelling may change here.
+    await updateDetails(ctx.db, account.id, { ...details, email: moving ? account.email : details.email });
   } catch (err) {
     if (isUniqueViolation(err))
       throw new Problem('emailTaken', `${input.email} is already the email of one of your contacts.`, {
@@ -71,7 +92,7 @@ export async function updateProfile(
       });
     throw err;
   }
-  return getProfile(ctx, viewer);
+  return { ...(await getProfile(ctx, viewer)), emailChange };
 }
 
 export async function updatePreferences(

@@ -1,4 +1,5 @@
 import type { Account } from '../db/schema.js';
+import { ADDRESS_EMAILS } from './address-emails.js';
 import type { RenderedEmail } from '../emails/render.js';
 import { GUARDS_EMAIL_BUILDERS } from './guards-emails.js';
 import type { ActivityDeps } from './index.js';
@@ -24,7 +25,11 @@ export interface AccountEmail {
 export type AccountEmailBuilder = (deps: ActivityDeps, id: string) => Promise<AccountEmail | null>;
 
 /** The kinds of account emails; each area adds its builders here. */
-const BUILDERS = { ...PASSWORD_EMAILS, ...GUARDS_EMAIL_BUILDERS } satisfies Record<string, AccountEmailBuilder>;
+const BUILDERS = {
+  ...PASSWORD_EMAILS,
+  ...GUARDS_EMAIL_BUILDERS,
+  ...ADDRESS_EMAILS,
+} satisfies Record<string, AccountEmailBuilder>;
 
 export type AccountEmailKind = keyof typeof BUILDERS;
 export interface AccountEmailInput {

@@ -3,14 +3,14 @@ import { areaOf } from '../domain/access.js';
 import type { Role } from '../domain/contact-change.js';
 import { workflowIdOf } from '../domain/ids.js';
 import { makeInvitationToken } from '../domain/tokens.js';
-import { loadChangeView, loadNote, type ChangeView } from '../db/queries.js';
+import { loadChangeView, type ChangeView } from '../db/queries.js';
 import { loadAccount, loadInvitation, loadSubscribers } from '../db/recipients.js';
 import type { Account } from '../db/schema.js';
 import { renderInvitation } from '../emails/invitation.js';
 import { renderEmail, type CopyCategory } from '../emails/render.js';
 import type { ActivityDeps } from './index.js';
 import { notFound } from './projection.js';
-import { deliverOnce, type Delivery, type EmailKind } from './send-email.js';
+import { deliverOnce, endReason, type Delivery, type EmailKind } from './send-email.js';
 
 const who = (a: Pick<Account, 'name' | 'handle'>) => ({ handle: a.handle, name: a.name });
 
@@ -85,7 +85,7 @@ export async function copyDeliveries(deps: ActivityDeps, view: ChangeView, kind:
   const informed = new Set([from, to, askedBy].flatMap((a) => [a.id, a.email.toLowerCase()]));
   const recipients = subscribers.filter((c) => !informed.has(c.id) && !informed.has(c.email.toLowerCase()));
   if (recipients.length === 0) return [];
-  const reason = kind === 'error' ? (change.endReason ?? undefined) : await loadNote(db, change.id, change.endNoteId);
+  const reason = await endReason(db, change, kind);
   return recipients.map((contact) => {
     const idempotencyKey = `${workflowIdOf(changeId)}/copy/${contact.id}/${kind}`;
     const copyOf = {
@@ -107,7 +107,7 @@ export async function copyDeliveries(deps: ActivityDeps, view: ChangeView, kind:
           expiresAt: change.expiresAt,
           requestId: change.id,
           requestUrl: `${config.publicBaseUrl}/requests/${change.id}`,
-          reason,
+          reason: reason(contact.language),
           refusedBy: kind === 'refused' ? who(change.fromDecision === 'refused' ? from : to) : undefined,
           cancelledBy: kind === 'aborted' && view.endedBy ? who(view.endedBy) : undefined,
           copyOf,

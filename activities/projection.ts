@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { Errors, type Decision, type Party, type Role, type State } from '../domain/contact-change.js';
+import type { CancelReason } from '../domain/email-changes.js';
 import { holderOf } from '../domain/permissions.js';
 import * as changes from '../db/changes.js';
 import { loadChangeState, loadChangeView } from '../db/queries.js';
@@ -76,6 +77,7 @@ export function projectionActivities({ db }: ActivityDeps) {
       by?: string;
       noteId?: string;
       reason?: string;
+      cancelReason?: CancelReason;
     }): Promise<void> {
       await changes.finish(db, input);
     },

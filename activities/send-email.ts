@@ -1,14 +1,17 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { Errors, type Party, type Role } from '../domain/contact-change.js';
+import { Errors, type Language, type Party, type Role } from '../domain/contact-change.js';
+import { cancelReasonOf } from '../domain/email-changes.js';
 import { workflowIdOf } from '../domain/ids.js';
 import { makeToken } from '../domain/tokens.js';
 import type { Db } from '../db/client.js';
 import { bookEmail, markEmailFailed, markEmailSent, type NewEmail } from '../db/emails.js';
 import { loadChangeView, loadNote, type ChangeView, type Person } from '../db/queries.js';
+import type { ContactChange } from '../db/schema.js';
 import { addEvent, type EventInput } from '../db/timeline.js';
 import { MailError } from '../emails/mailer.js';
 import { renderEmail, type EmailData, type RenderedEmail } from '../emails/render.js';
+import { WORDS } from '../i18n/words/index.js';
 import type { ActivityDeps } from './index.js';
 import { notFound } from './projection.js';
 
@@ -26,6 +29,21 @@ export interface SendEmailInput {
 }
 
 const person = (a: Person) => ({ handle: a.handle, name: a.name });
+
+/**
+ * Why the request ended, as its emails say it, by the reader's language: the reason the system cancelled it for, in
+ * that language; the engine's own reason for an error; or the words a person wrote.
+ */
+export async function endReason(
+  db: Db,
+  change: ContactChange,
+  kind: EmailKind,
+): Promise<(language: Language) => string | undefined> {
+  const code = kind === 'aborted' ? cancelReasonOf(change.endReason) : null;
+  if (code) return (language) => WORDS[language].cancelReasons[code];
+  const text = kind === 'error' ? (change.endReason ?? undefined) : await loadNote(db, change.id, change.endNoteId);
+  return () => text;
+}
 
 async function emailData(
   deps: ActivityDeps,
@@ -46,8 +64,7 @@ async function emailData(
     expiresAt: change.expiresAt,
     requestId: change.id,
     requestUrl: `${base}/requests/${change.id}`,
-    reason:
-      input.kind === 'error' ? (change.endReason ?? undefined) : await loadNote(deps.db, change.id, change.endNoteId),
+    reason: (await endReason(deps.db, change, input.kind))(account.language),
   };
   if (input.kind === 'refused') data.refusedBy = person(change.fromDecision === 'refused' ? from : to);
   if (input.kind === 'aborted' && endedBy) data.cancelledBy = person(endedBy);

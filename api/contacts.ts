@@ -11,7 +11,7 @@ import {
   newPassword,
   permissionsInput,
 } from '../domain/contact.js';
-import type { Account } from '../db/schema.js';
+import type { Account, EmailChange } from '../db/schema.js';
 import {
   createContact,
   deactivate,
@@ -22,7 +22,9 @@ import {
   setPermissions,
   updateContact,
 } from '../accounts/contacts.js';
+import { pendingAddress } from '../accounts/email-changes.js';
 import { acceptInvitation, invite, openInvitation, withdraw } from '../accounts/invitations.js';
+import { requesterOf } from '../core/requester.js';
 import { idParams, problemSchema, problemsFor } from './problems.js';
 
 export const contactSchema = z
@@ -41,6 +43,10 @@ export const contactSchema = z
     country: z.string().nullable(),
     language: z.enum(LANGUAGES),
     emailCategories: z.array(z.enum(EMAIL_CATEGORIES)),
+    pendingEmail: z
+      .string()
+      .nullable()
+      .describe('the new address while it waits for its confirmation (24 hours); `email` is the one in use'),
     access: z.object({
       status: z
         .enum(['none', 'invited', 'active', 'deactivated'])
@@ -51,7 +57,11 @@ export const contactSchema = z
   })
   .meta({ id: 'Contact' });
 
-export function presentContact(c: Account, invitationExpiresAt: Date | null = null): z.infer<typeof contactSchema> {
+export function presentContact(
+  c: Account,
+  invitationExpiresAt: Date | null = null,
+  pendingEmail: EmailChange | null = null,
+): z.infer<typeof contactSchema> {
   return {
     id: c.id,
     handle: c.handle,
@@ -67,6 +77,7 @@ export function presentContact(c: Account, invitationExpiresAt: Date | null = nu
     country: c.country,
     language: c.language,
     emailCategories: known(EMAIL_CATEGORIES, c.emailCategories),
+    pendingEmail: pendingEmail?.newEmail ?? null,
     access: {
       status: c.access,
       permissions: known(PERMISSIONS, c.permissions),
@@ -83,7 +94,11 @@ export default fp(
   async (appRoot: FastifyInstance) => {
     const app = appRoot.withTypeProvider<ZodTypeProvider>();
     const present = async (c: Account) =>
-      presentContact(c, c.access === 'invited' ? ((await openInvitation(app.ctx, c.id))?.expiresAt ?? null) : null);
+      presentContact(
+        c,
+        c.access === 'invited' ? ((await openInvitation(app.ctx, c.id))?.expiresAt ?? null) : null,
+        c.access === 'none' ? null : await pendingAddress(app.ctx, c.id),
+      );
 
     app.get(
       '/api/v1/contacts',
@@ -134,12 +149,25 @@ export default fp(
         schema: {
           tags,
           summary: 'Edit a contact (every field; the handle stays)',
+          description:
+            'A new `email` of a sub-account waits for its confirmation: the answer is 202 with `pendingEmail`, a ' +
+            'single-use link valid 24 hours goes to the new address and a notice to the current one. A contact ' +
+            'without access takes it at once; its pending requests end, and its former address is told.',
           params: idParams,
           body: contactInput,
-          response: { 200: contactSchema, ...errors },
+          response: { 200: contactSchema, 202: contactSchema, ...errors },
         },
       },
-      async (request) => present(await updateContact(app.ctx, request.account!, request.params.id, request.body)),
+      async (request, reply) => {
+        const { contact, emailChange } = await updateContact(
+          app.ctx,
+          request.account!,
+          request.params.id,
+          request.body,
+          requesterOf(request),
+        );
+        return reply.code(emailChange ? 202 : 200).send(await present(contact));
+      },
     );
 
     app.delete(

@@ -10,6 +10,7 @@ import auth from './auth.js';
 import contactChanges from './contact-changes.js';
 import contacts from './contacts.js';
 import decisions from './decisions.js';
+import emailChanges from './email-changes.js';
 import health from './health.js';
 import passwordResets from './password-resets.js';
 import profile from './profile.js';
@@ -48,6 +49,7 @@ export default fp(
     await app.register(profile);
     await app.register(twoStep);
     await app.register(activity);
+    await app.register(emailChanges);
     await app.register(decisions);
     await app.register(passwordResets);
     await app.register(support);

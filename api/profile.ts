@@ -38,8 +38,8 @@ const profileSchema = contactSchema
   })
   .meta({ id: 'Profile' });
 
-function present({ account, billingContact }: Profile): z.infer<typeof profileSchema> {
-  const { access: _a, emailCategories: _e, ...details } = presentContact(account);
+function present({ account, billingContact, pendingEmail }: Profile): z.infer<typeof profileSchema> {
+  const { access: _a, emailCategories: _e, ...details } = presentContact(account, null, pendingEmail);
   return {
     ...details,
     preferences: {
@@ -51,7 +51,7 @@ function present({ account, billingContact }: Profile): z.infer<typeof profileSc
   };
 }
 
-const errors = problemsFor(400, 401, 403, 409, 422, 429);
+const errors = problemsFor(400, 401, 403, 409, 422, 429, 503);
 const tags = ['profile'];
 
 export default fp(
@@ -75,14 +75,27 @@ export default fp(
       '/api/v1/profile',
       {
         onRequest: app.requireAccount,
+        config: { rateLimit: {} },
         schema: {
           tags,
           summary: 'Change the contact information; first and last name are changed by support only',
-          body: profileInput.extend({ firstName: z.string().optional(), lastName: z.string().optional() }),
-          response: { 200: profileSchema, ...errors },
+          description:
+            'A new `email` needs `currentPassword` (the account holder’s; a sub-account may not change it) and waits ' +
+            'for its confirmation: the answer is 202 with `pendingEmail`, a single-use link valid 24 hours goes to the ' +
+            'new address and a notice to the current one, whose own link cancels the change and signs out every ' +
+            'session. The other fields are saved at once.',
+          body: profileInput.extend({
+            firstName: z.string().optional(),
+            lastName: z.string().optional(),
+            currentPassword: z.string().max(200).optional().describe('required with a new email'),
+          }),
+          response: { 200: profileSchema, 202: profileSchema, ...errors },
         },
       },
-      async (request) => present(await updateProfile(app.ctx, request.account!, request.body)),
+      async (request, reply) => {
+        const profile = await updateProfile(app.ctx, request.account!, request.body, requesterOf(request));
+        return reply.code(profile.emailChange ? 202 : 200).send(present(profile));
+      },
     );
 
     app.put(

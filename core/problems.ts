@@ -20,6 +20,7 @@ export const PROBLEMS = {
   profilePermissionRequired: { status: 403, title: 'Forbidden' },
   ownerOnly: { status: 403, title: 'Forbidden' },
   subAccountEmail: { status: 403, title: 'Forbidden' },
+  emailHolderOnly: { status: 403, title: 'Forbidden' },
   invalidToken: { status: 403, title: 'Invalid token' },
   twoStepRequired: { status: 403, title: 'Two-step sign-in required' },
   readOnlyToken: { status: 403, title: 'Read-only token' },
@@ -50,9 +51,11 @@ export const PROBLEMS = {
   twoStepOn: { status: 409, title: 'Two-step sign-in already on' },
   twoStepOff: { status: 409, title: 'Two-step sign-in off' },
   twoStepNotStarted: { status: 409, title: 'Two-step sign-in not started' },
+  noPendingEmailChange: { status: 409, title: 'No address change waiting' },
   // 410
   invitationNotValid: { status: 410, title: 'Invitation not valid' },
   passwordResetNotValid: { status: 410, title: 'Password reset link not valid' },
+  emailChangeNotValid: { status: 410, title: 'Address link not valid' },
   // 422
   rolesRequired: { status: 422, title: 'No role' },
   contactRequired: { status: 422, title: 'No contact' },
@@ -69,6 +72,7 @@ export const PROBLEMS = {
   tooLate: { status: 422, title: 'Invalid expiry' },
   nameSetBySupport: { status: 422, title: 'Name set by support' },
   wrongPassword: { status: 422, title: 'Wrong password' },
+  passwordRequired: { status: 422, title: 'Password required' },
   samePassword: { status: 422, title: 'Same password' },
   wrongCode: { status: 422, title: 'Wrong code' },
   weakPassword: { status: 422, title: 'Weak password' },

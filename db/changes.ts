@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Decision, Party, Role, State } from '../domain/contact-change.js';
+import { CANCEL_REASONS, type CancelReason } from '../domain/email-changes.js';
 import { holderOf } from '../domain/permissions.js';
 import { now, type Db } from './client.js';
 import { changeEvents, contactChanges, notes, pendingRoles, services, type NewContactChange } from './schema.js';
@@ -97,12 +98,17 @@ export async function recordExtension(
   });
 }
 
-/** Ends a request that changed nothing, and frees its roles for another request. */
+/**
+ * Ends a request that changed nothing, and frees its roles for another request. A request the system cancels
+ * (`cancelReason`) is ended by nobody: its reason is written in English, with its code for the pages and emails.
+ */
 export async function finish(
   db: Db,
-  input: { changeId: string; state: State; by?: string; noteId?: string; reason?: string },
+  input: { changeId: string; state: State; by?: string; noteId?: string; reason?: string; cancelReason?: CancelReason },
 ): Promise<void> {
-  const { changeId, state, by, noteId, reason } = input;
+  const { changeId, state, noteId, cancelReason } = input;
+  const by = cancelReason ? undefined : input.by;
+  const reason = input.reason ?? (cancelReason ? CANCEL_REASONS[cancelReason] : undefined);
   await db.transaction(async (tx) => {
     await tx
       .update(contactChanges)
@@ -122,7 +128,12 @@ export async function finish(
       changeId,
       type: 'state',
       accountId: by ?? null,
-      detail: { state, ...(reason ? { reason } : {}), ...(noteId ? { noteId } : {}) },
+      detail: {
+        state,
+        ...(reason ? { reason } : {}),
+        ...(cancelReason ? { reasonCode: cancelReason } : {}),
+        ...(noteId ? { noteId } : {}),
+      },
       dedupeKey: `${changeId}:state:${state}`,
     });
   });

@@ -3,6 +3,7 @@ import { Problem } from '../core/problems.js';
 import { isOutage } from '../core/outages.js';
 import activityPage from './activity/page.js';
 import apiTokensPage from './api-tokens/page.js';
+import addressPages from './address/page.js';
 import changePage from './services/change-page.js';
 import contactsPage from './contacts/page.js';
 import invitationPage from './account/invitation-page.js';
@@ -56,4 +57,5 @@ export default async function pages(app: FastifyInstance) {
   await app.register(activityPage);
   await app.register(invitationPage);
   await app.register(passwordPages);
+  await app.register(addressPages);
 }

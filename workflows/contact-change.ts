@@ -26,7 +26,7 @@ async function end(request: ChangeRequest, send: SendEmails, final: 'refused' | 
   const { changeId, cancel } = request;
   request.state = final;
   const noteId = cancel?.noteId ?? request.refusal()?.noteId;
-  await remote.finish({ changeId, state: final, by: cancel?.by, noteId });
+  await remote.finish({ changeId, state: final, by: cancel?.by, noteId, cancelReason: cancel?.reason });
   request.projected = true;
   await notifyAll(request, send, final);
 }

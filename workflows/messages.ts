@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Decision, Party, State } from '../domain/contact-change.js';
+import type { CancelReason } from '../domain/email-changes.js';
 
 /** Ids and numbers only: tokens and free text never enter workflow history. */
 export interface ContactChangeInput {
@@ -18,6 +19,8 @@ export interface DecisionInput {
 export interface CancelInput {
   by: string;
   noteId?: string;
+  /** Set when the system cancels, not a person (a party's address changed): a code, never free text. */
+  reason?: CancelReason;
 }
 export interface ResendInput {
   by: string;

@@ -10,4 +10,8 @@ export const en: Words = {
     email: { label: 'Email service', phrase: 'the email service' },
     service: { label: 'Service', phrase: 'the service' },
   },
+  cancelReasons: {
+    addressChanged:
+      'The email address of one of the contacts changed: the codes sent to the former address can no longer be used.',
+  },
 };

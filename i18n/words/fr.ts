@@ -10,4 +10,8 @@ export const fr: Words = {
     email: { label: 'Service e-mail', phrase: 'le service e-mail' },
     service: { label: 'Service', phrase: 'le service' },
   },
+  cancelReasons: {
+    addressChanged:
+      "L'adresse e-mail de l'un des contacts a changé : les codes envoyés à l'ancienne adresse ne peuvent plus être utilisés.",
+  },
 };

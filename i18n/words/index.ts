@@ -1,4 +1,5 @@
 import type { Language, Role } from '../../domain/contact-change.js';
+import { isCancelReason, type CancelReason } from '../../domain/email-changes.js';
 import type { Catalogue } from '../catalogue.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
@@ -12,9 +13,15 @@ export interface Words {
   roles: Record<Role, string>;
   /** "Domain name" as a label, "the domain name" before the service's name in a sentence. */
   kinds: Record<ServiceKind, { label: string; phrase: string }>;
+  /** Why the system itself cancelled a request, as a sentence. */
+  cancelReasons: Record<CancelReason, string>;
 }
 
 export const WORDS: Catalogue<Words> = { en, fr, nl };
 
 /** "technical contact", "contact technique", "technisch contact". */
 export const roleName = (role: Role, lang: Language): string => WORDS[lang].roles[role];
+
+/** The words of a reason the system gave for ending a request (its code), or null for any other. */
+export const cancelReasonText = (code: unknown, lang: Language): string | null =>
+  isCancelReason(code) ? WORDS[lang].cancelReasons[code] : null;

@@ -10,4 +10,8 @@ export const nl: Words = {
     email: { label: 'E-maildienst', phrase: 'de e-maildienst' },
     service: { label: 'Dienst', phrase: 'de dienst' },
   },
+  cancelReasons: {
+    addressChanged:
+      'Het e-mailadres van een van de contacten is gewijzigd: de codes die naar het vorige adres zijn gestuurd, kunnen niet meer worden gebruikt.',
+  },
 };

@@ -1,4 +1,5 @@
 import { TWO_STEP_API, TWO_STEP_PAGES } from './permissions-two-step.js';
+import { ADDRESS_API, ADDRESS_PAGES } from './permissions-addresses.js';
 
 /**
  * Who may do what, as one table: every endpoint and page against every kind of person. The domain D is held
@@ -210,6 +211,7 @@ export const API: Row[] = [
     '                                                                  422   422   422  422     422    422    422    422  422  422  422     422     401',
   ),
   ...TWO_STEP_API,
+  ...ADDRESS_API,
 ];
 
 /** Pages: a signed-in person has a session cookie; an anonymous one is sent to the sign-in page (303). */
@@ -293,4 +295,5 @@ export const PAGES: Row[] = [
     '                                                                  303   303   303  303     403    403    303    403  403  403  303     303     303',
   ),
   ...TWO_STEP_PAGES,
+  ...ADDRESS_PAGES,
 ];

@@ -8,10 +8,13 @@ import {
   updateContact,
   whyNotDelete,
 } from '../../accounts/contacts.js';
+import { pendingAddress } from '../../accounts/email-changes.js';
 import { openInvitation } from '../../accounts/invitations.js';
 import { Problem } from '../../core/problems.js';
+import { requesterOf } from '../../core/requester.js';
 import { actorOf } from '../../domain/access.js';
 import type { Account } from '../../db/schema.js';
+import { pendingEmailNotice, withdrawForm, withdrawnNotice } from '../address/parts.js';
 import { accessRoutes, accessSection } from './access.js';
 import { contactForm, emptyValues, problemErrors, readForm, validate, valuesOf } from './form.js';
 import { CONTACTS } from './copy/index.js';
@@ -52,11 +55,16 @@ ${contactForm(app, request, pageLanguage(request), { values, errors })}`;
     const t = CONTACTS[lang];
     const owner = !actorOf(request.viewer!).subAccount;
     const invitation = owner && contact.access === 'invited' ? await openInvitation(app.ctx, contact.id) : null;
+    // A sub-account's new address waits for its confirmation; the holder may withdraw it.
+    const pending = owner && contact.access !== 'none' ? await pendingAddress(app.ctx, contact.id) : null;
     const body = html`<h1>${t.form.editTitle}</h1>
 <p class="lead"><strong>${contact.name}</strong> · ${t.form.handle} <code>${contact.handle}</code></p>
 ${noticeOf(request, lang)}
+${withdrawnNotice(request, lang)}
 <p>${t.form.editIntro}</p>
+${pendingEmailNotice(lang, pending)}
 ${contactForm(app, request, lang, { contact, values, errors })}
+${withdrawForm(app, request, lang, pending, contact.id)}
 ${owner ? accessSection(app, request, contact, invitation, accessError) : ''}
 <p class="delete-link"><a href="/contacts/${contact.id}/delete">${t.form.delete}</a></p>`;
     const title = `${contact.name} · ${t.form.editTitle}`;
@@ -162,14 +170,16 @@ ${
     const values = readForm(request.body, lang);
     const { data, errors } = validate(values, lang);
     if (errors) return showEdit(request, reply, contact, { values, errors, status: 422 });
+    let waiting = false;
     try {
-      await updateContact(app.ctx, request.viewer!, contact.id, data);
+      waiting = !!(await updateContact(app.ctx, request.viewer!, contact.id, data, requesterOf(request))).emailChange;
     } catch (err) {
       const fieldErrors = problemErrors(err, values, lang);
       if (!fieldErrors) throw err;
       return showEdit(request, reply, contact, { values, errors: fieldErrors, status: (err as Problem).status });
     }
-    return reply.redirect(there(request, '/contacts', 'saved'), 303);
+    // A new address that waits for its confirmation is shown where it can be withdrawn.
+    return reply.redirect(there(request, waiting ? `/contacts/${contact.id}/edit` : '/contacts', 'saved'), 303);
   });
 
   app.get('/contacts/:id/delete', route, async (request, reply) => {

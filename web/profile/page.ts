@@ -9,7 +9,8 @@ import {
   updateProfile,
   type Profile,
 } from '../../accounts/profile.js';
-import { Problem, type ProblemCode } from '../../core/problems.js';
+import { Problem, isProblem, type ProblemCode } from '../../core/problems.js';
+import { requesterOf } from '../../core/requester.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { newPassword, newslettersInput, preferencesInput, profileInput } from '../../domain/contact.js';
 import { PROFILE, type SavedNotice } from './copy/index.js';
@@ -19,7 +20,6 @@ import { text, translateIssues, type Errors, type Failed, type FormName, type Va
 import { profileBody } from './sections.js';
 import { problemWords } from '../shared/problems/index.js';
 import { weakPasswordErrors } from '../password/refusal.js';
-import { requesterOf } from '../../core/requester.js';
 
 const SAVED: readonly SavedNotice[] = ['contact', 'preferences', 'password', 'newsletters', 'unsubscribed'];
 const CONTACT_FIELDS = ['email', 'phone', 'company', 'street', 'postalCode', 'city', 'country'] as const;
@@ -80,8 +80,10 @@ async function show(app: FastifyInstance, request: FastifyRequest, reply: Fastif
 }
 
 /** A refusal of the profile actions, told next to the field it names and in the page language. */
-function problemErrors(err: unknown, lang: Language, values: Values): Errors | null {
-  if (!(err instanceof Problem) || err.status === 403 || err.status === 404 || err.status >= 500) return null;
+function problemErrors(err: unknown, lang: Language, form: FormName, values: Values): Errors | null {
+  if (!(err instanceof Problem) || err.status === 404 || err.status >= 500) return null;
+  // A sub-account may see its holder's address, but not change it: said next to the field.
+  if (err.status === 403 && !isProblem(err, 'emailHolderOnly')) return null;
   const e = PROFILE[lang].errors;
   const byCode: Partial<Record<ProblemCode, string>> = {
     nameSetBySupport: e.nameBySupport,
@@ -90,7 +92,9 @@ function problemErrors(err: unknown, lang: Language, values: Values): Errors | n
     wrongPassword: e.currentWrong,
     samePassword: e.same,
   };
-  const field = typeof err.extra.field === 'string' ? err.extra.field : 'form';
+  let field = typeof err.extra.field === 'string' ? err.extra.field : 'form';
+  // The contact form's password field is the address's own (the password form has a currentPassword too).
+  if (form === 'contact' && field === 'currentPassword') field = 'addressPassword';
   return { [field]: byCode[err.code] ?? problemWords(err, lang) };
 }
 
@@ -125,7 +129,7 @@ export default async function profilePage(app: FastifyInstance) {
       return saved(request, reply, await action());
     } catch (err) {
       const lang = pageLanguage(request);
-      const errors = (await weakPasswordErrors(err, lang)) ?? problemErrors(err, lang, values);
+      const errors = (await weakPasswordErrors(err, lang)) ?? problemErrors(err, lang, form, values);
       if (!errors) throw err;
       return refuse(request, reply, form, values, (err as Problem).status, errors);
     }
@@ -133,7 +137,8 @@ export default async function profilePage(app: FastifyInstance) {
 
   app.get('/profile', route, async (request, reply) => show(app, request, reply));
 
-  app.post('/profile', post, async (request, reply) => {
+  // Rate-limited as /signin: a new address is tried with the password.
+  app.post('/profile', { ...post, config: { rateLimit: {} } }, async (request, reply) => {
     const viewer = request.viewer!;
     const { account } = await getProfile(app.ctx, viewer);
     const body = bodyOf(request);
@@ -145,8 +150,10 @@ export default async function profilePage(app: FastifyInstance) {
     const names = Object.fromEntries(
       (['firstName', 'lastName'] as const).filter((f) => body[f] !== undefined).map((f) => [f, text(body[f])]),
     );
+    // The password a new address needs is never written back into the page.
+    const currentPassword = text(body.addressPassword) || undefined;
     return attempt(request, reply, 'contact', values, async () => {
-      await updateProfile(app.ctx, viewer, { ...parsed.data, ...names });
+      await updateProfile(app.ctx, viewer, { ...parsed.data, ...names, currentPassword }, requesterOf(request));
       return 'contact';
     });
   });

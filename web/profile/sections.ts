@@ -11,6 +11,8 @@ import { csrfField } from '../shared/layout.js';
 import { aria, checkboxes, choice, fieldError, formField, languageOptions } from '../shared/form.js';
 import { newPasswordField, section, text, textField, type Failed, type TextField } from './forms.js';
 import { TWO_STEP } from '../two-step/copy/index.js';
+import { ADDRESS } from '../address/copy/index.js';
+import { addressPasswordField, pendingEmailNotice, withdrawForm, withdrawnNotice } from '../address/parts.js';
 
 // The four sections of the profile page, each its own form.
 
@@ -33,6 +35,7 @@ function contactSection(v: ProfileView, profile: Profile): Html {
   const c = t.contact;
   const { account } = profile;
   const mine = v.failed?.form === 'contact' ? v.failed : undefined;
+  const holder = account.id === v.viewer.id;
   const value = (field: keyof Account) => (mine ? text(mine.values[field]) : String(account[field] ?? ''));
   const field = (id: keyof Account & string, label: string, more: Partial<TextField> = {}) =>
     textField({ id, label, value: value(id), error: mine?.errors[id], ...more }, v.lang);
@@ -47,7 +50,8 @@ function contactSection(v: ProfileView, profile: Profile): Html {
     </div>
     <p class="hint names-hint" id="names-hint">${c.nameHint}</p>
     ${fieldError('names', nameError, t.errorLabel)}
-    ${field('email', c.email, { type: 'email', autocomplete: 'email', maxlength: 254, required: true, hint: c.emailHint })}
+    ${field('email', c.email, { type: 'email', autocomplete: 'email', maxlength: 254, required: true, ...emailField(v, profile) })}
+    ${holder ? html`${pendingEmailNotice(v.lang, profile.pendingEmail)}${addressPasswordField(v.lang, mine?.errors.addressPassword, t.errorLabel)}` : ''}
     ${field('phone', c.phone, { type: 'tel', autocomplete: 'tel', maxlength: 40, hint: c.phoneHint, optional: true })}
     ${field('company', c.company, { autocomplete: 'organization', maxlength: 200, optional: true })}
     ${field('street', c.street, { autocomplete: 'street-address', maxlength: 200, optional: true })}
@@ -57,7 +61,15 @@ function contactSection(v: ProfileView, profile: Profile): Html {
     </div>
     ${field('country', c.country, { autocomplete: 'country', maxlength: 2, hint: c.countryHint, optional: true, extra: html` class="short" autocapitalize="characters"` })}`;
   const { heading, intro, save } = c;
-  return section(v, { id: 'contact', heading, intro, saved: ['contact'], path: '/profile', fields, save });
+  const after = holder ? withdrawForm(v.app, v.request, v.lang, profile.pendingEmail) : undefined;
+  return section(v, { id: 'contact', heading, intro, saved: ['contact'], path: '/profile', fields, save, after });
+}
+
+/** The address: the account holder changes it with the password beside it; a sub-account only reads it. */
+function emailField(v: ProfileView, profile: Profile): Partial<TextField> {
+  const hint = PROFILE[v.lang].contact.emailHint;
+  if (profile.account.id === v.viewer.id) return { hint };
+  return { hint: `${hint} ${ADDRESS[v.lang].field.holderOnly}`, extra: html` readonly` };
 }
 
 function preferencesSection(v: ProfileView, profile: Profile): Html {
@@ -181,6 +193,7 @@ export function profileBody(v: ProfileView): Html {
     : [];
   return html`<h1>${t.title}</h1>
 ${intro}
+${withdrawnNotice(v.request, v.lang)}
 ${sections.length ? html`<nav class="profile-nav" aria-label="${t.sections}"><ul>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul></nav>` : ''}
 ${profile ? contactSection(v, profile) : ''}
 ${profile ? preferencesSection(v, profile) : ''}

@@ -1,6 +1,7 @@
 import { timelineOf } from '../../changes/list.js';
 import type { ChangeView } from '../../db/queries.js';
 import type { ChangeEvent } from '../../db/schema.js';
+import { cancelReasonText } from '../../i18n/words/index.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
 import { stateText, who, type Ctx } from './parts.js';
@@ -68,7 +69,9 @@ export async function timeline(ctx: Ctx, view: ChangeView): Promise<Html> {
   const { events, people } = await timelineOf(ctx.app.ctx, view);
   const names = namesOf(view, people);
   const items = events.map((event) => {
-    const { reason, expiresAt } = event.detail ?? {};
+    const { reasonCode, expiresAt } = event.detail ?? {};
+    // A reason the system gave is said in the reader's language; a person's own words, or the engine's, as written.
+    const reason = cancelReasonText(reasonCode, ctx.lang) ?? event.detail?.reason;
     const until = event.type === 'extended' && typeof expiresAt === 'string' ? html` ${time(expiresAt, ctx.lang)}` : '';
     return html`<li>${time(event.at, ctx.lang)} <span>${eventText(event, personOf(event, view, names, ctx), ctx)}${until}</span>${
       typeof reason === 'string' && reason ? html`<p class="reason">${ctx.t.events.reason}: <q>${reason}</q></p>` : ''

@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/contact-change.js';
 import type { ChangeEvent, Email } from '../../db/schema.js';
+import { cancelReasonText } from '../../i18n/words/index.js';
 import { SUPPORT, type SupportCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
@@ -39,7 +40,7 @@ export function timelineTable(lang: Language, events: ChangeEvent[], handles: Ha
 <div class="table-scroll"><table class="support-timeline" aria-labelledby="timeline-heading">
   <thead><tr><th scope="col">${t.timeline.at}</th><th scope="col">${t.timeline.what}</th><th scope="col">${t.timeline.who}</th><th scope="col">${t.timeline.detail}</th></tr></thead>
   <tbody>${events.map((event) => {
-    const reason = text(event.detail?.reason);
+    const reason = cancelReasonText(event.detail?.reasonCode, lang) ?? text(event.detail?.reason);
     return html`<tr class="event-${event.type}">
     <td>${time(event.at, lang)}</td>
     <td>${label(t.timeline.events, event.type)}</td>

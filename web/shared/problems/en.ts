@@ -15,6 +15,7 @@ export const en: ProblemWords = {
   profilePermissionRequired: 'Your sub-account may not see or change the profile; ask the account holder.',
   ownerOnly: 'Only the account holder may do this.',
   subAccountEmail: 'Only the account holder may change the address of a sub-account.',
+  emailHolderOnly: 'Only the account holder may change the account’s email address, even with the profile permission.',
   invalidToken:
     'This code is not valid for this request. It may be mistyped, already used, replaced by a newer email, or the request may have ended.',
   twoStepRequired: 'Support staff must keep two-step sign-in on.',
@@ -46,6 +47,9 @@ export const en: ProblemWords = {
   invitationNotValid: 'This invitation link is no longer valid. Ask the person who invited you for a new one.',
   passwordResetNotValid:
     'This password reset link no longer works: it was used, a newer one was used, or it expired. Ask for a new one.',
+  noPendingEmailChange: 'No address change is waiting for confirmation.',
+  emailChangeNotValid:
+    'This link is no longer valid: it was already used, replaced by a newer change, withdrawn, or it expired.',
   rolesRequired: 'Choose at least one role.',
   contactRequired: 'Enter the handle of the new contact.',
   rolesHeldApart: 'These roles are held by different contacts; hand over each contact’s roles separately.',
@@ -60,6 +64,7 @@ export const en: ProblemWords = {
   tooLate: 'The new expiry may be at most 30 days from now.',
   nameSetBySupport: 'Your first and last name can only be changed by support.',
   wrongPassword: 'The current password is not right.',
+  passwordRequired: 'Enter your current password to change the email address.',
   samePassword: 'The new password must differ from the current one.',
   wrongCode: 'This code is not right, or was already used. Type the code your app shows now.',
   weakPassword: 'This password is too easy to guess. Choose a longer one, such as a few unrelated words.',

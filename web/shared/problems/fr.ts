@@ -17,6 +17,8 @@ export const fr: ProblemWords = {
     'Votre sous-compte ne peut ni voir ni modifier le profil ; demandez au titulaire du compte.',
   ownerOnly: 'Seul le titulaire du compte peut faire cela.',
   subAccountEmail: 'Seul le titulaire du compte peut changer l’adresse d’un sous-compte.',
+  emailHolderOnly:
+    'Seul le titulaire du compte peut changer l’adresse e-mail du compte, même avec la permission profil.',
   invalidToken:
     'Ce code n’est pas valable pour cette demande. Il est peut-être mal saisi, déjà utilisé, remplacé par un e-mail plus récent, ou la demande est terminée.',
   twoStepRequired: 'Le support doit garder la connexion en deux étapes activée.',
@@ -53,6 +55,9 @@ export const fr: ProblemWords = {
     'Ce lien d’invitation n’est plus valable. Demandez-en un nouveau à la personne qui vous a invité.',
   passwordResetNotValid:
     'Ce lien de réinitialisation ne fonctionne plus : il a déjà servi, un lien plus récent a servi, ou il a expiré. Demandez-en un nouveau.',
+  noPendingEmailChange: 'Aucun changement d’adresse n’attend de confirmation.',
+  emailChangeNotValid:
+    'Ce lien n’est plus valable : il a déjà servi, a été remplacé par un changement plus récent, a été retiré ou a expiré.',
   rolesRequired: 'Choisissez au moins un rôle.',
   contactRequired: 'Saisissez l’identifiant du nouveau contact.',
   rolesHeldApart:
@@ -68,6 +73,7 @@ export const fr: ProblemWords = {
   tooLate: 'La nouvelle échéance peut être au plus dans 30 jours.',
   nameSetBySupport: 'Vos prénom et nom ne peuvent être modifiés que par le support.',
   wrongPassword: 'Le mot de passe actuel n’est pas le bon.',
+  passwordRequired: 'Saisissez votre mot de passe actuel pour changer l’adresse e-mail.',
   samePassword: 'Le nouveau mot de passe doit être différent de l’actuel.',
   wrongCode: 'Ce code n’est pas le bon, ou a déjà servi. Saisissez le code que votre application affiche maintenant.',
   weakPassword:

@@ -16,6 +16,8 @@ export const nl: ProblemWords = {
   profilePermissionRequired: 'Uw subaccount mag het profiel niet zien of wijzigen; vraag het de accounthouder.',
   ownerOnly: 'Alleen de accounthouder kan dit doen.',
   subAccountEmail: 'Alleen de accounthouder kan het adres van een subaccount wijzigen.',
+  emailHolderOnly:
+    'Alleen de accounthouder kan het e-mailadres van het account wijzigen, ook met de profielmachtiging.',
   invalidToken:
     'Deze code is niet geldig voor dit verzoek. Mogelijk is hij verkeerd overgenomen, al gebruikt, vervangen door een nieuwere e-mail, of is het verzoek afgelopen.',
   twoStepRequired: 'Supportmedewerkers moeten inloggen in twee stappen aan laten staan.',
@@ -50,6 +52,9 @@ export const nl: ProblemWords = {
   invitationNotValid: 'Deze uitnodigingslink is niet meer geldig. Vraag wie u heeft uitgenodigd om een nieuwe.',
   passwordResetNotValid:
     'Deze link om het wachtwoord opnieuw in te stellen werkt niet meer: hij is al gebruikt, een nieuwere is gebruikt, of hij is verlopen. Vraag een nieuwe aan.',
+  noPendingEmailChange: 'Er wacht geen adreswijziging op bevestiging.',
+  emailChangeNotValid:
+    'Deze link is niet meer geldig: hij is al gebruikt, vervangen door een nieuwere wijziging, ingetrokken of verlopen.',
   rolesRequired: 'Kies ten minste één rol.',
   contactRequired: 'Vul de handle van het nieuwe contact in.',
   rolesHeldApart: 'Deze rollen zijn van verschillende contacten; draag de rollen van elk contact apart over.',
@@ -64,6 +69,7 @@ export const nl: ProblemWords = {
   tooLate: 'De nieuwe vervaldatum mag hoogstens 30 dagen vanaf nu liggen.',
   nameSetBySupport: 'Uw voor- en achternaam kunnen alleen door onze support worden gewijzigd.',
   wrongPassword: 'Het huidige wachtwoord klopt niet.',
+  passwordRequired: 'Vul uw huidige wachtwoord in om het e-mailadres te wijzigen.',
   samePassword: 'Het nieuwe wachtwoord moet verschillen van het huidige.',
   wrongCode: 'Deze code klopt niet of is al gebruikt. Typ de code die uw app nu toont.',
   weakPassword:
