@@ -74,8 +74,11 @@ async function countFailure(ctx: Context, change: TokenCheck): Promise<void> {
 /**
  * Checks a token against the current sending and hands the decision to the workflow, which alone decides
  * whether it still counts (single use, expiry, a race with the other party or a cancel). Wrong codes are counted per
- * client address and request (WRONG_CODES_PER_SOURCE), before the code is even looked at, so that a burst sent at
- * once gets no further than one sent in turn; a right code is taken back from that count.
+ * client address and request (WRONG_CODES_PER_SOURCE), in one statement before the code is looked at, so that a burst
+ * sent at once is counted as one sent in turn. Past the limit a wrong code is answered 429 and no longer counts towards
+ * the request's lock; a right code is never held back (a party behind the guesser's address, or one who pressed
+ * twice, still decides) and is taken back from the count. Guessing itself is bounded by the codes' 256 bits and the
+ * endpoint's per-address rate limit.
  */
 export async function decide(
   ctx: Context,
@@ -89,9 +92,10 @@ export async function decide(
   if (isFinal(change.state)) throw invalidToken();
   const source = `wrong-code:${change.id}:${input.from.ip}`;
   const tried = await countAttempt(ctx.db, source, WRONG_CODES_WINDOW_MS);
-  if (tried.count > WRONG_CODES_PER_SOURCE) throw tooManyWrongCodes(tried.retryAfterMs);
   const party = partyOfToken(ctx.config.tokenSecret, change.id, change.sending, input.token.trim());
   if (!party) {
+    // Past the limit a wrong code no longer counts towards the request's lock: one address cannot lock the parties.
+    if (tried.count > WRONG_CODES_PER_SOURCE) throw tooManyWrongCodes(tried.retryAfterMs);
     await countFailure(ctx, change);
     throw invalidToken();
   }

@@ -30,13 +30,14 @@ const accept = (id: string, token: string, remoteAddress = '127.0.0.1') =>
   });
 
 describe('wrong codes from one address', () => {
-  it('ten of them no longer stop the parties, who then accept from their own addresses', async () => {
+  it('ten of them no longer stop the parties, who then accept, even from the same address', async () => {
     const { alice, id, aliceToken, bobToken } = await h.pending();
     const answers = [];
     for (let i = 0; i < 10; i++) answers.push((await accept(id, WRONG, '203.0.113.7')).statusCode);
     expect(answers).toEqual([...Array(WRONG_CODES_PER_SOURCE).fill(403), ...Array(5).fill(429)]);
 
-    expect((await accept(id, aliceToken, '198.51.100.1')).statusCode).toBe(200);
+    // Alice shares the guesser's address (one office, one NAT): her right code is not held back.
+    expect((await accept(id, aliceToken, '203.0.113.7')).statusCode).toBe(200);
     expect((await accept(id, bobToken, '198.51.100.2')).json()).toMatchObject({ state: 'done' });
     expect((await h.get(id, alice)).timeline.some((e) => e.type === 'tokensLocked')).toBe(false);
   });
