@@ -120,3 +120,10 @@ export class Problem extends Error {
 
 export const isProblem = (err: unknown, ...codes: ProblemCode[]): err is Problem =>
   err instanceof Problem && (codes.length === 0 || codes.includes(err.code));
+
+// PostgreSQL refuses text with a NUL byte (22021) or a character its encoding lacks (22P05): the input is at fault.
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+export const isUnstorableText = (error: unknown) =>
+  [error, (error as { cause?: unknown }).cause].some((e) =>
+    UNSTORABLE_TEXT.has(String((e as { code?: unknown } | null)?.code)),
+  );

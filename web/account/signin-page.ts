@@ -7,6 +7,7 @@ import { renderPage } from '../shared/layout.js';
 import { aria } from '../shared/form.js';
 
 export default async function signInPage(app: FastifyInstance) {
+  const base = app.ctx.config.publicBaseUrl;
   const form = (request: Parameters<typeof pageLanguage>[0], next: string, handle = '', error?: string) => {
     const t = COMMON[pageLanguage(request)].signIn;
     return html`<h1>${t.title}</h1>
@@ -24,7 +25,7 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
   };
 
   app.get('/signin', { schema: { hide: true } }, async (request, reply) => {
-    const next = safeNext((request.query as { next?: unknown }).next);
+    const next = safeNext((request.query as { next?: unknown }).next, base);
     if (request.viewer) return reply.redirect(next, 303);
     return renderPage(app, request, reply, {
       title: COMMON[pageLanguage(request)].signIn.title,
@@ -36,7 +37,7 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
     const body = (request.body ?? {}) as { handle?: unknown; password?: unknown; next?: unknown };
     const handle = typeof body.handle === 'string' ? body.handle.trim().toLowerCase() : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const next = safeNext(body.next);
+    const next = safeNext(body.next, base);
     const account = await signIn(app.ctx, handle, password);
     if (!account) {
       const t = COMMON[pageLanguage(request)].signIn;
