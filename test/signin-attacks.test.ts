@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, TEST_PASSWORD, type Harness } from './support/harness.js';
 import { formPages } from './support/pages.js';
+import { profilePages, sessionCookie } from './support/profile-pages.js';
 
-/** What an attacker tries against signing in: open redirects and malformed requests. */
+/** What an attacker tries against signing in: open redirects, malformed requests, and forms posted from elsewhere. */
 
 let h: Harness;
 beforeAll(async () => {
@@ -118,5 +119,85 @@ describe('a malformed request to a page', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('invalidRequest');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+describe('a sign-in form posted from another site (login CSRF)', () => {
+  const CROSS_SITE: Record<string, string>[] = [
+    { origin: 'https://evil.example' },
+    { 'sec-fetch-site': 'cross-site' },
+    { 'sec-fetch-site': 'same-site' },
+    { origin: 'null' },
+    { origin: 'null', 'sec-fetch-site': 'none' },
+    { origin: 'http://countersign.test.evil.example', 'sec-fetch-site': 'same-origin' },
+  ];
+
+  it('is refused with a readable 403, even with the right password, and signs nobody in', async () => {
+    const attacker = await h.account('Mallory');
+    await h.signIn(attacker);
+    for (const headers of CROSS_SITE) {
+      const res = await signInPost(
+        { handle: attacker.handle, password: TEST_PASSWORD },
+        { ...headers, 'accept-language': 'fr' },
+      );
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(res.body).toContain('envoyé depuis un autre site');
+      expect(sessionCookie(res)).toBeUndefined();
+    }
+  });
+
+  it('still signs in from the site itself, or when the browser sends neither header', async () => {
+    const account = await h.account('Rita');
+    await h.signIn(account);
+    const sameSite: Record<string, string>[] = [
+      { origin: 'http://countersign.test', 'sec-fetch-site': 'same-origin' },
+      // What browsers send from a page whose referrer policy is no-referrer, as ours is.
+      { origin: 'null', 'sec-fetch-site': 'same-origin' },
+      { 'sec-fetch-site': 'none' },
+      {},
+    ];
+    for (const headers of sameSite) {
+      const res = await signInPost({ handle: account.handle, password: TEST_PASSWORD }, headers);
+      expect(res.statusCode, JSON.stringify(headers)).toBe(303);
+      expect(sessionCookie(res)).toMatch(/^cs_session=/);
+    }
+  });
+
+  it('refuses the acceptance of an invitation posted from another site; the link still works afterwards', async () => {
+    const { invite } = profilePages(() => h);
+    const owner = await h.account('Sven');
+    const contact = await h.contact(owner);
+    const link = await invite(owner, contact, ['services.view']);
+    const acceptFrom = (headers: Record<string, string>) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/invitations/${link.id}?lang=en`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        payload: new URLSearchParams({
+          token: link.token,
+          password: 'a-chosen-pass-phrase',
+          confirm: 'a-chosen-pass-phrase',
+        }).toString(),
+      });
+    const crossSite: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const headers of crossSite) {
+      const forged = await acceptFrom(headers);
+      expect(forged.statusCode).toBe(403);
+      expect(forged.body).toContain('sent from another website');
+      expect(sessionCookie(forged)).toBeUndefined();
+    }
+    const check = await h.app.inject({
+      method: 'POST',
+      url: `/invitations/${link.id}/check`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+      payload: `token=${link.token}`,
+    });
+    expect(check.statusCode).toBe(403);
+    const own = await acceptFrom({ origin: 'http://countersign.test', 'sec-fetch-site': 'same-origin' });
+    expect(own.statusCode).toBe(303);
+    expect(sessionCookie(own)).toMatch(/^cs_session=/);
   });
 });

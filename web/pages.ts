@@ -14,6 +14,8 @@ import requestPage from './requests/request-page.js';
 import requestsPage from './requests/page.js';
 import servicesPage from './services/page.js';
 import { CsrfError } from './shared/session.js';
+import { CrossSiteError } from './sessions/cross-site.js';
+import { SESSIONS } from './sessions/copy/index.js';
 import signInPage from './account/signin-page.js';
 import supportPage from './support/page.js';
 import { problemWords } from './shared/problems/index.js';
@@ -33,7 +35,8 @@ export async function errorPage(
   const code = error.statusCode ?? 0;
   let status = 503;
   let text = t.errors.unavailable;
-  if (error instanceof CsrfError) [status, text] = [403, t.errors.csrf];
+  if (error instanceof CrossSiteError) [status, text] = [403, SESSIONS[lang].signIn.crossSite];
+  else if (error instanceof CsrfError) [status, text] = [403, t.errors.csrf];
   else if (error instanceof Problem && error.status === 404) [status, text] = [404, t.errors.notFound];
   else if (error instanceof Problem && error.status === 403) [status, text] = [403, t.errors.forbidden];
   else if (error.statusCode === 429) [status, text] = [429, t.signIn.tooMany];

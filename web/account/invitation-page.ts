@@ -10,6 +10,7 @@ import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { newPasswordField, text, translateIssues, type Errors } from '../profile/forms.js';
 import { formField } from '../shared/form.js';
+import { sameOriginOnly } from '../sessions/cross-site.js';
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 const gone = (err: unknown): err is Problem => err instanceof Problem && err.status === 410;
@@ -67,7 +68,14 @@ export default async function invitationPage(app: FastifyInstance) {
   app.get('/invitations/:id', { schema: { hide: true } }, async (request, reply) => show(request, reply));
 
   // The page's script asks whom the link is for; a POST keeps the token out of URLs and logs.
-  app.post('/invitations/:id/check', { schema: { hide: true }, config: { rateLimit: {} } }, async (request, reply) => {
+  // Like signing in, only from this site's own pages: another site could otherwise sign its visitor in.
+  const form = {
+    schema: { hide: true },
+    config: { rateLimit: {} },
+    onRequest: sameOriginOnly(app.ctx.config.publicBaseUrl),
+  };
+
+  app.post('/invitations/:id/check', form, async (request, reply) => {
     const t = PROFILE[pageLanguage(request)].invitation;
     reply.header('cache-control', 'no-store');
     try {
@@ -83,7 +91,7 @@ export default async function invitationPage(app: FastifyInstance) {
     }
   });
 
-  app.post('/invitations/:id', { schema: { hide: true }, config: { rateLimit: {} } }, async (request, reply) => {
+  app.post('/invitations/:id', form, async (request, reply) => {
     const lang = pageLanguage(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const token = text(body.token).trim();

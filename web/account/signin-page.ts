@@ -5,6 +5,7 @@ import { html } from '../shared/html.js';
 import { pageLanguage, safeNext } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { aria } from '../shared/form.js';
+import { sameOriginOnly } from '../sessions/cross-site.js';
 
 export default async function signInPage(app: FastifyInstance) {
   const base = app.ctx.config.publicBaseUrl;
@@ -33,7 +34,8 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
     });
   });
 
-  app.post('/signin', { schema: { hide: true }, config: { rateLimit: {} } }, async (request, reply) => {
+  const post = { schema: { hide: true }, config: { rateLimit: {} }, onRequest: sameOriginOnly(base) };
+  app.post('/signin', post, async (request, reply) => {
     const body = (request.body ?? {}) as { handle?: unknown; password?: unknown; next?: unknown };
     const handle = typeof body.handle === 'string' ? body.handle.trim().toLowerCase() : '';
     const password = typeof body.password === 'string' ? body.password : '';
