@@ -82,6 +82,8 @@ const schema = z.object({
   STUCK_AFTER: duration('STUCK_AFTER', '3d'),
   WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  SESSION_IDLE_TIMEOUT: duration('SESSION_IDLE_TIMEOUT', '30m'),
+  SESSION_MAX_AGE: duration('SESSION_MAX_AGE', '12h'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -114,6 +116,8 @@ export interface Config {
   resendCooldownMs: number;
   stuckAfterMs: number;
   rateLimitPerMinute: number;
+  /** Web sessions: signed out after `idleTimeoutMs` without a request, and `maxAgeMs` after signing in whatever. */
+  session: { idleTimeoutMs: number; maxAgeMs: number };
   logLevel: string;
 }
 
@@ -179,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     resendCooldownMs: e.RESEND_COOLDOWN,
     stuckAfterMs: e.STUCK_AFTER,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    session: { idleTimeoutMs: e.SESSION_IDLE_TIMEOUT, maxAgeMs: e.SESSION_MAX_AGE },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,50 +1,115 @@
 import { randomBytes } from 'node:crypto';
-import type { Context } from '../core/context.js';
+import type { Context, Requester } from '../core/context.js';
+import { Problem } from '../core/problems.js';
 import { findAccountByHandle } from '../db/accounts.js';
-import type { Account } from '../db/schema.js';
-import { accountOfSession, deleteSession, insertSession } from '../db/sessions.js';
+import type { Account, Session } from '../db/schema.js';
+import { accountOfSession, deleteDeadSessionsOf, deleteSession, insertSession, touchSession } from '../db/sessions.js';
 import { maySignIn } from '../domain/access.js';
 import { tokenDigest } from '../domain/api-tokens.js';
 import { verifyPassword } from '../domain/passwords.js';
+import { publicSessionId } from '../domain/sessions.js';
+import { recordActivity } from './activity.js';
 
 /**
  * Signing in to the pages and web sessions. A session is known by a random token the browser keeps; only its
- * digest, the session's id, is stored.
+ * digest, the session's id, is stored. A session ends SESSION_IDLE_TIMEOUT after its last use and SESSION_MAX_AGE
+ * after it began, whichever comes first; only a `complete` one signs anybody in.
  */
 
-const SESSION_DAYS = 7;
+export interface OpenedSession {
+  /** For the cookie; never stored. */
+  token: string;
+  /** The stored digest. */
+  id: string;
+  /** What pages and the API call it (domain/sessions.ts). */
+  publicId: string;
+  expiresAt: Date;
+}
+
+export interface SignedIn {
+  account: Account;
+  session: OpenedSession;
+}
 
 /**
- * The account with this handle and password, when it may sign in; null otherwise, whatever the reason, so that the
- * answer tells nothing of which accounts exist.
+ * Signs in with a handle and password, in a new session that replaces `replacing` (the token of the session the
+ * browser had, if any). Refused with `signInRefused` whatever the reason, so that the answer tells nothing of which
+ * accounts exist.
  */
-export async function signIn(ctx: Context, handle: string, password: string): Promise<Account | null> {
+export async function signIn(
+  ctx: Context,
+  input: { handle: string; password: string },
+  from: Requester,
+  replacing: string | null,
+): Promise<SignedIn> {
+  const handle = input.handle.trim().toLowerCase();
   const account = handle ? await findAccountByHandle(ctx.db, handle) : null;
   // The password is checked even without an account: the timing tells nothing either.
-  const ok = await verifyPassword(password, account?.passwordHash ?? null);
-  return account && ok && maySignIn(account) ? account : null;
-}
+  const ok = await verifyPassword(input.password, account?.passwordHash ?? null);
+  if (!account || !ok || !maySignIn(account))
+    throw new Problem('signInRefused', 'This handle and password do not match.');
 
-/** A new session for the account: the token to give the browser, and until when it is valid. */
-export async function openSession(ctx: Context, account: Account): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await insertSession(ctx.db, { id: tokenDigest(token), accountId: account.id, expiresAt });
-  return { token, expiresAt };
+  // The password is right: the session opens.
+  const session = await openSession(ctx, account, from, replacing);
+  await recordActivity(ctx, account.id, 'signedIn', from, { session: session.publicId });
+  return { account, session };
 }
 
 /**
- * The signed-in account of a session token and the session's id; null when the session is unknown or expired, or
- * its account may no longer sign in. Checked on every request: a deactivated account or sub-account is signed out at
- * once.
+ * A new session for the account, from this browser. The session the browser had (`replacing`, its token) ends,
+ * whoever's it was: signing in never leaves the previous session alive behind the new cookie.
+ */
+export async function openSession(
+  ctx: Context,
+  account: Account,
+  from: Requester,
+  replacing: string | null,
+  stage: Session['stage'] = 'complete',
+): Promise<OpenedSession> {
+  if (replacing) await endSessionById(ctx, tokenDigest(replacing), from, 'replaced');
+  const { idleTimeoutMs, maxAgeMs } = ctx.config.session;
+  await deleteDeadSessionsOf(ctx.db, account.id, idleTimeoutMs);
+  const token = randomBytes(32).toString('base64url');
+  const id = tokenDigest(token);
+  const expiresAt = await insertSession(ctx.db, {
+    id,
+    accountId: account.id,
+    stage,
+    maxAgeMs,
+    ip: from.ip,
+    userAgent: from.userAgent,
+  });
+  return { token, id, publicId: publicSessionId(ctx.config.tokenSecret, id), expiresAt };
+}
+
+/**
+ * The signed-in account of a session token and the session's id; null when the session is unknown, idle too long
+ * or past its end, not complete, or its account may no longer sign in. Checked on every request: a deactivated
+ * account or sub-account is signed out at once. Its last use is noted at most once a minute.
  */
 export async function sessionAccount(ctx: Context, token: string): Promise<{ account: Account; id: string } | null> {
   const id = tokenDigest(token);
-  const account = await accountOfSession(ctx.db, id);
-  if (!account || !maySignIn(account)) return null;
-  return { account, id };
+  const found = await accountOfSession(ctx.db, id, 'complete', ctx.config.session.idleTimeoutMs);
+  if (!found || !maySignIn(found.account)) return null;
+  if (found.stale) await touchSession(ctx.db, id);
+  return { account: found.account, id };
 }
 
-export async function closeSession(ctx: Context, id: string): Promise<void> {
-  await deleteSession(ctx.db, id);
+/** How a session came to end, in the account's activity. */
+export type EndedHow = 'signedOut' | 'replaced' | 'endedFromList';
+
+/** Ends a session by its stored id and records it in its account's activity; false when there was none. */
+export async function endSessionById(ctx: Context, id: string, from: Requester, how: EndedHow): Promise<boolean> {
+  const accountId = await deleteSession(ctx.db, id);
+  if (!accountId) return false;
+  await recordActivity(ctx, accountId, 'sessionEnded', from, {
+    session: publicSessionId(ctx.config.tokenSecret, id),
+    how,
+  });
+  return true;
+}
+
+/** Signing out: the session ends. */
+export async function closeSession(ctx: Context, id: string, from: Requester): Promise<void> {
+  await endSessionById(ctx, id, from, 'signedOut');
 }

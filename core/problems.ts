@@ -9,6 +9,7 @@ export const PROBLEMS = {
   // 401
   unauthenticated: { status: 401, title: 'Unauthenticated' },
   invalidSignature: { status: 401, title: 'Invalid signature' },
+  signInRefused: { status: 401, title: 'Sign-in refused' },
   // 403
   forbidden: { status: 403, title: 'Forbidden' },
   accountDeactivated: { status: 403, title: 'Forbidden' },

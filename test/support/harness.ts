@@ -48,6 +48,8 @@ export interface HarnessOptions {
   databaseUrl?: string;
   /** Listen on a real port (browser tests); email links then point at it. */
   listen?: boolean;
+  /** More settings, over the harness's own (TRUST_PROXY, PUBLIC_BASE_URL, NODE_ENV…). */
+  env?: Record<string, string>;
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
@@ -83,6 +85,7 @@ export async function startHarness(options: HarnessOptions = {}) {
   if (options.devMailbox)
     for (const key of ['RESEND_API_KEY', 'RESEND_BASE_URL', 'RESEND_WEBHOOK_SECRET']) delete env[key];
   if (options.admin === false) delete env.ADMIN_API_KEY;
+  Object.assign(env, options.env);
   const config = loadConfig(env);
   const logs: string[] = [];
   const logger = {

@@ -1,5 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { signIn } from '../../accounts/sessions.js';
+import { isProblem } from '../../core/problems.js';
+import { requesterOf } from '../../core/requester.js';
 import { COMMON } from '../shared/copy/index.js';
 import { html } from '../shared/html.js';
 import { pageLanguage, safeNext } from '../shared/language.js';
@@ -9,7 +11,7 @@ import { sameOriginOnly } from '../sessions/cross-site.js';
 
 export default async function signInPage(app: FastifyInstance) {
   const base = app.ctx.config.publicBaseUrl;
-  const form = (request: Parameters<typeof pageLanguage>[0], next: string, handle = '', error?: string) => {
+  const form = (request: FastifyRequest, next: string, handle = '', error?: string) => {
     const t = COMMON[pageLanguage(request)].signIn;
     return html`<h1>${t.title}</h1>
 <p>${t.intro}</p>
@@ -25,6 +27,17 @@ ${error ? html`<p class="notice error" role="alert" id="signin-error">${error}</
 ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
   };
 
+  /** The form again, saying why. */
+  const refused = (request: FastifyRequest, reply: FastifyReply, next: string, handle: string, err: unknown) => {
+    if (!isProblem(err, 'signInRefused')) throw err;
+    const t = COMMON[pageLanguage(request)].signIn;
+    return renderPage(app, request, reply, {
+      title: t.title,
+      status: err.status,
+      body: form(request, next, handle, t.wrong),
+    });
+  };
+
   app.get('/signin', { schema: { hide: true } }, async (request, reply) => {
     const next = safeNext((request.query as { next?: unknown }).next, base);
     if (request.viewer) return reply.redirect(next, 303);
@@ -34,24 +47,28 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
     });
   });
 
-  const post = { schema: { hide: true }, config: { rateLimit: {} }, onRequest: sameOriginOnly(base) };
-  app.post('/signin', post, async (request, reply) => {
-    const body = (request.body ?? {}) as { handle?: unknown; password?: unknown; next?: unknown };
-    const handle = typeof body.handle === 'string' ? body.handle.trim().toLowerCase() : '';
-    const password = typeof body.password === 'string' ? body.password : '';
-    const next = safeNext(body.next, base);
-    const account = await signIn(app.ctx, handle, password);
-    if (!account) {
-      const t = COMMON[pageLanguage(request)].signIn;
-      return renderPage(app, request, reply, {
-        title: t.title,
-        status: 401,
-        body: form(request, next, handle, t.wrong),
-      });
-    }
-    await app.startSession(reply, account);
-    return reply.redirect(next, 303);
-  });
+  app.post(
+    '/signin',
+    { schema: { hide: true }, config: { rateLimit: {} }, onRequest: sameOriginOnly(base) },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as { handle?: unknown; password?: unknown; next?: unknown };
+      const handle = typeof body.handle === 'string' ? body.handle.trim().toLowerCase().slice(0, 100) : '';
+      const password = typeof body.password === 'string' ? body.password : '';
+      const next = safeNext(body.next, base);
+      try {
+        const { session } = await signIn(
+          app.ctx,
+          { handle, password },
+          requesterOf(request),
+          app.sessionToken(request),
+        );
+        app.setSessionCookie(reply, session);
+      } catch (err) {
+        return refused(request, reply, next, handle, err);
+      }
+      return reply.redirect(next, 303);
+    },
+  );
 
   app.post('/signout', { schema: { hide: true }, preHandler: app.verifyCsrf }, async (request, reply) => {
     await app.endSession(request, reply);

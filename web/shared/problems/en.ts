@@ -4,6 +4,7 @@ export const en: ProblemWords = {
   invalidRequest: 'Something in the form is not valid. Check it and try again.',
   unauthenticated: 'Sign in first.',
   invalidSignature: 'This message could not be verified.',
+  signInRefused: 'This handle and password do not match. Check both and try again.',
   forbidden: 'You may not do this.',
   accountDeactivated: 'This account is deactivated.',
   supportOnly: 'Only support staff may do this.',

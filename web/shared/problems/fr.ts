@@ -4,6 +4,7 @@ export const fr: ProblemWords = {
   invalidRequest: 'Un élément du formulaire n’est pas valable. Vérifiez-le et réessayez.',
   unauthenticated: 'Connectez-vous d’abord.',
   invalidSignature: 'Ce message n’a pas pu être vérifié.',
+  signInRefused: 'Cet identifiant et ce mot de passe ne correspondent pas. Vérifiez-les et réessayez.',
   forbidden: 'Vous ne pouvez pas faire cela.',
   accountDeactivated: 'Ce compte est désactivé.',
   supportOnly: 'Seul le support peut faire cela.',

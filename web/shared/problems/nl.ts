@@ -4,6 +4,7 @@ export const nl: ProblemWords = {
   invalidRequest: 'Iets in het formulier is niet geldig. Controleer het en probeer het opnieuw.',
   unauthenticated: 'Log eerst in.',
   invalidSignature: 'Dit bericht kon niet worden geverifieerd.',
+  signInRefused: 'Deze handle en dit wachtwoord horen niet bij elkaar. Controleer beide en probeer het opnieuw.',
   forbidden: 'U mag dit niet doen.',
   accountDeactivated: 'Dit account is gedeactiveerd.',
   supportOnly: 'Alleen onze support kan dit doen.',
