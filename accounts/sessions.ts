@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Requester } from '../core/context.js';
-import { Problem } from '../core/problems.js';
 import { findAccountByHandle } from '../db/accounts.js';
 import type { Account, Session } from '../db/schema.js';
 import { accountOfSession, deleteDeadSessionsOf, deleteSession, insertSession, touchSession } from '../db/sessions.js';
+import { clearAccountAttempts, countAccountAttempt, countUnknownHandleAttempt } from '../db/sign-in-attempts.js';
 import { maySignIn } from '../domain/access.js';
 import { tokenDigest } from '../domain/api-tokens.js';
 import { verifyPassword } from '../domain/passwords.js';
 import { publicSessionId } from '../domain/sessions.js';
+import { HANDLE, unknownHandleKey } from '../domain/sign-in.js';
 import { recordActivity } from './activity.js';
+import { refuseSignIn, throttled } from './sign-in-refusals.js';
 
 /**
  * Signing in to the pages and web sessions. A session is known by a random token the browser keeps; only its
@@ -34,7 +36,8 @@ export interface SignedIn {
 /**
  * Signs in with a handle and password, in a new session that replaces `replacing` (the token of the session the
  * browser had, if any). Refused with `signInRefused` whatever the reason, so that the answer tells nothing of which
- * accounts exist.
+ * accounts exist; `signInThrottled` after too many wrong passwords in a row (domain/sign-in.ts), for a handle no
+ * account has as well, and then without even checking the password.
  */
 export async function signIn(
   ctx: Context,
@@ -43,13 +46,17 @@ export async function signIn(
   replacing: string | null,
 ): Promise<SignedIn> {
   const handle = input.handle.trim().toLowerCase();
-  const account = handle ? await findAccountByHandle(ctx.db, handle) : null;
+  const account = HANDLE.test(handle) ? await findAccountByHandle(ctx.db, handle) : null;
+  const attempt = account
+    ? await countAccountAttempt(ctx.db, account.id)
+    : await countUnknownHandleAttempt(ctx.db, unknownHandleKey(handle));
+  if (!attempt.allowed) throw throttled(attempt.waitSeconds);
   // The password is checked even without an account: the timing tells nothing either.
   const ok = await verifyPassword(input.password, account?.passwordHash ?? null);
-  if (!account || !ok || !maySignIn(account))
-    throw new Problem('signInRefused', 'This handle and password do not match.');
+  if (!account || !ok || !maySignIn(account)) return refuseSignIn(ctx, account, attempt, from);
 
-  // The password is right: the session opens.
+  // The password is right: the streak of wrong ones ends, and the session opens.
+  await clearAccountAttempts(ctx.db, account.id);
   const session = await openSession(ctx, account, from, replacing);
   await recordActivity(ctx, account.id, 'signedIn', from, { session: session.publicId });
   return { account, session };

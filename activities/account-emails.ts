@@ -3,6 +3,7 @@ import type { RenderedEmail } from '../emails/render.js';
 import type { ActivityDeps } from './index.js';
 import { notFound } from './projection.js';
 import { deliverOnce } from './send-email.js';
+import { SIGN_IN_EMAILS } from './signin-emails.js';
 
 /**
  * Emails about an account rather than a request: address confirmations and notices, password resets, sign-in
@@ -22,7 +23,7 @@ export interface AccountEmail {
 export type AccountEmailBuilder = (deps: ActivityDeps, id: string) => Promise<AccountEmail | null>;
 
 /** The kinds of account emails; each area adds its builders here. */
-const BUILDERS = {} satisfies Record<string, AccountEmailBuilder>;
+const BUILDERS = { ...SIGN_IN_EMAILS } satisfies Record<string, AccountEmailBuilder>;
 
 export type AccountEmailKind = keyof typeof BUILDERS;
 export interface AccountEmailInput {

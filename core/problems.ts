@@ -69,6 +69,7 @@ export const PROBLEMS = {
   tooManyRequests: { status: 429, title: 'Too many requests' },
   resendTooSoon: { status: 429, title: 'Too soon' },
   tokensLocked: { status: 429, title: 'Request locked' },
+  signInThrottled: { status: 429, title: 'Too many wrong passwords' },
   // 431
   requestTooLarge: { status: 431, title: 'Request too large' },
   // 5xx
@@ -83,7 +84,7 @@ export const PROBLEM_CODES = Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCo
 export interface ProblemExtra {
   /** The input the problem concerns (a body field), when there is one. */
   field?: string;
-  /** For `resendTooSoon`: when the emails may go out again. */
+  /** For `resendTooSoon`: when the emails may go out again; for `signInThrottled`, when to try again. */
   retryAfterSeconds?: number;
   /** For `invalidRequest` from schema validation: each field and what is wrong with it. */
   issues?: { field: string; message: string }[];

