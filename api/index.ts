@@ -12,6 +12,7 @@ import decisions from './decisions.js';
 import health from './health.js';
 import profile from './profile.js';
 import services from './services.js';
+import sessions from './sessions.js';
 import support from './support.js';
 import webhooks from './webhooks.js';
 
@@ -42,6 +43,7 @@ export default fp(
     await app.register(contactChanges);
     await app.register(contacts);
     await app.register(profile);
+    await app.register(sessions);
     await app.register(decisions);
     await app.register(support);
     await app.register(webhooks);

@@ -17,6 +17,7 @@ import { CsrfError } from './shared/session.js';
 import { CrossSiteError } from './sessions/cross-site.js';
 import { SESSIONS } from './sessions/copy/index.js';
 import signInPage from './account/signin-page.js';
+import sessionsPage from './sessions/page.js';
 import supportPage from './support/page.js';
 import { problemWords } from './shared/problems/index.js';
 
@@ -63,5 +64,6 @@ export default async function pages(app: FastifyInstance) {
   await app.register(supportPage);
   await app.register(contactsPage);
   await app.register(profilePage);
+  await app.register(sessionsPage);
   await app.register(invitationPage);
 }

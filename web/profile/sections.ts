@@ -4,6 +4,7 @@ import type { Language } from '../../domain/contact-change.js';
 import { MIN_PASSWORD, NEWSLETTERS } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
 import { PROFILE, type SavedNotice } from './copy/index.js';
+import { SESSIONS } from '../sessions/copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
 import { aria, checkboxes, choice, fieldError, formField, languageOptions } from '../shared/form.js';
@@ -182,5 +183,6 @@ ${sections.length ? html`<nav class="profile-nav" aria-label="${t.sections}"><ul
 ${profile ? contactSection(v, profile) : ''}
 ${profile ? preferencesSection(v, profile) : ''}
 ${passwordSection(v)}
+<p class="sessions-link"><a href="/account/sessions">${SESSIONS[v.lang].link}</a></p>
 ${profile ? newslettersSection(v, profile) : ''}`;
 }
