@@ -1,16 +1,17 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Sql } from 'postgres';
 import api from './api/index.js';
 import problems, { clientError, frameworkError } from './api/problems.js';
 import type { Config } from './config.js';
 import type { Context } from './core/context.js';
-import securityHeaders from './core/security-headers.js';
+import securityHeadersPlugin, { securityHeaders } from './core/security-headers.js';
 import { postgresRateLimitStore } from './db/rate-limits.js';
 import type { DevMailbox } from './emails/mailer.js';
 import web from './web/index.js';
+import { errorPage } from './web/pages.js';
 
 export interface AppOptions extends Omit<Context, 'log' | 'now'> {
   sql: Sql;
@@ -29,15 +30,26 @@ function trustProxyOption(setting: Config['trustProxy']): FastifyServerOptions['
   return setting;
 }
 
+/** Where answers are JSON, not pages. */
+const JSON_PATHS = /^\/(api|docs|webhooks|healthz)(\/|$|\?)/;
+
 /**
  * The HTTP server: the API (api/) and the pages (web/), two faces over the same use-cases, given one context.
  * Neither face imports the other; this is the one place that knows both.
  */
 export async function buildApp(options: AppOptions) {
-  const app = Fastify({
+  const setSecurityHeaders = securityHeaders({ publicBaseUrl: options.config.publicBaseUrl });
+  const app: FastifyInstance = Fastify({
     logger: options.logger ?? false,
     trustProxy: trustProxyOption(options.config.trustProxy),
-    frameworkErrors: frameworkError,
+    // A URL Fastify cannot route (bad percent-encoding...): no hook runs, so the headers are set here; a page's
+    // address gets a page, the API's a problem.
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request.raw, reply.raw);
+      return JSON_PATHS.test(request.url)
+        ? frameworkError(error, request, reply)
+        : errorPage(app, error, request, reply);
+    },
     clientErrorHandler: clientError,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -47,7 +59,7 @@ export async function buildApp(options: AppOptions) {
   app.decorate('ctx', ctx);
 
   await app.register(problems);
-  await app.register(securityHeaders, { publicBaseUrl: config.publicBaseUrl });
+  await app.register(securityHeadersPlugin, { publicBaseUrl: config.publicBaseUrl });
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,

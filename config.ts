@@ -83,6 +83,8 @@ const schema = z.object({
   WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   TWO_STEP_FOR_SUPPORT: z.enum(['required', 'optional']).optional(),
+  SESSION_IDLE_TIMEOUT: duration('SESSION_IDLE_TIMEOUT', '30m'),
+  SESSION_MAX_AGE: duration('SESSION_MAX_AGE', '12h'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -117,6 +119,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** required: a support account must turn on two-step sign-in before it reaches any other page. */
   twoStepForSupport: 'required' | 'optional';
+  /** Web sessions: signed out after `idleTimeoutMs` without a request, and `maxAgeMs` after signing in whatever. */
+  session: { idleTimeoutMs: number; maxAgeMs: number };
   logLevel: string;
 }
 
@@ -183,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stuckAfterMs: e.STUCK_AFTER,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     twoStepForSupport: e.TWO_STEP_FOR_SUPPORT ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
+    session: { idleTimeoutMs: e.SESSION_IDLE_TIMEOUT, maxAgeMs: e.SESSION_MAX_AGE },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -26,14 +26,15 @@ export const ACTIVITY_TYPES = [
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
+/** Records an entry; its id (an email about it is named by it). */
 export async function recordActivity(
   ctx: Pick<Context, 'db'>,
   accountId: string,
   type: ActivityType,
   from: Requester | null,
   detail?: Record<string, unknown>,
-): Promise<void> {
-  await insertAccountEvent(ctx.db, {
+): Promise<number> {
+  return insertAccountEvent(ctx.db, {
     accountId,
     type,
     detail: detail ?? null,

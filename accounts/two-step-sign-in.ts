@@ -1,11 +1,10 @@
 import type { Context, Requester } from '../core/context.js';
 import { countAttempt } from '../db/rate-limits.js';
-import type { Account } from '../db/schema.js';
-import { accountOfSession, deleteSession, type SessionStage } from '../db/sessions.js';
+import type { Account, Session } from '../db/schema.js';
+import { accountOfSession, deleteSession } from '../db/sessions.js';
 import { maySignIn } from '../domain/access.js';
 import { tokenDigest } from '../domain/api-tokens.js';
 import { recordActivity } from './activity.js';
-import { TWO_STEP_SESSION_MS } from './sessions.js';
 import { hasTwoStep, useSecondStepCode } from './two-step.js';
 
 /**
@@ -13,6 +12,9 @@ import { hasTwoStep, useSecondStepCode } from './two-step.js';
  * which lasts minutes and signs nobody in. The code of the app (or a recovery code) ends it, and the page opens a new,
  * complete session under a new id. A few wrong codes end it too: back to the password.
  */
+
+/** A session that has passed the password and waits for the second step lasts minutes. */
+export const TWO_STEP_SESSION_MS = 5 * 60_000;
 
 /** Wrong codes a session waiting for its second step may take before it ends. */
 export const SECOND_STEP_ATTEMPTS = 5;
@@ -24,12 +26,13 @@ export const ACCOUNT_ATTEMPTS = 20;
 const ACCOUNT_WINDOW_MS = 15 * 60_000;
 
 /** The stage a session starts at once the password is right. */
-export const stageAfterPassword = (account: Account): SessionStage => (hasTwoStep(account) ? 'twoStep' : 'complete');
+export const stageAfterPassword = (account: Account): Session['stage'] =>
+  hasTwoStep(account) ? 'twoStep' : 'complete';
 
 /** The account of a session waiting for its second step; null when it is unknown, expired or already complete. */
 export async function pendingSignIn(ctx: Context, token: string): Promise<Account | null> {
-  const account = await accountOfSession(ctx.db, tokenDigest(token), 'twoStep');
-  return account && maySignIn(account) && hasTwoStep(account) ? account : null;
+  const found = await accountOfSession(ctx.db, tokenDigest(token), 'twoStep', ctx.config.session.idleTimeoutMs);
+  return found && maySignIn(found.account) && hasTwoStep(found.account) ? found.account : null;
 }
 
 export type SecondStep =
@@ -65,5 +68,6 @@ export async function completeSignIn(ctx: Context, token: string, code: string, 
   }
   // Only one request ends the waiting session: a second code sent at once does not open a second session.
   if (!(await deleteSession(ctx.db, id, 'twoStep'))) return { outcome: 'expired' };
+  await recordActivity(ctx, account.id, 'signedIn', from, { with: used });
   return { outcome: 'signedIn', account, with: used };
 }

@@ -6,6 +6,7 @@ import type { ActivityDeps } from './index.js';
 import { PASSWORD_EMAILS } from './password-emails.js';
 import { notFound } from './projection.js';
 import { deliverOnce } from './send-email.js';
+import { SIGN_IN_EMAILS } from './signin-emails.js';
 
 /**
  * Emails about an account rather than a request: address confirmations and notices, password resets, sign-in
@@ -29,6 +30,7 @@ const BUILDERS = {
   ...PASSWORD_EMAILS,
   ...GUARDS_EMAIL_BUILDERS,
   ...ADDRESS_EMAILS,
+  ...SIGN_IN_EMAILS,
 } satisfies Record<string, AccountEmailBuilder>;
 
 export type AccountEmailKind = keyof typeof BUILDERS;

@@ -15,6 +15,7 @@ import health from './health.js';
 import passwordResets from './password-resets.js';
 import profile from './profile.js';
 import services from './services.js';
+import sessions from './sessions.js';
 import support from './support.js';
 import twoStep from './two-step.js';
 import tokens from './tokens.js';
@@ -50,6 +51,7 @@ export default fp(
     await app.register(twoStep);
     await app.register(activity);
     await app.register(emailChanges);
+    await app.register(sessions);
     await app.register(decisions);
     await app.register(passwordResets);
     await app.register(support);

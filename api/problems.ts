@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isOutage } from '../core/outages.js';
-import { PROBLEM_CODES, PROBLEMS, Problem, type ProblemCode } from '../core/problems.js';
+import { isUnstorableText, PROBLEM_CODES, PROBLEMS, Problem, type ProblemCode } from '../core/problems.js';
 
 export const problemSchema = z
   .object({
@@ -54,13 +54,6 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
       ...problem.extra,
     });
 }
-
-// PostgreSQL refuses text with a NUL byte (22021) or a character its encoding lacks (22P05): the input is at fault.
-const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
-const isUnstorableText = (error: unknown) =>
-  [error, (error as { cause?: unknown }).cause].some((e) =>
-    UNSTORABLE_TEXT.has(String((e as { code?: unknown } | null)?.code)),
-  );
 
 function toProblem(error: FastifyError): Problem {
   if (error instanceof Problem) return error;

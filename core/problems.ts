@@ -9,6 +9,7 @@ export const PROBLEMS = {
   // 401
   unauthenticated: { status: 401, title: 'Unauthenticated' },
   invalidSignature: { status: 401, title: 'Invalid signature' },
+  signInRefused: { status: 401, title: 'Sign-in refused' },
   // 403
   forbidden: { status: 403, title: 'Forbidden' },
   accountDeactivated: { status: 403, title: 'Forbidden' },
@@ -81,6 +82,7 @@ export const PROBLEMS = {
   resendTooSoon: { status: 429, title: 'Too soon' },
   tokensLocked: { status: 429, title: 'Request locked' },
   tooManyWrongCodes: { status: 429, title: 'Too many wrong codes' },
+  signInThrottled: { status: 429, title: 'Too many wrong passwords' },
   // 431
   requestTooLarge: { status: 431, title: 'Request too large' },
   // 5xx
@@ -95,7 +97,7 @@ export const PROBLEM_CODES = Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCo
 export interface ProblemExtra {
   /** The input the problem concerns (a body field), when there is one. */
   field?: string;
-  /** For `resendTooSoon` and `tooManyWrongCodes`: how long to wait before trying again. */
+  /** For `resendTooSoon`, `tooManyWrongCodes` and `signInThrottled`: how long to wait before trying again. */
   retryAfterSeconds?: number;
   /** For `invalidRequest` from schema validation: each field and what is wrong with it. */
   issues?: { field: string; message: string }[];
@@ -135,3 +137,10 @@ export class Problem extends Error {
 
 export const isProblem = (err: unknown, ...codes: ProblemCode[]): err is Problem =>
   err instanceof Problem && (codes.length === 0 || codes.includes(err.code));
+
+// PostgreSQL refuses text with a NUL byte (22021) or a character its encoding lacks (22P05): the input is at fault.
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+export const isUnstorableText = (error: unknown) =>
+  [error, (error as { cause?: unknown }).cause].some((e) =>
+    UNSTORABLE_TEXT.has(String((e as { code?: unknown } | null)?.code)),
+  );

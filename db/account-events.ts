@@ -13,8 +13,15 @@ export interface NewAccountEvent {
   userAgent?: string | null;
 }
 
-export async function insertAccountEvent(db: Executor, event: NewAccountEvent): Promise<void> {
-  await db.insert(accountEvents).values(event);
+/** Writes an event; its id. */
+export async function insertAccountEvent(db: Executor, event: NewAccountEvent): Promise<number> {
+  const [row] = await db.insert(accountEvents).values(event).returning({ id: accountEvents.id });
+  return row!.id;
+}
+
+export async function findAccountEvent(db: Db, id: number): Promise<AccountEvent | null> {
+  const [row] = await db.select().from(accountEvents).where(eq(accountEvents.id, id));
+  return row ?? null;
 }
 
 /** An account's events, newest first; `before` pages on with the smallest id of the page before. */

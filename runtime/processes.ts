@@ -4,7 +4,8 @@ import type { FastifyServerOptions } from 'fastify';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { buildApp } from '../app.js';
-import { createDb } from '../db/client.js';
+import { createDb, runMigrations } from '../db/client.js';
+import { seedDemo, type DemoAccount } from '../db/demo-seed.js';
 import { DevMailbox, ResendMailer, type Mailer } from '../emails/mailer.js';
 import { createWorkers, type WorkflowCode } from './workers.js';
 
@@ -14,6 +15,28 @@ export interface Endpoints {
 }
 
 export const devMailbox = (config: Config) => new DevMailbox(path.join(config.dataDir, 'mailbox'), config.mail.from);
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
+
+/**
+ * Whether the pages show the development mailbox at /dev/mailbox: only in development, without an email provider,
+ * and when the server listens on this machine alone (HOST 127.0.0.1, ::1 or localhost). Anywhere else it would show
+ * anyone every email's links and codes.
+ */
+export const showsDevMailbox = (config: Config) =>
+  config.env === 'development' && !config.mail.resendApiKey && LOOPBACK.test(config.host);
+
+/** Migrates the database and, in development only, seeds the demo accounts (and their shared, printed password). */
+export async function prepareDatabase(config: Config, databaseUrl: string): Promise<DemoAccount[]> {
+  await runMigrations(databaseUrl);
+  if (config.env !== 'development') return [];
+  const database = createDb(databaseUrl, { max: 1 });
+  try {
+    return await seedDemo(database.db, config.tokenSecret);
+  } finally {
+    await database.close();
+  }
+}
 
 export function mailerFor(config: Config): Mailer {
   const { resendApiKey, from, resendBaseUrl } = config.mail;
@@ -39,7 +62,7 @@ export async function startServer(
     db: database.db,
     sql: database.sql,
     temporal,
-    mailbox: config.mail.resendApiKey ? undefined : devMailbox(config),
+    mailbox: showsDevMailbox(config) ? devMailbox(config) : undefined,
     logger: options.logger ?? { level: config.logLevel },
   });
   return {

@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, loadDotEnv, type Config } from '../config.js';
-import { createDb, runMigrations } from '../db/client.js';
-import { DEMO_PASSWORD, seedDemo, type DemoAccount } from '../db/demo-seed.js';
+import { DEMO_PASSWORD, type DemoAccount } from '../db/demo-seed.js';
 import { stopOnSignals } from '../runtime/entry.js';
 import { startEmbeddedPostgres } from '../runtime/postgres.js';
-import { startServer, startWorker } from '../runtime/processes.js';
+import { prepareDatabase, showsDevMailbox, startServer, startWorker } from '../runtime/processes.js';
 import { findTemporalCli, startTemporalDevServer } from '../runtime/temporal.js';
 import { installWorkerLogging } from '../runtime/workers.js';
 
@@ -37,13 +36,21 @@ function banner(config: Config, demo: DemoAccount[], temporalUi: string | null) 
     `  API documentation   ${base}/docs`,
     config.mail.resendApiKey
       ? '  Emails              sent through Resend'
-      : `  Dev mailbox         ${base}/dev/mailbox`,
+      : showsDevMailbox(config)
+        ? `  Dev mailbox         ${base}/dev/mailbox`
+        : `  Emails              kept under ${config.dataDir}/mailbox (the dev mailbox is shown in development on a loopback HOST only)`,
     temporalUi ? `  Temporal Web UI     ${temporalUi}` : '',
     '',
-    `Demo accounts: sign in at ${base}/signin with a handle below and the password ${DEMO_PASSWORD}`,
-    '(API tokens for "Authorization: Bearer …"):',
-    ...demo.map((a) => `  ${a.handle.padEnd(10)} ${a.name.padEnd(15)} ${a.role.padEnd(11)} ${a.language}  ${a.token}`),
-    '',
+    ...(demo.length
+      ? [
+          `Demo accounts: sign in at ${base}/signin with a handle below and the password ${DEMO_PASSWORD}`,
+          '(API tokens for "Authorization: Bearer …"):',
+          ...demo.map(
+            (a) => `  ${a.handle.padEnd(10)} ${a.name.padEnd(15)} ${a.role.padEnd(11)} ${a.language}  ${a.token}`,
+          ),
+          '',
+        ]
+      : [`No demo accounts: they are seeded when NODE_ENV=development only (it is ${config.env}).`, '']),
     'Ctrl-C stops everything; the data stays under ' + config.dataDir,
   ];
   console.log(lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n'));
@@ -86,10 +93,7 @@ try {
       config = { ...config, temporal: { ...config.temporal, uiUrl: temporal.uiUrl } };
   }
   const endpoints = { databaseUrl, temporalAddress };
-  await runMigrations(databaseUrl);
-  const database = createDb(databaseUrl, { max: 1 });
-  const demo = await seedDemo(database.db, config.tokenSecret);
-  await database.close();
+  const demo = await prepareDatabase(config, databaseUrl);
 
   const worker = await startWorker(config, endpoints);
   stops.push(worker.stop);

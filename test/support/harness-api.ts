@@ -106,7 +106,8 @@ export class HarnessApi {
     return { ...contact, token: (issued.json() as { token: string }).token, link };
   }
 
-  /** Gives the account a password and signs it in; returns the session cookie ("cs_session=…"). */
+  /** Gives the account a password and signs it in; returns the session cookie ("cs_session=…", "__Host-cs_session=…"
+   * under https). */
   async signIn(account: TestAccount): Promise<string> {
     const set = await this.request('PUT', `/api/v1/admin/accounts/${account.id}/password`, {
       token: ADMIN_KEY,
@@ -119,7 +120,7 @@ export class HarnessApi {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ handle: account.handle, password: TEST_PASSWORD, next: '/services' }).toString(),
     });
-    const cookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('cs_session='));
+    const cookie = [res.headers['set-cookie']].flat().find((c) => /^(__Host-)?cs_session=/.test(c ?? ''));
     if (res.statusCode !== 303 || !cookie) throw new Error(`sign-in: ${res.statusCode} ${res.body}`);
     return cookie.split(';')[0]!;
   }

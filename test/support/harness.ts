@@ -48,7 +48,7 @@ export interface HarnessOptions {
   databaseUrl?: string;
   /** Listen on a real port (browser tests); email links then point at it. */
   listen?: boolean;
-  /** More settings, e.g. { TWO_STEP_FOR_SUPPORT: 'required' }. */
+  /** More settings, over the harness's own (TRUST_PROXY, PUBLIC_BASE_URL, NODE_ENV, TWO_STEP_FOR_SUPPORT…). */
   env?: Record<string, string>;
 }
 
@@ -82,8 +82,11 @@ export async function startHarness(options: HarnessOptions = {}) {
     RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 10_000),
   };
   if (options.listen) env.PUBLIC_BASE_URL = `http://127.0.0.1:${env.PORT}`;
-  if (options.devMailbox)
+  if (options.devMailbox) {
+    // The mailbox is shown in development only, on a server only this machine reaches (HOST 127.0.0.1 by default).
+    env.NODE_ENV = 'development';
     for (const key of ['RESEND_API_KEY', 'RESEND_BASE_URL', 'RESEND_WEBHOOK_SECRET']) delete env[key];
+  }
   if (options.admin === false) delete env.ADMIN_API_KEY;
   Object.assign(env, options.env);
   const config = loadConfig(env);

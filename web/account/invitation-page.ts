@@ -18,8 +18,7 @@ export default async function invitationPage(app: FastifyInstance) {
     complete: async (request, reply, { id, token, password }) => {
       const account = await acceptInvitation(app.ctx, id, token, password);
       // Whoever was signed in on this browser is signed out: it is now the invitee's.
-      if (request.sessionId) await app.endSession(request, reply);
-      await app.startSession(reply, account);
+      await app.startSession(request, reply, account);
       return reply.redirect('/services', 303);
     },
   });

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RESET_REQUESTS_PER_ADDRESS, requestPasswordReset } from '../../accounts/password-resets.js';
-import { Problem } from '../../core/problems.js';
 import { requesterOf } from '../../core/requester.js';
 import { PROFILE } from '../profile/copy/index.js';
 import { text } from '../profile/forms.js';
@@ -9,7 +8,7 @@ import { html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { PASSWORD } from './copy/index.js';
-import { fromThisSite } from './same-origin.js';
+import { sameOriginOnly } from '../shared/cross-site.js';
 
 /**
  * "Forgot your password?": a handle or an address, and always the same answer, whether an account matches or not.
@@ -44,10 +43,12 @@ export default async function forgotPage(app: FastifyInstance) {
 
   app.post(
     '/password/forgot',
-    { schema: { hide: true }, config: { rateLimit: RESET_REQUESTS_PER_ADDRESS } },
+    {
+      schema: { hide: true },
+      config: { rateLimit: RESET_REQUESTS_PER_ADDRESS },
+      onRequest: sameOriginOnly(app.ctx.config.publicBaseUrl),
+    },
     async (request, reply) => {
-      if (!fromThisSite(request, app.ctx.config.publicBaseUrl))
-        throw new Problem('forbidden', 'Ask for a reset link from this site’s own page.');
       const lang = pageLanguage(request);
       const login = text((request.body as { login?: unknown } | undefined)?.login).trim();
       if (!login) return show(request, reply, 422, '', PASSWORD[lang].forgot.required);

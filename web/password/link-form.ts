@@ -6,6 +6,7 @@ import type { Language } from '../../domain/contact-change.js';
 import { MIN_PASSWORD, newPassword } from '../../domain/contact.js';
 import { PROFILE } from '../profile/copy/index.js';
 import { newPasswordField, text, translateIssues, type Errors } from '../profile/forms.js';
+import { sameOriginOnly } from '../shared/cross-site.js';
 import { formField } from '../shared/form.js';
 import { html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
@@ -102,8 +103,15 @@ export function linkPasswordRoutes(app: FastifyInstance, page: LinkPasswordPage)
 
   app.get(page.route, { schema: { hide: true } }, async (request, reply) => show(request, reply));
 
+  // Like signing in, only from this site's own pages: another site could otherwise sign its visitor in.
+  const form = {
+    schema: { hide: true },
+    config: { rateLimit: {} },
+    onRequest: sameOriginOnly(app.ctx.config.publicBaseUrl),
+  };
+
   // The page's script asks whom the link is for; a POST keeps the token out of URLs and logs.
-  app.post(`${page.route}/check`, { schema: { hide: true }, config: { rateLimit: {} } }, async (request, reply) => {
+  app.post(`${page.route}/check`, form, async (request, reply) => {
     const lang = pageLanguage(request);
     reply.header('cache-control', 'no-store');
     try {
@@ -115,7 +123,7 @@ export function linkPasswordRoutes(app: FastifyInstance, page: LinkPasswordPage)
     }
   });
 
-  app.post(page.route, { schema: { hide: true }, config: { rateLimit: {} } }, async (request, reply) => {
+  app.post(page.route, form, async (request, reply) => {
     const lang = pageLanguage(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const token = text(body.token).trim();

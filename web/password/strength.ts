@@ -6,7 +6,7 @@ import { Problem } from '../../core/problems.js';
 import type { Account } from '../../db/schema.js';
 import { text } from '../profile/forms.js';
 import { pageLanguage } from '../shared/language.js';
-import { fromThisSite } from './same-origin.js';
+import { fromThisSite } from '../shared/cross-site.js';
 
 /** A meter asks at each pause in typing: more often than a form is sent. */
 const METER_RATE_FACTOR = 4;

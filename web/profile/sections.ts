@@ -6,6 +6,7 @@ import type { Account } from '../../db/schema.js';
 import { ACTIVITY } from '../activity/copy/index.js';
 import { API_TOKENS } from '../api-tokens/copy/index.js';
 import { PROFILE, type SavedNotice } from './copy/index.js';
+import { SESSIONS } from '../sessions/copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
 import { aria, checkboxes, choice, fieldError, formField, languageOptions } from '../shared/form.js';
@@ -199,6 +200,7 @@ ${profile ? contactSection(v, profile) : ''}
 ${profile ? preferencesSection(v, profile) : ''}
 ${passwordSection(v)}
 ${profile ? newslettersSection(v, profile) : ''}
+<p class="account-link"><a href="/account/sessions">${SESSIONS[v.lang].link}</a></p>
 <p class="account-link" id="two-step-link"><a href="/account/two-step">${TWO_STEP[v.lang].profileLink}</a></p>
 <p class="account-link"><a href="/account/api-tokens">${API_TOKENS[v.lang].link}</a></p>
 <p class="account-link"><a href="/account/activity">${ACTIVITY[v.lang].link}</a></p>`;

@@ -23,8 +23,8 @@ const actionBody = z.object({
 type Done = 'resent' | 'cancelled';
 
 /** Back to the page the form was on, with our confirmation; only a page of "My requests". */
-function backTo(back: string | undefined, id: string, done: Done): string {
-  const url = new URL(safeNext(back, `/requests/${id}`), 'http://countersign.invalid');
+function backTo(baseUrl: string, back: string | undefined, id: string, done: Done): string {
+  const url = new URL(safeNext(back, baseUrl, `/requests/${id}`), 'http://countersign.invalid');
   const path = /^\/requests(\/(?!status$)[\w-]+)?$/.test(url.pathname) ? url : new URL(`/requests/${id}`, url);
   path.searchParams.set('notice', done);
   return `${path.pathname}${path.search}`;
@@ -64,7 +64,7 @@ export default async function requestActions(app: FastifyInstance) {
     } catch (err) {
       return failed(ctx, reply, id, err);
     }
-    return reply.redirect(backTo(body.back, id, done), 303);
+    return reply.redirect(backTo(app.ctx.config.publicBaseUrl, body.back, id, done), 303);
   };
   const options = { schema: { hide: true }, onRequest: app.requireViewer, preHandler: app.verifyCsrf };
 

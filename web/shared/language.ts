@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
+import { sameSitePath } from '../../domain/redirects.js';
 
 export const LANGUAGE_COOKIE = 'cs_lang';
 const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
@@ -19,16 +20,15 @@ export function pageLanguage(request: FastifyRequest): Language {
   return found ?? 'en';
 }
 
-/** Only paths of this site: never an open redirect. */
-export const safeNext = (next: unknown, fallback = '/services') =>
-  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : fallback;
+/** Only paths of this site (resolved against PUBLIC_BASE_URL): never an open redirect; else `fallback`. */
+export const safeNext = (next: unknown, baseUrl: string, fallback = '/services') =>
+  sameSitePath(next, baseUrl) ?? fallback;
 
 export default async function languageSwitch(app: FastifyInstance) {
   app.get('/lang/:code', { schema: { hide: true } }, async (request, reply) => {
     const { code } = request.params as { code: string };
     if (isLanguage(code)) reply.setCookie(LANGUAGE_COOKIE, code, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400 });
-    return reply.redirect(safeNext((request.query as { next?: unknown }).next, '/'), 303);
+    const next = (request.query as { next?: unknown }).next;
+    return reply.redirect(safeNext(next, app.ctx.config.publicBaseUrl, '/'), 303);
   });
 }

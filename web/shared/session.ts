@@ -2,9 +2,10 @@ import cookie from '@fastify/cookie';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { closeSession, openSession, sessionAccount } from '../../accounts/sessions.js';
+import { closeSession, openSession, sessionAccount, type OpenedSession } from '../../accounts/sessions.js';
+import { requesterOf } from '../../core/requester.js';
 import type { Account } from '../../db/schema.js';
-import type { SessionStage } from '../../db/sessions.js';
+import { sessionCookieName } from '../../domain/sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,30 +18,40 @@ declare module 'fastify' {
     /** Page forms: the CSRF field must match the session. */
     verifyCsrf: (request: FastifyRequest) => Promise<void>;
     csrfToken: (request: FastifyRequest) => string;
-    /** A new session in the cookie; at stage `twoStep`, one that waits for the second step and signs nobody in. */
-    startSession: (reply: FastifyReply, account: Account, stage?: SessionStage) => Promise<void>;
+    /** The session cookie's value as the browser sent it, valid or not: signing in replaces its session. */
+    sessionToken: (request: FastifyRequest) => string | null;
+    /** Gives the browser a session opened by the use-cases. */
+    setSessionCookie: (reply: FastifyReply, session: OpenedSession) => void;
+    /** Opens a session for the account, in place of the browser's previous one, and gives it to the browser. */
+    startSession: (request: FastifyRequest, reply: FastifyReply, account: Account) => Promise<void>;
     endSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** Takes the session cookie away (the session itself has ended already). */
+    clearSessionCookie: (reply: FastifyReply) => void;
   }
 }
-
-export const SESSION_COOKIE = 'cs_session';
 
 export class CsrfError extends Error {
   readonly statusCode = 403;
 }
 
-/** Web sessions in PostgreSQL (the cookie holds a random value, the table its digest), and CSRF tokens. */
+/**
+ * Web sessions in PostgreSQL (the cookie holds a random value, the table its digest), and CSRF tokens. The cookie is
+ * `__Host-cs_session` under https: Secure, for the whole site, and no other host of the domain may set it.
+ */
 export default fp(
   async (app: FastifyInstance) => {
     await app.register(cookie);
     const secure = app.ctx.config.publicBaseUrl.startsWith('https://');
+    const name = sessionCookieName(app.ctx.config.publicBaseUrl);
     app.decorateRequest('viewer', null);
     app.decorateRequest('sessionId', null);
+
+    app.decorate('sessionToken', (request: FastifyRequest) => request.cookies[name] || null);
 
     // Only pages read the session: assets, the API (bearer tokens) and webhooks skip the lookup.
     const sessionless = /^\/(assets|api|webhooks|docs|healthz)(\/|$)/;
     app.addHook('onRequest', async (request) => {
-      const value = request.cookies[SESSION_COOKIE];
+      const value = app.sessionToken(request);
       if (!value || sessionless.test(request.url)) return;
       const session = await sessionAccount(app.ctx, value);
       if (!session) return;
@@ -64,20 +75,28 @@ export default fp(
         throw new CsrfError('csrf');
     });
 
-    app.decorate('startSession', async (reply: FastifyReply, account: Account, stage?: SessionStage) => {
-      const { token, expiresAt } = await openSession(app.ctx, account, stage);
-      reply.setCookie(SESSION_COOKIE, token, {
+    // The cookie lasts as long as the session may (SESSION_MAX_AGE); the idle timeout is kept by the server.
+    app.decorate('setSessionCookie', (reply: FastifyReply, session: OpenedSession) => {
+      reply.setCookie(name, session.token, {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
         secure,
-        expires: expiresAt,
+        expires: session.expiresAt,
       });
+    });
+    app.decorate('clearSessionCookie', (reply: FastifyReply) => {
+      reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+    });
+
+    app.decorate('startSession', async (request: FastifyRequest, reply: FastifyReply, account: Account) => {
+      const session = await openSession(app.ctx, account, requesterOf(request), app.sessionToken(request));
+      app.setSessionCookie(reply, session);
     });
 
     app.decorate('endSession', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.sessionId) await closeSession(app.ctx, request.sessionId);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (request.sessionId) await closeSession(app.ctx, request.sessionId, requesterOf(request));
+      app.clearSessionCookie(reply);
     });
   },
   { name: 'session', decorators: { fastify: ['ctx'] } },

@@ -5,7 +5,6 @@ import { html } from '../shared/html.js';
 import { pageLanguage, safeNext } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { text } from '../profile/forms.js';
-import { SESSION_COOKIE } from '../shared/session.js';
 import { TWO_STEP } from './copy/index.js';
 import { codeField } from './views.js';
 
@@ -19,9 +18,10 @@ export default async function twoStepSignInPage(app: FastifyInstance) {
       request.method === 'GET'
         ? (request.query as { next?: unknown } | undefined)?.next
         : (request.body as { next?: unknown } | undefined)?.next,
+      app.ctx.config.publicBaseUrl,
     );
   const again = (request: FastifyRequest) => `/signin?next=${encodeURIComponent(nextOf(request))}`;
-  const waiting = (request: FastifyRequest) => request.cookies[SESSION_COOKIE] ?? '';
+  const waiting = (request: FastifyRequest) => app.sessionToken(request) ?? '';
 
   const form = (request: FastifyRequest, reply: FastifyReply, status = 200, error?: string) => {
     const lang = pageLanguage(request);
@@ -66,7 +66,7 @@ export default async function twoStepSignInPage(app: FastifyInstance) {
     switch (result.outcome) {
       case 'signedIn':
         // A new session, under a new cookie: the waiting one has ended.
-        await app.startSession(reply, result.account);
+        await app.startSession(request, reply, result.account);
         return reply.redirect(nextOf(request), 303);
       case 'wrongCode':
         return form(request, reply, 401, t.wrong(result.attemptsLeft));

@@ -29,5 +29,6 @@ export const en: CommonCopy = {
     unavailable: 'The service is briefly unavailable. Try again in a moment.',
     forbidden: 'You may not do this.',
     csrf: 'This form has expired. Reload the page and try again.',
+    badRequest: 'This address or form is not valid. Check it, or start again from the home page.',
   },
 };

@@ -29,5 +29,6 @@ export const fr: CommonCopy = {
     unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
     forbidden: 'Vous ne pouvez pas effectuer cette action.',
     csrf: 'Ce formulaire a expiré. Rechargez la page et réessayez.',
+    badRequest: 'Cette adresse ou ce formulaire n’est pas valable. Vérifiez-le, ou repartez de la page d’accueil.',
   },
 };

@@ -27,7 +27,8 @@ export interface CommonCopy {
     intro: string;
     demo: string;
   };
-  errors: { notFound: string; unavailable: string; forbidden: string; csrf: string };
+  /** badRequest: a request the browser got wrong (a malformed address, a body of the wrong type). */
+  errors: { notFound: string; unavailable: string; forbidden: string; csrf: string; badRequest: string };
 }
 
 export const COMMON: Catalogue<CommonCopy> = { en, fr, nl };

@@ -29,5 +29,6 @@ export const nl: CommonCopy = {
     unavailable: 'De dienst is even niet beschikbaar. Probeer het zo opnieuw.',
     forbidden: 'Dit mag u niet doen.',
     csrf: 'Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.',
+    badRequest: 'Dit adres of formulier is niet geldig. Controleer het, of begin opnieuw vanaf de startpagina.',
   },
 };

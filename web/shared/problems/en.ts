@@ -4,6 +4,7 @@ export const en: ProblemWords = {
   invalidRequest: 'Something in the form is not valid. Check it and try again.',
   unauthenticated: 'Sign in first.',
   invalidSignature: 'This message could not be verified.',
+  signInRefused: 'This handle and password do not match. Check both and try again.',
   forbidden: 'You may not do this.',
   accountDeactivated: 'This account is deactivated.',
   supportOnly: 'Only support staff may do this.',
@@ -74,6 +75,7 @@ export const en: ProblemWords = {
     'Too many wrong codes were tried on this request, so its codes are locked. Ask the person who made the request, or support, to send the emails again.',
   tooManyWrongCodes:
     'Too many wrong codes from your connection for this request. Wait a quarter of an hour, then paste the code from your email again.',
+  signInThrottled: 'Too many wrong passwords were tried for this handle. Wait a few minutes before trying again.',
   requestTooLarge: 'The request is too large.',
   internalError: 'Something went wrong on our side. Try again in a moment.',
   unavailable: 'The service is briefly unavailable. Try again in a moment.',

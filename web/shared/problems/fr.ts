@@ -4,6 +4,7 @@ export const fr: ProblemWords = {
   invalidRequest: 'Un élément du formulaire n’est pas valable. Vérifiez-le et réessayez.',
   unauthenticated: 'Connectez-vous d’abord.',
   invalidSignature: 'Ce message n’a pas pu être vérifié.',
+  signInRefused: 'Cet identifiant et ce mot de passe ne correspondent pas. Vérifiez-les et réessayez.',
   forbidden: 'Vous ne pouvez pas faire cela.',
   accountDeactivated: 'Ce compte est désactivé.',
   supportOnly: 'Seul le support peut faire cela.',
@@ -84,6 +85,8 @@ export const fr: ProblemWords = {
     'Trop de codes erronés ont été essayés sur cette demande : ses codes sont bloqués. Demandez à l’auteur de la demande, ou au support, de renvoyer les e-mails.',
   tooManyWrongCodes:
     'Trop de codes erronés depuis votre connexion pour cette demande. Patientez un quart d’heure, puis collez à nouveau le code de votre e-mail.',
+  signInThrottled:
+    'Trop de mots de passe erronés ont été essayés pour cet identifiant. Attendez quelques minutes avant de réessayer.',
   requestTooLarge: 'La requête est trop volumineuse.',
   internalError: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
   unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',

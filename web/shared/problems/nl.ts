@@ -4,6 +4,7 @@ export const nl: ProblemWords = {
   invalidRequest: 'Iets in het formulier is niet geldig. Controleer het en probeer het opnieuw.',
   unauthenticated: 'Log eerst in.',
   invalidSignature: 'Dit bericht kon niet worden geverifieerd.',
+  signInRefused: 'Deze handle en dit wachtwoord horen niet bij elkaar. Controleer beide en probeer het opnieuw.',
   forbidden: 'U mag dit niet doen.',
   accountDeactivated: 'Dit account is gedeactiveerd.',
   supportOnly: 'Alleen onze support kan dit doen.',
@@ -80,6 +81,8 @@ export const nl: ProblemWords = {
     'Er zijn te veel verkeerde codes geprobeerd voor dit verzoek; de codes zijn geblokkeerd. Vraag de aanvrager, of onze support, om de e-mails opnieuw te versturen.',
   tooManyWrongCodes:
     'Te veel verkeerde codes vanaf uw verbinding voor dit verzoek. Wacht een kwartier en plak dan opnieuw de code uit uw e-mail.',
+  signInThrottled:
+    'Er zijn te veel foute wachtwoorden geprobeerd voor deze handle. Wacht een paar minuten en probeer het dan opnieuw.',
   requestTooLarge: 'Het verzoek is te groot.',
   internalError: 'Er ging aan onze kant iets mis. Probeer het zo opnieuw.',
   unavailable: 'De dienst is even niet beschikbaar. Probeer het zo opnieuw.',

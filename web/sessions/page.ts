@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { listSessions, signOutOtherSessions, signOutSession, type SessionView } from '../../accounts/my-sessions.js';
+import { requesterOf } from '../../core/requester.js';
+import type { Language } from '../../domain/contact-change.js';
+import { formatSpan } from '../../domain/durations.js';
+import { describeAgent } from '../../domain/sessions.js';
+import { html, type Html } from '../shared/html.js';
+import { pageLanguage } from '../shared/language.js';
+import { csrfField, renderPage, time } from '../shared/layout.js';
+import { SESSIONS } from './copy/index.js';
+
+const DONE = ['ended', 'others'] as const;
+type Done = (typeof DONE)[number];
+
+/** "My sessions": where the account is signed in, "this one" marked; sign one out, or every other one. */
+export default async function sessionsPage(app: FastifyInstance) {
+  const route = { onRequest: app.requireViewer, schema: { hide: true } };
+  const post = { ...route, preHandler: app.verifyCsrf };
+  const { idleTimeoutMs, maxAgeMs } = app.ctx.config.session;
+
+  const row = (request: FastifyRequest, lang: Language, s: SessionView): Html => {
+    const t = SESSIONS[lang];
+    const { browser, system } = describeAgent(s.userAgent);
+    const agent = t.agent(browser, system);
+    return html`<tr${s.current ? html` aria-current="true"` : ''}>
+  <td>${agent}${s.current ? html` <span class="badge done">${t.thisOne}</span>` : ''}</td>
+  <td>${s.ip ?? t.unknownIp}</td>
+  <td>${time(s.signedInAt, lang)}</td>
+  <td>${time(s.lastSeenAt, lang)}</td>
+  <td><form method="post" action="/account/sessions/${s.id}/end" class="bare">${csrfField(app, request)}
+    <button type="submit" class="link" aria-label="${t.signOutLabel(s.current ? t.thisOne : agent)}">${t.signOut}</button>
+  </form></td>
+</tr>`;
+  };
+
+  app.get('/account/sessions', route, async (request, reply) => {
+    const lang = pageLanguage(request);
+    const t = SESSIONS[lang];
+    const sessions = await listSessions(app.ctx, request.viewer!, request.sessionId);
+    const asked = (request.query as { done?: unknown } | undefined)?.done;
+    const done = DONE.includes(asked as Done) ? t.done[asked as Done] : null;
+    const others = sessions.some((s) => !s.current);
+    const c = t.columns;
+    const body = html`<h1>${t.title}</h1>
+<p>${t.intro(formatSpan(idleTimeoutMs, lang), formatSpan(maxAgeMs, lang))}</p>
+${done ? html`<p class="notice ok" role="status">${done}</p>` : ''}
+<table id="sessions">
+  <caption class="hint">${t.caption}</caption>
+  <thead><tr><th scope="col">${c.browser}</th><th scope="col">${c.ip}</th><th scope="col">${c.signedIn}</th><th scope="col">${c.lastActive}</th><th scope="col">${c.action}</th></tr></thead>
+  <tbody>${sessions.map((s) => row(request, lang, s))}</tbody>
+</table>
+${
+  others
+    ? html`<form method="post" action="/account/sessions/end-others">${csrfField(app, request)}
+  <p class="hint" id="others-hint">${t.othersHint}</p>
+  <div class="actions"><button type="submit" class="danger" aria-describedby="others-hint">${t.signOutOthers}</button></div>
+</form>`
+    : html`<p class="hint">${t.alone}</p>`
+}`;
+    return renderPage(app, request, reply, { title: t.title, body, section: 'profile' });
+  });
+
+  const back = (reply: FastifyReply, done: Done) => reply.redirect(`/account/sessions?done=${done}`, 303);
+
+  app.post('/account/sessions/:id/end', post, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const from = requesterOf(request);
+    const { wasCurrent } = await signOutSession(app.ctx, request.viewer!, id, request.sessionId, from);
+    if (!wasCurrent) return back(reply, 'ended');
+    app.clearSessionCookie(reply);
+    return reply.redirect('/signin', 303);
+  });
+
+  app.post('/account/sessions/end-others', post, async (request, reply) => {
+    await signOutOtherSessions(app.ctx, request.viewer!, request.sessionId, requesterOf(request));
+    return back(reply, 'others');
+  });
+}
