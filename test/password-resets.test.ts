@@ -45,7 +45,9 @@ async function resetLink(who: TestAccount, count = 1): Promise<ResetLink> {
 }
 const resetsOf = (...ids: string[]) => h.db.select().from(passwordResets).where(inArray(passwordResets.accountId, ids));
 const activityOf = async (who: { id: string }) =>
-  (await h.db.select().from(accountEvents).where(eq(accountEvents.accountId, who.id))).map((e) => e.type);
+  (await h.db.select().from(accountEvents).where(eq(accountEvents.accountId, who.id)).orderBy(accountEvents.id)).map(
+    (e) => e.type,
+  );
 const signIn = (handle: string, password: string) => post('/signin', undefined, { handle, password });
 const NEW_PASSWORD = 'lantern-orchard-quietly-58';
 
