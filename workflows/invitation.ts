@@ -5,14 +5,13 @@ import { Errors } from '../domain/contact-change.js';
 type Activities = ReturnType<typeof createActivities>;
 
 /**
- * Sends one invitation email, retrying while the provider is down; the link's token is derived inside the
- * activity and never enters the history.
+ * The email activities of a one-email workflow, on the email queue: retried while the provider is down, not when it
+ * refuses the email or the row is gone. The activity sends nothing once the link it carries no longer works.
  */
-export async function invitationEmail(input: { invitationId: string }): Promise<{ sent: boolean }> {
-  const mail = proxyActivities<Activities>({
+export const oneEmailActivities = () =>
+  proxyActivities<Activities>({
     taskQueue: `${workflowInfo().taskQueue}-email`,
     startToCloseTimeout: '30s',
-    // An invitation is worth sending while its link is valid (7 days); past that the activity sends nothing.
     retry: {
       initialInterval: '1s',
       backoffCoefficient: 2,
@@ -20,5 +19,11 @@ export async function invitationEmail(input: { invitationId: string }): Promise<
       nonRetryableErrorTypes: [Errors.EmailRejected, Errors.NotFound],
     },
   });
-  return mail.sendInvitationEmail(input);
+
+/**
+ * Sends one invitation email, retrying while the provider is down; the link's token is derived inside the
+ * activity and never enters the history. An invitation is worth sending while its link is valid (7 days).
+ */
+export async function invitationEmail(input: { invitationId: string }): Promise<{ sent: boolean }> {
+  return oneEmailActivities().sendInvitationEmail(input);
 }

@@ -11,6 +11,7 @@ import { formField } from '../shared/form.js';
 import { html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
+import type { LinkFormCopy } from './copy/index.js';
 import { weakPasswordErrors } from './refusal.js';
 
 /**
@@ -24,15 +25,7 @@ export interface LinkPasswordPage {
   /** The route, with its `:id`, and the page of one link. */
   route: string;
   path: (id: string) => string;
-  copy: (lang: Language) => {
-    title: string;
-    intro: string;
-    password: string;
-    confirm: string;
-    submit: string;
-    invalid: string;
-    incomplete: string;
-  };
+  copy: (lang: Language) => LinkFormCopy;
   /** The ids of the greeting and of the refusal that password.js fills in. */
   ids: { person: string; problem: string };
   /** Whom a usable link is for; throws a 410 problem for a link that is not. */

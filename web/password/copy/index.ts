@@ -4,6 +4,17 @@ import { fr } from './fr.js';
 import { nl } from './nl.js';
 
 /** The pages of a forgotten password, and the words of a password refused as too easy to guess. */
+/** The words of a page an emailed link opens to choose a password (a reset, an invitation). */
+export interface LinkFormCopy {
+  title: string;
+  intro: string;
+  password: string;
+  confirm: string;
+  submit: string;
+  invalid: string;
+  incomplete: string;
+}
+
 export interface PasswordCopy {
   /** The link under the sign-in form. */
   forgotLink: string;
@@ -19,14 +30,7 @@ export interface PasswordCopy {
     sent: string;
     back: string;
   };
-  reset: {
-    title: string;
-    intro: string;
-    password: string;
-    confirm: string;
-    submit: string;
-    invalid: string;
-    incomplete: string;
+  reset: LinkFormCopy & {
     doneTitle: string;
     done: string;
     signIn: string;
