@@ -88,7 +88,7 @@ export function installWorkerLogging(logLevel: string): void {
  * The email worker runs activities only, so the SDK warns at each start that it has no workflows to poll for. That is
  * by design (see createWorkers): the one known warning is not shown, every other message is.
  */
-class QuietLogger extends DefaultLogger {
+export class QuietLogger extends DefaultLogger {
   override log(level: LogLevel, message: string, meta?: LogMetadata): void {
     if (message.startsWith('No workflows registered')) return;
     super.log(level, message, meta);

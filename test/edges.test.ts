@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
+import { QuietLogger } from '../runtime/workers.js';
 import { startHarness, type Harness } from './support/harness.js';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,6 +74,17 @@ describe('the terminal', () => {
     } finally {
       await debug.close();
     }
+  });
+});
+
+describe('the worker’s messages', () => {
+  it('leave out the email worker’s known "No workflows registered", and only that', () => {
+    const shown: string[] = [];
+    const logger = new QuietLogger('WARN', (entry) => shown.push(entry.message));
+    logger.warn('No workflows registered, not polling for workflow tasks', { taskQueue: 'countersign-email' });
+    logger.warn('Activity failed');
+    logger.info('Worker state changed');
+    expect(shown).toEqual(['Activity failed']);
   });
 });
 
