@@ -1,6 +1,13 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Sql } from 'postgres';
 import api from './api/index.js';
@@ -33,6 +40,24 @@ function trustProxyOption(setting: Config['trustProxy']): FastifyServerOptions['
 /** Where answers are JSON, not pages. */
 const JSON_PATHS = /^\/(api|docs|webhooks|healthz)(\/|$|\?)/;
 
+/** A browser asking for a page (not a script, not an API client): its 404s and errors are pages in its language. */
+const wantsPage = (request: FastifyRequest) =>
+  !JSON_PATHS.test(request.url) && (request.headers.accept ?? '').includes('text/html');
+
+/** Not worth a line even in debug: the assets every page loads. */
+const UNLOGGED = /^\/(assets\/|favicon\.ico)/;
+
+/** One line per request, at debug only (Fastify's own two lines at info would bury the start-up banner). */
+function logRequest(request: FastifyRequest, reply: FastifyReply, done: () => void) {
+  if (!UNLOGGED.test(request.url)) {
+    // The path only: a query string is the client's to keep out of our logs.
+    const { method } = request;
+    const path = request.url.split('?')[0];
+    request.log.debug({ method, path, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  }
+  done();
+}
+
 /**
  * The HTTP server: the API (api/) and the pages (web/), two faces over the same use-cases, given one context.
  * Neither face imports the other; this is the one place that knows both.
@@ -41,6 +66,7 @@ export async function buildApp(options: AppOptions) {
   const setSecurityHeaders = securityHeaders({ publicBaseUrl: options.config.publicBaseUrl });
   const app: FastifyInstance = Fastify({
     logger: options.logger ?? false,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: trustProxyOption(options.config.trustProxy),
     // A URL Fastify cannot route (bad percent-encoding...): no hook runs, so the headers are set here; a page's
     // address gets a page, the API's a problem.
@@ -58,7 +84,10 @@ export async function buildApp(options: AppOptions) {
   const ctx: Context = { config, db, temporal, log: app.log, now: () => new Date() };
   app.decorate('ctx', ctx);
 
-  await app.register(problems);
+  app.addHook('onResponse', logRequest);
+  const page = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+    errorPage(app, error, request, reply);
+  await app.register(problems, { wantsPage, page });
   await app.register(securityHeadersPlugin, { publicBaseUrl: config.publicBaseUrl });
   await app.register(formbody);
   await app.register(rateLimit, {

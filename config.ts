@@ -29,6 +29,9 @@ const durationList = (name: string, fallback: string) =>
       return list ?? [];
     });
 
+/** The default reminders; dropped, with a warning, when CHANGE_REQUEST_TTL comes before them. */
+const DEFAULT_REMINDERS = '2d,6d';
+
 const port = z.coerce.number().int().min(1).max(65535);
 
 /**
@@ -77,7 +80,7 @@ const schema = z.object({
   ADMIN_API_KEY: z.string().min(16, 'ADMIN_API_KEY must be at least 16 characters').optional(),
   TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters').optional(),
   CHANGE_REQUEST_TTL: duration('CHANGE_REQUEST_TTL', '7d'),
-  REMINDER_AFTER: durationList('REMINDER_AFTER', '2d,6d'),
+  REMINDER_AFTER: durationList('REMINDER_AFTER', DEFAULT_REMINDERS),
   RESEND_COOLDOWN: duration('RESEND_COOLDOWN', '1m'),
   STUCK_AFTER: duration('STUCK_AFTER', '3d'),
   WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
@@ -122,6 +125,8 @@ export interface Config {
   /** Web sessions: signed out after `idleTimeoutMs` without a request, and `maxAgeMs` after signing in whatever. */
   session: { idleTimeoutMs: number; maxAgeMs: number };
   logLevel: string;
+  /** What start-up should say about settings it adjusted (the default reminders a short TTL drops). */
+  warnings?: string[];
 }
 
 export class ConfigError extends Error {}
@@ -136,9 +141,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
-  if (e.REMINDER_AFTER.some((ms) => ms >= e.CHANGE_REQUEST_TTL)) {
-    throw new ConfigError(
-      'Invalid configuration:\n  REMINDER_AFTER: every reminder must come before CHANGE_REQUEST_TTL',
+  const warnings: string[] = [];
+  let reminders = e.REMINDER_AFTER;
+  if (reminders.some((ms) => ms >= e.CHANGE_REQUEST_TTL)) {
+    if (cleaned.REMINDER_AFTER !== undefined) {
+      throw new ConfigError(
+        `Invalid configuration:\n  REMINDER_AFTER: every reminder must come before CHANGE_REQUEST_TTL ` +
+          `(REMINDER_AFTER=${cleaned.REMINDER_AFTER}, CHANGE_REQUEST_TTL=${cleaned.CHANGE_REQUEST_TTL ?? '7d'})`,
+      );
+    }
+    reminders = reminders.filter((ms) => ms < e.CHANGE_REQUEST_TTL);
+    warnings.push(
+      `CHANGE_REQUEST_TTL=${cleaned.CHANGE_REQUEST_TTL} comes before the default reminders (REMINDER_AFTER=` +
+        `${DEFAULT_REMINDERS}): the reminders at or after it are dropped` +
+        (reminders.length ? '.' : ', so no reminder is sent. Set REMINDER_AFTER (or none) to choose.'),
     );
   }
   if (e.NODE_ENV === 'production' && !e.TOKEN_SECRET) {
@@ -182,13 +198,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminApiKey: e.ADMIN_API_KEY,
     tokenSecret: e.TOKEN_SECRET ?? localTokenSecret(dataDir),
     changeRequestTtlMs: e.CHANGE_REQUEST_TTL,
-    reminderAfterMs: e.REMINDER_AFTER,
+    reminderAfterMs: reminders,
     resendCooldownMs: e.RESEND_COOLDOWN,
     stuckAfterMs: e.STUCK_AFTER,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     twoStepForSupport: e.TWO_STEP_FOR_SUPPORT ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
     session: { idleTimeoutMs: e.SESSION_IDLE_TIMEOUT, maxAgeMs: e.SESSION_MAX_AGE },
     logLevel: e.LOG_LEVEL,
+    ...(warnings.length ? { warnings } : {}),
   };
 }
 
@@ -200,6 +217,13 @@ function localTokenSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   return secret;
+}
+
+/**
+ * A configuration error as start-up shows it: one paragraph naming each variable, and what to do, no stack trace.
+ */
+export function describeConfigError(error: ConfigError): string {
+  return `${error.message}\nSet these variables in the environment or in .env, then start again.`;
 }
 
 /** Loads ./.env when present; the entry points call this before loadConfig. */

@@ -1,10 +1,8 @@
-import { loadConfig, loadDotEnv } from './config.js';
 import { runMigrations } from './db/client.js';
-import { requireExternal, stopOnSignals } from './runtime/entry.js';
+import { requireExternal, startupConfig, stopOnSignals } from './runtime/entry.js';
 import { startServer } from './runtime/processes.js';
 
-loadDotEnv();
-const config = loadConfig();
+const config = startupConfig();
 const endpoints = requireExternal(config, 'server');
 await runMigrations(endpoints.databaseUrl);
 const server = await startServer(config, endpoints);

@@ -125,22 +125,34 @@ export function clientError(error: Error & { code?: string }, socket: Duplex) {
   socket.destroy(error);
 }
 
-/** One error handler for the whole app: problem+json everywhere, 5xx details kept in the log only. */
+export interface ProblemsOptions {
+  /** Whether a request is a browser's, for a page: its errors are then pages, not JSON. */
+  wantsPage?: (request: FastifyRequest) => boolean;
+  /** The error page, given by whoever knows the pages (api/ does not). */
+  page?: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => unknown;
+}
+
+/**
+ * One error handler for the whole app: problem+json, 5xx details kept in the log only; a browser asking for a page
+ * gets the error page instead.
+ */
 export default fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, options: ProblemsOptions) => {
+    const page = (request: FastifyRequest) => (options.page && options.wantsPage?.(request) ? options.page : null);
     app.setErrorHandler((error: FastifyError, request, reply) => {
+      const asPage = page(request);
+      if (asPage) return asPage(error, request, reply);
       const problem = toProblem(error);
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       if (problem.status === 503) reply.header('retry-after', '5');
       if (problem.extra.retryAfterSeconds) reply.header('retry-after', String(problem.extra.retryAfterSeconds));
       return sendProblem(reply, problem);
     });
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(
-        reply,
-        new Problem('notFound', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`),
-      ),
-    );
+    app.setNotFoundHandler((request, reply) => {
+      const problem = new Problem('notFound', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`);
+      const asPage = page(request);
+      return asPage ? asPage(problem as unknown as FastifyError, request, reply) : sendProblem(reply, problem);
+    });
   },
   { name: 'problems' },
 );

@@ -1,5 +1,23 @@
-import type { Config } from '../config.js';
+import { ConfigError, describeConfigError, loadConfig, loadDotEnv, type Config } from '../config.js';
 import type { Endpoints } from './processes.js';
+
+/**
+ * The settings of an entry point (.env, then the environment). A mistake in them is one readable paragraph on stderr
+ * and exit code 1, not a stack trace; settings start-up adjusted are said once, as warnings.
+ */
+export function startupConfig(): Config {
+  let config: Config;
+  try {
+    loadDotEnv();
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(describeConfigError(err));
+    process.exit(1);
+  }
+  for (const warning of config.warnings ?? []) console.warn(`Warning: ${warning}`);
+  return config;
+}
 
 /** `npm run server` and `npm run worker` run against an existing PostgreSQL and Temporal; `npm start` brings its own.
  * */

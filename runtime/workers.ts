@@ -1,4 +1,12 @@
-import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type LogLevel,
+  type LogMetadata,
+  type WorkerOptions,
+} from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
@@ -73,5 +81,16 @@ export function installWorkerLogging(logLevel: string): void {
       : logLevel === 'error' || logLevel === 'fatal'
         ? 'ERROR'
         : 'WARN';
-  Runtime.install({ logger: new DefaultLogger(level) });
+  Runtime.install({ logger: new QuietLogger(level) });
+}
+
+/**
+ * The email worker runs activities only, so the SDK warns at each start that it has no workflows to poll for. That is
+ * by design (see createWorkers): the one known warning is not shown, every other message is.
+ */
+export class QuietLogger extends DefaultLogger {
+  override log(level: LogLevel, message: string, meta?: LogMetadata): void {
+    if (message.startsWith('No workflows registered')) return;
+    super.log(level, message, meta);
+  }
 }

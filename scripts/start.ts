@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, loadDotEnv, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import { DEMO_PASSWORD, type DemoAccount } from '../db/demo-seed.js';
-import { stopOnSignals } from '../runtime/entry.js';
+import { startupConfig, stopOnSignals } from '../runtime/entry.js';
 import { startEmbeddedPostgres } from '../runtime/postgres.js';
 import { prepareDatabase, showsDevMailbox, startServer, startWorker } from '../runtime/processes.js';
 import { findTemporalCli, startTemporalDevServer } from '../runtime/temporal.js';
@@ -56,8 +56,7 @@ function banner(config: Config, demo: DemoAccount[], temporalUi: string | null) 
   console.log(lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n'));
 }
 
-loadDotEnv();
-let config = loadConfig();
+let config = startupConfig();
 installWorkerLogging(config.logLevel);
 const stops: (() => Promise<void>)[] = [];
 const stopAll = async () => {

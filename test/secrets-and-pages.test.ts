@@ -7,7 +7,8 @@ import { startHarness, TEST_PASSWORD, waitFor, type Harness } from './support/ha
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // At debug, every request has its line: the logs below are the most a terminal would show.
+  h = await startHarness({ env: { LOG_LEVEL: 'debug' } });
 });
 afterAll(async () => {
   await h?.close();

@@ -92,7 +92,7 @@ export async function startHarness(options: HarnessOptions = {}) {
   const config = loadConfig(env);
   const logs: string[] = [];
   const logger = {
-    level: 'info',
+    level: config.logLevel,
     stream: {
       write: (line: string) => {
         logs.push(line);

@@ -49,6 +49,10 @@ export default fp(
         // A page of the previous release asks for the previous hash: the file as it is now, not for good.
         return reply.sendFile(plain, byName.get(plain) === file ? FOREVER : SHORT);
       });
+      // Browsers ask for it on their own, whatever the page links: the icon rather than a 404.
+      scope.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
+        reply.sendFile('favicon.ico', { maxAge: '1d' }),
+      );
     });
   },
   { name: 'assets' },
