@@ -1,4 +1,4 @@
-import type { Decision, Language, Party, Role } from '../../domain/contact-change.js';
+import { isFinal, type Decision, type Language, type Party, type Role } from '../../domain/contact-change.js';
 import type { DecisionSummary } from '../../db/queries.js';
 import { formatDate } from '../../i18n/format.js';
 import { Problem } from '../../core/problems.js';
@@ -21,8 +21,6 @@ export interface Typed {
   error?: string;
 }
 
-const ENDED: readonly string[] = ['done', 'refused', 'aborted', 'expired', 'error'] satisfies EndedState[];
-
 /** Where the request stands, said first: your own decision once your code is known, or how the request ended. */
 export function banner(view: DecisionSummary, lang: Language, t: DecisionCopy, you?: You): Html {
   const { state, expiresAt, updatedAt } = view.change;
@@ -39,7 +37,7 @@ export function banner(view: DecisionSummary, lang: Language, t: DecisionCopy, y
   <p>${outcome} ${t.nothingToDo}</p>
 </div>`;
   }
-  if (!ENDED.includes(state)) return html``;
+  if (!isFinal(state)) return html``;
   const at = formatDate(state === 'expired' ? expiresAt : updatedAt, lang);
   return html`<div class="notice" role="status" id="outcome">
   <p><strong>${t.ended[state as EndedState](at)}</strong></p>
