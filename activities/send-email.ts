@@ -71,6 +71,7 @@ async function emailData(
   if ((input.kind === 'request' || input.kind === 'reminder') && input.recipient !== 'asker') {
     const token = makeToken(deps.config.tokenSecret, change.id, input.recipient, input.sending);
     data.token = token;
+    data.resent = input.kind === 'request' && input.sending > 1;
     data.decisionUrl = `${base}/requests/${change.id}/decision?lang=${account.language}#token=${token}`;
   }
   return data;

@@ -15,6 +15,9 @@ const decisionAnswer = z
     state: z.enum(STATES),
     party: z.enum(PARTIES),
     awaiting: z.array(z.enum(PARTIES)),
+    /** This party's recorded decision: the one just taken, or the one taken before when the same code comes again. */
+    decision: z.enum(['accepted', 'refused']),
+    decidedAt: z.iso.datetime(),
     message: z.string(),
   })
   .meta({ id: 'DecisionAnswer' });
@@ -42,6 +45,8 @@ const answer = (result: DecisionResult) => ({
   state: result.view.change.state as (typeof STATES)[number],
   party: result.party,
   awaiting: result.status.awaiting,
+  decision: result.decision,
+  decidedAt: result.decidedAt.toISOString(),
   message: decisionMessage(result),
 });
 

@@ -2,13 +2,16 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import { sendAccountEmail } from '../accounts/notify.js';
 import type { Context, Requester } from '../core/context.js';
 import {
+  Errors,
   isFinal,
   lockedEmailId,
+  PARTIES,
   MAX_FAILED_ATTEMPTS,
   WRONG_CODES_PER_SOURCE,
   WRONG_CODES_WINDOW_MS,
   type Decision,
   type Party,
+  type State,
 } from '../domain/contact-change.js';
 import { partyOfToken } from '../domain/tokens.js';
 import {
@@ -49,8 +52,33 @@ const tooManyWrongCodes = (retryAfterMs: number) =>
 
 export interface DecisionResult {
   party: Party;
+  /** What this party decided and when: the decision just taken, or the one taken before (the same code again). */
+  decision: Decision;
+  decidedAt: Date;
   status: ChangeStatus;
   view: ChangeView;
+}
+
+/** A party's recorded decision, or null while it has not decided. */
+function recordOf(row: TokenCheck | ChangeView['change'], party: Party): { decision: Decision; at: Date } | null {
+  const decision = party === 'from' ? row.fromDecision : row.toDecision;
+  const at = party === 'from' ? row.fromDecidedAt : row.toDecidedAt;
+  return decision && at ? { decision, at } : null;
+}
+
+/** What the database holds of the request, as the workflow would answer it. */
+function statusOf(change: ChangeView['change']): ChangeStatus {
+  const decisions = { from: change.fromDecision, to: change.toDecision };
+  const awaiting = isFinal(change.state) ? [] : PARTIES.filter((p) => !decisions[p]);
+  return { state: change.state as State, sending: change.sending, decisions, awaiting };
+}
+
+/** The answer to a party whose decision is recorded: what it decided, when, and where the request stands now. */
+async function answer(ctx: Context, changeId: string, party: Party, status?: ChangeStatus): Promise<DecisionResult> {
+  const view = (await loadChangeView(ctx.db, changeId))!;
+  const record = recordOf(view.change, party);
+  if (!record) throw new Error(`the ${party} decision of ${changeId} is not in the database`);
+  return { party, decision: record.decision, decidedAt: record.at, status: status ?? statusOf(view.change), view };
 }
 
 /**
@@ -89,10 +117,12 @@ export async function decide(
   const change = await loadTokenCheck(ctx.db, input.changeId);
   if (!change) throw invalidToken();
   if (change.failedAttempts >= MAX_FAILED_ATTEMPTS) throw locked();
+  const party = partyOfToken(ctx.config.tokenSecret, change.id, change.sending, input.token.trim());
+  // The current code of a party that has decided (a double click, a retry after a timeout): what was recorded.
+  if (party && recordOf(change, party)) return answer(ctx, change.id, party);
   if (isFinal(change.state)) throw invalidToken();
   const source = `wrong-code:${change.id}:${input.from.ip}`;
   const tried = await countAttempt(ctx.db, source, WRONG_CODES_WINDOW_MS);
-  const party = partyOfToken(ctx.config.tokenSecret, change.id, change.sending, input.token.trim());
   if (!party) {
     // Past the limit a wrong code no longer counts towards the request's lock: one address cannot lock the parties.
     if (tried.count > WRONG_CODES_PER_SOURCE) throw tooManyWrongCodes(tried.retryAfterMs);
@@ -106,10 +136,22 @@ export async function decide(
     const status = await withNote(
       ctx.db,
       { ...author, text: input.decision === 'refused' ? input.reason : undefined },
-      (noteId) => runUpdate(ctx.temporal, change.id, update, { party, sending: change.sending, noteId }),
+      // One update per party and sending: the same code sent again at once joins the first and gets its answer.
+      (noteId) =>
+        runUpdate(
+          ctx.temporal,
+          change.id,
+          update,
+          { party, sending: change.sending, noteId },
+          `decision:${party}:${change.sending}`,
+        ),
     );
-    return { party, status, view: (await loadChangeView(ctx.db, change.id))! };
+    return await answer(ctx, change.id, party, status);
   } catch (err) {
+    if (rejectionType(err) === Errors.AlreadyDecided) {
+      const now = await loadTokenCheck(ctx.db, change.id);
+      if (now && now.sending === change.sending && recordOf(now, party)) return answer(ctx, change.id, party);
+    }
     if (rejectionType(err) || err instanceof WorkflowNotFoundError) throw invalidToken();
     throw err;
   }

@@ -66,9 +66,10 @@ export async function runUpdate<Arg>(
   changeId: string,
   update: UpdateDefinition<ChangeStatus, [Arg]>,
   arg: Arg,
+  /** Given, it makes every call with it one update: the first applies it, the others get its answer. */
+  updateId = newId(),
 ): Promise<ChangeStatus> {
   // One id for every attempt: an update that did reach the workflow is answered, never applied twice.
-  const updateId = newId();
   const deadline = Date.now() + CONTENTION_BUDGET_MS;
   for (let attempt = 1; ; attempt++) {
     try {

@@ -80,7 +80,7 @@ export async function loadChangeView(db: Db, changeId: string) {
 
 /** What the decision page shows of a request: no email address, no decision, nothing the page does not print. */
 export interface DecisionSummary {
-  change: Pick<ChangeView['change'], 'id' | 'roles' | 'state' | 'expiresAt'>;
+  change: Pick<ChangeView['change'], 'id' | 'roles' | 'state' | 'expiresAt' | 'updatedAt'>;
   service: Pick<ChangeView['service'], 'name' | 'kind'>;
   from: Pick<Person, 'handle' | 'name'>;
   to: Pick<Person, 'handle' | 'name'>;
@@ -99,6 +99,7 @@ const summaryQuery = preparedPerDb((db) => {
         roles: contactChanges.roles,
         state: contactChanges.state,
         expiresAt: contactChanges.expiresAt,
+        updatedAt: contactChanges.updatedAt,
       },
       service: { name: services.name, kind: services.kind },
       from: named(from!),
@@ -128,6 +129,10 @@ export interface TokenCheck {
   failedAttempts: number;
   fromId: string;
   toId: string;
+  fromDecision: ChangeView['change']['fromDecision'];
+  fromDecidedAt: Date | null;
+  toDecision: ChangeView['change']['toDecision'];
+  toDecidedAt: Date | null;
 }
 
 const tokenCheckQuery = preparedPerDb((db) =>
@@ -139,6 +144,10 @@ const tokenCheckQuery = preparedPerDb((db) =>
       failedAttempts: contactChanges.failedAttempts,
       fromId: contactChanges.fromId,
       toId: contactChanges.toId,
+      fromDecision: contactChanges.fromDecision,
+      fromDecidedAt: contactChanges.fromDecidedAt,
+      toDecision: contactChanges.toDecision,
+      toDecidedAt: contactChanges.toDecidedAt,
     })
     .from(contactChanges)
     .where(eq(contactChanges.id, sql.placeholder('id')))

@@ -4,6 +4,7 @@ import { roleName, WORDS, type ServiceKind } from '../i18n/words/index.js';
 import type { Block } from './blocks.js';
 import { EMAILS, type Ctx, type EmailsCopy } from './copy/index.js';
 import * as h from './html.js';
+import { RESENT } from './resent/copy/index.js';
 
 export type { Language, Role };
 export type EmailKind = 'request' | 'reminder' | 'done' | 'refused' | 'expired' | 'aborted' | 'error';
@@ -26,6 +27,8 @@ export interface EmailData {
   requestId: string;
   token?: string;
   decisionUrl?: string;
+  /** A contact's email of a later sending: it replaces the earlier one, whose code no longer works. */
+  resent?: boolean;
   requestUrl: string;
   reason?: string;
   refusedBy?: Person;
@@ -176,14 +179,17 @@ export function renderEmail(kind: EmailKind, language: Language, data: EmailData
   if (kind === 'expired') facts.push([labels.expired, ctx.expires]);
   facts.push([labels.ref, ctx.requestId]);
 
+  const subject = line(copy.subject[kind](ctx));
+  const resent = action && data.resent ? RESENT[language] : null;
   const parts: Parts = {
     language,
     copy,
     facts,
     action,
-    subject: line(copy.subject[kind](ctx)),
+    subject: resent ? resent.subject(subject) : subject,
     greeting: copy.hello(line(data.recipientName)),
     blocks: [
+      ...(resent ? [{ note: resent.note }] : []),
       ...copy.body[kind](ctx).filter((b) => b !== 'action' || action),
       ...(data.copyOf ? [{ note: copy.copyNote(data.copyOf.category, who(data.copyOf.account)) }] : []),
     ],

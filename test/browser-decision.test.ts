@@ -135,6 +135,41 @@ describe('the decision page', () => {
     await page.close();
   });
 
+  it('decides nothing on Enter in the code field, with or without JavaScript', async () => {
+    const { alice, bob, id } = await request(h);
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await openDecisionLink(page, h, bob, id);
+      const posted: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST') posted.push(r.url());
+      });
+      await page.locator('#token').fill('A'.repeat(43));
+      await page.locator('#token').press('Enter');
+      // A round trip the page would have made before a POST it sent is over by the time this one answers.
+      await page.evaluate(() => fetch('/assets/decision.js').then((r) => r.text()));
+      expect(posted, `JavaScript ${javaScriptEnabled ? 'on' : 'off'}`).toEqual([]);
+      expect(await page.locator('#token').inputValue()).toBe('A'.repeat(43));
+      if (javaScriptEnabled) expect(await page.evaluate(() => document.activeElement?.id)).toBe('reason');
+      await context.close();
+    }
+    expect((await h.get(id, alice)).to).toMatchObject({ decision: null });
+  });
+
+  it('keeps a wrong code as typed, marked invalid, with the error beside it', async () => {
+    const { bob, id } = await request(h, 'fr');
+    const page = await browser.newPage();
+    await openDecisionLink(page, h, bob, id);
+    await page.locator('#token').fill('mauvais-code-colle');
+    await page.getByRole('button', { name: 'Accepter' }).click();
+    await expect.poll(() => page.locator('#token-error').textContent()).toContain('Ce code n’est pas valable');
+    expect(await page.locator('#token').inputValue()).toBe('mauvais-code-colle');
+    expect(await page.locator('#token').getAttribute('aria-invalid')).toBe('true');
+    await snapshot(page, 'decision-wrong-code-fr');
+    await page.close();
+  });
+
   it('works with JavaScript off: the code is pasted by hand', async () => {
     const { alice, bob, id } = await request(h);
     const context = await browser.newContext({ javaScriptEnabled: false });

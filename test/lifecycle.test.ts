@@ -82,16 +82,23 @@ describe('refusal', () => {
 });
 
 describe('tokens', () => {
-  it('work once: the same token twice, or the other party after deciding, is refused alike', async () => {
-    const { id, aliceToken } = await h.pending();
-    expect((await h.decide(id, 'accept', aliceToken)).statusCode).toBe(200);
+  it('work once: the same token again, accept or refuse, answers the decision recorded and changes nothing', async () => {
+    const { id, aliceToken, alice } = await h.pending();
+    const first = await h.decide(id, 'accept', aliceToken);
+    expect(first.statusCode).toBe(200);
     const again = await h.decide(id, 'accept', aliceToken);
     const refuseAfter = await h.decide(id, 'refuse', aliceToken);
     for (const res of [again, refuseAfter]) {
-      expect(res.statusCode).toBe(403);
-      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.json()).toMatchObject({ title: 'Invalid token', code: 'invalidToken' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual(first.json());
+      expect(res.json()).toMatchObject({ party: 'from', decision: 'accepted', state: 'validatingByCustomers' });
     }
+    const change = await h.get(id, alice);
+    expect(change.timeline.filter((e) => e.type === 'accepted' || e.type === 'refused')).toHaveLength(1);
+    // A wrong code learns nothing from it.
+    const wrong = await h.decide(id, 'accept', 'A'.repeat(43));
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toMatchObject({ code: 'invalidToken' });
   });
 
   it('belong to one request: a token from another request is refused and counts as a failed attempt', async () => {
@@ -128,6 +135,13 @@ describe('resend', () => {
 
     expect((await h.decide(id, 'accept', bobToken)).statusCode).toBe(403);
     expect((await h.decide(id, 'accept', newBobToken)).json()).toMatchObject({ state: 'done' });
+    // Once decided, the current code answers the record; a code of an older sending stays invalid.
+    expect((await h.decide(id, 'accept', newBobToken)).json()).toMatchObject({ state: 'done', decision: 'accepted' });
+    for (const old of [bobToken, aliceToken]) {
+      const res = await h.decide(id, 'accept', old);
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'invalidToken' });
+    }
   });
 
   it('is for the asker or support only, not for a contact of the request', async () => {

@@ -1,3 +1,16 @@
+// Enter in the code field decides nothing: it moves on to the reason. (Without this script, the form's first submit
+// button, the one Enter would press, is a disabled one: Enter does nothing.)
+(function () {
+  var field = document.getElementById('token');
+  if (field)
+    field.addEventListener('keydown', function (event) {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      var next = document.getElementById('reason');
+      if (next) next.focus();
+    });
+})();
+
 // Moves the token from the link's fragment into the form, then drops it from the address bar and history.
 // Nothing is submitted: the person chooses Accept or Refuse.
 (function () {

@@ -1,15 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Language, Role } from '../../domain/contact-change.js';
 import type { DecisionSummary } from '../../db/queries.js';
-import { formatDate } from '../../i18n/format.js';
-import { roleList, who } from '../shared/names.js';
 import { decide, decisionSummary, decisionView } from '../../changes/decide.js';
 import { Problem } from '../../core/problems.js';
 import { isOutage } from '../../core/outages.js';
 import { requesterOf } from '../../core/requester.js';
-import { DECISION_COPY, type DecisionCopy } from './copy/index.js';
-import { html, type Html } from '../shared/html.js';
+import { DECISION_COPY } from './copy/index.js';
+import { html } from '../shared/html.js';
+import { banner, decisionForm, problemText, summary, type Typed, type You } from './view.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 
@@ -19,66 +17,30 @@ const form = z.object({
   reason: z.string().trim().max(1000).optional(),
 });
 
-function summary(view: DecisionSummary, lang: Language, t: DecisionCopy): Html {
-  const { change, service, from, to, askedBy } = view;
-  const roles = roleList(change.roles as Role[], lang);
-  return html`
-<p>${t.intro(who(askedBy), roles, service.name)}</p>
-<dl>
-  <dt>${t.service}</dt><dd>${service.name} (${service.kind})</dd>
-  <dt>${t.roles}</dt><dd>${roles}</dd>
-  <dt>${t.from}</dt><dd>${who(from)}</dd>
-  <dt>${t.to}</dt><dd>${who(to)}</dd>
-  <dt>${t.askedBy}</dt><dd>${who(askedBy)}</dd>
-  <dt>${t.expires}</dt><dd>${formatDate(change.expiresAt, lang)}</dd>
-  <dt>${t.state}</dt><dd>${t.states[change.state] ?? change.state}</dd>
-</dl>`;
-}
-
-function decisionForm(view: DecisionSummary, lang: Language, t: DecisionCopy): Html {
-  if (view.change.state !== 'validatingByCustomers') return html``;
-  return html`
-<form method="post" action="/requests/${view.change.id}/decision?lang=${lang}" autocomplete="off">
-  <label for="token">${t.tokenLabel}</label>
-  <input id="token" name="token" type="text" inputmode="text" spellcheck="false" autocapitalize="off" aria-describedby="token-hint">
-  <p class="hint" id="token-hint">${t.tokenHint}</p>
-  <label for="reason">${t.reasonLabel}</label>
-  <textarea id="reason" name="reason" rows="2" maxlength="1000"></textarea>
-  <div class="actions">
-    <button class="accept" type="submit" name="decision" value="accepted">${t.accept}</button>
-    <button class="refuse" type="submit" name="decision" value="refused">${t.refuse}</button>
-  </div>
-</form>
-<p class="hint">${t.unexpected}</p>`;
-}
-
-function problemText(err: Problem, t: DecisionCopy): string {
-  if (err.code === 'tokensLocked') return t.problems.locked;
-  if (err.code === 'tooManyRequests') return t.problems.tooMany;
-  if (err.code === 'tooManyWrongCodes')
-    return t.problems.tooManyWrongCodes(Math.ceil(Number(err.extra.retryAfterSeconds ?? 60) / 60));
-  // Whatever else refuses a code (malformed, used, superseded) is told as one invalid code: it tells a guesser nothing.
-  return err.status < 500 ? t.problems.invalidToken : t.problems.unavailable;
-}
-
 /**
  * The page an email links to. GET and HEAD change nothing, since mail scanners open links and even run
  * scripts; only an explicit POST of Accept or Refuse decides. Encapsulated: its errors are pages, not JSON.
  */
 export default async function decisionPage(app: FastifyInstance) {
-  type Notice = { kind: 'ok' | 'error'; text: string };
+  interface Shown {
+    /** A problem that concerns the whole page, above it. */
+    error?: string;
+    you?: You;
+    typed?: Typed;
+  }
   const show = (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     view: DecisionSummary | null,
-    notice?: Notice,
+    shown: Shown = {},
   ) => {
     const lang = pageLanguage(request);
     const t = DECISION_COPY[lang];
+    const error = shown.error ? html`<p class="notice error" role="alert">${shown.error}</p>` : '';
     const body = view
-      ? html`<h1>${t.title}</h1>${notice ? html`<p class="notice ${notice.kind}" role="status">${notice.text}</p>` : ''}${summary(view, lang, t)}${decisionForm(view, lang, t)}`
-      : html`<h1>${t.title}</h1><p class="notice error" role="alert">${notice?.text ?? t.problems.notFound}</p>`;
+      ? html`<h1>${t.title}</h1>${error}${banner(view, lang, t, shown.you)}${summary(view, lang, t)}${shown.you ? '' : decisionForm(view, lang, t, shown.typed)}`
+      : html`<h1>${t.title}</h1><p class="notice error" role="alert">${shown.error ?? t.problems.notFound}</p>`;
     return renderPage(app, request, reply, {
       status,
       title: t.title,
@@ -100,36 +62,33 @@ export default async function decisionPage(app: FastifyInstance) {
     const view = await decisionView(app.ctx, id);
     if (!view) return show(request, reply, 404, null);
     if (!parsed.success || parsed.data.token === '') {
-      return show(request, reply, 400, view, { kind: 'error', text: t.problems.missingToken });
+      const typed = { token: parsed.data?.token ?? '', reason: parsed.data?.reason, error: t.problems.missingToken };
+      return show(request, reply, 400, view, { typed });
     }
+    const { token, decision, reason } = parsed.data;
     try {
-      const { token, decision, reason } = parsed.data;
       const result = await decide(app.ctx, { changeId: id, token, decision, reason, from: requesterOf(request) });
-      const state = result.view.change.state;
-      const text =
-        state === 'validatingByCustomers'
-          ? decision === 'accepted'
-            ? t.results.awaiting
-            : t.results.recorded
-          : (t.results[state as keyof DecisionCopy['results']] ?? t.results.recorded);
-      return show(request, reply, 200, result.view, { kind: 'ok', text });
+      const you = { party: result.party, decision: result.decision, at: result.decidedAt };
+      return show(request, reply, 200, result.view, { you });
     } catch (err) {
       if (!(err instanceof Problem)) {
         if (!isOutage(err)) request.log.error({ err, changeId: id }, 'decision failed');
-        return show(request, reply, 503, view, { kind: 'error', text: t.problems.unavailable });
+        return show(request, reply, 503, view, { error: t.problems.unavailable, typed: { token, reason } });
       }
       if (err.extra.retryAfterSeconds) reply.header('retry-after', String(err.extra.retryAfterSeconds));
+      const { text, field } = problemText(err, t);
+      const typed = { token, reason, error: field ? text : undefined };
       return show(request, reply, err.status, await decisionView(app.ctx, id), {
-        kind: 'error',
-        text: problemText(err, t),
+        error: field ? undefined : text,
+        typed,
       });
     }
   });
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const t = DECISION_COPY[pageLanguage(request)];
-    if (error.statusCode === 429) return show(request, reply, 429, null, { kind: 'error', text: t.problems.tooMany });
+    if (error.statusCode === 429) return show(request, reply, 429, null, { error: t.problems.tooMany });
     if (!isOutage(error)) request.log.error({ err: error }, 'decision page failed');
-    return show(request, reply, 503, null, { kind: 'error', text: t.problems.unavailable });
+    return show(request, reply, 503, null, { error: t.problems.unavailable });
   });
 }

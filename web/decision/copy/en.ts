@@ -28,6 +28,19 @@ export const en: DecisionCopy = {
     expired: 'expired: nothing changed',
     error: 'failed: nothing changed',
   },
+  youAre: {
+    from: 'You are the outgoing contact: you hand these roles over.',
+    to: 'You are the incoming contact: you take these roles on.',
+  },
+  decided: (decision, at) => `You ${decision === 'accepted' ? 'accepted' : 'refused'} on ${at}.`,
+  nothingToDo: 'There is nothing more for you to do.',
+  ended: {
+    done: (at) => `This request is done: the change took effect on ${at}.`,
+    refused: (at) => `This request was refused on ${at}; nothing changed.`,
+    aborted: (at) => `This request was cancelled on ${at}; nothing changed.`,
+    expired: (at) => `This request expired on ${at} without both decisions; nothing changed.`,
+    error: (at) => `This request failed on ${at}; nothing changed.`,
+  },
   results: {
     awaiting: 'Your acceptance is recorded. The request is still awaiting the other contact.',
     done: 'Both contacts accepted: the change is done. Both contacts will receive an email.',

@@ -29,6 +29,19 @@ export const fr: DecisionCopy = {
     expired: 'expirée : rien n’a changé',
     error: 'en échec : rien n’a changé',
   },
+  youAre: {
+    from: 'Vous êtes le contact sortant : vous cédez ces rôles.',
+    to: 'Vous êtes le contact entrant : vous reprenez ces rôles.',
+  },
+  decided: (decision, at) => `Vous avez ${decision === 'accepted' ? 'accepté' : 'refusé'} le ${at}.`,
+  nothingToDo: 'Vous n’avez plus rien à faire.',
+  ended: {
+    done: (at) => `Cette demande est terminée : le changement est effectif depuis le ${at}.`,
+    refused: (at) => `Cette demande a été refusée le ${at} ; rien n’a changé.`,
+    aborted: (at) => `Cette demande a été annulée le ${at} ; rien n’a changé.`,
+    expired: (at) => `Cette demande a expiré le ${at} sans les deux décisions ; rien n’a changé.`,
+    error: (at) => `Cette demande a échoué le ${at} ; rien n’a changé.`,
+  },
   results: {
     awaiting:
       'Votre acceptation est enregistrée. La demande est toujours en attente de validation par l’autre contact.',

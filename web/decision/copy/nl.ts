@@ -29,6 +29,19 @@ export const nl: DecisionCopy = {
     expired: 'verlopen: er is niets gewijzigd',
     error: 'mislukt: er is niets gewijzigd',
   },
+  youAre: {
+    from: 'U bent het vertrekkende contact: u draagt deze rollen over.',
+    to: 'U bent het nieuwe contact: u neemt deze rollen over.',
+  },
+  decided: (decision, at) => `U hebt op ${at} ${decision === 'accepted' ? 'geaccepteerd' : 'geweigerd'}.`,
+  nothingToDo: 'U hoeft verder niets te doen.',
+  ended: {
+    done: (at) => `Dit verzoek is afgerond: de wijziging is doorgevoerd op ${at}.`,
+    refused: (at) => `Dit verzoek is geweigerd op ${at}; er is niets gewijzigd.`,
+    aborted: (at) => `Dit verzoek is geannuleerd op ${at}; er is niets gewijzigd.`,
+    expired: (at) => `Dit verzoek is verlopen op ${at} zonder beide beslissingen; er is niets gewijzigd.`,
+    error: (at) => `Dit verzoek is mislukt op ${at}; er is niets gewijzigd.`,
+  },
   results: {
     awaiting: 'Uw akkoord is vastgelegd. Het verzoek wacht nog op het andere contact.',
     done: 'Beide contacten zijn akkoord: de wijziging is doorgevoerd. Beide contacten ontvangen een e-mail.',
