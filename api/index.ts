@@ -12,6 +12,7 @@ import contacts from './contacts.js';
 import decisions from './decisions.js';
 import emailChanges from './email-changes.js';
 import health from './health.js';
+import { declareSecurity } from './openapi-security.js';
 import passwordResets from './password-resets.js';
 import profile from './profile.js';
 import services from './services.js';
@@ -43,6 +44,7 @@ export default fp(
     });
     await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
     await app.register(auth);
+    declareSecurity(app);
     await app.register(admin);
     await app.register(services);
     await app.register(contactChanges);
