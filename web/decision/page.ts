@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Language, Role } from '../../domain/contact-change.js';
 import type { DecisionSummary } from '../../db/queries.js';
 import { formatDate } from '../../i18n/format.js';
-import { roleList, who } from '../shared/names.js';
+import { kindName, roleList, who } from '../shared/names.js';
 import { decide, decisionSummary, decisionView } from '../../changes/decide.js';
 import { Problem } from '../../core/problems.js';
 import { isOutage } from '../../core/outages.js';
@@ -25,7 +25,7 @@ function summary(view: DecisionSummary, lang: Language, t: DecisionCopy): Html {
   return html`
 <p>${t.intro(who(askedBy), roles, service.name)}</p>
 <dl>
-  <dt>${t.service}</dt><dd>${service.name} (${service.kind})</dd>
+  <dt>${t.service}</dt><dd>${service.name} (${kindName(service.kind, lang)})</dd>
   <dt>${t.roles}</dt><dd>${roles}</dd>
   <dt>${t.from}</dt><dd>${who(from)}</dd>
   <dt>${t.to}</dt><dd>${who(to)}</dd>
