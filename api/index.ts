@@ -3,15 +3,16 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { DOCS_CSP } from '../core/security-headers.js';
 import activity from './activity.js';
 import admin from './admin.js';
 import auth from './auth.js';
 import contactChanges from './contact-changes.js';
 import contacts from './contacts.js';
 import decisions from './decisions.js';
+import { DOCS_UI } from './docs-ui.js';
 import emailChanges from './email-changes.js';
 import health from './health.js';
+import { declareSecurity } from './openapi-security.js';
 import passwordResets from './password-resets.js';
 import profile from './profile.js';
 import services from './services.js';
@@ -41,8 +42,9 @@ export default fp(
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,
     });
-    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
+    await app.register(swaggerUi, DOCS_UI);
     await app.register(auth);
+    declareSecurity(app);
     await app.register(admin);
     await app.register(services);
     await app.register(contactChanges);

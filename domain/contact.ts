@@ -27,6 +27,9 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** Granted here for the provider's own customer area: nothing in Countersign reads them. */
+export const PROVIDER_ONLY_PERMISSIONS: readonly Permission[] = ['invoices', 'tickets', 'emails', 'orders'];
+
 /** The known values among stored ones (a text[] column), in the list's own order. */
 export const known = <T extends string>(list: readonly T[], stored: readonly string[]): T[] =>
   list.filter((v) => stored.includes(v));

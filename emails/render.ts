@@ -1,6 +1,6 @@
 import type { Language, Role } from '../domain/contact-change.js';
 import { formatDate, formatList } from '../i18n/format.js';
-import { roleName, WORDS, type ServiceKind } from '../i18n/words/index.js';
+import { roleName, serviceKind, WORDS } from '../i18n/words/index.js';
 import type { Block } from './blocks.js';
 import { EMAILS, type Ctx, type EmailsCopy } from './copy/index.js';
 import * as h from './html.js';
@@ -43,22 +43,6 @@ export interface RenderedEmail {
 }
 
 const ROLE_ORDER: readonly Role[] = ['admin', 'tech', 'billing'];
-const KIND_ALIASES = new Map(
-  Object.entries<ServiceKind>({
-    domain: 'domain',
-    'domain-name': 'domain',
-    hosting: 'hosting',
-    'web-hosting': 'hosting',
-    webhosting: 'hosting',
-    server: 'server',
-    'dedicated-server': 'server',
-    dedicated: 'server',
-    vps: 'vps',
-    email: 'email',
-    'e-mail': 'email',
-    mail: 'email',
-  }),
-);
 
 // Bidi controls let a name or handle display as something else; nobody needs them in a contact name.
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -164,8 +148,7 @@ export function renderEmail(kind: EmailKind, language: Language, data: EmailData
     action = { url, token };
   }
 
-  const { label: kindLabel, phrase } =
-    WORDS[language].kinds[KIND_ALIASES.get(line(data.service.kind).toLowerCase()) ?? 'service'];
+  const { label: kindLabel, phrase } = WORDS[language].kinds[serviceKind(line(data.service.kind)) ?? 'service'];
   const ctx = context(language, kind, data, roles, phrase);
   const { labels } = copy;
   const facts: [string, string][] = [

@@ -19,6 +19,26 @@ export interface Words {
 
 export const WORDS: Catalogue<Words> = { en, fr, nl };
 
+const KIND_ALIASES = new Map(
+  Object.entries<ServiceKind>({
+    domain: 'domain',
+    'domain-name': 'domain',
+    hosting: 'hosting',
+    'web-hosting': 'hosting',
+    webhosting: 'hosting',
+    server: 'server',
+    'dedicated-server': 'server',
+    dedicated: 'server',
+    vps: 'vps',
+    email: 'email',
+    'e-mail': 'email',
+    mail: 'email',
+  }),
+);
+
+/** The kind a provider's word for a service means ("web-hosting" is hosting), or null for a word of its own. */
+export const serviceKind = (raw: string): ServiceKind | null => KIND_ALIASES.get(raw.trim().toLowerCase()) ?? null;
+
 /** "technical contact", "contact technique", "technisch contact". */
 export const roleName = (role: Role, lang: Language): string => WORDS[lang].roles[role];
 

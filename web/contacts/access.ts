@@ -4,7 +4,14 @@ import { deactivate, reactivate, setPermissions } from '../../accounts/contacts.
 import { invite, withdraw } from '../../accounts/invitations.js';
 import { Problem, type ProblemCode } from '../../core/problems.js';
 import type { Language } from '../../domain/contact-change.js';
-import { INVITATION_DAYS, PERMISSIONS, known, permissionsInput, type Permission } from '../../domain/contact.js';
+import {
+  INVITATION_DAYS,
+  PERMISSIONS,
+  PROVIDER_ONLY_PERMISSIONS,
+  known,
+  permissionsInput,
+  type Permission,
+} from '../../domain/contact.js';
 import type { Account, Invitation } from '../../db/schema.js';
 import { CONTACTS, type Notice } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
@@ -22,12 +29,10 @@ const IMPLIES: Partial<Record<Permission, Permission>> = {
 
 function permissionBoxes(lang: Language, chosen: readonly string[], legend: string): Html {
   const t = CONTACTS[lang];
-  return html`<fieldset id="permissions" aria-describedby="permissions-hint">
-    <legend>${legend}</legend>
-    <p class="hint" id="permissions-hint">${t.access.permissionsHint}</p>
-    ${checkboxes({
+  const boxes = (values: readonly Permission[]) =>
+    checkboxes({
       name: 'permissions',
-      values: PERMISSIONS,
+      values,
       id: boxId,
       copy: (p) => t.permissions[p],
       chosen,
@@ -35,7 +40,16 @@ function permissionBoxes(lang: Language, chosen: readonly string[], legend: stri
         const implied = IMPLIES[p];
         return implied ? html` data-implies="${boxId(implied)}"` : undefined;
       },
-    })}
+    });
+  return html`<fieldset id="permissions" aria-describedby="permissions-hint">
+    <legend>${legend}</legend>
+    <p class="hint" id="permissions-hint">${t.access.permissionsHint}</p>
+    ${boxes(PERMISSIONS.filter((p) => !PROVIDER_ONLY_PERMISSIONS.includes(p)))}
+    <fieldset id="permissions-elsewhere" aria-describedby="permissions-elsewhere-hint">
+      <legend>${t.access.elsewhere}</legend>
+      <p class="hint" id="permissions-elsewhere-hint">${t.access.elsewhereHint}</p>
+      ${boxes(PROVIDER_ONLY_PERMISSIONS)}
+    </fieldset>
   </fieldset>`;
 }
 

@@ -2,7 +2,7 @@ import { isFinal, type Decision, type Language, type Party, type Role } from '..
 import type { DecisionSummary } from '../../db/queries.js';
 import { formatDate } from '../../i18n/format.js';
 import { Problem } from '../../core/problems.js';
-import { roleList, who } from '../shared/names.js';
+import { kindName, roleList, who } from '../shared/names.js';
 import { labelled } from '../shared/form.js';
 import { html, type Html } from '../shared/html.js';
 import type { DecisionCopy, EndedState } from './copy/index.js';
@@ -51,7 +51,7 @@ export function summary(view: DecisionSummary, lang: Language, t: DecisionCopy):
   return html`
 <p>${t.intro(who(askedBy), roles, service.name)}</p>
 <dl>
-  <dt>${t.service}</dt><dd>${service.name} (${service.kind})</dd>
+  <dt>${t.service}</dt><dd>${service.name} (${kindName(service.kind, lang)})</dd>
   <dt>${t.roles}</dt><dd>${roles}</dd>
   <dt>${t.from}</dt><dd>${who(from)}</dd>
   <dt>${t.to}</dt><dd>${who(to)}</dd>

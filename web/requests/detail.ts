@@ -5,12 +5,13 @@ import { html, type Html } from '../shared/html.js';
 import { renderPage, time } from '../shared/layout.js';
 import { actionForms, deadlineEntry, liveRegion, progressText, rolesText, stateBadge, who, type Ctx } from './parts.js';
 import { timeline } from './timeline.js';
+import { kindName } from '../shared/names.js';
 
 function facts(view: ChangeView, ctx: Ctx): Html {
   const { change, service, from, to, askedBy } = view;
   const { t, lang } = ctx;
   return html`<dl>
-  <dt>${t.fields.service}</dt><dd>${service.name} (${service.kind})</dd>
+  <dt>${t.fields.service}</dt><dd>${service.name} (${kindName(service.kind, lang)})</dd>
   <dt>${t.fields.roles}</dt><dd>${rolesText(view, lang, t)}</dd>
   <dt>${t.fields.from}</dt><dd>${who(from)}</dd>
   <dt>${t.fields.to}</dt><dd>${who(to)}</dd>

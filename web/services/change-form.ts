@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Language, Role } from '../../domain/contact-change.js';
+import { ROLES, type Language, type Role } from '../../domain/contact-change.js';
 import type { Account } from '../../db/schema.js';
 import type { ChangeContext, ChangeInput, FieldErrors } from './change-input.js';
 import { kindName, roleLabel, roleList, who } from '../shared/names.js';
@@ -46,14 +46,14 @@ export interface FormOptions {
   ctx: ChangeContext;
   input: ChangeInput;
   errors?: FieldErrors;
-  viewer: Account;
 }
 
 export function changeForm(app: FastifyInstance, request: FastifyRequest, lang: Language, options: FormOptions): Html {
   const t = SERVICES[lang].change;
-  const { ctx, input, errors = {}, viewer } = options;
+  const { ctx, input, errors = {} } = options;
   const { service } = ctx;
-  const limited = service.holderId !== viewer.id && service.adminId !== viewer.id;
+  // Whoever the form acts for (the viewer, or a sub-account's keeper) holds only some roles: tech or billing contact.
+  const limited = ctx.allowed.length < ROLES.length;
   const allBusy = ctx.allowed.every((role) => ctx.busy.has(role));
   return html`<h1>${t.title}</h1>
 <p class="lead"><strong>${service.name}</strong> · ${kindName(service.kind, lang)}</p>

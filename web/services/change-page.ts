@@ -42,7 +42,7 @@ async function showForm(
     title,
     status,
     section: 'services',
-    body: changeForm(app, request, lang, { ctx, input, errors, viewer }),
+    body: changeForm(app, request, lang, { ctx, input, errors }),
     scripts: ['/assets/change.js'],
     styles: ['/assets/services.css'],
   });

@@ -58,9 +58,10 @@ export default async function servicesPage(app: FastifyInstance) {
     const t = SERVICES[lang].list;
     const viewer = request.viewer!;
     const rows = await myServices(app.ctx, viewer);
+    const { intro, empty } = viewer.keptById ? t.subAccount : t;
     const body = html`<h1>${t.title}</h1>
-<p>${t.intro}</p>
-${rows.length ? html`<ul class="services">${rows.map((row) => serviceCard(row, viewer, lang))}</ul>` : html`<p class="notice">${t.empty}</p>`}`;
+<p>${intro}</p>
+${rows.length ? html`<ul class="services">${rows.map((row) => serviceCard(row, viewer, lang))}</ul>` : html`<p class="notice">${empty}</p>`}`;
     return renderPage(app, request, reply, {
       title: t.title,
       body,

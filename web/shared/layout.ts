@@ -54,6 +54,7 @@ function header(app: FastifyInstance, request: FastifyRequest, lang: Language, s
   </form>`
       : ''
   }
+  ${request.areaKeeper ? html`<p class="area">${t.nav.actingIn(`${request.areaKeeper.name} (${request.areaKeeper.handle})`)}</p>` : ''}
 </header>`;
 }
 

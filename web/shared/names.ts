@@ -1,12 +1,13 @@
 import type { Language, Role } from '../../domain/contact-change.js';
 import { formatList } from '../../i18n/format.js';
-import { roleName, WORDS, type ServiceKind } from '../../i18n/words/index.js';
+import { roleName, serviceKind, WORDS } from '../../i18n/words/index.js';
 
 export const who = (person: { name: string; handle: string }) => `${person.name} (${person.handle})`;
 
+/** "Nom de domaine" for a domain, in the page's language; a kind of the provider's own is shown as it came. */
 export const kindName = (kind: string, lang: Language) => {
-  const { kinds } = WORDS[lang];
-  return Object.hasOwn(kinds, kind) ? kinds[kind as ServiceKind].label : kind;
+  const known = serviceKind(kind);
+  return known ? WORDS[lang].kinds[known].label : kind;
 };
 
 /** "Technical contact", as a label on its own. */

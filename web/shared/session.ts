@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { areaKeeper } from '../../accounts/area.js';
 import { closeSession, openSession, sessionAccount, type OpenedSession } from '../../accounts/sessions.js';
 import { requesterOf } from '../../core/requester.js';
 import type { Account } from '../../db/schema.js';
@@ -10,6 +11,8 @@ import { sessionCookieName } from '../../domain/sessions.js';
 declare module 'fastify' {
   interface FastifyRequest {
     viewer: Account | null;
+    /** A signed-in sub-account's keeper: whose customer area it acts in. */
+    areaKeeper: { name: string; handle: string } | null;
     sessionId: string | null;
   }
   interface FastifyInstance {
@@ -45,6 +48,7 @@ export default fp(
     const name = sessionCookieName(app.ctx.config.publicBaseUrl);
     app.decorateRequest('viewer', null);
     app.decorateRequest('sessionId', null);
+    app.decorateRequest('areaKeeper', null);
 
     app.decorate('sessionToken', (request: FastifyRequest) => request.cookies[name] || null);
 
@@ -57,6 +61,7 @@ export default fp(
       if (!session) return;
       request.viewer = session.account;
       request.sessionId = session.id;
+      request.areaKeeper = await areaKeeper(app.ctx, session.account);
     });
 
     app.decorate('requireViewer', async (request: FastifyRequest, reply: FastifyReply) => {

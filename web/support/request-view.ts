@@ -9,6 +9,7 @@ import { time } from '../shared/layout.js';
 import { actionsSection, type Action, type FormState } from './forms.js';
 import { emailsTable, timelineTable } from './history.js';
 import { label, rolesText, stateBadge } from './views.js';
+import { kindName } from '../shared/names.js';
 
 function person(t: SupportCopy, who: Person, decision?: string | null): Html {
   const said = decision === undefined ? '' : ` — ${label(t.request.decision, decision ?? 'awaiting')}`;
@@ -25,7 +26,7 @@ function summary(app: FastifyInstance, lang: Language, view: ChangeView): Html {
   return html`<section aria-labelledby="summary-heading">
 <h2 id="summary-heading">${t.request.summary}</h2>
 <dl>
-  <dt>${t.columns.service}</dt><dd>${service.name} (${service.kind})</dd>
+  <dt>${t.columns.service}</dt><dd>${service.name} (${kindName(service.kind, lang)})</dd>
   <dt>${t.columns.roles}</dt><dd>${rolesText(t, change.roles)}</dd>
   <dt>${t.request.from}</dt><dd>${person(t, view.from, change.fromDecision)}</dd>
   <dt>${t.request.to}</dt><dd>${person(t, view.to, change.toDecision)}</dd>

@@ -153,6 +153,9 @@ export const en: ContactsCopy = {
     reactivateHint: 'They can sign in again with their password, with the permissions below.',
     permissions: 'Permissions',
     permissionsHint: 'What this sub-account may do in your customer area. Managing includes seeing.',
+    elsewhere: 'In your provider’s customer area',
+    elsewhereHint:
+      'Countersign does not use these: they are passed on to your hosting provider’s own customer area, where invoices, tickets, emails and orders are.',
     save: 'Save the permissions',
     problems: {
       already: 'This contact is already a sub-account; change its permissions instead.',

@@ -166,6 +166,9 @@ export const fr: ContactsCopy = {
       'Le sous-compte peut de nouveau se connecter avec son mot de passe, avec les permissions ci-dessous.',
     permissions: 'Permissions',
     permissionsHint: 'Ce que ce sous-compte peut faire dans votre espace client. Gérer comprend la consultation.',
+    elsewhere: 'Dans l’espace client de votre hébergeur',
+    elsewhereHint:
+      'Countersign ne s’en sert pas : elles valent pour l’espace client de votre hébergeur lui-même, où se trouvent factures, tickets, e-mails et commandes.',
     save: 'Enregistrer les permissions',
     problems: {
       already: 'Ce contact est déjà un sous-compte ; modifiez plutôt ses permissions.',

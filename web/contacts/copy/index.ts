@@ -105,6 +105,9 @@ export interface ContactsCopy {
     reactivateHint: string;
     permissions: string;
     permissionsHint: string;
+    /** The permissions Countersign does not use: a legend and its hint. */
+    elsewhere: string;
+    elsewhereHint: string;
     save: string;
     problems: {
       already: string;

@@ -159,6 +159,9 @@ export const nl: ContactsCopy = {
     reactivateHint: 'Het subaccount kan weer inloggen met zijn wachtwoord, met de permissies hieronder.',
     permissions: 'Permissies',
     permissionsHint: 'Wat dit subaccount in uw klantomgeving mag doen. Beheren omvat bekijken.',
+    elsewhere: 'In de klantomgeving van uw provider',
+    elsewhereHint:
+      'Countersign gebruikt deze niet: ze gelden voor de eigen klantomgeving van uw hostingprovider, waar facturen, tickets, e-mails en bestellingen staan.',
     save: 'Permissies opslaan',
     problems: {
       already: 'Deze contactpersoon is al een subaccount; wijzig in plaats daarvan de permissies.',

@@ -6,6 +6,11 @@ export const en: ServicesCopy = {
     title: 'My services',
     intro: 'The services you hold or are a contact of, with their contacts.',
     empty: 'You hold no service and are a contact of none.',
+    subAccount: {
+      intro:
+        'The services of this customer area that your permissions let you see, and those you are a contact of yourself, with their contacts.',
+      empty: 'Your permissions show you no service of this customer area, and you are a contact of none.',
+    },
     kind: 'Kind',
     holder: 'Holder',
     you: 'you',

@@ -6,6 +6,11 @@ export const fr: ServicesCopy = {
     title: 'Mes services',
     intro: 'Les services dont vous êtes titulaire ou contact, avec leurs contacts.',
     empty: 'Vous n’êtes titulaire ni contact d’aucun service.',
+    subAccount: {
+      intro:
+        'Les services de cet espace client que vos droits vous permettent de voir, et ceux dont vous êtes vous-même contact, avec leurs contacts.',
+      empty: 'Vos droits ne vous montrent aucun service de cet espace client, et vous n’êtes contact d’aucun service.',
+    },
     kind: 'Type',
     holder: 'Titulaire',
     you: 'vous',

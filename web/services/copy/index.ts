@@ -9,6 +9,8 @@ export interface ServicesCopy {
     title: string;
     intro: string;
     empty: string;
+    /** The same, for a sub-account: it sees its keeper's services within its permissions. */
+    subAccount: { intro: string; empty: string };
     kind: string;
     holder: string;
     you: string;

@@ -6,6 +6,11 @@ export const nl: ServicesCopy = {
     title: 'Mijn diensten',
     intro: 'De diensten waarvan u houder of contact bent, met hun contacten.',
     empty: 'U bent van geen enkele dienst houder of contact.',
+    subAccount: {
+      intro:
+        'De diensten van deze klantomgeving die u met uw rechten mag zien, en die waarvan u zelf contact bent, met hun contacten.',
+      empty: 'Uw rechten tonen u geen enkele dienst van deze klantomgeving, en u bent van geen enkele dienst contact.',
+    },
     kind: 'Soort',
     holder: 'Houder',
     you: 'u',

@@ -13,6 +13,7 @@ export const en: CommonCopy = {
     signOut: 'Sign out',
     signedInAs: 'Signed in as',
     language: 'Language',
+    actingIn: (keeper) => `You act in the customer area of ${keeper}.`,
   },
   signIn: {
     title: 'Sign in',

@@ -13,6 +13,8 @@ export const fr: CommonCopy = {
     signOut: 'Se déconnecter',
     signedInAs: 'Connecté en tant que',
     language: 'Langue',
+    actingIn: (keeper) =>
+      `Vous agissez dans l’espace client ${/^[aeiouyàâéèêîïôû]/i.test(keeper) ? 'd’' : 'de '}${keeper}.`,
   },
   signIn: {
     title: 'Connexion',

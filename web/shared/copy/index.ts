@@ -16,6 +16,8 @@ export interface CommonCopy {
     signOut: string;
     signedInAs: string;
     language: string;
+    /** A sub-account's line in the header: whose customer area it acts in (name and handle). */
+    actingIn: (keeper: string) => string;
   };
   signIn: {
     title: string;

@@ -13,6 +13,7 @@ export const nl: CommonCopy = {
     signOut: 'Uitloggen',
     signedInAs: 'Ingelogd als',
     language: 'Taal',
+    actingIn: (keeper) => `U handelt in de klantomgeving van ${keeper}.`,
   },
   signIn: {
     title: 'Inloggen',

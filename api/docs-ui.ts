@@ -1,0 +1,28 @@
+import type { FastifySwaggerUiOptions } from '@fastify/swagger-ui';
+import { DOCS_CSP } from '../core/security-headers.js';
+
+/**
+ * The console at /docs, made to pass axe (WCAG 2 AA): the base layout without Swagger UI's top bar (an image
+ * without text, an unlabelled URL field, an unnamed dark-mode button), no deep links (a link inside each
+ * operation's button), no syntax colours (too pale on their dark ground), no copy buttons (they have no name: the
+ * text can be selected), and colours that contrast enough: dark text on the method badges, darker links and buttons.
+ */
+const THEME = `
+.swagger-ui .opblock .opblock-summary-method, .swagger-ui .info .title small pre { color: #111; }
+.swagger-ui .info .title small.version-stamp { background: #5a7d00; }
+.swagger-ui .info .title small.version-stamp pre { color: #fff; }
+.swagger-ui .btn.authorize { color: #0b6b3a; border-color: #0b6b3a; }
+.swagger-ui .btn.authorize svg { fill: #0b6b3a; }
+.swagger-ui .info a, .swagger-ui .info .url, .swagger-ui a.nostyle:focus-visible { color: #1a5fb4; }
+.swagger-ui .btn.execute { background: #1a5fb4; border-color: #1a5fb4; }
+.swagger-ui .btn.cancel { color: #b00020; border-color: #b00020; }
+.swagger-ui .download-contents { background: #4f5563; }
+.swagger-ui .copy-to-clipboard { display: none; }
+`;
+
+export const DOCS_UI: FastifySwaggerUiOptions = {
+  routePrefix: '/docs',
+  staticCSP: DOCS_CSP,
+  uiConfig: { layout: 'BaseLayout', deepLinking: false, syntaxHighlight: false },
+  theme: { css: [{ filename: 'countersign.css', content: THEME }] },
+};
