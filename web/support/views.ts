@@ -63,7 +63,7 @@ export function changesTable(
     <td data-label="${t.columns.request}"><a href="/support/requests/${encodeURIComponent(view.change.id)}"><code>${view.change.id}</code></a></td>
     <td data-label="${t.columns.service}">${view.service.name}</td>
     <td data-label="${t.columns.roles}">${rolesText(t, view.change.roles)}</td>
-    <td data-label="${t.columns.contacts}">${view.from.handle} → ${view.to.handle}</td>
+    <td data-label="${t.columns.contacts}"><span class="handle">${view.from.handle}</span> → <span class="handle">${view.to.handle}</span></td>
     <td data-label="${t.columns.state}">${stateBadge(t, view.change.state)}</td>
     <td data-label="${t.columns.created}">${time(view.change.createdAt, lang)}</td>
     ${withReasons ? html`<td data-label="${t.stuck.why}">${reasonList(t, reasons ?? [], lang)}</td>` : ''}
