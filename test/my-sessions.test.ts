@@ -105,10 +105,10 @@ describe('the My sessions page', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1>Mes sessions</h1>');
     expect(page.body).toMatch(
-      /<tr aria-current="true">\s*<td>Firefox sous Windows <span class="badge done">Ce navigateur/,
+      /<tr aria-current="true">\s*<td[^>]*>Firefox sous Windows <span class="badge done">Ce navigateur/,
     );
-    expect(page.body).toContain('<td>Safari sous iPhone</td>');
-    expect(page.body).toContain('<td>198.51.100.20</td>');
+    expect(page.body).toMatch(/<td[^>]*>Safari sous iPhone<\/td>/);
+    expect(page.body).toMatch(/<td[^>]*>198\.51\.100\.20<\/td>/);
     expect(page.body).toContain('Me déconnecter partout ailleurs');
     expect((await get('/profile', laptop)).body).toContain('<a href="/account/sessions">');
     expect((await get('/account/sessions')).headers.location).toBe('/signin?next=%2Faccount%2Fsessions');

@@ -24,10 +24,10 @@ export function describeEvent(event: Pick<AccountEvent, 'type' | 'detail'>, lang
 function row(event: AccountEvent, lang: Language): Html {
   const t = ACTIVITY[lang];
   return html`<tr>
-    <td><time datetime="${event.at.toISOString()}">${formatDate(event.at, lang)}</time></td>
-    <td>${describeEvent(event, lang)}</td>
-    <td>${event.ip ?? t.unknown}</td>
-    <td class="browser">${event.userAgent ?? t.unknown}</td>
+    <td data-label="${t.when}"><time datetime="${event.at.toISOString()}">${formatDate(event.at, lang)}</time></td>
+    <td data-label="${t.what}">${describeEvent(event, lang)}</td>
+    <td data-label="${t.address}">${event.ip ?? t.unknown}</td>
+    <td class="browser" data-label="${t.browser}">${event.userAgent ?? t.unknown}</td>
   </tr>`;
 }
 
@@ -40,7 +40,7 @@ export default async function activityPage(app: FastifyInstance) {
     const before = Number.isSafeInteger(asked) && asked > 0 ? asked : undefined;
     const { events, nextBefore } = await accountActivity(app.ctx, request.viewer!.id, { limit: PAGE_SIZE, before });
     const table = events.length
-      ? html`<table class="activity">
+      ? html`<table class="activity stack">
   <caption class="hint">${t.caption}</caption>
   <thead><tr><th scope="col">${t.when}</th><th scope="col">${t.what}</th><th scope="col">${t.address}</th><th scope="col">${t.browser}</th></tr></thead>
   <tbody>${events.map((event) => row(event, lang))}</tbody>

@@ -31,10 +31,10 @@ interface View {
 function tokenRow(v: View, t: ApiTokenInfo): Html {
   const c = API_TOKENS[v.lang];
   return html`<tr id="token-${t.id}">
-    <td>${t.name}</td>
-    <td>${c.scopes[t.scope].label}</td>
-    <td>${formatDate(t.createdAt, v.lang)}</td>
-    <td>${t.lastUsedAt ? formatDate(t.lastUsedAt, v.lang) : c.list.never}</td>
+    <td data-label="${c.list.name}">${t.name}</td>
+    <td data-label="${c.list.scope}">${c.scopes[t.scope].label}</td>
+    <td data-label="${c.list.created}">${formatDate(t.createdAt, v.lang)}</td>
+    <td data-label="${c.list.lastUsed}">${t.lastUsedAt ? formatDate(t.lastUsedAt, v.lang) : c.list.never}</td>
     <td><form method="post" action="${API_TOKENS_PATH}/${t.id}/revoke">
       ${csrfField(v.app, v.request)}
       <button type="submit" class="danger" aria-label="${c.list.revokeLabel(t.name)}">${c.list.revoke}</button>
@@ -96,7 +96,7 @@ function body(v: View): Html {
 </section>`
     : '';
   const list = v.tokens.length
-    ? html`<table>
+    ? html`<table class="stack">
   <thead><tr><th scope="col">${c.list.name}</th><th scope="col">${c.list.scope}</th><th scope="col">${c.list.created}</th><th scope="col">${c.list.lastUsed}</th><th scope="col">${c.list.actions}</th></tr></thead>
   <tbody>${v.tokens.map((t) => tokenRow(v, t))}</tbody>
 </table>`

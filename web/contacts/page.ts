@@ -118,7 +118,7 @@ ${noticeOf(request, lang)}
 <p><a class="button" href="/contacts/new">${t.add}</a></p>
 ${
   contacts.length
-    ? html`<div class="table-wrap" role="region" aria-labelledby="contacts-caption" tabindex="0"><table class="contacts">
+    ? html`<div class="table-wrap" role="region" aria-labelledby="contacts-caption" tabindex="0"><table class="contacts stack">
   <caption id="contacts-caption" class="vh">${t.caption}</caption>
   <thead><tr><th scope="col">${t.name}</th><th scope="col">${t.handle}</th><th scope="col">${t.email}</th><th scope="col">${t.phone}</th>
     <th scope="col">${t.company}</th><th scope="col">${t.categories}</th><th scope="col">${t.access}</th><th scope="col"><span class="vh">${t.actions}</span></th></tr></thead>

@@ -58,13 +58,13 @@ export function row(contact: Account, expiresAt: Date | null, lang: Language): H
     (c) => t.categories[c].label,
   );
   return html`<tr data-contact="${contact.id}">
-  <th scope="row">${contact.name}</th>
-  <td class="handle">${contact.handle}</td>
-  <td class="email">${contact.email}</td>
-  <td class="phone">${phoneText(contact.phone)}</td>
-  <td>${contact.company ?? ''}</td>
-  <td>${categories.length ? categories.join(', ') : html`<span class="hint">${t.list.noCategory}</span>`}</td>
-  <td>${statusOf(contact, expiresAt, lang)}</td>
+  <th scope="row" data-label="${t.list.name}">${contact.name}</th>
+  <td class="handle" data-label="${t.list.handle}">${contact.handle}</td>
+  <td class="email" data-label="${t.list.email}">${contact.email}</td>
+  <td class="phone" data-label="${t.list.phone}">${phoneText(contact.phone)}</td>
+  <td data-label="${t.list.company}">${contact.company ?? ''}</td>
+  <td data-label="${t.list.categories}">${categories.length ? categories.join(', ') : html`<span class="hint">${t.list.noCategory}</span>`}</td>
+  <td data-label="${t.list.access}">${statusOf(contact, expiresAt, lang)}</td>
   <td class="row-actions">
     <a href="/contacts/${contact.id}/edit">${t.list.edit}<span class="vh"> – ${contact.name}</span></a>
     <a href="/contacts/${contact.id}/delete">${t.list.delete}<span class="vh"> – ${contact.name}</span></a>

@@ -23,10 +23,10 @@ export default async function sessionsPage(app: FastifyInstance) {
     const { browser, system } = describeAgent(s.userAgent);
     const agent = t.agent(browser, system);
     return html`<tr${s.current ? html` aria-current="true"` : ''}>
-  <td>${agent}${s.current ? html` <span class="badge done">${t.thisOne}</span>` : ''}</td>
-  <td>${s.ip ?? t.unknownIp}</td>
-  <td>${time(s.signedInAt, lang)}</td>
-  <td>${time(s.lastSeenAt, lang)}</td>
+  <td data-label="${t.columns.browser}">${agent}${s.current ? html` <span class="badge done">${t.thisOne}</span>` : ''}</td>
+  <td data-label="${t.columns.ip}">${s.ip ?? t.unknownIp}</td>
+  <td data-label="${t.columns.signedIn}">${time(s.signedInAt, lang)}</td>
+  <td data-label="${t.columns.lastActive}">${time(s.lastSeenAt, lang)}</td>
   <td><form method="post" action="/account/sessions/${s.id}/end" class="bare">${csrfField(app, request)}
     <button type="submit" class="link" aria-label="${t.signOutLabel(s.current ? t.thisOne : agent)}">${t.signOut}</button>
   </form></td>
@@ -44,7 +44,7 @@ export default async function sessionsPage(app: FastifyInstance) {
     const body = html`<h1>${t.title}</h1>
 <p>${t.intro(formatSpan(idleTimeoutMs, lang), formatSpan(maxAgeMs, lang))}</p>
 ${done ? html`<p class="notice ok" role="status">${done}</p>` : ''}
-<table id="sessions">
+<table id="sessions" class="stack">
   <caption class="hint">${t.caption}</caption>
   <thead><tr><th scope="col">${c.browser}</th><th scope="col">${c.ip}</th><th scope="col">${c.signedIn}</th><th scope="col">${c.lastActive}</th><th scope="col">${c.action}</th></tr></thead>
   <tbody>${sessions.map((s) => row(request, lang, s))}</tbody>

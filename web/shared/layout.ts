@@ -62,7 +62,7 @@ function header(app: FastifyInstance, request: FastifyRequest, lang: Language, s
 export function renderPage(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, options: PageOptions) {
   const lang = pageLanguage(request);
   const scripts = ['/assets/local-time.js', ...(options.scripts ?? [])].map(app.assetUrl);
-  const styles = ['/assets/style.css', ...(options.styles ?? [])].map(app.assetUrl);
+  const styles = ['/assets/style.css', '/assets/narrow.css', ...(options.styles ?? [])].map(app.assetUrl);
   const document = `<!doctype html>
 <html lang="${lang}">
 <head>

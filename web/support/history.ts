@@ -35,17 +35,17 @@ function eventFacts(t: SupportCopy, lang: Language, event: ChangeEvent): Html {
 
 export function timelineTable(lang: Language, events: ChangeEvent[], handles: Handles): Html {
   const t = SUPPORT[lang];
-  return html`<section aria-labelledby="timeline-heading">
+  return html`<section>
 <h2 id="timeline-heading">${t.timeline.heading}</h2>
-<div class="table-scroll"><table class="support-timeline" aria-labelledby="timeline-heading">
+<div class="table-scroll" role="region" aria-labelledby="timeline-heading" tabindex="0"><table class="support-timeline stack" aria-labelledby="timeline-heading">
   <thead><tr><th scope="col">${t.timeline.at}</th><th scope="col">${t.timeline.what}</th><th scope="col">${t.timeline.who}</th><th scope="col">${t.timeline.detail}</th></tr></thead>
   <tbody>${events.map((event) => {
     const reason = cancelReasonText(event.detail?.reasonCode, lang) ?? text(event.detail?.reason);
     return html`<tr class="event-${event.type}">
-    <td>${time(event.at, lang)}</td>
-    <td>${label(t.timeline.events, event.type)}</td>
-    <td>${event.accountId ? (handles.get(event.accountId) ?? '') : ''}</td>
-    <td>${eventFacts(t, lang, event)}${reason ? html`<p class="reason"><strong>${t.timeline.reason}:</strong> ${reason}</p>` : ''}</td>
+    <td data-label="${t.timeline.at}">${time(event.at, lang)}</td>
+    <td data-label="${t.timeline.what}">${label(t.timeline.events, event.type)}</td>
+    <td data-label="${t.timeline.who}">${event.accountId ? (handles.get(event.accountId) ?? '') : ''}</td>
+    <td data-label="${t.timeline.detail}">${eventFacts(t, lang, event)}${reason ? html`<p class="reason"><strong>${t.timeline.reason}:</strong> ${reason}</p>` : ''}</td>
   </tr>`;
   })}</tbody>
 </table></div>
@@ -61,22 +61,22 @@ export function emailsTable(lang: Language, emails: Email[], handles: Handles): 
   const body =
     emails.length === 0
       ? html`<p>${t.emails.none}</p>`
-      : html`<div class="table-scroll"><table class="support-emails" aria-labelledby="emails-heading">
+      : html`<div class="table-scroll" role="region" aria-labelledby="emails-heading" tabindex="0"><table class="support-emails stack" aria-labelledby="emails-heading">
   <thead><tr>
     <th scope="col">${t.emails.to}</th><th scope="col">${t.emails.kind}</th><th scope="col">${t.emails.sending}</th><th scope="col">${t.emails.status}</th>
     <th scope="col">${t.emails.attempts}</th><th scope="col">${t.emails.error}</th><th scope="col">${t.emails.at}</th>
   </tr></thead>
   <tbody>${emails.map(
     (e) => html`<tr>
-    <td>${label(t.recipients, e.recipient)} (${handles.get(e.accountId) ?? ''})</td>
-    <td>${label(t.emailKinds, e.kind)}</td>
-    <td>#${e.sending}</td>
-    <td><span class="email-status ${emailClass(e.status)}">${label(t.emailStatus, e.status)}</span></td>
-    <td>${e.attempts}</td>
-    <td>${e.lastError ? html`<span class="error-text">${e.lastError}</span>` : ''}</td>
-    <td>${time(e.updatedAt, lang)}</td>
+    <td data-label="${t.emails.to}">${label(t.recipients, e.recipient)} (${handles.get(e.accountId) ?? ''})</td>
+    <td data-label="${t.emails.kind}">${label(t.emailKinds, e.kind)}</td>
+    <td data-label="${t.emails.sending}">#${e.sending}</td>
+    <td data-label="${t.emails.status}"><span class="email-status ${emailClass(e.status)}">${label(t.emailStatus, e.status)}</span></td>
+    <td data-label="${t.emails.attempts}">${e.attempts}</td>
+    <td data-label="${t.emails.error}">${e.lastError ? html`<span class="error-text">${e.lastError}</span>` : ''}</td>
+    <td data-label="${t.emails.at}">${time(e.updatedAt, lang)}</td>
   </tr>`,
   )}</tbody>
 </table></div>`;
-  return html`<section aria-labelledby="emails-heading"><h2 id="emails-heading">${t.emails.heading}</h2>${body}</section>`;
+  return html`<section><h2 id="emails-heading">${t.emails.heading}</h2>${body}</section>`;
 }

@@ -16,7 +16,7 @@ const SEARCH_LIMIT = 50;
 
 function stuckSection(lang: Language, stuck: PendingChange[], stuckAfterMs: number): Html {
   const t = SUPPORT[lang];
-  return html`<section aria-labelledby="stuck-heading">
+  return html`<section>
 <h2 id="stuck-heading">${t.stuck.heading}</h2>
 <p class="hint">${t.stuck.intro(formatSpan(stuckAfterMs, lang))}</p>
 ${stuck.length ? changesTable(lang, stuck, 'stuck-heading') : html`<p class="notice ok">${t.stuck.none}</p>`}

@@ -52,7 +52,7 @@ export function changesTable(
 ): Html {
   const t = SUPPORT[lang];
   const withReasons = rows.some((row) => row.reasons);
-  return html`<div class="table-scroll"><table class="support-changes" aria-labelledby="${labelledBy}">
+  return html`<div class="table-scroll" role="region" aria-labelledby="${labelledBy}" tabindex="0"><table class="support-changes stack" aria-labelledby="${labelledBy}">
   <thead><tr>
     <th scope="col">${t.columns.request}</th><th scope="col">${t.columns.service}</th><th scope="col">${t.columns.roles}</th>
     <th scope="col">${t.columns.contacts}</th><th scope="col">${t.columns.state}</th><th scope="col">${t.columns.created}</th>
@@ -60,13 +60,13 @@ export function changesTable(
   </tr></thead>
   <tbody>${rows.map(
     ({ view, reasons }) => html`<tr>
-    <td><a href="/support/requests/${encodeURIComponent(view.change.id)}"><code>${view.change.id}</code></a></td>
-    <td>${view.service.name}</td>
-    <td>${rolesText(t, view.change.roles)}</td>
-    <td>${view.from.handle} → ${view.to.handle}</td>
-    <td>${stateBadge(t, view.change.state)}</td>
-    <td>${time(view.change.createdAt, lang)}</td>
-    ${withReasons ? html`<td>${reasonList(t, reasons ?? [], lang)}</td>` : ''}
+    <td data-label="${t.columns.request}"><a href="/support/requests/${encodeURIComponent(view.change.id)}"><code>${view.change.id}</code></a></td>
+    <td data-label="${t.columns.service}">${view.service.name}</td>
+    <td data-label="${t.columns.roles}">${rolesText(t, view.change.roles)}</td>
+    <td data-label="${t.columns.contacts}"><span class="handle">${view.from.handle}</span> → <span class="handle">${view.to.handle}</span></td>
+    <td data-label="${t.columns.state}">${stateBadge(t, view.change.state)}</td>
+    <td data-label="${t.columns.created}">${time(view.change.createdAt, lang)}</td>
+    ${withReasons ? html`<td data-label="${t.stuck.why}">${reasonList(t, reasons ?? [], lang)}</td>` : ''}
   </tr>`,
   )}</tbody>
 </table></div>`;
