@@ -5,7 +5,8 @@ import { DOCS_CSP } from '../core/security-headers.js';
  * The console at /docs, made to pass axe (WCAG 2 AA): the base layout without Swagger UI's top bar (an image
  * without text, an unlabelled URL field, an unnamed dark-mode button), no deep links (a link inside each
  * operation's button), no syntax colours (too pale on their dark ground), no copy buttons (they have no name: the
- * text can be selected), and colours that contrast enough: dark text on the method badges, darker links and buttons.
+ * text can be selected), and colours that contrast enough: dark text on the method badges, darker links and buttons, and buttons that
+ * take their colours at once (Swagger UI fades them in over 0.3 s, pale white on pale blue while it lasts).
  */
 const THEME = `
 .swagger-ui .opblock .opblock-summary-method, .swagger-ui .info .title small pre { color: #111; }
@@ -18,6 +19,7 @@ const THEME = `
 .swagger-ui .btn.cancel { color: #b00020; border-color: #b00020; }
 .swagger-ui .download-contents { background: #4f5563; }
 .swagger-ui .copy-to-clipboard { display: none; }
+.swagger-ui .btn { transition: none; }
 `;
 
 export const DOCS_UI: FastifySwaggerUiOptions = {

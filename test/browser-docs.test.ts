@@ -14,15 +14,17 @@ withBrowserHarness((harness, b) => {
 
 const AXE = new URL('../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
 
-/** axe's critical and serious findings, as "rule: count" (axe is loaded before the page's own scripts, CSP kept). */
+/** axe's critical and serious findings, as "rule: selectors" (axe is loaded before the page's own scripts, CSP kept). */
 async function seriousViolations(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const { violations } = await (
-      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: [] }[] }> } }
+      window as unknown as {
+        axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
     ).axe.run();
     return violations
       .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => `${v.id}: ${v.nodes.length}`);
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 
