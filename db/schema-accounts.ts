@@ -71,6 +71,10 @@ export const accounts = pgTable(
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     /** The last time step whose code was accepted: a code works once. */
     totpLastStep: integer('totp_last_step'),
+    /** The IANA time zone emails are written in (e.g. Europe/Paris); null: UTC. Taken from the browser at sign-in. */
+    timeZone: text('time_zone'),
+    /** The provider's own id for this account (its customer database); unique when set. */
+    externalId: text('external_id').unique(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -33,6 +33,10 @@ export const services = pgTable(
     billingId: text('billing_id')
       .notNull()
       .references(() => accounts.id),
+    /** The provider's own id for this service (its registry or billing system); unique when set. */
+    externalId: text('external_id').unique(),
+    /** A service the provider removed: out of customers' pages, kept for the history of past requests. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
