@@ -48,6 +48,9 @@ export async function createWorkers(options: {
     connection,
     // Requests wait days for their contacts: keep only the busiest in memory; the others replay when they wake.
     maxCachedWorkflows: config.temporal.cachedWorkflows,
+    // A workflow's next task waits on the queue of the worker that ran it last; when that worker has died, the task
+    // moves to the shared queue once this is over (10 s by default). A busy worker picks its tasks up in far less.
+    stickyQueueScheduleToStartTimeout: '3s',
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     activities: steps,

@@ -40,8 +40,13 @@ const local = proxyLocalActivities<Steps>({
   localRetryThreshold: '10s',
   retry: DB_RETRY,
 });
-/** The database steps as regular activities: their retries, however many, add nothing to the history. */
-export const remote = proxyActivities<Steps>({ startToCloseTimeout: '30s', retry: DB_RETRY });
+/**
+ * The database steps as regular activities: their retries, however many, add nothing to the history. A step takes
+ * milliseconds; when its worker dies mid-step, Temporal tries it again only once the start-to-close timeout is over,
+ * so that timeout is short: a decision taken as the worker died is written within seconds of another worker running.
+ * An attempt cut short by it may still finish: every step is idempotent.
+ */
+export const remote = proxyActivities<Steps>({ startToCloseTimeout: '5s', retry: DB_RETRY });
 
 /**
  * A database step: a local activity, and when it timed out (PostgreSQL down), a regular one for as long as it takes.

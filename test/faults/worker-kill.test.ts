@@ -1,15 +1,26 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { workflowIdOf } from '../../domain/ids.js';
-import { startHarness } from '../support/harness.js';
+import { startHarness, waitFor } from '../support/harness.js';
 import { ChildWorker } from './child-worker.js';
-import { acceptBoth, inBatches, log, range, startFlow, tokensOf, unavailable, whileUnavailable } from './flows.js';
+import {
+  accept,
+  acceptBoth,
+  inBatches,
+  log,
+  range,
+  startFlow,
+  tokensOf,
+  unavailable,
+  whileUnavailable,
+} from './flows.js';
 import { expectEveryFlowDone, waitForDeliveries } from './outcomes.js';
 import { scale } from './scale.js';
 
 const FLOWS = scale(200, 20);
-/** A killed worker's running activity is retried only once its 30 s start-to-close timeout is over: wait well past it.
- * */
+/** A killed worker's running activity is retried only once its start-to-close timeout is over (30 s for an email):
+ * wait well past it. */
 const WAIT_MS = 300_000;
 /** One flow starts every PACE_MS at most: the flows start over 40 s at least. */
 const PACE_MS = scale(200, 2000);
@@ -130,6 +141,63 @@ describe('a workflow whose task keeps failing while workers crash', () => {
       expect(again.statusCode, again.body).toBe(200);
       expect(again.json()).toMatchObject({ state: 'validatingByCustomers', awaiting: ['to'] });
       expect((await h.decide(flow.id, 'accept', tokens.bobToken)).json().state).toBe('done');
+    } finally {
+      await (worker as ChildWorker | null)?.kill();
+      await h.close();
+    }
+  });
+});
+
+describe('a worker killed while it writes down an acceptance Temporal has taken', () => {
+  it('the next worker writes it within seconds, and the person trying again is told it counted', async () => {
+    const h = await startHarness({ worker: false });
+    let worker: ChildWorker | null = await ChildWorker.start(h);
+    try {
+      const flow = await startFlow(h);
+      const tokens = await tokensOf(h, flow, WAIT_MS);
+      // The request's row is held, so that the worker's write of Alice's acceptance waits on it; the worker dies there.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const holding = h.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1 from contact_changes where id = ${flow.id} for update`);
+        await held;
+      });
+      const first = h.decide(flow.id, 'accept', tokens.aliceToken);
+      const waitingWrite = sql`select count(*)::int as n from pg_stat_activity
+        where wait_event_type = 'Lock' and query ilike 'update "contact_changes"%'`;
+      await waitFor(
+        async () => ((await h.db.execute(waitingWrite))[0] as { n: number }).n > 0 || undefined,
+        60_000,
+        'the worker writing the acceptance',
+      );
+      await worker.kill();
+      worker = null;
+      release();
+      await holding;
+
+      worker = await ChildWorker.start(h);
+      const back = Date.now();
+      // The first answer waited for the write, or was told to try again.
+      const firstAnswer = await first;
+      log(`first answer ${firstAnswer.statusCode} ${Date.now() - back} ms after the worker came back`);
+      expect([200, 503], firstAnswer.body).toContain(firstAnswer.statusCode);
+      // Alice tries again, as the 503 said: she is told her acceptance counted, and it is written down.
+      const { answer } = await accept(h, flow.id, tokens.aliceToken);
+      expect(answer).toMatchObject({ state: 'validatingByCustomers', awaiting: ['to'] });
+      const written = await waitFor(
+        async () => {
+          const [row] = await h.db.execute(sql`select from_decision from contact_changes where id = ${flow.id}`);
+          return (row as { from_decision: string | null }).from_decision ?? undefined;
+        },
+        WAIT_MS,
+        'the acceptance in PostgreSQL',
+      );
+      const after = Date.now() - back;
+      log(`acceptance written ${after} ms after the worker came back`);
+      expect(written).toBe('accepted');
+      // The killed attempt is tried again once its start-to-close timeout is over (5 s, was 30 s), and the workflow's
+      // next task leaves the dead worker's sticky queue after 3 s (was 10 s): about 4 s here, 29 s before.
+      expect(after).toBeLessThan(8_000);
     } finally {
       await (worker as ChildWorker | null)?.kill();
       await h.close();
