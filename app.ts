@@ -25,6 +25,8 @@ export interface AppOptions extends Omit<Context, 'log' | 'now'> {
   /** Present when no email provider is configured: the pages show it at /dev/mailbox. */
   mailbox?: DevMailbox;
   logger?: FastifyServerOptions['logger'];
+  /** Counts each answer for /metrics (an onResponse hook), when metrics are on. */
+  observe?: (request: FastifyRequest, reply: FastifyReply, done: () => void) => void;
 }
 
 /**
@@ -85,6 +87,7 @@ export async function buildApp(options: AppOptions) {
   app.decorate('ctx', ctx);
 
   app.addHook('onResponse', logRequest);
+  if (options.observe) app.addHook('onResponse', options.observe);
   const page = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
     errorPage(app, error, request, reply);
   await app.register(problems, { wantsPage, page });

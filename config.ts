@@ -59,6 +59,8 @@ const optional = z.string().trim().min(1).optional();
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(3000),
+  METRICS_PORT: port.optional(),
+  WORKER_METRICS_PORT: port.optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   TRUST_PROXY: trustProxy,
   PUBLIC_BASE_URL: z.url().optional(),
@@ -97,6 +99,8 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** Prometheus's /metrics, each on a port of its own on HOST: the server's and the worker's; off when unset. */
+  metrics: { serverPort?: number; workerPort?: number };
   /** Whose X-Forwarded-For decides the client address: nobody's (false), the nearest N hops, or these proxies. */
   trustProxy: false | number | string[];
   publicBaseUrl: string;
@@ -171,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    metrics: { serverPort: e.METRICS_PORT, workerPort: e.WORKER_METRICS_PORT },
     trustProxy: e.TRUST_PROXY,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     dataDir,

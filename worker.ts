@@ -1,9 +1,9 @@
 import { requireExternal, startupConfig, stopOnSignals } from './runtime/entry.js';
 import { startWorker } from './runtime/processes.js';
-import { installWorkerLogging } from './runtime/workers.js';
+import { installWorkerRuntime } from './runtime/workers.js';
 
 const config = startupConfig();
-installWorkerLogging(config.logLevel);
+installWorkerRuntime(config.logLevel, { host: config.host, port: config.metrics.workerPort });
 const worker = await startWorker(config, requireExternal(config, 'worker'));
 stopOnSignals(() => worker.stop());
 await worker.running;

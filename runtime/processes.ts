@@ -7,6 +7,7 @@ import { buildApp } from '../app.js';
 import { createDb, runMigrations } from '../db/client.js';
 import { seedDemo, type DemoAccount } from '../db/demo-seed.js';
 import { DevMailbox, ResendMailer, type Mailer } from '../emails/mailer.js';
+import { serveMetrics, serverMetrics } from './metrics.js';
 import { createWorkers, type WorkflowCode } from './workers.js';
 
 export interface Endpoints {
@@ -57,6 +58,7 @@ export async function startServer(
     interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 }))],
   });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const metrics = config.metrics.serverPort === undefined ? null : serverMetrics(database.db);
   const app = await buildApp({
     config,
     db: database.db,
@@ -64,10 +66,15 @@ export async function startServer(
     temporal,
     mailbox: showsDevMailbox(config) ? devMailbox(config) : undefined,
     logger: options.logger ?? { level: config.logLevel },
+    observe: metrics?.observe,
   });
+  const metricsServer = metrics && (await serveMetrics(metrics.registry, config.host, config.metrics.serverPort!));
   return {
     app,
+    /** Where Prometheus reads the server's figures, when METRICS_PORT is set. */
+    metricsUrl: metricsServer?.url ?? null,
     async stop() {
+      await metricsServer?.close();
       await app.close();
       await connection.close();
       await database.close();

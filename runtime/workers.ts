@@ -76,15 +76,24 @@ export async function createWorkers(options: {
   };
 }
 
-/** The SDK logs each bundle and state change at INFO; keep the worker quiet unless asked for detail. */
-export function installWorkerLogging(logLevel: string): void {
+/**
+ * The SDK's runtime, once per process: it logs each bundle and state change at INFO, so keep it quiet unless asked
+ * for detail; and it serves the worker's metrics when a port is given.
+ */
+export function installWorkerRuntime(logLevel: string, metrics?: { host: string; port?: number }): void {
   const level =
     logLevel === 'debug' || logLevel === 'trace'
       ? 'DEBUG'
       : logLevel === 'error' || logLevel === 'fatal'
         ? 'ERROR'
         : 'WARN';
-  Runtime.install({ logger: new QuietLogger(level) });
+  const bindAddress = metrics?.port === undefined ? null : `${metrics.host}:${metrics.port}`;
+  Runtime.install({
+    logger: new QuietLogger(level),
+    // The SDK's own figures (workflow and activity tasks, their latencies and failures) in Prometheus's format, at
+    // /metrics on WORKER_METRICS_PORT.
+    ...(bindAddress && { telemetryOptions: { metrics: { prometheus: { bindAddress, countersTotalSuffix: true } } } }),
+  });
 }
 
 /**

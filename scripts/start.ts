@@ -7,7 +7,7 @@ import { startupConfig, stopOnSignals } from '../runtime/entry.js';
 import { startEmbeddedPostgres } from '../runtime/postgres.js';
 import { prepareDatabase, showsDevMailbox, startServer, startWorker } from '../runtime/processes.js';
 import { findTemporalCli, startTemporalDevServer } from '../runtime/temporal.js';
-import { installWorkerLogging } from '../runtime/workers.js';
+import { installWorkerRuntime } from '../runtime/workers.js';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,7 +28,7 @@ async function temporalCli(config: Config): Promise<string> {
   return built;
 }
 
-function banner(config: Config, demo: DemoAccount[], temporalUi: string | null) {
+function banner(config: Config, demo: DemoAccount[], temporalUi: string | null, metricsUrl: string | null) {
   const base = config.publicBaseUrl;
   const lines = [
     '',
@@ -40,6 +40,9 @@ function banner(config: Config, demo: DemoAccount[], temporalUi: string | null) 
         ? `  Dev mailbox         ${base}/dev/mailbox`
         : `  Emails              kept under ${config.dataDir}/mailbox (the dev mailbox is shown in development on a loopback HOST only)`,
     temporalUi ? `  Temporal Web UI     ${temporalUi}` : '',
+    metricsUrl
+      ? `  Metrics             ${metricsUrl} (server), http://${config.host}:${config.metrics.workerPort}/metrics (worker)`
+      : '',
     '',
     ...(demo.length
       ? [
@@ -57,7 +60,12 @@ function banner(config: Config, demo: DemoAccount[], temporalUi: string | null) 
 }
 
 let config = startupConfig();
-installWorkerLogging(config.logLevel);
+// Metrics are on with `npm start`: the server's and the worker's /metrics, on ports of their own.
+config = {
+  ...config,
+  metrics: { serverPort: config.metrics.serverPort ?? 9464, workerPort: config.metrics.workerPort ?? 9465 },
+};
+installWorkerRuntime(config.logLevel, { host: config.host, port: config.metrics.workerPort });
 const stops: (() => Promise<void>)[] = [];
 const stopAll = async () => {
   for (const stop of stops.reverse()) await stop().catch((err) => console.error(err));
@@ -104,7 +112,7 @@ try {
   const server = await startServer(config, endpoints);
   stops.push(server.stop);
   await server.app.listen({ port: config.port, host: config.host });
-  banner(config, demo, config.temporal.uiUrl ?? null);
+  banner(config, demo, config.temporal.uiUrl ?? null, server.metricsUrl);
   stopOnSignals(stopAll);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);

@@ -6,12 +6,12 @@
 import { loadConfig } from '../../config.js';
 import { requireExternal } from '../../runtime/entry.js';
 import { startWorker } from '../../runtime/processes.js';
-import { installWorkerLogging } from '../../runtime/workers.js';
+import { installWorkerRuntime } from '../../runtime/workers.js';
 
 const codePath = process.env.WORKFLOW_BUNDLE;
 if (!codePath) throw new Error('WORKFLOW_BUNDLE is not set');
 const config = loadConfig();
-installWorkerLogging(config.logLevel);
+installWorkerRuntime(config.logLevel, { host: config.host, port: config.metrics.workerPort });
 const worker = await startWorker(config, requireExternal(config, 'worker'), { workflowBundle: { codePath } });
 console.log('ready');
 await worker.running;

@@ -7,7 +7,7 @@ import { loadConfig } from '../../config.js';
 import { createDb } from '../../db/client.js';
 import { startServer, startWorker } from '../../runtime/processes.js';
 import { freePort } from '../../runtime/ports.js';
-import { installWorkerLogging } from '../../runtime/workers.js';
+import { installWorkerRuntime } from '../../runtime/workers.js';
 import { FakeResend } from './fake-resend.js';
 import { ADMIN_KEY, HarnessApi } from './harness-api.js';
 
@@ -26,7 +26,7 @@ export {
 export const WEBHOOK_SECRET = `whsec_${Buffer.from('countersign-test-webhook-secret!').toString('base64')}`;
 
 try {
-  installWorkerLogging('error');
+  installWorkerRuntime('error');
 } catch {
   /* installed already by another harness in this file */
 }
