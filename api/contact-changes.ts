@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PARTIES, ROLES, STATES, isFinal } from '../domain/contact-change.js';
+import { calendarDay } from '../domain/days.js';
 import { myRequests, requestWithTimeline } from '../changes/list.js';
 import { cancelChange, createChange, resendChange } from '../changes/requests.js';
 import { idParams, problemsFor } from './problems.js';
@@ -95,6 +96,17 @@ const listQuery = z.object({
       (s) => !s || s.split(',').every((x) => (STATES as readonly string[]).includes(x)),
       `states are ${STATES.join(', ')}`,
     ),
+  service: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a service id')
+    .optional()
+    .describe('only the requests of this service (its id, as GET /api/v1/services gives it)'),
+  createdFrom: calendarDay
+    .optional()
+    .describe("only the requests made on or after this day (YYYY-MM-DD), in the account's time zone (UTC if none)"),
+  createdTo: calendarDay
+    .optional()
+    .describe("only the requests made on or before this day (YYYY-MM-DD), in the account's time zone (UTC if none)"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -144,9 +156,15 @@ export default fp(
         },
       },
       async (request) => {
-        const { direction, state, cursor, limit } = request.query;
+        const { direction, state, cursor, limit, ...narrowed } = request.query;
         const states = state ? state.split(',') : [];
-        const page = await myRequests(app.ctx, request.account!, { direction, states, after: cursor, limit });
+        const page = await myRequests(app.ctx, request.account!, {
+          direction,
+          states,
+          ...narrowed,
+          after: cursor,
+          limit,
+        });
         return { items: page.views.map((v) => presentChange(v)), nextCursor: page.older };
       },
     );

@@ -5,6 +5,7 @@ import { loadChangeViews, loadTimeline, type ChangeView } from '../db/queries.js
 import { decodeCursor, eventCounts, listRequests, type Direction, type ListPage } from '../db/request-list.js';
 import type { Account } from '../db/schema.js';
 import { actorOf } from '../domain/access.js';
+import { calendarDay, dayStart } from '../domain/days.js';
 import { maySee, visibleChange } from './requests.js';
 
 export type { Direction, ListPage };
@@ -12,6 +13,12 @@ export type { Direction, ListPage };
 export interface MyRequestsInput {
   direction: Direction;
   states: string[];
+  /** Only the requests of this service (any id: the list stays the account's own requests). */
+  service?: string;
+  /** Only the requests made on or after this day (YYYY-MM-DD), in the account's time zone (UTC if it has none). */
+  createdFrom?: string;
+  /** Only the requests made on or before this day, likewise. */
+  createdTo?: string;
   /** A cursor this list gave out: the page older than it. */
   after?: string;
   /** A cursor this list gave out: the page newer than it. */
@@ -25,12 +32,21 @@ const cursor = (text: string | undefined, name: string) => {
   return decoded;
 };
 
+const day = (text: string, name: string) => {
+  if (!calendarDay.safeParse(text).success) throw new Problem('invalidRequest', `${name}: a date as YYYY-MM-DD`);
+  return text;
+};
+
 /** My requests: sent (asked for) or received (as the outgoing or incoming contact), newest first, by keyset. */
 export function myRequests(ctx: Context, account: Account, input: MyRequestsInput): Promise<ListPage> {
   const { direction, states, limit } = input;
   const after = cursor(input.after, 'query.cursor');
   const before = cursor(input.before, 'query.before');
-  return listRequests(ctx.db, actorOf(account), { direction, states, after, before, limit });
+  const zone = account.timeZone;
+  const since = input.createdFrom ? dayStart(day(input.createdFrom, 'query.createdFrom'), zone) : undefined;
+  const until = input.createdTo ? dayStart(day(input.createdTo, 'query.createdTo'), zone, 1) : undefined;
+  const narrowed = { serviceId: input.service || undefined, since, until };
+  return listRequests(ctx.db, actorOf(account), { direction, states, ...narrowed, after, before, limit });
 }
 
 /** One request that the account may see, with its timeline. */

@@ -43,6 +43,12 @@ export function decodeCursor(text: string | undefined): Cursor | null {
 export interface ListInput {
   direction: Direction;
   states: string[];
+  /** Only the requests of this service. */
+  serviceId?: string;
+  /** Only the requests made at or after this instant. */
+  since?: Date;
+  /** Only the requests made before this instant. */
+  until?: Date;
   /** Older than this request (the next page). */
   after?: Cursor | null;
   /** Newer than this request (the previous page). */
@@ -64,6 +70,9 @@ const paramsOf = (actor: Actor, input: ListInput): Record<string, string | numbe
   keeper: actor.principalId,
   ...cursorIn(input),
   ...Object.fromEntries(input.states.map((state, i) => [`state${i}`, state])),
+  ...(input.serviceId ? { service: input.serviceId } : {}),
+  ...(input.since ? { since: input.since.toISOString() } : {}),
+  ...(input.until ? { until: input.until.toISOString() } : {}),
   limit: input.limit,
   read: input.limit + 1,
 });
@@ -81,6 +90,9 @@ const valuesOf = (input: ListInput, value: (name: string) => Value) => {
     who: { own: text('own'), keeper: text('keeper') },
     cursor: cursorIn(input) && { t: text('t'), id: text('id') },
     states: input.states.map((_, i) => text(`state${i}`)),
+    service: input.serviceId ? text('service') : null,
+    since: input.since ? text('since') : null,
+    until: input.until ? text('until') : null,
     limit: value('limit'),
     read: value('read'),
   };
@@ -119,7 +131,8 @@ const statements = new WeakMap<Db, Map<string, ListStatement>>();
  */
 function listStatement(db: Db, actor: Actor, input: ListInput): ListStatement {
   const side = input.before ? 'before' : input.after ? 'after' : '';
-  const shape = [requestsShape(actor), input.direction, input.states.length, side].join(':');
+  const narrowed = [input.serviceId && 'service', input.since && 'since', input.until && 'until'].filter(Boolean);
+  const shape = [requestsShape(actor), input.direction, input.states.length, side, ...narrowed].join(':');
   let byShape = statements.get(db);
   if (!byShape) statements.set(db, (byShape = new Map()));
   let statement = byShape.get(shape);
@@ -161,6 +174,9 @@ function pageQuery(actor: Actor, input: ListInput, values: ListValues): SQL {
   const { read: n, limit } = values;
   const filters: SQL[] = [];
   if (values.states.length) filters.push(inArray(contactChanges.state, values.states));
+  if (values.service) filters.push(eq(contactChanges.serviceId, values.service));
+  if (values.since) filters.push(sql`${contactChanges.createdAt} >= ${values.since}::timestamptz`);
+  if (values.until) filters.push(sql`${contactChanges.createdAt} < ${values.until}::timestamptz`);
   if (after) filters.push(beyond(values.cursor!, 'older'));
   if (before) filters.push(beyond(values.cursor!, 'newer'));
   const branches = requestsBranches(actor, input.direction, values.who).map(

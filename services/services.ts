@@ -71,3 +71,8 @@ export async function createService(ctx: Context, input: NewServiceInput): Promi
 export function namesOfServices(ctx: Context, ids: string[]): Promise<string[]> {
   return serviceNames(ctx.db, ids);
 }
+
+/** The names of the services the account sees (as myServices), by name: what a filter offers to choose from. */
+export async function myServiceNames(ctx: Context, account: Account): Promise<{ id: string; name: string }[]> {
+  return (await listServices(ctx.db, actorOf(account))).map(({ id, name }) => ({ id, name }));
+}

@@ -84,6 +84,28 @@ describe('in a browser', () => {
     await close();
   });
 
+  it('a list filtered by state keeps to it as requests change, and says so when none is left', async () => {
+    const { id, alice, bobToken } = await h.pending({ alice: 'en', bob: 'en' });
+    const { page, close } = await openAs(alice, '/requests?state=validatingByCustomers');
+    const row = page.locator(`#request-${id}`);
+    await row.getByLabel('Your code (from the email)').focus();
+    expect(await page.getByText('No request matches these filters.').isVisible()).toBe(false);
+
+    await h.decide(id, 'refuse', bobToken);
+    await expect.poll(() => row.isHidden(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByText('No request matches these filters.').isVisible()).toBe(true);
+    expect(
+      await page.locator('[data-empty]').getByRole('link', { name: 'Clear the filters' }).getAttribute('href'),
+    ).toBe('/requests');
+    await expect
+      .poll(() => page.locator('[aria-live="polite"]').textContent())
+      .toContain('It no longer matches the filter and has left the list.');
+    // Focus was in the row that left: it goes to the page's heading, not to the page's start.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(new URL(page.url()).search).toBe('?state=validatingByCustomers');
+    await close();
+  });
+
   it("a request's page shows the other contact's decision as it comes, and offers the newer timeline", async () => {
     const { id, alice, bobToken } = await h.pending({ alice: 'fr', bob: 'en' });
     const { page, close } = await openAs(alice, `/requests/${id}`);

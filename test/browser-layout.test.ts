@@ -100,6 +100,12 @@ const PAGES: [name: string, who: 'alice' | 'sam' | null, path: (w: World) => str
   ['services', 'alice', () => '/services'],
   ['change', 'alice', (w) => `/services/${w.serviceId}/change`],
   ['requests', 'alice', () => '/requests'],
+  [
+    'requests-filtered',
+    'alice',
+    (w) => `/requests?state=validatingByCustomers&service=${w.serviceId}&createdFrom=2026-01-01`,
+  ],
+  ['requests-none', 'alice', (w) => `/requests?state=done&service=${w.serviceId}`],
   ['request', 'alice', (w) => `/requests/${w.requestId}`],
   ['contacts', 'alice', () => '/contacts'],
   ['contact', 'alice', (w) => `/contacts/${w.contactId}/edit`],

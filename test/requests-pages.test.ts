@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts, contactChanges } from '../db/schema.js';
 import { tokenIn } from './support/fake-resend.js';
 import { startHarness, type Harness, type TestAccount } from './support/harness.js';
 
@@ -253,5 +255,150 @@ describe('resend and cancel from the pages', () => {
       expect(forged.body).toContain('This form has expired. Reload the page and try again.');
     }
     expect((await h.get(id, alice)).state).toBe('validatingByCustomers');
+  });
+});
+
+describe('the request page offers what My requests offers', () => {
+  it("decides with a code there, as on the list, and the contact's accept is recorded", async () => {
+    const { id, alice, bob, bobToken } = await h.pending({ alice: 'en', bob: 'en' });
+    const bobCookie = await h.signIn(bob);
+    const listed = rowOf((await get('/requests?direction=received', bobCookie)).body, id)!;
+    const page = (await get(`/requests/${id}`, bobCookie)).body;
+    const action = `<form method="post" action="/requests/${id}/decision?lang=en" class="decide"`;
+    expect(listed).toContain(action);
+    expect(page).toContain(action);
+    expect(page).toMatch(/<label for="token-[\w-]+">Your code/);
+    // The asker's resend and cancel, likewise on both.
+    const alices = await h.signIn(alice);
+    expect(rowOf((await get('/requests?direction=sent', alices)).body, id)).toContain(`/requests/${id}/resend`);
+    expect((await get(`/requests/${id}`, alices)).body).toContain(`action="/requests/${id}/cancel?lang=en"`);
+
+    const decided = await post(`/requests/${id}/decision?lang=en`, bobCookie, {
+      token: bobToken,
+      decision: 'accepted',
+    });
+    expect(decided.statusCode).toBe(200);
+    const after = await h.get(id, alice);
+    expect(after.to).toMatchObject({ decision: 'accepted' });
+    expect((await get(`/requests/${id}`, bobCookie)).body).toMatch(/<dd data-field="decision-to">Accepted <time/);
+  });
+});
+
+describe('references and filters', () => {
+  // Erin holds two domains; three requests to Frank, made on days set below; Frank refuses the newest.
+  let erin: TestAccount;
+  let cookie: string;
+  let alpha: { id: string; name: string };
+  let beta: { id: string; name: string };
+  let e1: string;
+  let e2: string;
+  let e3: string;
+  const all = () => [e1, e2, e3];
+  const made = (id: string, at: string) =>
+    h.db
+      .update(contactChanges)
+      .set({ createdAt: new Date(at) })
+      .where(eq(contactChanges.id, id));
+  const list = async (query: string) => listed((await get(`/requests?${query}`, cookie)).body, all());
+
+  beforeAll(async () => {
+    erin = await h.account('Erin', 'en');
+    const frank = await h.account('Frank', 'en');
+    [alpha, beta] = [await h.service(erin), await h.service(erin)];
+    e1 = await ask(erin, alpha.id, ['tech'], frank);
+    e2 = await ask(erin, beta.id, ['tech'], frank);
+    e3 = await ask(erin, alpha.id, ['admin'], frank);
+    await made(e1, '2026-03-01T10:00:00Z');
+    await made(e2, '2026-03-10T10:00:00Z');
+    await made(e3, '2026-03-20T10:00:00Z');
+    expect((await h.decide(e3, 'refuse', await tokenFor(frank, e3))).statusCode).toBe(200);
+    cookie = await h.signIn(erin);
+  });
+
+  it('every list shows the reference the emails give: My requests, the request, the services, support', async () => {
+    const ref = (id: string) => `<code class="ref" data-field="reference">${id}</code>`;
+    const mine = (await get('/requests', cookie)).body;
+    expect(rowOf(mine, e1)).toContain(`<dt>Reference</dt><dd>${ref(e1)}</dd>`);
+    expect((await get(`/requests/${e2}`, cookie)).body).toContain(`<dt>Reference</dt><dd>${ref(e2)}</dd>`);
+    expect((await get('/services', cookie)).body).toContain(`(Reference <code>${e1}</code>)`);
+    expect((await get('/requests?lang=fr', cookie)).body).toContain(`<dt>Référence</dt><dd>${ref(e1)}</dd>`);
+    const sam = await h.signIn(await h.account('Sam', 'en', 'support'));
+    const found = (await get(`/support?q=${e1}`, sam)).body;
+    expect(found).toContain(`<td data-label="Reference"><a href="/support/requests/${e1}"><code>${e1}</code></a></td>`);
+    expect(await h.email(erin, (t) => t.includes(`Reference: ${e1}`))).toBeTruthy();
+  });
+
+  it('narrows My requests by service, state and days, each kept in the form, the links and the actions', async () => {
+    expect(await list('')).toEqual([e3, e2, e1]);
+    const byService = (await get(`/requests?service=${alpha.id}`, cookie)).body;
+    expect(listed(byService, all())).toEqual([e3, e1]);
+    expect(byService).toContain(`<option value="${alpha.id}" selected>${alpha.name}</option>`);
+    expect(byService).toContain(`<option value="${beta.id}">${beta.name}</option>`);
+    expect(await list(`service=${alpha.id}&state=refused`)).toEqual([e3]);
+    expect(await list(`service=${beta.id}&state=refused`)).toEqual([]);
+    // Days are whole: the last one counts to its end.
+    expect(await list('createdFrom=2026-03-05&createdTo=2026-03-15')).toEqual([e2]);
+    expect(await list('createdTo=2026-03-10')).toEqual([e2, e1]);
+    expect(await list('createdFrom=2026-03-10')).toEqual([e3, e2]);
+    const chosen = (await get(`/requests?direction=sent&service=${alpha.id}&createdFrom=2026-03-01`, cookie)).body;
+    expect(chosen).toContain('name="createdFrom" value="2026-03-01"');
+    // A resend goes back to the same filtered list.
+    expect(unescape(rowOf(chosen, e1)!)).toContain(
+      `name="back" value="/requests?direction=sent&service=${alpha.id}&createdFrom=2026-03-01"`,
+    );
+    const paged = (await get(`/requests?service=${alpha.id}&limit=1`, cookie)).body;
+    expect(unescape(/<a rel="next" href="([^"]+)"/.exec(paged)![1]!)).toMatch(new RegExp(`service=${alpha.id}&`));
+  });
+
+  it("reads days in the account's time zone", async () => {
+    const zoned = await h.account('Zoe', 'en');
+    await h.db.update(accounts).set({ timeZone: 'Europe/Paris' }).where(eq(accounts.id, zoned.id));
+    const id = await ask(zoned, (await h.service(zoned)).id, ['tech'], await h.account('Yann', 'en'));
+    // 23:30 UTC on 1 March is already 2 March in Paris.
+    await made(id, '2026-03-01T23:30:00Z');
+    const zoeCookie = await h.signIn(zoned);
+    const on = async (day: string) =>
+      listed((await get(`/requests?createdFrom=${day}&createdTo=${day}`, zoeCookie)).body, [id]);
+    expect(await on('2026-03-02')).toEqual([id]);
+    expect(await on('2026-03-01')).toEqual([]);
+  });
+
+  it('says when nothing matches and offers to clear the filters; a date that is not one is answered in words', async () => {
+    const none = await get(`/requests?direction=sent&service=${beta.id}&createdFrom=2027-01-01`, cookie);
+    expect(none.statusCode).toBe(200);
+    expect(none.body).toContain('No request matches these filters.');
+    expect(none.body).toContain('<p><a href="/requests?direction=sent">Clear the filters</a></p>');
+
+    const bad = await get('/requests?createdFrom=2026-02-30&createdTo=soon', cookie);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('“2026-02-30” is not a date. Enter one as YYYY-MM-DD, for example 2026-03-01.');
+    expect(bad.body).toContain('“soon” is not a date.');
+    expect(bad.body).toMatch(
+      /name="createdTo" value="soon" aria-describedby="createdTo-filter-error" aria-invalid="true"/,
+    );
+    expect(listed(bad.body, all())).toEqual([]);
+    const backwards = await get('/requests?createdFrom=2026-03-20&createdTo=2026-03-01&lang=fr', cookie);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain('Cette date précède la première\u00a0: choisissez');
+  });
+
+  it('the API takes the same filters, documented, and refuses a bad date with a coded problem', async () => {
+    const ids = async (query: string) => {
+      const res = await h.request('GET', `/api/v1/contact-changes?direction=sent&${query}`, { token: erin.token });
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { items: { id: string }[] }).items.map((c) => c.id);
+    };
+    expect(await ids(`service=${alpha.id}`)).toEqual([e3, e1]);
+    expect(await ids('createdFrom=2026-03-05&createdTo=2026-03-15')).toEqual([e2]);
+    expect(await ids(`service=${alpha.id}&state=refused&createdTo=2026-03-31`)).toEqual([e3]);
+    const bad = await h.request('GET', '/api/v1/contact-changes?createdFrom=2026-13-01', { token: erin.token });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json()).toMatchObject({ code: 'invalidRequest' });
+    const spec = (await h.request('GET', '/docs/json')).json() as {
+      paths: Record<string, { get: { parameters: { name: string; in: string }[] } }>;
+    };
+    const names = spec.paths['/api/v1/contact-changes']!.get.parameters.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['service', 'createdFrom', 'createdTo']));
   });
 });

@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
+import { calendarDay, dayStart } from '../domain/days.js';
 import { formatSpan, parseDuration, parseDurationList } from '../domain/durations.js';
 import { mayRequestChange, rolesHeldBy } from '../domain/permissions.js';
 import { makeToken, partyOfToken } from '../domain/tokens.js';
@@ -68,6 +69,28 @@ describe('durations', () => {
     expect(span(3 * 86_400_000, 'nl')).toBe('3 dagen');
     expect(span(36 * 3_600_000, 'en')).toBe('36 hours');
     expect(span(2_000, 'fr')).toBe('2 secondes');
+  });
+});
+
+describe('days a list is filtered by', () => {
+  it('start at midnight in the reader’s zone, also on the days its clocks change', () => {
+    const iso = (day: string, zone?: string | null, days?: number) => dayStart(day, zone, days).toISOString();
+    expect(iso('2026-03-01')).toBe('2026-03-01T00:00:00.000Z');
+    expect(iso('2026-03-01', 'Europe/Paris')).toBe('2026-02-28T23:00:00.000Z');
+    // Paris moves to summer time at 02:00 on 29 March 2026: that day starts in winter time, the next in summer time.
+    expect(iso('2026-03-29', 'Europe/Paris')).toBe('2026-03-28T23:00:00.000Z');
+    expect(iso('2026-03-29', 'Europe/Paris', 1)).toBe('2026-03-29T22:00:00.000Z');
+    expect(iso('2026-11-01', 'America/New_York')).toBe('2026-11-01T04:00:00.000Z');
+    expect(iso('2026-11-02', 'America/New_York')).toBe('2026-11-02T05:00:00.000Z');
+    expect(iso('2026-03-01', 'Asia/Kolkata')).toBe('2026-02-28T18:30:00.000Z');
+    // A zone this runtime does not know is read as UTC rather than refused.
+    expect(iso('2026-03-01', 'Mars/Olympus_Mons')).toBe('2026-03-01T00:00:00.000Z');
+  });
+
+  it('are real calendar days written YYYY-MM-DD', () => {
+    for (const day of ['2026-03-01', '2028-02-29']) expect(calendarDay.safeParse(day).success).toBe(true);
+    for (const day of ['2026-02-30', '2026-13-01', '1/3/2026', '2026-3-1', '2026-03-01T00:00', ''])
+      expect(calendarDay.safeParse(day).success, day).toBe(false);
   });
 });
 

@@ -10,6 +10,7 @@ export const en: Words = {
     email: { label: 'Email service', phrase: 'the email service' },
     service: { label: 'Service', phrase: 'the service' },
   },
+  reference: 'Reference',
   cancelReasons: {
     addressChanged:
       'The email address of one of the contacts changed: the codes sent to the former address can no longer be used.',

@@ -10,6 +10,7 @@ export const fr: Words = {
     email: { label: 'Service e-mail', phrase: 'le service e-mail' },
     service: { label: 'Service', phrase: 'le service' },
   },
+  reference: 'Référence',
   cancelReasons: {
     addressChanged:
       "L'adresse e-mail de l'un des contacts a changé : les codes envoyés à l'ancienne adresse ne peuvent plus être utilisés.",

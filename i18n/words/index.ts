@@ -13,6 +13,8 @@ export interface Words {
   roles: Record<Role, string>;
   /** "Domain name" as a label, "the domain name" before the service's name in a sentence. */
   kinds: Record<ServiceKind, { label: string; phrase: string }>;
+  /** A request's reference (its id), as a label: the emails and the lists show the same. */
+  reference: string;
   /** Why the system itself cancelled a request, as a sentence. */
   cancelReasons: Record<CancelReason, string>;
 }

@@ -10,6 +10,7 @@ export const nl: Words = {
     email: { label: 'E-maildienst', phrase: 'de e-maildienst' },
     service: { label: 'Dienst', phrase: 'de dienst' },
   },
+  reference: 'Referentie',
   cancelReasons: {
     addressChanged:
       'Het e-mailadres van een van de contacten is gewijzigd: de codes die naar het vorige adres zijn gestuurd, kunnen niet meer worden gebruikt.',

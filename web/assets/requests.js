@@ -8,6 +8,9 @@
   var nodes = document.querySelectorAll('[data-request]');
   for (var i = 0; i < nodes.length; i++) rows[nodes[i].getAttribute('data-request')] = nodes[i];
   var live = document.querySelector('[data-live]');
+  // A list filtered by state keeps to it: a request whose state leaves the filter leaves the list.
+  var list = document.querySelector('ol.requests[data-states]');
+  var kept = list ? list.getAttribute('data-states').split(',') : null;
   var lang = document.documentElement.lang || 'en';
   var timer = null;
   var busy = false;
@@ -73,7 +76,26 @@
     field(row, 'deadline-label').textContent = item.deadline.label;
     field(row, 'deadline').replaceChildren(timeNode(item.deadline.at));
     setActions(row, item.actions);
-    return row.getAttribute('data-service') + ': ' + item.stateText + '. ' + item.progress;
+    var said = row.getAttribute('data-service') + ': ' + item.stateText + '. ' + item.progress;
+    if (kept && kept.indexOf(item.state) < 0) return said + ' ' + leave(row, item.id);
+    return said;
+  }
+
+  // Out of the list, without dropping the focus of someone in it; once none is left, the page says so.
+  function leave(row, id) {
+    if (row.contains(document.activeElement)) {
+      var heading = document.querySelector('h1');
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+    row.hidden = true;
+    delete rows[id];
+    if (!list.querySelector('[data-request]:not([hidden])')) {
+      list.hidden = true;
+      var empty = document.querySelector('[data-empty]');
+      if (empty) empty.hidden = false;
+    }
+    return list.getAttribute('data-left');
   }
 
   function announce(messages) {

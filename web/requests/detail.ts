@@ -3,14 +3,25 @@ import { PARTIES, type Party } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
 import { html, type Html } from '../shared/html.js';
 import { renderPage, time } from '../shared/layout.js';
-import { actionForms, deadlineEntry, liveRegion, progressText, rolesText, stateBadge, who, type Ctx } from './parts.js';
+import {
+  actionForms,
+  deadlineEntry,
+  liveRegion,
+  progressText,
+  reference,
+  rolesText,
+  stateBadge,
+  who,
+  type Ctx,
+} from './parts.js';
 import { timeline } from './timeline.js';
-import { kindName } from '../shared/names.js';
+import { kindName, referenceLabel } from '../shared/names.js';
 
 function facts(view: ChangeView, ctx: Ctx): Html {
   const { change, service, from, to, askedBy } = view;
   const { t, lang } = ctx;
   return html`<dl>
+  <dt>${referenceLabel(lang)}</dt><dd>${reference(change.id)}</dd>
   <dt>${t.fields.service}</dt><dd>${service.name} (${kindName(service.kind, lang)})</dd>
   <dt>${t.fields.roles}</dt><dd>${rolesText(view, lang, t)}</dd>
   <dt>${t.fields.from}</dt><dd>${who(from)}</dd>

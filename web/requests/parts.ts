@@ -96,6 +96,9 @@ export function deadlineEntry(view: ChangeView, ctx: Ctx): Html {
   return html`<dt data-field="deadline-label">${label}</dt><dd data-field="deadline">${time(at, ctx.lang)}</dd>`;
 }
 
+/** A request's reference: its id, as the emails give it. */
+export const reference = (id: string): Html => html`<code class="ref" data-field="reference">${id}</code>`;
+
 export const stateBadge = (state: string, t: RequestsCopy): Html =>
   html`<span class="badge ${badgeClass(state)}" data-field="state">${stateText(state, t)}</span>`;
 

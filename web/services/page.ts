@@ -3,7 +3,7 @@ import { ROLES, type Language, type Role } from '../../domain/contact-change.js'
 import { actorOf, mayChangeRoles } from '../../domain/access.js';
 import type { Account } from '../../db/schema.js';
 import { myServices, type ServiceSummary } from '../../services/services.js';
-import { kindName, roleLabel, roleList } from '../shared/names.js';
+import { kindName, referenceLabel, roleLabel, roleList } from '../shared/names.js';
 import { SERVICES } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
@@ -30,7 +30,7 @@ function pendingList(row: Row, lang: Language): Html {
           ROLES.filter((r) => roles.includes(r)),
           lang,
         ),
-      )}</a></li>`,
+      )}</a> <span class="ref">(${referenceLabel(lang)} <code>${changeId}</code>)</span></li>`,
   );
   return html`<ul class="plain">${items}</ul>`;
 }

@@ -21,3 +21,6 @@ export const roleList = (roles: readonly Role[], lang: Language): string =>
   );
 
 export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "Reference": the label of a request's reference (its id), as the emails name it. */
+export const referenceLabel = (lang: Language) => WORDS[lang].reference;

@@ -7,6 +7,7 @@ import type { StuckReason } from '../../changes/stuck.js';
 import { SUPPORT, type SupportCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
+import { referenceLabel } from '../shared/names.js';
 
 /** After requireViewer: anyone but support staff gets the not-found page, as if the console did not exist. */
 export async function supportOnly(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
@@ -54,13 +55,13 @@ export function changesTable(
   const withReasons = rows.some((row) => row.reasons);
   return html`<div class="table-scroll" role="region" aria-labelledby="${labelledBy}" tabindex="0"><table class="support-changes stack" aria-labelledby="${labelledBy}">
   <thead><tr>
-    <th scope="col">${t.columns.request}</th><th scope="col">${t.columns.service}</th><th scope="col">${t.columns.roles}</th>
+    <th scope="col">${referenceLabel(lang)}</th><th scope="col">${t.columns.service}</th><th scope="col">${t.columns.roles}</th>
     <th scope="col">${t.columns.contacts}</th><th scope="col">${t.columns.state}</th><th scope="col">${t.columns.created}</th>
     ${withReasons ? html`<th scope="col">${t.stuck.why}</th>` : ''}
   </tr></thead>
   <tbody>${rows.map(
     ({ view, reasons }) => html`<tr>
-    <td data-label="${t.columns.request}"><a href="/support/requests/${encodeURIComponent(view.change.id)}"><code>${view.change.id}</code></a></td>
+    <td data-label="${referenceLabel(lang)}"><a href="/support/requests/${encodeURIComponent(view.change.id)}"><code>${view.change.id}</code></a></td>
     <td data-label="${t.columns.service}">${view.service.name}</td>
     <td data-label="${t.columns.roles}">${rolesText(t, view.change.roles)}</td>
     <td data-label="${t.columns.contacts}"><span class="handle">${view.from.handle}</span> → <span class="handle">${view.to.handle}</span></td>

@@ -6,7 +6,24 @@ export const fr: RequestsCopy = {
   intro:
     'Les changements de contact que vous avez demandés, et ceux qui vous désignent comme contact sortant ou entrant.',
   tabs: { label: 'Quelles demandes', sent: 'Envoyées', received: 'Reçues', all: 'Toutes' },
-  filter: { label: 'État', any: 'Tous les états', pending: 'En cours', submit: 'Afficher' },
+  filter: {
+    legend: 'Filtrer les demandes',
+    label: 'État',
+    any: 'Tous les états',
+    pending: 'En cours',
+    service: 'Service',
+    anyService: 'Tous les services',
+    createdFrom: 'Demandées à partir du',
+    createdTo: 'Demandées jusqu’au',
+    submit: 'Afficher',
+    clear: 'Effacer les filtres',
+    none: 'Aucune demande ne correspond à ces filtres.',
+    badDate: (typed) =>
+      `«\u00a0${typed}\u00a0» n’est pas une date. Saisissez-la sous la forme AAAA-MM-JJ, par exemple 2026-03-01.`,
+    dateOrder:
+      'Cette date précède la première\u00a0: choisissez une date plus tardive, ou une première date plus ancienne.',
+    left: 'Elle ne correspond plus au filtre et a quitté la liste.',
+  },
   empty: 'Aucune demande ici.',
   pager: { label: 'Pages', newer: 'Demandes plus récentes', older: 'Demandes plus anciennes' },
   states: {

@@ -10,7 +10,27 @@ export interface RequestsCopy {
   title: string;
   intro: string;
   tabs: { label: string; sent: string; received: string; all: string };
-  filter: { label: string; any: string; pending: string; submit: string };
+  filter: {
+    /** The filter form's name, for screen readers. */
+    legend: string;
+    label: string;
+    any: string;
+    pending: string;
+    service: string;
+    anyService: string;
+    createdFrom: string;
+    createdTo: string;
+    submit: string;
+    clear: string;
+    /** Nothing matches the filters. */
+    none: string;
+    /** What was typed in a date field, which is not a date. */
+    badDate: (typed: string) => string;
+    /** The first day is after the last. */
+    dateOrder: string;
+    /** Said when a live update takes a request out of the state filtered on. */
+    left: string;
+  };
   empty: string;
   pager: { label: string; newer: string; older: string };
   states: Record<State, string>;
