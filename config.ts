@@ -77,6 +77,11 @@ const schema = z.object({
   RESEND_API_KEY: optional,
   RESEND_BASE_URL: z.url().optional(),
   RESEND_WEBHOOK_SECRET: optional,
+  CHECK_URL: z.url().optional(),
+  CHECK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/, 'CHECK_SECRET must be a whsec_… secret (base64, at least 24 bytes)')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Countersign <noreply@countersign.localhost>'),
   MAIL_RATE_PER_SECOND: z.coerce.number().positive().default(2),
   ADMIN_API_KEY: z.string().min(16, 'ADMIN_API_KEY must be at least 16 characters').optional(),
@@ -117,6 +122,8 @@ export interface Config {
   };
   dev: { postgresPort: number; temporalPort: number; temporalUiPort: number };
   mail: { resendApiKey?: string; resendBaseUrl?: string; webhookSecret?: string; from: string; ratePerSecond: number };
+  /** The provider's check before a request exists (CHECK_URL), signed with CHECK_SECRET; off when unset. */
+  providerCheck?: { url: string; secret: string };
   adminApiKey?: string;
   tokenSecret: string;
   changeRequestTtlMs: number;
@@ -161,6 +168,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         (reminders.length ? '.' : ', so no reminder is sent. Set REMINDER_AFTER (or none) to choose.'),
     );
   }
+  if (e.CHECK_URL && !e.CHECK_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  CHECK_SECRET: required with CHECK_URL (a whsec_… secret the provider checks the signature with)',
+    );
+  }
   if (e.NODE_ENV === 'production' && !e.TOKEN_SECRET) {
     throw new ConfigError(
       'Invalid configuration:\n  TOKEN_SECRET: required when NODE_ENV=production (at least 32 random characters)',
@@ -200,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: e.MAIL_FROM,
       ratePerSecond: e.MAIL_RATE_PER_SECOND,
     },
+    providerCheck: e.CHECK_URL && e.CHECK_SECRET ? { url: e.CHECK_URL, secret: e.CHECK_SECRET } : undefined,
     adminApiKey: e.ADMIN_API_KEY,
     tokenSecret: e.TOKEN_SECRET ?? localTokenSecret(dataDir),
     changeRequestTtlMs: e.CHANGE_REQUEST_TTL,

@@ -130,9 +130,12 @@ export default fp(
         schema: {
           tags: ['contact changes'],
           summary: 'Ask to move one or more contact roles of a service to another account',
+          description:
+            "When the provider's check is set (CHECK_URL), it is asked first: 422 `refusedByProvider` with its " +
+            'reason in `detail`, or 503 `providerUnavailable` when it does not answer; either way no request is made.',
           params: idParams,
           body: createBody,
-          response: { 201: changeSchema, ...errors },
+          response: { 201: changeSchema, ...errors, ...problemsFor(503) },
         },
       },
       async (request, reply) => {

@@ -24,6 +24,10 @@ export const problemSchema = z
       .string()
       .optional()
       .meta({ description: 'With `weakPassword`: why the password is too easy to guess, in English.' }),
+    quote: z
+      .string()
+      .optional()
+      .meta({ description: "With `refusedByProvider`: the provider's reason as it gave it (the same as `detail`)." }),
   })
   .loose()
   .meta({ id: 'Problem' });

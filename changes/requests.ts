@@ -10,6 +10,7 @@ import type { Account, Service } from '../db/schema.js';
 import { findService, pendingRolesOf } from '../db/services.js';
 import { cancelUpdate, resendUpdate } from '../workflows/messages.js';
 import { Problem } from '../core/problems.js';
+import { checkWithProvider, type CheckQuestion } from '../provider/check.js';
 import { actionProblem, runUpdate, startChangeWorkflow, withNote } from './workflow.js';
 
 /**
@@ -117,6 +118,7 @@ export async function createChange(
   const service = await changeableService(ctx, account, serviceId, input.roles);
   const { fromId, to } = await resolveTarget(ctx, service, input.roles, input.to);
   const { roles } = input;
+  await checkWithProvider(ctx, await checkQuestion(ctx, { service, roles, fromId, to, askedBy: account }));
   const createdAt = new Date();
   const change = {
     id: newId(),
@@ -140,6 +142,23 @@ export async function createChange(
     throw new Problem('unavailable', 'The request could not be started; nothing was changed. Try again in a moment.');
   }
   return (await loadChangeView(ctx.db, change.id))!;
+}
+
+/** The provider's question: who is who by our handles and its own ids. */
+async function checkQuestion(
+  ctx: Context,
+  input: { service: Service; roles: Role[]; fromId: string; to: Account; askedBy: Account },
+): Promise<CheckQuestion> {
+  const from = (await findAccount(ctx.db, input.fromId))!;
+  const known = (a: Account) => ({ handle: a.handle, externalId: a.externalId });
+  const { service } = input;
+  return {
+    service: { id: service.id, name: service.name, kind: service.kind, externalId: service.externalId },
+    roles: input.roles,
+    from: known(from),
+    to: known(input.to),
+    askedBy: known(input.askedBy),
+  };
 }
 
 /** Resend and cancel, while the request is pending. */

@@ -64,6 +64,7 @@ export const PROBLEMS = {
   unknownContact: { status: 422, title: 'Unknown contact' },
   inactiveContact: { status: 422, title: 'Inactive contact' },
   sameContact: { status: 422, title: 'Same contact' },
+  refusedByProvider: { status: 422, title: 'Refused by the provider' },
   unknownOwner: { status: 422, title: 'Unknown owner' },
   reasonRequired: { status: 422, title: 'Reason required' },
   reasonTooLong: { status: 422, title: 'Reason too long' },
@@ -88,6 +89,7 @@ export const PROBLEMS = {
   // 5xx
   internalError: { status: 500, title: 'Internal error' },
   unavailable: { status: 503, title: 'Temporarily unavailable' },
+  providerUnavailable: { status: 503, title: "The provider's check did not answer" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -101,6 +103,8 @@ export interface ProblemExtra {
   retryAfterSeconds?: number;
   /** For `invalidRequest` from schema validation: each field and what is wrong with it. */
   issues?: { field: string; message: string }[];
+  /** Words from outside, shown as they are after the page's own (`refusedByProvider`: the provider's reason). */
+  quote?: string;
   /** For `weakPassword`: why, in English; `warning` and `suggestions` give the same as zxcvbn's keys. */
   reason?: string;
   [key: string]: unknown;

@@ -1,6 +1,7 @@
 import { Problem, type ProblemCode } from '../../core/problems.js';
 import { ROLES, type Language, type Role } from '../../domain/contact-change.js';
 import { SERVICES } from './copy/index.js';
+import { problemWords } from '../shared/problems/index.js';
 
 export interface ChangeInput {
   roles: Role[];
@@ -46,6 +47,8 @@ export function problemMessage(problem: Problem, input: ChangeInput, lang: Langu
     changePending: () => t.busy,
     rolesNotYours: () => t.forbidden,
     notFound: () => t.notFound,
+    refusedByProvider: () => problemWords(problem, lang),
+    providerUnavailable: () => problemWords(problem, lang),
   };
   return byCode[problem.code]?.() ?? t.unavailable;
 }

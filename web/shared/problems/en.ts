@@ -56,6 +56,7 @@ export const en: ProblemWords = {
   rolesHeldApart: 'These roles are held by different contacts; hand over each contact’s roles separately.',
   unknownContact: 'There is no account with this handle.',
   inactiveContact: 'This account is deactivated and cannot take a role.',
+  refusedByProvider: 'Your provider does not allow this change:',
   sameContact: 'This contact already holds these roles.',
   unknownOwner: 'There is no such account.',
   reasonRequired: 'Write why you do this.',
@@ -79,4 +80,6 @@ export const en: ProblemWords = {
   requestTooLarge: 'The request is too large.',
   internalError: 'Something went wrong on our side. Try again in a moment.',
   unavailable: 'The service is briefly unavailable. Try again in a moment.',
+  providerUnavailable:
+    'Your provider could not be asked whether it allows this change. Nothing was changed; try again in a moment.',
 };

@@ -65,6 +65,7 @@ export const fr: ProblemWords = {
     'Ces rôles sont détenus par des contacts différents ; transmettez les rôles de chaque contact séparément.',
   unknownContact: 'Aucun compte ne porte cet identifiant.',
   inactiveContact: 'Ce compte est désactivé et ne peut pas recevoir de rôle.',
+  refusedByProvider: 'Votre fournisseur n’autorise pas ce changement\xa0:',
   sameContact: 'Ce contact détient déjà ces rôles.',
   unknownOwner: 'Ce compte n’existe pas.',
   reasonRequired: 'Indiquez pourquoi vous le faites.',
@@ -90,4 +91,6 @@ export const fr: ProblemWords = {
   requestTooLarge: 'La requête est trop volumineuse.',
   internalError: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
   unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+  providerUnavailable:
+    'Votre fournisseur n’a pas pu être consulté sur ce changement. Rien n’a été modifié\xa0; réessayez dans un instant.',
 };

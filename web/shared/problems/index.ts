@@ -10,5 +10,12 @@ export type ProblemWords = Record<ProblemCode, string>;
 
 export const PROBLEM_WORDS: Catalogue<ProblemWords> = { en, fr, nl };
 
-/** A refusal in the reader's language, for a page that has no more particular words for it. */
-export const problemWords = (problem: Problem, lang: Language): string => PROBLEM_WORDS[lang][problem.code];
+/**
+ * A refusal in the reader's language, for a page that has no more particular words for it; words from outside (the
+ * provider's reason for refusing) follow as they are, in quotes.
+ */
+export const problemWords = (problem: Problem, lang: Language): string => {
+  const words = PROBLEM_WORDS[lang][problem.code];
+  const { quote } = problem.extra;
+  return quote ? `${words} ${lang === 'fr' ? `«\u00a0${quote}\u00a0»` : `“${quote}”`}` : words;
+};

@@ -61,6 +61,7 @@ export const nl: ProblemWords = {
   rolesHeldApart: 'Deze rollen zijn van verschillende contacten; draag de rollen van elk contact apart over.',
   unknownContact: 'Er is geen account met deze handle.',
   inactiveContact: 'Dit account is gedeactiveerd en kan geen rol krijgen.',
+  refusedByProvider: 'Uw provider staat deze wijziging niet toe:',
   sameContact: 'Dit contact heeft deze rollen al.',
   unknownOwner: 'Dit account bestaat niet.',
   reasonRequired: 'Schrijf waarom u dit doet.',
@@ -86,4 +87,6 @@ export const nl: ProblemWords = {
   requestTooLarge: 'Het verzoek is te groot.',
   internalError: 'Er ging aan onze kant iets mis. Probeer het zo opnieuw.',
   unavailable: 'De dienst is even niet beschikbaar. Probeer het zo opnieuw.',
+  providerUnavailable:
+    'Uw provider kon niet worden gevraagd of deze wijziging mag. Er is niets gewijzigd; probeer het zo opnieuw.',
 };
