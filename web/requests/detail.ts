@@ -3,7 +3,17 @@ import { PARTIES, type Party } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
 import { html, type Html } from '../shared/html.js';
 import { renderPage, time } from '../shared/layout.js';
-import { actionForms, deadlineEntry, liveRegion, progressText, rolesText, stateBadge, who, type Ctx } from './parts.js';
+import {
+  actionForms,
+  deadlineEntry,
+  liveRegion,
+  notices,
+  progressText,
+  rolesText,
+  stateBadge,
+  who,
+  type Ctx,
+} from './parts.js';
 import { timeline } from './timeline.js';
 import { kindName } from '../shared/names.js';
 
@@ -55,6 +65,7 @@ ${await timeline(ctx, view)}
     body,
     status,
     section: 'requests',
+    flash: notices(t),
     scripts: ['/assets/requests.js'],
     styles: ['/assets/requests.css'],
   });

@@ -11,7 +11,7 @@ import {
   ctxOf,
   deadlineEntry,
   liveRegion,
-  noticeOf,
+  notices,
   progressText,
   rolesText,
   stateBadge,
@@ -103,7 +103,6 @@ export default async function requestsPage(app: FastifyInstance) {
     const { t } = ctx;
     const body = html`<h1>${t.title}</h1>
 <p class="hint">${t.intro}</p>
-${noticeOf(request, t)}
 ${controls(q, ctx)}
 ${liveRegion()}
 ${page.views.length ? html`<ol class="requests">${page.views.map((v) => row(v, ctx, back))}</ol>` : html`<p class="notice">${t.empty}</p>`}
@@ -112,6 +111,7 @@ ${pager(q, ctx, page)}`;
       title: t.title,
       body,
       section: 'requests',
+      flash: notices(t),
       scripts: ['/assets/requests.js'],
       styles: ['/assets/requests.css'],
     });

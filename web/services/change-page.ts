@@ -13,7 +13,8 @@ import {
 } from './change-input.js';
 import { who } from '../shared/names.js';
 import { SERVICES } from './copy/index.js';
-import { pageLanguage } from '../shared/language.js';
+import { setFlash } from '../shared/flash.js';
+import { keepingLanguage, pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 
 /** How many handles one signed-in account may check as it types, per minute, whatever its address. */
@@ -118,7 +119,8 @@ export default async function changePage(app: FastifyInstance) {
     try {
       requireInput(input);
       const view = await createChange(app.ctx, request.viewer!, serviceId(request), input);
-      return reply.redirect(`/requests/${view.change.id}`, 303);
+      setFlash(reply, 'requests', 'sent');
+      return reply.redirect(keepingLanguage(request, `/requests/${view.change.id}`), 303);
     } catch (err) {
       return refused(app, request, reply, input, err);
     }
