@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signedInPage, withBrowserHarness } from './support/browser.js';
+import { signedInPage, snapshot, withBrowserHarness } from './support/browser.js';
 import { TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
 
 // Post/redirect/get in Chromium: after each action the browser lands on a page it got with a GET, which says once
@@ -73,6 +73,7 @@ describe('post/redirect/get on the pages, with a message said once', () => {
     expect(await flash(page).textContent()).toBe('The contact has been added.');
     expect(await flash(page).getAttribute('role')).toBe('status');
     expect(await axeSerious(page)).toEqual([]);
+    await snapshot(page, 'prg-contacts-flash');
 
     await page.reload();
     await settled(page);
