@@ -59,11 +59,11 @@ describe('the message after an action', () => {
     }
   });
 
-  it('confirming a change leads to the new request, which says it was sent, in the page’s language', async () => {
-    const [alice, bob] = await Promise.all([h.account('Alice', 'fr'), h.account('Bob')]);
+  it('confirming a change leads to the new request, which says it was sent, in the account’s language', async () => {
+    const [alice, bob] = await Promise.all([h.account('Alice', 'nl'), h.account('Bob')]);
     const service = await h.service(alice);
     const cookie = await h.signIn(alice);
-    const res = await post(`/services/${service.id}/change/confirm?lang=nl`, cookie, { roles: 'tech', to: bob.handle });
+    const res = await post(`/services/${service.id}/change/confirm`, cookie, { roles: 'tech', to: bob.handle });
     const services = (await h.request('GET', '/api/v1/services', { token: alice.token })).json().items as {
       id: string;
       pendingChanges: { changeId: string }[];
@@ -72,7 +72,7 @@ describe('the message after an action', () => {
     await saidOnce(
       res,
       cookie,
-      `/requests/${change!.changeId}?lang=nl`,
+      `/requests/${change!.changeId}`,
       'Verzoek verstuurd: beide contacten krijgen een e-mail met een eenmalige code',
     );
   });

@@ -14,7 +14,7 @@ import {
 import { who } from '../shared/names.js';
 import { SERVICES } from './copy/index.js';
 import { setFlash } from '../shared/flash.js';
-import { keepingLanguage, pageLanguage } from '../shared/language.js';
+import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 
 /** How many handles one signed-in account may check as it types, per minute, whatever its address. */
@@ -120,7 +120,7 @@ export default async function changePage(app: FastifyInstance) {
       requireInput(input);
       const view = await createChange(app.ctx, request.viewer!, serviceId(request), input);
       setFlash(reply, 'requests', 'sent');
-      return reply.redirect(keepingLanguage(request, `/requests/${view.change.id}`), 303);
+      return reply.redirect(`/requests/${view.change.id}`, 303);
     } catch (err) {
       return refused(app, request, reply, input, err);
     }
