@@ -93,3 +93,27 @@ describe('the message after an action', () => {
     await saidOnce(cancelled, sam, `/support/requests/${id}`, 'The request was cancelled.');
   });
 });
+
+describe('under an https PUBLIC_BASE_URL', () => {
+  it('is the __Host-cs_flash cookie: Secure, for the whole site, no Domain', async () => {
+    const secure = await startHarness({ worker: false, env: { PUBLIC_BASE_URL: 'https://countersign.test' } });
+    try {
+      const pages = formPages(() => secure, '/services');
+      const cookie = await secure.signIn(await secure.account('Hana'));
+      const res = await pages.post('/contacts', cookie, {
+        firstName: 'Jan',
+        lastName: 'Peeters',
+        email: `jan-${Date.now()}@example.be`,
+        language: 'nl',
+      });
+      expect(res.statusCode).toBe(303);
+      const set = String([res.headers['set-cookie']].flat().find((c) => c?.startsWith('__Host-cs_flash=')));
+      expect(set).toBe('__Host-cs_flash=contacts.added; Max-Age=60; Path=/; HttpOnly; Secure; SameSite=Lax');
+      const page = await pages.get('/contacts', withFlash(cookie, res));
+      expect(page.body).toContain('role="status" id="flash">');
+      expect(page.cookies).toContainEqual(expect.objectContaining({ name: '__Host-cs_flash', value: '' }));
+    } finally {
+      await secure.close();
+    }
+  });
+});
