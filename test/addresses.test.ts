@@ -10,7 +10,7 @@ import {
   type Harness,
   type TestAccount,
 } from './support/harness.js';
-import { formPages } from './support/pages.js';
+import { formPages, withFlash } from './support/pages.js';
 import { errorOf, inputOf } from './support/profile-pages.js';
 
 /**
@@ -182,13 +182,13 @@ describe('withdrawing a change that waits', () => {
     const cookie = await h.signIn(wes);
     const next = fresh('wes-new');
     const asked = await post('/profile', cookie, { email: next, addressPassword: TEST_PASSWORD });
-    expect(asked.headers.location).toBe('/profile?saved=contact#contact');
+    expect(asked.headers.location).toBe('/profile#contact');
     const link = await confirmLink(next);
     const page = await get('/profile', cookie);
     expect(page.body).toMatch(/<button type="submit" class="secondary" form="address-withdraw">Withdraw this change/);
     const withdrawn = await post('/address/withdraw', cookie);
-    expect(withdrawn.headers.location).toBe('/profile?address=withdrawn#contact');
-    expect((await get('/profile?address=withdrawn', cookie)).body).toContain(
+    expect(withdrawn.headers.location).toBe('/profile#contact');
+    expect((await get('/profile', withFlash(cookie, withdrawn))).body).toContain(
       'The address change has been withdrawn: its link no longer works.',
     );
     expect((await confirmByApi(link)).statusCode).toBe(410);

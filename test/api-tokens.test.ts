@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens } from '../db/schema.js';
 import { tokenDigest } from '../domain/api-tokens.js';
 import { startHarness, type Harness, type TestAccount } from './support/harness.js';
-import { formPages } from './support/pages.js';
+import { formPages, withFlash } from './support/pages.js';
 
 /** My API tokens, through the API and on their page: one's own only, `read` ones read only, revoked at once. */
 
@@ -126,7 +126,9 @@ describe('My API tokens (page)', () => {
       .items.find((t: { name: string }) => t.name === 'backup script').id as string;
     const revoked = await post(`/account/api-tokens/${id}/revoke`, cookie);
     expect(revoked.statusCode).toBe(303);
-    expect((await get(revoked.headers.location as string, cookie)).body).toContain('The token is revoked');
+    expect((await get(revoked.headers.location as string, withFlash(cookie, revoked))).body).toContain(
+      'The token is revoked',
+    );
     expect((await h.request('GET', '/api/v1/services', { token })).statusCode).toBe(401);
   });
 

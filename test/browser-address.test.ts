@@ -18,7 +18,7 @@ describe('an address change in a browser', () => {
     await page.getByLabel('Email address').fill(next);
     await page.getByLabel('Your password, to change the address').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Save contact information' }).click();
-    await page.waitForURL(/\/profile\?saved=contact#contact$/);
+    await page.waitForURL(/\/profile#contact$/);
     expect(await page.locator('#pending-email').textContent()).toContain(`Waiting for confirmation at ${next}`);
     expect(await page.getByLabel('Email address').inputValue()).toBe(owner.email);
     await snapshot(page, 'profile-address-waiting');

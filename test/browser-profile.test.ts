@@ -71,7 +71,7 @@ describe('invitation and profile in a browser', () => {
     );
     await page.locator('#language').selectOption('nl');
     await page.getByRole('button', { name: 'Enregistrer les préférences' }).click();
-    await page.waitForURL(/\/profile\?saved=preferences#preferences$/);
+    await page.waitForURL(/\/profile#preferences$/);
     expect(await page.getByRole('status').textContent()).toBe('Les préférences du compte ont été enregistrées.');
     expect(await page.locator('#language').inputValue()).toBe('nl');
     await snapshot(page, 'profile');

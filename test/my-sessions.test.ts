@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountEvents } from '../db/schema.js';
 import { tokenDigest } from '../domain/api-tokens.js';
 import { startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
-import { formPages } from './support/pages.js';
+import { formPages, withFlash } from './support/pages.js';
 import { sessionCookie } from './support/profile-pages.js';
 
 /** "My sessions": where one is signed in, in the API and on a page; signing one out, or every other one. */
@@ -119,11 +119,13 @@ describe('the My sessions page', () => {
     const other = await browser(account, FIREFOX, '203.0.113.9');
     const res = await post('/account/sessions/end-others', laptop);
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/account/sessions?done=others');
+    expect(res.headers.location).toBe('/account/sessions');
     expect(await signedIn(phone)).toBe(false);
     expect(await signedIn(other)).toBe(false);
     expect(await signedIn(laptop)).toBe(true);
-    expect((await get(res.headers.location!, laptop)).body).toContain('Every other session is signed out.');
+    expect((await get(res.headers.location!, withFlash(laptop, res))).body).toContain(
+      'Every other session is signed out.',
+    );
   });
 
   it('signs one out, or this one (which signs out here), and never without the form’s CSRF field', async () => {
@@ -136,9 +138,9 @@ describe('the My sessions page', () => {
     expect(forged.statusCode).toBe(403);
     expect(await signedIn(phone)).toBe(true);
 
-    expect((await post(`/account/sessions/${phoneId}/end`, laptop)).headers.location).toBe(
-      '/account/sessions?done=ended',
-    );
+    const ended = await post(`/account/sessions/${phoneId}/end`, laptop);
+    expect(ended.headers.location).toBe('/account/sessions');
+    expect((await get('/account/sessions', withFlash(laptop, ended))).body).toContain('role="status" id="flash"');
     expect(await signedIn(phone)).toBe(false);
 
     const self = await post(`/account/sessions/${laptopId}/end`, laptop);

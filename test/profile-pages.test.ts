@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
+import { withFlash } from './support/pages.js';
 import { errorOf, inputOf, profilePages, sessionCookie } from './support/profile-pages.js';
 
 /** Profile: contact information, preferences, newsletters and password. Accepting an invitation: in
@@ -68,8 +69,8 @@ describe('Profile: contact information', () => {
       country: 'fr',
     });
     expect(good.statusCode).toBe(303);
-    expect(good.headers.location).toBe('/profile?saved=contact#contact');
-    const after = await get(String(good.headers.location).split('#')[0]!, cookie);
+    expect(good.headers.location).toBe('/profile#contact');
+    const after = await get('/profile', withFlash(cookie, good));
     expect(after.body).toContain('Vos coordonnées ont été enregistrées.');
     expect(inputOf(after.body, 'phone')).toContain('value="+33612345678"');
     expect(await profileOf(amelie)).toMatchObject({ phone: '+33612345678', city: 'Lyon', country: 'FR' });
@@ -106,7 +107,7 @@ describe('Profile: preferences', () => {
       language: 'nl',
     });
     expect(res.statusCode).toBe(303);
-    const after = await get('/profile?saved=preferences', cookie);
+    const after = await get('/profile', withFlash(cookie, res));
     expect(after.body).toContain('<html lang="nl">');
     expect(after.body).toContain('De voorkeuren van het account zijn opgeslagen.');
     expect(sectionOf(after.body, 'preferences')).toContain(`<option value="${contact.handle}" selected>`);
@@ -135,8 +136,8 @@ describe('Profile: newsletters', () => {
     const nina = await h.account('Nina');
     const cookie = await h.signIn(nina);
     const saved = await post('/profile/newsletters', cookie, { newsletters: ['news', 'offers'] });
-    expect(saved.headers.location).toBe('/profile?saved=newsletters#newsletters');
-    const page = await get('/profile?saved=newsletters', cookie);
+    expect(saved.headers.location).toBe('/profile#newsletters');
+    const page = await get('/profile', withFlash(cookie, saved));
     expect(page.body).toContain('Your newsletter choices have been saved.');
     expect(inputOf(page.body, 'newsletter-news')).toContain('checked');
     expect(inputOf(page.body, 'newsletter-offers')).toContain('checked');
@@ -151,8 +152,8 @@ describe('Profile: newsletters', () => {
     const none = /<form[^>]*id="newsletters-none"[^>]*>([\s\S]*?)<\/form>/.exec(page.body)![1]!;
     expect(none).not.toContain('name="newsletters"');
     const all = await post('/profile/newsletters', cookie, {});
-    expect(all.headers.location).toBe('/profile?saved=unsubscribed#newsletters');
-    const after = await get('/profile?saved=unsubscribed', cookie);
+    expect(all.headers.location).toBe('/profile#newsletters');
+    const after = await get('/profile', withFlash(cookie, all));
     expect(after.body).toContain('You are unsubscribed from every newsletter. Service emails still reach you.');
     expect(sectionOf(after.body, 'newsletters')).not.toContain('checked');
     expect((await profileOf(nina)).newsletters).toEqual([]);
@@ -176,8 +177,8 @@ describe('Profile: password', () => {
     expect(errorOf(short.body, 'newPassword')).toBe('Choose a password of at least 10 characters.');
 
     const right = await post('/profile/password', cookie, { currentPassword: TEST_PASSWORD, newPassword: next });
-    expect(right.headers.location).toBe('/profile?saved=password#password');
-    expect((await get('/profile?saved=password', cookie)).body).toContain(
+    expect(right.headers.location).toBe('/profile#password');
+    expect((await get('/profile', withFlash(cookie, right))).body).toContain(
       'Your password has been changed. Your other sessions have been signed out.',
     );
     expect((await get('/profile', other)).headers.location).toBe('/signin?next=%2Fprofile');
@@ -210,6 +211,6 @@ describe('Profile of a sub-account', () => {
       currentPassword: 'sub-account-password-1',
       newPassword: 'sub-account-password-2',
     });
-    expect(own.headers.location).toBe('/profile?saved=password#password');
+    expect(own.headers.location).toBe('/profile#password');
   });
 });

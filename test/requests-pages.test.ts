@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, contactChanges } from '../db/schema.js';
 import { tokenIn } from './support/fake-resend.js';
 import { startHarness, type Harness, type TestAccount } from './support/harness.js';
+import { withFlash } from './support/pages.js';
 
 /** My requests and a request's page, as the server renders them. In a browser: in browser-changes.test.ts. */
 
@@ -212,8 +213,10 @@ describe('resend and cancel from the pages', () => {
     await new Promise((resolve) => setTimeout(resolve, 3100));
     const resent = await post(`/requests/${id}/resend`, cookie, { _csrf, back: '/requests?direction=sent' });
     expect(resent.statusCode).toBe(303);
-    expect(resent.headers.location).toBe('/requests?direction=sent&notice=resent');
-    expect((await get(resent.headers.location!, cookie)).body).toContain('role="status">The emails were sent again');
+    expect(resent.headers.location).toBe('/requests?direction=sent');
+    expect((await get(resent.headers.location!, withFlash(cookie, resent))).body).toContain(
+      'role="status" id="flash">The emails were sent again',
+    );
     await h.email(bob, (t) => t.includes(id), 2);
 
     const cancelled = await post(`/requests/${id}/cancel`, cookie, {
@@ -221,8 +224,8 @@ describe('resend and cancel from the pages', () => {
       back: `/requests/${id}`,
       reason: 'Wrong contact',
     });
-    expect(cancelled.headers.location).toBe(`/requests/${id}?notice=cancelled`);
-    const page = (await get(cancelled.headers.location!, cookie)).body;
+    expect(cancelled.headers.location).toBe(`/requests/${id}`);
+    const page = (await get(cancelled.headers.location!, withFlash(cookie, cancelled))).body;
     expect(page).toContain('The request is cancelled; nothing changed.');
     expect(page).toContain(`Cancelled by Alice (${alice.handle}); nothing changed.`);
     expect(page).toContain('<q>Wrong contact</q>');

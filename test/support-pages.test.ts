@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, waitFor, type Harness, type TestAccount } from './support/harness.js';
+import { withFlash } from './support/pages.js';
 
 let h: Harness;
 let short: Harness;
@@ -112,10 +113,10 @@ describe("a request's support page", () => {
     await new Promise((r) => setTimeout(r, 1100));
     const res = await post(h, `/support/requests/${id}/resend`, samCookie, { reason: 'Bob lost the first email' });
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe(`/support/requests/${id}?done=resend`);
+    expect(res.headers.location).toBe(`/support/requests/${id}`);
     await h.email(bob, (t) => t.includes(id), 2);
 
-    const page = await get(h, res.headers.location!, samCookie);
+    const page = await get(h, res.headers.location!, withFlash(samCookie, res));
     expect(page.body).toContain('The emails were sent again.');
     const resent = section(page.body, 'timeline-heading')
       .split('<tr')

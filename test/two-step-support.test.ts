@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, TEST_PASSWORD, type Harness } from './support/harness.js';
-import { formPages } from './support/pages.js';
+import { formPages, withFlash } from './support/pages.js';
 import { appCode, nextAppCode } from './support/two-step.js';
 
 /** TWO_STEP_FOR_SUPPORT=required: support staff set up two-step before anything else, and keep it. The page itself. */
@@ -93,7 +93,7 @@ describe('two-step sign-in required of support staff', () => {
     expect(wrongPassword.statusCode).toBe(422);
     expect(wrongPassword.body).toMatch(/id="off-password-error"><strong>Error:<\/strong> This password is not right./);
     const off = await post('/account/two-step/off', customer, { password: TEST_PASSWORD, code: nextAppCode(key) });
-    expect(off.headers.location).toBe('/account/two-step?done=off');
-    expect((await get('/account/two-step?done=off', customer)).body).toContain('Two-step sign-in is off.');
+    expect(off.headers.location).toBe('/account/two-step');
+    expect((await get('/account/two-step', withFlash(customer, off))).body).toContain('Two-step sign-in is off.');
   });
 });

@@ -29,3 +29,12 @@ export function formPages(harness: () => Harness, csrfPage: string) {
 
   return { get, post };
 }
+
+/**
+ * The cookies a browser sends to the page an action redirected to: the session's, and the message the action left
+ * for that page (web/shared/flash.ts), which the page shows once.
+ */
+export function withFlash(cookie: string, res: { cookies: { name: string; value: string }[] }): string {
+  const flash = res.cookies.find((c) => c.name.endsWith('cs_flash'));
+  return flash ? `${cookie}; ${flash.name}=${flash.value}` : cookie;
+}

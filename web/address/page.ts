@@ -3,10 +3,10 @@ import { cancelEmailChangeByLink, confirmEmailChange, withdrawEmailChange } from
 import { isOutage } from '../../core/outages.js';
 import { Problem, isProblem } from '../../core/problems.js';
 import { requesterOf } from '../../core/requester.js';
-import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { text } from '../profile/forms.js';
 import { html } from '../shared/html.js';
-import { pageLanguage } from '../shared/language.js';
+import { setFlash } from '../shared/flash.js';
+import { keepingLanguage, pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { ADDRESS } from './copy/index.js';
 
@@ -22,10 +22,6 @@ interface State {
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 const tokenOf = (request: FastifyRequest) => text((request.body as { token?: unknown } | undefined)?.token).trim();
-const askedLanguage = (request: FastifyRequest): Language | null => {
-  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
-  return LANGUAGES.includes(asked as Language) ? (asked as Language) : null;
-};
 
 /**
  * The pages the links of an address change lead to, and withdrawing a change from the profile or the contact book.
@@ -119,11 +115,9 @@ ${
         if (!isProblem(err, 'noPendingEmailChange')) throw err;
         withdrawn = false;
       }
-      const params = new URLSearchParams(withdrawn ? { address: 'withdrawn' } : {});
-      const lang = askedLanguage(request);
-      if (lang) params.set('lang', lang);
+      if (withdrawn) setFlash(reply, 'address', 'withdrawn');
       const back = contact ? `/contacts/${encodeURIComponent(contact)}/edit` : '/profile';
-      return reply.redirect(`${back}${params.size ? `?${params}` : ''}#${contact ? 'email' : 'contact'}`, 303);
+      return reply.redirect(`${keepingLanguage(request, back)}#${contact ? 'email' : 'contact'}`, 303);
     },
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Language } from '../../domain/contact-change.js';
 import type { EmailChange } from '../../db/schema.js';
+import { flashOf } from '../shared/flash.js';
 import { formField } from '../shared/form.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField, time } from '../shared/layout.js';
@@ -50,9 +51,9 @@ export function withdrawForm(
   }</form>`;
 }
 
-/** Said once a change was withdrawn (the page was reached with ?address=withdrawn). */
+/** Said once a change was withdrawn: the withdraw form left this message for the page it leads back to (flash.ts). */
 export function withdrawnNotice(request: FastifyRequest, lang: Language): Html {
-  const done = (request.query as { address?: unknown } | undefined)?.address === 'withdrawn';
+  const done = flashOf(request, 'address') === 'withdrawn';
   return done
     ? html`<p class="notice ok" role="status" id="address-withdrawn">${ADDRESS[lang].field.withdrawn}</p>`
     : html``;

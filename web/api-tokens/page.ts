@@ -6,6 +6,7 @@ import type { Language } from '../../domain/contact-change.js';
 import { formatDate } from '../../i18n/format.js';
 import { choice, errorSummary, fieldError, formField } from '../shared/form.js';
 import { html, type Html } from '../shared/html.js';
+import { setFlash } from '../shared/flash.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, renderPage } from '../shared/layout.js';
 import { API_TOKENS } from './copy/index.js';
@@ -25,7 +26,6 @@ interface View {
   form?: Form;
   /** The token just created: shown this once. */
   created?: ApiTokenInfo & { token: string };
-  revoked?: boolean;
 }
 
 function tokenRow(v: View, t: ApiTokenInfo): Html {
@@ -103,7 +103,6 @@ function body(v: View): Html {
     : html`<p class="notice">${c.list.empty}</p>`;
   return html`<h1>${c.title}</h1>
 <p>${c.intro}</p>
-${v.revoked ? html`<p class="notice ok" role="status">${c.revoked}</p>` : ''}
 ${created}
 <section id="tokens" aria-labelledby="tokens-heading">
   <h2 id="tokens-heading">${c.list.heading}</h2>
@@ -136,14 +135,13 @@ export default async function apiTokensPage(app: FastifyInstance) {
       title,
       status,
       section: 'profile',
+      flash: { area: 'apiTokens', words: { revoked: API_TOKENS[lang].revoked } },
       body: body(view),
       styles: ['/assets/account-pages.css'],
     });
   };
 
-  app.get(API_TOKENS_PATH, route, async (request, reply) =>
-    show(request, reply, 200, { revoked: (request.query as { revoked?: unknown }).revoked === '1' }),
-  );
+  app.get(API_TOKENS_PATH, route, async (request, reply) => show(request, reply, 200, {}));
 
   app.post(API_TOKENS_PATH, post, async (request, reply) => {
     const given = (request.body ?? {}) as Record<string, unknown>;
@@ -162,6 +160,7 @@ export default async function apiTokensPage(app: FastifyInstance) {
   app.post(`${API_TOKENS_PATH}/:id/revoke`, post, async (request, reply) => {
     const { id } = request.params as { id: string };
     await revokeApiToken(app.ctx, request.viewer!, id, requesterOf(request));
-    return reply.redirect(`${API_TOKENS_PATH}?revoked=1`, 303);
+    setFlash(reply, 'apiTokens', 'revoked');
+    return reply.redirect(API_TOKENS_PATH, 303);
   });
 }

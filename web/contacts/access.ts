@@ -159,7 +159,7 @@ type Run = (ctx: Context, viewer: Account, id: string, body: unknown) => Promise
 export function accessRoutes(
   app: FastifyInstance,
   showEdit: ShowEdit,
-  there: (request: FastifyRequest, path: string, done: Notice) => string,
+  there: (request: FastifyRequest, reply: FastifyReply, path: string, done: Notice) => string,
 ) {
   const options = { schema: { hide: true }, onRequest: app.requireViewer, preHandler: app.verifyCsrf };
   const act = (done: Notice, run: Run) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -170,7 +170,7 @@ export function accessRoutes(
       if (!(err instanceof Problem) || (err.status !== 409 && err.status !== 503)) throw err;
       return showEdit(request, reply, id, { status: err.status, accessError: problemText(err, pageLanguage(request)) });
     }
-    return reply.redirect(there(request, `/contacts/${id}/edit`, done), 303);
+    return reply.redirect(there(request, reply, `/contacts/${id}/edit`, done), 303);
   };
   app.post(
     '/contacts/:id/invite',

@@ -134,7 +134,7 @@ function field(name: TextField, values: FormValues, errors: FieldErrors, lang: L
   const control = (aria: Html) =>
     name === 'language'
       ? html`<select id="language" name="language" required${aria}>${languageOptions(values.language)}</select>`
-      : html`<input id="${name}" name="${name}" type="${INPUTS[name].type}" value="${values[name]}" maxlength="${INPUTS[name].maxlength}" autocomplete="off"${required ? html` required` : ''}${INPUTS[name].extra ?? ''}${aria}>`;
+      : html`<input id="${name}" name="${name}" type="${INPUTS[name].type}" value="${values[name]}" maxlength="${INPUTS[name].maxlength}"${required ? html` required` : ''}${INPUTS[name].extra ?? ''}${aria}>`;
   return formField({
     id: name,
     label: copy.label,

@@ -21,7 +21,7 @@ import { CONTACTS } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, renderPage } from '../shared/layout.js';
-import { styles, contactId, there, noticeOf, row, FormPage, refusalText } from './parts.js';
+import { styles, contactId, there, notices, row, FormPage, refusalText } from './parts.js';
 
 export default async function contactsPage(app: FastifyInstance) {
   const route = { onRequest: app.requireViewer, schema: { hide: true } };
@@ -33,7 +33,16 @@ export default async function contactsPage(app: FastifyInstance) {
     body: Html,
     status = 200,
     scripts: string[] = [],
-  ) => renderPage(app, request, reply, { title, body, status, section: 'contacts', styles, scripts });
+  ) =>
+    renderPage(app, request, reply, {
+      title,
+      body,
+      status,
+      section: 'contacts',
+      styles,
+      scripts,
+      flash: notices(pageLanguage(request)),
+    });
 
   const showNew = (request: FastifyRequest, reply: FastifyReply, { values, errors, status }: FormPage) => {
     const t = CONTACTS[pageLanguage(request)];
@@ -59,7 +68,6 @@ ${contactForm(app, request, pageLanguage(request), { values, errors })}`;
     const pending = owner && contact.access !== 'none' ? await pendingAddress(app.ctx, contact.id) : null;
     const body = html`<h1>${t.form.editTitle}</h1>
 <p class="lead"><strong>${contact.name}</strong> · ${t.form.handle} <code>${contact.handle}</code></p>
-${noticeOf(request, lang)}
 ${withdrawnNotice(request, lang)}
 <p>${t.form.editIntro}</p>
 ${pendingEmailNotice(lang, pending)}
@@ -113,7 +121,6 @@ ${contact.access !== 'none' ? html`<p>${t.subAccount}</p>` : ''}
       ),
     );
     const body = html`<h1>${t.title}</h1>
-${noticeOf(request, lang)}
 <p>${t.intro}</p>
 <p><a class="button" href="/contacts/new">${t.add}</a></p>
 ${
@@ -147,7 +154,7 @@ ${
       if (!fieldErrors) throw err;
       return showNew(request, reply, { values, errors: fieldErrors, status: (err as Problem).status });
     }
-    return reply.redirect(there(request, '/contacts', 'added'), 303);
+    return reply.redirect(there(request, reply, '/contacts', 'added'), 303);
   });
 
   // As one types: the same schema as on save, which checks again; the answer is a message per field, translated.
@@ -179,7 +186,7 @@ ${
       return showEdit(request, reply, contact, { values, errors: fieldErrors, status: (err as Problem).status });
     }
     // A new address that waits for its confirmation is shown where it can be withdrawn.
-    return reply.redirect(there(request, waiting ? `/contacts/${contact.id}/edit` : '/contacts', 'saved'), 303);
+    return reply.redirect(there(request, reply, waiting ? `/contacts/${contact.id}/edit` : '/contacts', 'saved'), 303);
   });
 
   app.get('/contacts/:id/delete', route, async (request, reply) => {
@@ -208,7 +215,7 @@ ${
         err.status,
       );
     }
-    return reply.redirect(there(request, '/contacts', 'deleted'), 303);
+    return reply.redirect(there(request, reply, '/contacts', 'deleted'), 303);
   });
 
   accessRoutes(

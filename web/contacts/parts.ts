@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Problem } from '../../core/problems.js';
-import { LANGUAGES, type Language } from '../../domain/contact-change.js';
+import type { Language } from '../../domain/contact-change.js';
 import { EMAIL_CATEGORIES } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
 import { namesOfServices } from '../../services/services.js';
@@ -8,35 +8,23 @@ import { problemWords } from '../shared/problems/index.js';
 import { phoneText, type FieldErrors, type FormValues } from './form.js';
 import { CONTACTS, type Notice } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
+import { setFlash, type FlashWords } from '../shared/flash.js';
+import { keepingLanguage } from '../shared/language.js';
 import { time } from '../shared/layout.js';
 
-// The pieces of My contacts: the list's rows, the notices and the words of a refused delete.
+// The pieces of My contacts: the list's rows, the confirmations and the words of a refused delete.
 
-export const NOTICES: readonly Notice[] = [
-  'added',
-  'saved',
-  'deleted',
-  'invited',
-  'withdrawn',
-  'permissions',
-  'deactivated',
-  'reactivated',
-];
 export const styles = ['/assets/services.css', '/assets/contacts.css'];
 export const contactId = (request: FastifyRequest) => (request.params as { id: string }).id;
 
-/** Where an action leads back to, with our confirmation (one of ours, never free text) and the page's language. */
-export function there(request: FastifyRequest, path: string, done: Notice): string {
-  const params = new URLSearchParams({ done });
-  const lang = (request.query as { lang?: unknown } | undefined)?.lang;
-  if (LANGUAGES.includes(lang as Language)) params.set('lang', lang as string);
-  return `${path}?${params}`;
+/** Where an action leads back to, in the page's language; our confirmation (one of ours) waits there. */
+export function there(request: FastifyRequest, reply: FastifyReply, path: string, done: Notice): string {
+  setFlash(reply, 'contacts', done);
+  return keepingLanguage(request, path);
 }
 
-export function noticeOf(request: FastifyRequest, lang: Language): Html {
-  const done = (request.query as { done?: unknown } | undefined)?.done as Notice;
-  return NOTICES.includes(done) ? html`<p class="notice ok" role="status">${CONTACTS[lang].notices[done]}</p>` : html``;
-}
+/** The confirmations the pages of My contacts may show (flash.ts). */
+export const notices = (lang: Language): FlashWords => ({ area: 'contacts', words: CONTACTS[lang].notices });
 
 export function statusOf(contact: Account, expiresAt: Date | null, lang: Language): Html {
   const t = CONTACTS[lang].status;

@@ -11,10 +11,11 @@ import {
 } from '../../accounts/profile.js';
 import { Problem, isProblem, type ProblemCode } from '../../core/problems.js';
 import { requesterOf } from '../../core/requester.js';
-import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { newPassword, newslettersInput, preferencesInput, profileInput } from '../../domain/contact.js';
 import { PROFILE, type SavedNotice } from './copy/index.js';
-import { pageLanguage } from '../shared/language.js';
+import type { Language } from '../../domain/contact-change.js';
+import { setFlash, flashOf } from '../shared/flash.js';
+import { askedLanguage, keepingLanguage, pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { text, translateIssues, type Errors, type Failed, type FormName, type Values } from './forms.js';
 import { profileBody } from './sections.js';
@@ -30,12 +31,6 @@ const SECTION_OF: Record<SavedNotice, FormName> = {
   newsletters: 'newsletters',
   unsubscribed: 'newsletters',
 };
-
-/** The page's ?lang, when the link had one: the forms and the redirect after saving keep it. */
-function askedLanguage(request: FastifyRequest): Language | null {
-  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
-  return LANGUAGES.includes(asked as Language) ? (asked as Language) : null;
-}
 
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
@@ -54,8 +49,9 @@ async function show(app: FastifyInstance, request: FastifyRequest, reply: Fastif
   const t = PROFILE[lang];
   const profile = await profileOrNull(app, request);
   const choices = profile ? await billingChoices(app.ctx, profile.account) : [];
-  const asked = (request.query as { saved?: unknown } | undefined)?.saved;
-  const saved = request.method === 'GET' && SAVED.includes(asked as SavedNotice) ? (asked as SavedNotice) : null;
+  // Said in the section that was saved, where the redirect scrolls to, rather than above the page (flash.ts).
+  const asked = flashOf(request, 'profile');
+  const saved = SAVED.includes(asked as SavedNotice) ? (asked as SavedNotice) : null;
   const askedLang = askedLanguage(request);
   const body = profileBody({
     app,
@@ -111,10 +107,10 @@ export default async function profilePage(app: FastifyInstance) {
     errors: Errors,
   ) => show(app, request, reply, status, { form, values, errors });
 
-  /** After a save: the page again, with a notice, scrolled to the section (303, so a reload does not post again). */
+  /** After a save: the page again, with a notice shown once, scrolled to the section (303: a reload does not post). */
   const saved = (request: FastifyRequest, reply: FastifyReply, notice: SavedNotice) => {
-    const lang = askedLanguage(request);
-    return reply.redirect(`/profile?saved=${notice}${lang ? `&lang=${lang}` : ''}#${SECTION_OF[notice]}`, 303);
+    setFlash(reply, 'profile', notice);
+    return reply.redirect(`${keepingLanguage(request, '/profile')}#${SECTION_OF[notice]}`, 303);
   };
 
   /** Runs an action; its refusals come back in the form, a 403 is the forbidden page. */

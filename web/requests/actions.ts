@@ -7,6 +7,7 @@ import { Problem } from '../../core/problems.js';
 import type { ChangeView } from '../../db/queries.js';
 import type { Account } from '../../db/schema.js';
 import type { RequestsCopy } from './copy/index.js';
+import { setFlash } from '../shared/flash.js';
 import { safeNext } from '../shared/language.js';
 import { renderDetail } from './detail.js';
 import { ctxOf, notice, stateText, type Ctx } from './parts.js';
@@ -22,11 +23,10 @@ const actionBody = z.object({
 });
 type Done = 'resent' | 'cancelled';
 
-/** Back to the page the form was on, with our confirmation; only a page of "My requests". */
-function backTo(baseUrl: string, back: string | undefined, id: string, done: Done): string {
+/** Back to the page the form was on; only a page of "My requests". */
+function backTo(baseUrl: string, back: string | undefined, id: string): string {
   const url = new URL(safeNext(back, baseUrl, `/requests/${id}`), 'http://countersign.invalid');
   const path = /^\/requests(\/(?!status$)[\w-]+)?$/.test(url.pathname) ? url : new URL(`/requests/${id}`, url);
-  path.searchParams.set('notice', done);
   return `${path.pathname}${path.search}`;
 }
 
@@ -64,7 +64,9 @@ export default async function requestActions(app: FastifyInstance) {
     } catch (err) {
       return failed(ctx, reply, id, err);
     }
-    return reply.redirect(backTo(app.ctx.config.publicBaseUrl, body.back, id, done), 303);
+    // Our confirmation waits for the page it leads back to: a reload of that page neither posts nor says it again.
+    setFlash(reply, 'requests', done);
+    return reply.redirect(backTo(app.ctx.config.publicBaseUrl, body.back, id), 303);
   };
   const options = { schema: { hide: true }, onRequest: app.requireViewer, preHandler: app.verifyCsrf };
 

@@ -7,6 +7,7 @@ import {
   actionForms,
   deadlineEntry,
   liveRegion,
+  notices,
   progressText,
   reference,
   rolesText,
@@ -66,6 +67,7 @@ ${await timeline(ctx, view)}
     body,
     status,
     section: 'requests',
+    flash: notices(t),
     scripts: ['/assets/requests.js'],
     styles: ['/assets/requests.css'],
   });

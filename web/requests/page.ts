@@ -16,7 +16,7 @@ import {
   ctxOf,
   deadlineEntry,
   liveRegion,
-  noticeOf,
+  notices,
   progressText,
   reference,
   rolesText,
@@ -159,14 +159,14 @@ export default async function requestsPage(app: FastifyInstance) {
     const q = services.some((s) => s.id === asked.service) ? asked : { ...asked, service: undefined };
     const errors = dateErrors(q, t);
     const head = html`<h1>${t.title}</h1>
-<p class="hint">${t.intro}</p>
-${noticeOf(request, t)}`;
+<p class="hint">${t.intro}</p>`;
     const page = (body: Html, status = 200) =>
       renderPage(app, request, reply, {
         title: t.title,
         body,
         status,
         section: 'requests',
+        flash: notices(t),
         scripts: ['/assets/requests.js'],
         styles: ['/assets/requests.css'],
       });

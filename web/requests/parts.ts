@@ -4,6 +4,7 @@ import { PARTIES, isFinal, type Language, type Party, type Role, type State } fr
 import type { ChangeView, Person } from '../../db/queries.js';
 import type { Account } from '../../db/schema.js';
 import { REQUESTS_COPY, type RequestsCopy } from './copy/index.js';
+import type { FlashWords } from '../shared/flash.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, time } from '../shared/layout.js';
@@ -156,8 +157,5 @@ export const liveRegion = (): Html => html`<p class="visually-hidden" aria-live=
 export const notice = (kind: 'ok' | 'error', text: string): Html =>
   html`<p class="notice ${kind}" role="${kind === 'ok' ? 'status' : 'alert'}">${text}</p>`;
 
-/** The confirmation an action left in the address after redirecting back: one of ours, never free text. */
-export function noticeOf(request: FastifyRequest, t: RequestsCopy): Html {
-  const given = (request.query as { notice?: unknown } | undefined)?.notice;
-  return given === 'resent' || given === 'cancelled' ? notice('ok', t.notices[given]) : html``;
-}
+/** The confirmations an action leaves for the page it redirects to (flash.ts): one of ours, never free text. */
+export const notices = (t: RequestsCopy): FlashWords => ({ area: 'requests', words: t.notices });

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { visibleChange } from '../../changes/requests.js';
 import { renderDetail } from './detail.js';
-import { ctxOf, noticeOf } from './parts.js';
+import { html } from '../shared/html.js';
+import { ctxOf } from './parts.js';
 import requestActions from './actions.js';
 
 /** One request, for those who may see it (others get the not-found page), and its resend and cancel forms. */
@@ -11,6 +12,6 @@ export default async function requestPage(app: FastifyInstance) {
   app.get('/requests/:id', { schema: { hide: true }, onRequest: app.requireViewer }, async (request, reply) => {
     const ctx = ctxOf(app, request);
     const view = await visibleChange(app.ctx, ctx.viewer, (request.params as { id: string }).id);
-    return renderDetail(ctx, reply, view, noticeOf(request, ctx.t));
+    return renderDetail(ctx, reply, view, html``);
   });
 }

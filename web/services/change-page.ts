@@ -13,6 +13,7 @@ import {
 } from './change-input.js';
 import { who } from '../shared/names.js';
 import { SERVICES } from './copy/index.js';
+import { setFlash } from '../shared/flash.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 
@@ -118,6 +119,7 @@ export default async function changePage(app: FastifyInstance) {
     try {
       requireInput(input);
       const view = await createChange(app.ctx, request.viewer!, serviceId(request), input);
+      setFlash(reply, 'requests', 'sent');
       return reply.redirect(`/requests/${view.change.id}`, 303);
     } catch (err) {
       return refused(app, request, reply, input, err);

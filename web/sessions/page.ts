@@ -4,13 +4,13 @@ import { requesterOf } from '../../core/requester.js';
 import type { Language } from '../../domain/contact-change.js';
 import { formatSpan } from '../../domain/durations.js';
 import { describeAgent } from '../../domain/sessions.js';
+import { setFlash } from '../shared/flash.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
 import { csrfField, renderPage, time } from '../shared/layout.js';
 import { SESSIONS } from './copy/index.js';
 
-const DONE = ['ended', 'others'] as const;
-type Done = (typeof DONE)[number];
+type Done = 'ended' | 'others';
 
 /** "My sessions": where the account is signed in, "this one" marked; sign one out, or every other one. */
 export default async function sessionsPage(app: FastifyInstance) {
@@ -37,13 +37,10 @@ export default async function sessionsPage(app: FastifyInstance) {
     const lang = pageLanguage(request);
     const t = SESSIONS[lang];
     const sessions = await listSessions(app.ctx, request.viewer!, request.sessionId);
-    const asked = (request.query as { done?: unknown } | undefined)?.done;
-    const done = DONE.includes(asked as Done) ? t.done[asked as Done] : null;
     const others = sessions.some((s) => !s.current);
     const c = t.columns;
     const body = html`<h1>${t.title}</h1>
 <p>${t.intro(formatSpan(idleTimeoutMs, lang), formatSpan(maxAgeMs, lang))}</p>
-${done ? html`<p class="notice ok" role="status">${done}</p>` : ''}
 <table id="sessions" class="stack">
   <caption class="hint">${t.caption}</caption>
   <thead><tr><th scope="col">${c.browser}</th><th scope="col">${c.ip}</th><th scope="col">${c.signedIn}</th><th scope="col">${c.lastActive}</th><th scope="col">${c.action}</th></tr></thead>
@@ -57,10 +54,18 @@ ${
 </form>`
     : html`<p class="hint">${t.alone}</p>`
 }`;
-    return renderPage(app, request, reply, { title: t.title, body, section: 'profile' });
+    return renderPage(app, request, reply, {
+      title: t.title,
+      body,
+      section: 'profile',
+      flash: { area: 'sessions', words: t.done },
+    });
   });
 
-  const back = (reply: FastifyReply, done: Done) => reply.redirect(`/account/sessions?done=${done}`, 303);
+  const back = (reply: FastifyReply, done: Done) => {
+    setFlash(reply, 'sessions', done);
+    return reply.redirect('/account/sessions', 303);
+  };
 
   app.post('/account/sessions/:id/end', post, async (request, reply) => {
     const { id } = request.params as { id: string };

@@ -20,6 +20,18 @@ export function pageLanguage(request: FastifyRequest): Language {
   return found ?? 'en';
 }
 
+/** The page's ?lang, when the link had one: the forms and the redirect after an action keep it. */
+export function askedLanguage(request: FastifyRequest): Language | null {
+  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
+  return isLanguage(asked) ? asked : null;
+}
+
+/** A path of this site, with the page's ?lang when the link had one. */
+export function keepingLanguage(request: FastifyRequest, path: string): string {
+  const lang = askedLanguage(request);
+  return lang ? `${path}${path.includes('?') ? '&' : '?'}lang=${lang}` : path;
+}
+
 /** Only paths of this site (resolved against PUBLIC_BASE_URL): never an open redirect; else `fallback`. */
 export const safeNext = (next: unknown, baseUrl: string, fallback = '/services') =>
   sameSitePath(next, baseUrl) ?? fallback;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, can } from '../../domain/access.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { COMMON } from './copy/index.js';
+import { clearFlash, flashText, type FlashWords } from './flash.js';
 import { escapeHtml, html, sendSensitivePage, type Html } from './html.js';
 import { pageLanguage } from './language.js';
 
@@ -16,6 +17,8 @@ export interface PageOptions {
   scripts?: string[];
   /** Extra stylesheets of this site, e.g. /assets/requests.css; linked likewise. */
   styles?: string[];
+  /** The messages an action that redirects here may leave (flash.ts); shown once, above the body. */
+  flash?: FlashWords;
 }
 
 function header(app: FastifyInstance, request: FastifyRequest, lang: Language, section: Section): Html {
@@ -63,6 +66,8 @@ export function renderPage(app: FastifyInstance, request: FastifyRequest, reply:
   const lang = pageLanguage(request);
   const scripts = ['/assets/local-time.js', ...(options.scripts ?? [])].map(app.assetUrl);
   const styles = ['/assets/style.css', '/assets/narrow.css', ...(options.styles ?? [])].map(app.assetUrl);
+  const flash = flashText(request, options.flash);
+  clearFlash(request, reply);
   const document = `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -75,7 +80,7 @@ ${styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).joi
 <body>
 ${header(app, request, lang, options.section ?? null).value}
 <main id="main" tabindex="-1">
-${options.body.value}
+${flash ? html`<p class="notice ok" role="status" id="flash">${flash}</p>\n`.value : ''}${options.body.value}
 </main>
 ${scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n')}
 </body>

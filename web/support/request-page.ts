@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Problem } from '../../core/problems.js';
 import { extendChange, supportCancel, supportResend } from '../../changes/support.js';
 import { SUPPORT, type SupportCopy } from './copy/index.js';
+import { setFlash } from '../shared/flash.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { ACTIONS, parseDateTime, utcInput, type Action, type Field, type FormState } from './forms.js';
@@ -71,7 +72,6 @@ async function show(
   reply: FastifyReply,
   id: string,
   state: FormState | null,
-  done?: Action,
 ) {
   const lang = pageLanguage(request);
   const detail = await supportDetail(app.ctx, request.viewer!, id);
@@ -81,7 +81,8 @@ async function show(
     status: state?.status ?? 200,
     styles: ['/assets/support.css'],
     scripts: ['/assets/support.js'],
-    body: detailBody({ app, request, lang, detail, state, done }),
+    body: detailBody({ app, request, lang, detail, state }),
+    flash: { area: 'support', words: Object.fromEntries(ACTIONS.map((a) => [a, SUPPORT[lang].actions[a].done])) },
   });
 }
 
@@ -89,13 +90,8 @@ async function show(
 export default async function supportRequestPage(app: FastifyInstance) {
   const onRequest = [app.requireViewer, supportOnly];
 
-  app.get<{ Params: Params; Querystring: { done?: string } }>(
-    '/support/requests/:id',
-    { schema: { hide: true }, onRequest },
-    async (request, reply) => {
-      const done = ACTIONS.find((a) => a === request.query.done);
-      return show(app, request, reply, request.params.id, null, done);
-    },
+  app.get<{ Params: Params }>('/support/requests/:id', { schema: { hide: true }, onRequest }, async (request, reply) =>
+    show(app, request, reply, request.params.id, null),
   );
 
   for (const action of ACTIONS) {
@@ -109,7 +105,8 @@ export default async function supportRequestPage(app: FastifyInstance) {
       async (request, reply) => {
         const state = await act(app, request, action);
         if (state) return show(app, request, reply, request.params.id, state);
-        return reply.redirect(`/support/requests/${encodeURIComponent(request.params.id)}?done=${action}`, 303);
+        setFlash(reply, 'support', action);
+        return reply.redirect(`/support/requests/${encodeURIComponent(request.params.id)}`, 303);
       },
     );
   }

@@ -6,7 +6,7 @@ import type { SupportDetail } from '../../changes/support.js';
 import { SUPPORT, type SupportCopy } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
-import { actionsSection, type Action, type FormState } from './forms.js';
+import { actionsSection, type FormState } from './forms.js';
 import { emailsTable, timelineTable } from './history.js';
 import { label, rolesText, stateBadge } from './views.js';
 import { kindName } from '../shared/names.js';
@@ -57,15 +57,13 @@ export interface DetailContext {
   lang: Language;
   detail: SupportDetail;
   state: FormState | null;
-  done?: Action;
 }
 
-export function detailBody({ app, request, lang, detail, state, done }: DetailContext): Html {
+export function detailBody({ app, request, lang, detail, state }: DetailContext): Html {
   const t = SUPPORT[lang];
   const { view } = detail;
   return html`<p><a href="/support">${t.request.back}</a></p>
 <h1>${t.request.title(view.change.id)}</h1>
-${done ? html`<p class="notice ok" role="status">${t.actions[done].done}</p>` : ''}
 ${failing(lang, view)}
 ${summary(app, lang, view)}
 ${actionsSection({ app, request, lang, view, state })}

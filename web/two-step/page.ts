@@ -11,6 +11,7 @@ import {
 import { Problem } from '../../core/problems.js';
 import { requesterOf } from '../../core/requester.js';
 import { html, type Html } from '../shared/html.js';
+import { setFlash } from '../shared/flash.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { text } from '../profile/forms.js';
@@ -41,6 +42,7 @@ export default async function twoStepPage(app: FastifyInstance) {
       body: html`<h1>${t.title}</h1>
 ${body}`,
       section: 'profile',
+      flash: { area: 'twoStep', words: { off: t.off.disabled } },
       styles: ['/assets/profile.css', '/assets/two-step.css'],
     });
   };
@@ -52,9 +54,7 @@ ${body}`,
     const viewer = request.viewer!;
     const state = await twoStepStatus(app.ctx, viewer);
     const enrolment = state.enabled ? null : await pendingEnrolment(app.ctx, viewer);
-    const done = (request.query as { done?: unknown } | undefined)?.done === 'off' && !state.enabled;
     const body = html`${mustEnrol(app.ctx.config, viewer) ? html`<p class="notice error" role="alert" id="must-enrol">${t.mustEnrol}</p>` : ''}
-${done ? html`<p class="notice ok" role="status" id="two-step-notice">${t.off.disabled}</p>` : ''}
 ${refused?.errors.form ? html`<p class="notice error" role="alert" id="two-step-problem">${refused.errors.form}</p>` : ''}
 <p>${t.intro}</p>
 ${state.enabled ? onSections(v, state) : enrolment ? await enrolSection(v, enrolment) : offSection(v)}`;
@@ -114,7 +114,8 @@ ${state.enabled ? onSections(v, state) : enrolment ? await enrolSection(v, enrol
     attempt(request, reply, 'off', async () => {
       const [password, code] = [field(request, 'password'), field(request, 'code')];
       await turnOffTwoStep(app.ctx, request.viewer!, password, code, requesterOf(request));
-      return reply.redirect(`${PAGE}?done=off`, 303);
+      setFlash(reply, 'twoStep', 'off');
+      return reply.redirect(PAGE, 303);
     }),
   );
 }

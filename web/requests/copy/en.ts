@@ -76,6 +76,7 @@ export const en: RequestsCopy = {
     confirm: 'Cancel the request',
   },
   notices: {
+    sent: 'Request sent: both contacts get an email with a single-use code to accept or refuse the change.',
     resent:
       'The emails were sent again to the contacts who have not decided. Codes from earlier emails no longer work.',
     cancelled: 'The request is cancelled; nothing changed. The contacts are told by email.',

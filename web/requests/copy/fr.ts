@@ -79,6 +79,7 @@ export const fr: RequestsCopy = {
     confirm: 'Annuler la demande',
   },
   notices: {
+    sent: 'Demande envoyée\u00a0: les deux contacts reçoivent un e-mail avec un code à usage unique pour accepter ou refuser le changement.',
     resent:
       'Les e-mails ont été renvoyés aux contacts qui n’ont pas encore décidé. Les codes des e-mails précédents ne fonctionnent plus.',
     cancelled: 'La demande est annulée ; rien n’a changé. Les contacts sont prévenus par e-mail.',

@@ -64,7 +64,7 @@ export interface RequestsCopy {
   open: string;
   decide: { legend: string; token: string; hint: string; reason: string; accept: string; refuse: string };
   manage: { resend: string; cancel: string; reason: string; confirm: string };
-  notices: { resent: string; cancelled: string };
+  notices: { sent: string; resent: string; cancelled: string };
   problems: {
     forbidden: string;
     tooSoon: (seconds: string) => string;

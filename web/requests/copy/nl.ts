@@ -76,6 +76,7 @@ export const nl: RequestsCopy = {
     confirm: 'Het verzoek annuleren',
   },
   notices: {
+    sent: 'Verzoek verstuurd: beide contacten krijgen een e-mail met een eenmalige code om de wijziging te accepteren of te weigeren.',
     resent:
       'De e-mails zijn opnieuw verstuurd naar de contacten die nog niet hebben beslist. Codes uit eerdere e-mails werken niet meer.',
     cancelled: 'Het verzoek is geannuleerd; er is niets gewijzigd. De contacten krijgen een e-mail.',
