@@ -33,7 +33,8 @@ export function setFlash(reply: FastifyReply, area: string, name: string): void 
 /** The message's name waiting for this area, if any; the page that is rendered takes it away (`clearFlash`). */
 export function flashOf(request: FastifyRequest, area: string): string | null {
   if (request.method !== 'GET') return null;
-  const value = request.cookies[nameOf(secureOf(request.server))];
+  // A URL Fastify could not route reaches the error page before any cookie is parsed.
+  const value = request.cookies?.[nameOf(secureOf(request.server))];
   if (!value || !KEY.test(value)) return null;
   const [of, name] = value.split('.');
   return of === area ? (name ?? null) : null;
@@ -49,5 +50,5 @@ export function flashText(request: FastifyRequest, flash: FlashWords | undefined
 /** Said once: a page rendered takes the message away, shown or not. */
 export function clearFlash(request: FastifyRequest, reply: FastifyReply): void {
   const secure = secureOf(reply.server);
-  if (request.cookies[nameOf(secure)] !== undefined) reply.clearCookie(nameOf(secure), options(secure));
+  if (request.cookies?.[nameOf(secure)] !== undefined) reply.clearCookie(nameOf(secure), options(secure));
 }
