@@ -1,12 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { actionProblem, runUpdate } from '../changes/workflow.js';
+import { cannotEnd, endForReason } from '../changes/system-cancel.js';
 import type { Context } from '../core/context.js';
-import { isOutage } from '../core/outages.js';
 import { Problem } from '../core/problems.js';
 import { isUniqueViolation } from '../db/client.js';
 import { switchAddress as switchInDb } from '../db/email-changes.js';
 import type { Account, NewAccount } from '../db/schema.js';
-import { cancelUpdate } from '../workflows/messages.js';
 
 /**
  * A code never follows an address change: before an address changes, every request still waiting for a decision of
@@ -26,24 +24,7 @@ export const linkNotValid = () =>
     'This link is no longer valid: it was already used, replaced by a newer change, withdrawn, or it expired.',
   );
 
-const cannotEnd = () =>
-  new Problem(
-    'unavailable',
-    'The pending contact changes of this contact could not be ended, so the address was not changed. Try again in a moment.',
-  );
-
-/** Ends one request for the address change; false when it had ended otherwise, or its workflow has not started yet. */
-async function endRequest(ctx: Context, changeId: string, accountId: string): Promise<boolean> {
-  try {
-    await runUpdate(ctx.temporal, changeId, cancelUpdate, { by: accountId, reason: 'addressChanged' });
-    return true;
-  } catch (err) {
-    const problem = actionProblem(err);
-    if (problem?.code === 'notPending' || problem?.code === 'alreadyEnded') return false;
-    if (!isOutage(err)) ctx.log.error({ err, changeId }, 'could not end a request for an address change');
-    throw cannotEnd();
-  }
-}
+const NOT_CHANGED = 'the address was not changed';
 
 /**
  * Gives the account its new address, with the other `changes` (a contact's details), once the requests that wait for
@@ -65,11 +46,11 @@ export async function switchAddress(
     if ('stale' in result) throw linkNotValid();
     let waiting = false;
     for (const changeId of result.pending) {
-      if (await endRequest(ctx, changeId, account.id)) ended.push(changeId);
+      if (await endForReason(ctx, changeId, 'addressChanged', account.id, NOT_CHANGED)) ended.push(changeId);
       else waiting = true;
     }
     // A request whose workflow is still being started: it can be ended in a moment.
     if (waiting) await sleep(100 * (round + 1));
   }
-  throw cannotEnd();
+  throw cannotEnd(NOT_CHANGED);
 }

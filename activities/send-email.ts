@@ -68,6 +68,7 @@ async function emailData(
   };
   if (input.kind === 'refused') data.refusedBy = person(change.fromDecision === 'refused' ? from : to);
   if (input.kind === 'aborted' && endedBy) data.cancelledBy = person(endedBy);
+  if (input.kind === 'aborted' && cancelReasonOf(change.endReason) === 'changedByProvider') data.byProvider = true;
   if ((input.kind === 'request' || input.kind === 'reminder') && input.recipient !== 'asker') {
     const token = makeToken(deps.config.tokenSecret, change.id, input.recipient, input.sending);
     data.token = token;

@@ -3,7 +3,22 @@ import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/contact-change.js';
-import { createAccount, issueApiToken, resetPassword } from '../accounts/admin.js';
+import {
+  accountByExternalId,
+  accountsPage,
+  createAccount,
+  issueApiToken,
+  putAccountByExternalId,
+  resetPassword,
+} from '../accounts/admin.js';
+import type { Account } from '../db/schema.js';
+import {
+  deleteServiceByExternalId,
+  putServiceByExternalId,
+  serviceByExternalId,
+  servicesPage,
+} from '../services/provider-sync.js';
+import type { ServiceSummary } from '../services/services.js';
 import { requesterOf } from '../core/requester.js';
 import { createService } from '../services/services.js';
 import { problemsFor } from './problems.js';
@@ -33,8 +48,42 @@ const accountSchema = z
     language: z.enum(LANGUAGES),
     role: z.enum(['customer', 'support']),
     active: z.boolean(),
+    externalId: z.string().nullable().describe("the provider's own id, when it gave one"),
   })
   .meta({ id: 'Account' });
+const presentAccount = (a: Account) => ({
+  id: a.id,
+  handle: a.handle,
+  email: a.email,
+  firstName: a.firstName,
+  lastName: a.lastName,
+  name: a.name,
+  language: a.language,
+  role: a.role,
+  active: a.active,
+  externalId: a.externalId,
+});
+const externalId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'an external id is printable ASCII without spaces')
+  .describe("the provider's own id (its customer database, billing or registry)");
+const providerService = z.object({
+  name: z.string().trim().min(1).max(253),
+  kind: z.string().trim().min(1).max(50),
+  holder: handle.describe('handle of the holder'),
+  contacts: z.object({ admin: handle, tech: handle, billing: handle }).describe('handles'),
+});
+const adminServiceSchema = serviceSchema.extend({ externalId: z.string().nullable() }).meta({ id: 'ProviderService' });
+const presentProviderService = (summary: ServiceSummary) => ({
+  ...presentService(summary),
+  externalId: summary.service.externalId,
+});
+const page = z.object({
+  after: z.string().min(1).optional().describe('the `nextCursor` of the previous page'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
 const serviceBody = z.object({
   name: z.string().trim().min(1).max(253),
   kind: z.string().trim().min(1).max(50),
@@ -55,20 +104,7 @@ export default fp(
         onRequest: app.requireAdmin,
         schema: { tags, summary: 'Create an account', body: accountBody, response: { 201: accountSchema, ...errors } },
       },
-      async (request, reply) => {
-        const {
-          id,
-          handle: h,
-          email,
-          firstName,
-          lastName,
-          name,
-          language,
-          role,
-          active,
-        } = await createAccount(app.ctx, request.body);
-        return reply.code(201).send({ id, handle: h, email, firstName, lastName, name, language, role, active });
-      },
+      async (request, reply) => reply.code(201).send(presentAccount(await createAccount(app.ctx, request.body))),
     );
 
     app.post(
@@ -118,6 +154,142 @@ export default fp(
         },
       },
       async (request, reply) => reply.code(201).send(presentService(await createService(app.ctx, request.body))),
+    );
+
+    const byExternalId = z.object({ externalId });
+
+    app.put(
+      '/api/v1/admin/accounts/external/:externalId',
+      {
+        onRequest: app.requireAdmin,
+        schema: {
+          tags,
+          summary: 'Create or update the account the provider knows by its own id',
+          description:
+            'The body is that of `POST /api/v1/admin/accounts`. 201 when created, 200 when updated or unchanged. A new `email` is taken at once (it is the provider\'s word), but as any address change: the requests waiting for a decision of the account end `aborted`, "the contact\'s address changed", and the former address is told.',
+          params: byExternalId,
+          body: accountBody,
+          response: { 200: accountSchema, 201: accountSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { created, account } = await putAccountByExternalId(
+          app.ctx,
+          request.params.externalId,
+          request.body,
+          requesterOf(request),
+        );
+        return reply.code(created ? 201 : 200).send(presentAccount(account));
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/accounts/external/:externalId',
+      {
+        onRequest: app.requireAdmin,
+        schema: {
+          tags,
+          summary: 'The account the provider knows by its own id',
+          params: byExternalId,
+          response: { 200: accountSchema, ...errors },
+        },
+      },
+      async (request) => presentAccount(await accountByExternalId(app.ctx, request.params.externalId)),
+    );
+
+    app.get(
+      '/api/v1/admin/accounts',
+      {
+        onRequest: app.requireAdmin,
+        schema: {
+          tags,
+          summary: 'The accounts (customers and support staff, not the contacts customers keep), a page at a time',
+          description: 'In a stable order; pass `nextCursor` as `after` for the next page; it is null on the last.',
+          querystring: page,
+          response: {
+            200: z.object({ items: z.array(accountSchema), nextCursor: z.string().nullable() }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const { items, nextCursor } = await accountsPage(app.ctx, request.query.after, request.query.limit);
+        return { items: items.map(presentAccount), nextCursor };
+      },
+    );
+
+    app.put(
+      '/api/v1/admin/services/external/:externalId',
+      {
+        onRequest: app.requireAdmin,
+        schema: {
+          tags,
+          summary: 'Create or update the service the provider knows by its own id, with its holder and contacts',
+          description:
+            '201 when created, 200 when updated or unchanged. A role that changes while a pending request moves it ends that request first: `aborted`, "changed by the provider", everyone told. A removed service written again is back.',
+          params: byExternalId,
+          body: providerService,
+          response: { 200: adminServiceSchema, 201: adminServiceSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { created, service } = await putServiceByExternalId(app.ctx, request.params.externalId, request.body);
+        return reply.code(created ? 201 : 200).send(presentProviderService(service));
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/services/external/:externalId',
+      {
+        onRequest: app.requireAdmin,
+        schema: {
+          tags,
+          summary: 'The service the provider knows by its own id, with its contacts (handles)',
+          params: byExternalId,
+          response: { 200: adminServiceSchema, ...errors },
+        },
+      },
+      async (request) => presentProviderService(await serviceByExternalId(app.ctx, request.params.externalId)),
+    );
+
+    app.delete(
+      '/api/v1/admin/services/external/:externalId',
+      {
+        onRequest: app.requireAdmin,
+        schema: {
+          tags,
+          summary: "Remove the service from customers' pages",
+          description:
+            'Its pending requests end `aborted`, "changed by the provider", everyone told; its past requests stay readable. Removing it again changes nothing.',
+          params: byExternalId,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await deleteServiceByExternalId(app.ctx, request.params.externalId);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/services',
+      {
+        onRequest: app.requireAdmin,
+        schema: {
+          tags,
+          summary: 'The services (not those removed), a page at a time',
+          description: 'In a stable order; pass `nextCursor` as `after` for the next page; it is null on the last.',
+          querystring: page,
+          response: {
+            200: z.object({ items: z.array(adminServiceSchema), nextCursor: z.string().nullable() }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const { items, nextCursor } = await servicesPage(app.ctx, request.query.after, request.query.limit);
+        return { items: items.map(presentProviderService), nextCursor };
+      },
     );
   },
   { name: 'admin', dependencies: ['auth'] },

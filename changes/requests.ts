@@ -60,7 +60,7 @@ export async function changeableService(
 ): Promise<Service> {
   const service = await findService(ctx.db, serviceId);
   const actor = actorOf(account);
-  if (!service || !(maySeeService(actor, service) || actor.support)) {
+  if (!service || service.deletedAt || !(maySeeService(actor, service) || actor.support)) {
     throw new Problem('notFound', `There is no service ${serviceId} among yours.`);
   }
   if (!mayChangeRoles(actor, service, roles)) {
@@ -132,8 +132,18 @@ export async function createChange(
     updatedAt: createdAt,
     expiresAt: new Date(createdAt.getTime() + ctx.config.changeRequestTtlMs),
   };
-  const { busy } = await insertChange(ctx.db, change, { accountId: account.id, detail: { roles, to: to.handle } });
+  const { busy, stale } = await insertChange(ctx.db, change, {
+    accountId: account.id,
+    detail: { roles, to: to.handle },
+  });
   if (busy.length) throw busyProblem(busy, service);
+  if (stale) {
+    throw new Problem(
+      'serviceChanged',
+      `The contacts of ${service.name} changed while the request was being made, or it was removed; ` +
+        'look at the service again.',
+    );
+  }
   try {
     await startChangeWorkflow(ctx.temporal, ctx.config, change);
   } catch (err) {

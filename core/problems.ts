@@ -39,6 +39,7 @@ export const PROBLEMS = {
   resendLimit: { status: 409, title: 'Not possible now' },
   extensionLimit: { status: 409, title: 'Not possible now' },
   changePending: { status: 409, title: 'Change already pending' },
+  serviceChanged: { status: 409, title: 'Service changed' },
   handleTaken: { status: 409, title: 'Handle taken' },
   emailTaken: { status: 409, title: 'Email already in your contacts' },
   contactHoldsRole: { status: 409, title: 'Contact holds a role' },

@@ -170,8 +170,10 @@ export async function commitChange(db: Db, changeId: string): Promise<{ state: '
     const roles = change.roles as Role[];
     const lost = roles.filter((role) => holderOf(service!, role) !== change.fromId);
     const end = { endedAt: now(), updatedAt: now(), failingStep: null, failingSince: null };
-    if (lost.length > 0) {
-      const reason = `the ${lost.join(', ')} role moved to someone else in the meantime`;
+    if (lost.length > 0 || service!.deletedAt) {
+      const reason = service!.deletedAt
+        ? 'the provider removed the service in the meantime'
+        : `the ${lost.join(', ')} role moved to someone else in the meantime`;
       await tx
         .update(contactChanges)
         .set({ ...end, state: 'error', endReason: reason })
@@ -226,6 +228,8 @@ export async function clearFailingStep(db: Db, input: { changeId: string; step: 
 }
 
 /** Rolls back insertChange's transaction when another request holds some of the roles. */
+class ServiceChanged extends Error {}
+
 class RolesTaken extends Error {
   constructor(readonly roles: Role[]) {
     super('roles taken');
@@ -240,9 +244,15 @@ export async function insertChange(
   db: Db,
   change: Omit<NewContactChange, 'roles'> & { roles: Role[] },
   created: { accountId: string; detail: Record<string, unknown> },
-): Promise<{ busy: Role[] }> {
+): Promise<{ busy: Role[]; stale?: true }> {
   try {
     await db.transaction(async (tx) => {
+      // The service as it is now, kept so until the request exists: the provider changing its contacts or removing it
+      // (which locks it for update) waits for this request, and then finds it pending; or this one finds the change.
+      const [service] = await tx.select().from(services).where(eq(services.id, change.serviceId)).for('share');
+      if (!service || service.deletedAt || change.roles.some((role) => holderOf(service, role) !== change.fromId)) {
+        throw new ServiceChanged();
+      }
       await tx.insert(contactChanges).values(change);
       const taken = await tx
         .insert(pendingRoles)
@@ -256,6 +266,7 @@ export async function insertChange(
     });
   } catch (err) {
     if (err instanceof RolesTaken) return { busy: err.roles };
+    if (err instanceof ServiceChanged) return { busy: [], stale: true };
     throw err;
   }
   return { busy: [] };

@@ -1,4 +1,4 @@
-import { and, eq, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { can, type Actor } from '../domain/access.js';
 import { contactChanges, services } from './schema.js';
 
@@ -18,8 +18,15 @@ const isDomain = (kind: SQL | typeof services.kind) => sql`lower(btrim(${kind}))
 export const involved = (id: string) =>
   or(eq(services.holderId, id), eq(services.adminId, id), eq(services.techId, id), eq(services.billingId, id))!;
 
-/** The services an actor sees: those naming it, and for a sub-account those of its keeper it may view. */
+/**
+ * The services an actor sees: those naming it, and for a sub-account those of its keeper it may view; never one the
+ * provider removed.
+ */
 export function servicesScope(actor: Actor): SQL {
+  return and(isNull(services.deletedAt), seenServices(actor))!;
+}
+
+function seenServices(actor: Actor): SQL {
   const kinds = keeperKinds(actor);
   if (!kinds) return involved(actor.id);
   const keeper =

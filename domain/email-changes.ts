@@ -7,6 +7,8 @@ export const EMAIL_CHANGE_HOURS = 24;
  */
 export const CANCEL_REASONS = {
   addressChanged: "the contact's address changed",
+  /** The provider changed the service's contacts, or removed the service, through the admin API. */
+  changedByProvider: 'changed by the provider',
 } as const;
 export type CancelReason = keyof typeof CANCEL_REASONS;
 

@@ -31,6 +31,8 @@ export interface EmailData {
   resent?: boolean;
   requestUrl: string;
   reason?: string;
+  /** Ended because the provider changed or removed the service (see Ctx.byProvider). */
+  byProvider?: boolean;
   refusedBy?: Person;
   cancelledBy?: Person;
   /** For a copy: the category the contact subscribed to, and whose account it is a contact of. */
@@ -113,6 +115,7 @@ function context(language: Language, kind: EmailKind, data: EmailData, roles: Ro
     by: by ? who(by) : undefined,
     byIsYou: isSelf(by),
     reason: kind === 'refused' || kind === 'aborted' || kind === 'error' ? freeText(data.reason) : undefined,
+    byProvider: kind === 'aborted' && data.byProvider === true,
     expires: formatDate(data.expiresAt, language),
     requestId: line(data.requestId),
   };

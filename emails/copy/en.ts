@@ -125,5 +125,7 @@ function enPending(c: Ctx): Block[] {
   ];
 }
 function enUnchanged(c: Ctx): string {
+  if (c.byProvider)
+    return 'The contacts of this service are now those the provider has on record: see the service in your customer area.';
   return `Nothing has changed: ${c.you === 'from' ? 'you remain' : `${c.from} remains`} the ${c.roles} for this service.`;
 }

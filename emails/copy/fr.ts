@@ -125,5 +125,7 @@ function frPending(c: Ctx): Block[] {
   ];
 }
 function frUnchanged(c: Ctx): string {
+  if (c.byProvider)
+    return "Les contacts de ce service sont désormais ceux que l'hébergeur a enregistrés : consultez le service dans votre espace client.";
   return `Rien n'a été modifié : ${c.you === 'from' ? 'vous restez' : `${c.from} reste`} ${c.roles} de ce service.`;
 }

@@ -19,6 +19,8 @@ export interface Ctx {
   by?: string; // who refused or cancelled
   byIsYou: boolean;
   reason?: string;
+  /** Ended because the provider changed the service: its contacts are as the provider says, not as they were. */
+  byProvider?: boolean;
   expires: string;
   requestId: string;
 }

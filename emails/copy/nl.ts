@@ -125,5 +125,7 @@ function nlPending(c: Ctx): Block[] {
   ];
 }
 function nlUnchanged(c: Ctx): string {
+  if (c.byProvider)
+    return 'De contactpersonen van deze dienst zijn nu die welke de provider heeft geregistreerd: bekijk de dienst in uw klantenpaneel.';
   return `Er is niets gewijzigd: ${c.you === 'from' ? 'u blijft' : `${c.from} blijft`} ${c.roles} van deze dienst.`;
 }

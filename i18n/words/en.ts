@@ -14,5 +14,7 @@ export const en: Words = {
   cancelReasons: {
     addressChanged:
       'The email address of one of the contacts changed: the codes sent to the former address can no longer be used.',
+    changedByProvider:
+      'The provider changed the contacts of this service, or removed it, in its own systems: this request no longer applies.',
   },
 };

@@ -14,5 +14,7 @@ export const nl: Words = {
   cancelReasons: {
     addressChanged:
       'Het e-mailadres van een van de contacten is gewijzigd: de codes die naar het vorige adres zijn gestuurd, kunnen niet meer worden gebruikt.',
+    changedByProvider:
+      'De provider heeft de contactpersonen van deze dienst in zijn eigen systemen gewijzigd of de dienst verwijderd: dit verzoek is niet meer van toepassing.',
   },
 };

@@ -49,6 +49,7 @@ export function problemMessage(problem: Problem, input: ChangeInput, lang: Langu
     notFound: () => t.notFound,
     refusedByProvider: () => problemWords(problem, lang),
     providerUnavailable: () => problemWords(problem, lang),
+    serviceChanged: () => problemWords(problem, lang),
   };
   return byCode[problem.code]?.() ?? t.unavailable;
 }

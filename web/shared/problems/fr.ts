@@ -36,6 +36,8 @@ export const fr: ProblemWords = {
   resendLimit:
     'Les e-mails de cette demande ne peuvent plus être renvoyés ; annulez-la et faites une nouvelle demande.',
   extensionLimit: 'Cette demande ne peut plus être prolongée ; annulez-la et faites une nouvelle demande.',
+  serviceChanged:
+    'Les contacts de ce service ont changé entre-temps, ou il a été supprimé. Consultez à nouveau le service.',
   changePending: 'Une demande en cours transfère déjà l’un de ces rôles ; attendez qu’elle se termine ou annulez-la.',
   handleTaken: 'Cet identifiant est déjà utilisé.',
   emailTaken: 'Cette adresse est déjà utilisée dans votre carnet de contacts.',

@@ -1,0 +1,132 @@
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { Role } from '../domain/contact-change.js';
+import { holderOf } from '../domain/permissions.js';
+import { now, type Db } from './client.js';
+import { accounts, pendingRoles, services, type Account, type NewService, type Service } from './schema.js';
+
+/**
+ * The provider's own ids (`external_id`) on accounts and services: what its systems write through the admin API to keep
+ * Countersign in step with them.
+ */
+
+export async function findAccountByExternalId(db: Db, externalId: string): Promise<Account | null> {
+  const [row] = await db.select().from(accounts).where(eq(accounts.externalId, externalId));
+  return row ?? null;
+}
+
+export async function findServiceByExternalId(db: Db, externalId: string): Promise<Service | null> {
+  const [row] = await db.select().from(services).where(eq(services.externalId, externalId));
+  return row ?? null;
+}
+
+/** A page of the accounts the provider manages (not the contacts customers keep in their books), by id. */
+export function accountsAfter(db: Db, after: string | undefined, limit: number): Promise<Account[]> {
+  return db
+    .select()
+    .from(accounts)
+    .where(and(isNull(accounts.keptById), after === undefined ? undefined : gt(accounts.id, after)))
+    .orderBy(asc(accounts.id))
+    .limit(limit);
+}
+
+/** A page of the services the provider has not removed, by id. */
+export function servicesAfter(db: Db, after: string | undefined, limit: number): Promise<Service[]> {
+  return db
+    .select()
+    .from(services)
+    .where(and(isNull(services.deletedAt), after === undefined ? undefined : gt(services.id, after)))
+    .orderBy(asc(services.id))
+    .limit(limit);
+}
+
+export type ServiceValues = Pick<NewService, 'name' | 'kind' | 'holderId' | 'adminId' | 'techId' | 'billingId'>;
+
+export type ServiceWrite =
+  | { outcome: 'created' | 'updated' | 'unchanged'; service: Service }
+  /** Requests moving a role the write changes: they end first, then the write is tried again. */
+  | { outcome: 'pending'; changeIds: string[] };
+
+const ROLES: Role[] = ['admin', 'tech', 'billing'];
+
+/**
+ * Creates or updates the service known by this id, unless a pending request moves a role the write changes. The row
+ * is locked for the write, so that a request being made either is found pending or finds the change (insertChange).
+ * A removed service written again is back.
+ */
+export async function writeServiceByExternalId(
+  db: Db,
+  externalId: string,
+  values: ServiceValues & { id: string },
+): Promise<ServiceWrite> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(services).where(eq(services.externalId, externalId)).for('update');
+    if (!row) {
+      const [created] = await tx
+        .insert(services)
+        .values({ ...values, externalId })
+        .onConflictDoNothing({ target: services.externalId })
+        .returning();
+      if (created) return { outcome: 'created', service: created };
+      // Written by another call at the same moment: this one is an update of it.
+      return { outcome: 'pending', changeIds: [] };
+    }
+    const moved = ROLES.filter((role) => holderOf(row, role) !== holderOf(values, role));
+    if (moved.length > 0) {
+      const busy = await tx
+        .select({ changeId: pendingRoles.changeId })
+        .from(pendingRoles)
+        .where(and(eq(pendingRoles.serviceId, row.id), inArray(pendingRoles.role, moved)));
+      if (busy.length > 0) return { outcome: 'pending', changeIds: [...new Set(busy.map((b) => b.changeId))] };
+    }
+    const { id: _id, ...fields } = values;
+    const same =
+      row.deletedAt === null &&
+      (Object.keys(fields) as (keyof typeof fields)[]).every((key) => row[key] === fields[key]);
+    if (same) return { outcome: 'unchanged', service: row };
+    const [updated] = await tx
+      .update(services)
+      .set({ ...fields, deletedAt: null, updatedAt: now() })
+      .where(eq(services.id, row.id))
+      .returning();
+    return { outcome: 'updated', service: updated! };
+  });
+}
+
+/**
+ * Takes the service out of customers' pages (kept for the history of past requests); no request can be made for it
+ * from then on. Answers the requests still pending on it, which the caller ends; null when there is no such service.
+ */
+export async function removeServiceByExternalId(
+  db: Db,
+  externalId: string,
+): Promise<{ service: Service; changeIds: string[] } | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(services).where(eq(services.externalId, externalId)).for('update');
+    if (!row) return null;
+    const [service] = row.deletedAt
+      ? [row]
+      : await tx
+          .update(services)
+          .set({ deletedAt: now(), updatedAt: now() })
+          .where(eq(services.id, row.id))
+          .returning();
+    const busy = await tx
+      .select({ changeId: pendingRoles.changeId })
+      .from(pendingRoles)
+      .where(eq(pendingRoles.serviceId, row.id));
+    return { service: service!, changeIds: [...new Set(busy.map((b) => b.changeId))] };
+  });
+}
+
+/** The fields the provider's customer database owns; the address is changed apart (switchAddress). */
+export type AccountFields = Pick<Account, 'firstName' | 'lastName' | 'language' | 'role' | 'handle'>;
+
+/** Raises a unique violation (see isUniqueViolation) when the handle is taken. */
+export async function updateAccountFields(db: Db, id: string, fields: Partial<AccountFields>): Promise<Account> {
+  const [row] = await db
+    .update(accounts)
+    .set({ ...fields, updatedAt: now() })
+    .where(eq(accounts.id, id))
+    .returning();
+  return row!;
+}
