@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = 
   'end-to-end': () => import('./end-to-end.js'),
   waiting: () => import('./waiting.js'),
   history: () => import('./history.js'),
+  import: () => import('./import.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Role } from '../domain/contact-change.js';
 import { holderOf } from '../domain/permissions.js';
 import { now, type Db } from './client.js';
-import { accounts, pendingRoles, services, type Account, type NewService, type Service } from './schema.js';
+import { accounts, pendingRoles, services, type Account, type NewAccount, type NewService, type Service } from './schema.js';
 
 /**
  * The provider's own ids (`external_id`) on accounts and services: what its systems write through the admin API to keep
@@ -129,4 +129,32 @@ export async function updateAccountFields(db: Db, id: string, fields: Partial<Ac
     .where(eq(accounts.id, id))
     .returning();
   return row!;
+}
+
+/** The accounts known by these ids of the provider (an import's batch). */
+export function accountsByExternalIds(db: Db, externalIds: string[]): Promise<Account[]> {
+  return externalIds.length
+    ? db.select().from(accounts).where(inArray(accounts.externalId, externalIds))
+    : Promise.resolve([]);
+}
+
+/** The services known by these ids of the provider (an import's batch). */
+export function servicesByExternalIds(db: Db, externalIds: string[]): Promise<Service[]> {
+  return externalIds.length
+    ? db.select().from(services).where(inArray(services.externalId, externalIds))
+    : Promise.resolve([]);
+}
+
+/** New accounts in one statement; a row whose handle or id is taken is left out. Answers the ids of those inserted. */
+export async function insertAccountsIfFree(db: Db, rows: NewAccount[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db.insert(accounts).values(rows).onConflictDoNothing().returning({ id: accounts.id });
+  return new Set(inserted.map((r) => r.id));
+}
+
+/** New services in one statement; a row whose id the provider used meanwhile is left out. Answers those inserted. */
+export async function insertServicesIfFree(db: Db, rows: NewService[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db.insert(services).values(rows).onConflictDoNothing().returning({ id: services.id });
+  return new Set(inserted.map((r) => r.id));
 }

@@ -240,3 +240,85 @@ describe('services by the provider’s id', () => {
     expect((await admin('GET', '/api/v1/admin/services?limit=0')).statusCode).toBe(400);
   });
 });
+
+describe('the bulk load (NDJSON)', () => {
+  const load = (body: string, contentType = 'application/x-ndjson') =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/import',
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': contentType },
+      payload: body,
+    });
+
+  it('writes accounts then the services naming them, says which lines failed and why, and changes nothing run again', async () => {
+    const tag = nanoid(6)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x');
+    const [a, b] = [`imp-a-${tag}`, `imp-b-${tag}`];
+    const svc = ext('svc');
+    const lines = [
+      { type: 'account', externalId: `c-a-${tag}`, ...accountBody(a) },
+      { type: 'account', externalId: `c-b-${tag}`, ...accountBody(b, { language: 'nl' }) },
+      {
+        type: 'service',
+        externalId: svc,
+        name: `${tag}.example`,
+        kind: 'domain',
+        holder: a,
+        contacts: { admin: a, tech: b, billing: a },
+      },
+    ].map((l) => JSON.stringify(l));
+    const broken = [
+      '{"type": "account", "externalId": ',
+      JSON.stringify({
+        type: 'service',
+        externalId: ext('svc'),
+        name: 'x.example',
+        kind: 'domain',
+        holder: a,
+        contacts: { admin: a, tech: 'nobody-at-all', billing: a },
+      }),
+      JSON.stringify({
+        type: 'account',
+        externalId: ext('c'),
+        ...accountBody(`imp-c-${tag}`, { email: 'not-an-address' }),
+      }),
+    ];
+    const body = [...lines, '', ...broken].join('\n');
+    const first = await load(body);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ lines: 6, created: 3, updated: 0, unchanged: 0, failed: 3 });
+    expect(first.json().errors).toEqual([
+      { line: 5, code: 'invalidRequest', detail: 'This line is not JSON.' },
+      { line: 6, code: 'unknownContact', detail: expect.stringContaining('nobody-at-all') },
+      { line: 7, code: 'invalidRequest', detail: expect.stringMatching(/^email: /) },
+    ]);
+    const service = await admin('GET', `/api/v1/admin/services/external/${svc}`);
+    expect(service.json()).toMatchObject({ holder: a, contacts: { admin: a, tech: b, billing: a } });
+
+    const again = await load(lines.join('\n'));
+    expect(again.json()).toMatchObject({ lines: 3, created: 0, updated: 0, unchanged: 3, failed: 0 });
+
+    const renamed = [...lines];
+    renamed[1] = JSON.stringify({ type: 'account', externalId: `c-b-${tag}`, ...accountBody(b, { firstName: 'Bea' }) });
+    const changed = await load(renamed.join('\n'));
+    expect(changed.json()).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+    expect((await admin('GET', `/api/v1/admin/accounts/external/c-b-${tag}`)).json()).toMatchObject({
+      firstName: 'Bea',
+      language: 'fr',
+    });
+  });
+
+  it('takes NDJSON only, from the admin key only', async () => {
+    const json = await load('{"type":"account"}', 'application/json');
+    expect(json.statusCode).toBe(415);
+    expect(json.json()).toMatchObject({ code: 'invalidRequest' });
+    const anonymous = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/import',
+      headers: { 'content-type': 'application/x-ndjson' },
+      payload: '{}',
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
