@@ -90,6 +90,18 @@ const schema = z.object({
   REMINDER_AFTER: durationList('REMINDER_AFTER', DEFAULT_REMINDERS),
   RESEND_COOLDOWN: duration('RESEND_COOLDOWN', '1m'),
   STUCK_AFTER: duration('STUCK_AFTER', '3d'),
+  PROVIDER_APPLIES: z
+    .string()
+    .default('')
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(',')
+          .map((kind) => kind.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ]),
+  APPLY_TIMEOUT: duration('APPLY_TIMEOUT', '3d'),
   WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   TWO_STEP_FOR_SUPPORT: z.enum(['required', 'optional']).optional(),
@@ -130,6 +142,12 @@ export interface Config {
   reminderAfterMs: number[];
   resendCooldownMs: number;
   stuckAfterMs: number;
+  /**
+   * The service kinds the provider applies itself (PROVIDER_APPLIES): once both accept, such a request stays `doing`
+   * until the provider says it applied or failed; after `applyTimeoutMs` without a word, it is listed as stuck.
+   */
+  providerApplies: string[];
+  applyTimeoutMs: number;
   rateLimitPerMinute: number;
   /** required: a support account must turn on two-step sign-in before it reaches any other page. */
   twoStepForSupport: 'required' | 'optional';
@@ -219,6 +237,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminderAfterMs: reminders,
     resendCooldownMs: e.RESEND_COOLDOWN,
     stuckAfterMs: e.STUCK_AFTER,
+    providerApplies: e.PROVIDER_APPLIES,
+    applyTimeoutMs: e.APPLY_TIMEOUT,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     twoStepForSupport: e.TWO_STEP_FOR_SUPPORT ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
     session: { idleTimeoutMs: e.SESSION_IDLE_TIMEOUT, maxAgeMs: e.SESSION_MAX_AGE },

@@ -21,6 +21,8 @@ import {
 import type { ServiceSummary } from '../services/services.js';
 import { requesterOf } from '../core/requester.js';
 import { createService } from '../services/services.js';
+import { providerApplied, providerFailed } from '../changes/apply.js';
+import { changeSchema, presentChange } from './contact-changes.js';
 import { problemsFor } from './problems.js';
 import { presentService, serviceSchema } from './services.js';
 
@@ -29,7 +31,7 @@ const handle = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-]{2,31}$/, 'a handle is 3 to 32 letters, digits or dashes');
-const accountBody = z.object({
+export const accountBody = z.object({
   email: z.email(),
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().max(100).default('').describe('may be empty for an account that is a company'),
@@ -63,13 +65,13 @@ const presentAccount = (a: Account) => ({
   active: a.active,
   externalId: a.externalId,
 });
-const externalId = z
+export const externalId = z
   .string()
   .min(1)
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'an external id is printable ASCII without spaces')
   .describe("the provider's own id (its customer database, billing or registry)");
-const providerService = z.object({
+export const providerService = z.object({
   name: z.string().trim().min(1).max(253),
   kind: z.string().trim().min(1).max(50),
   holder: handle.describe('handle of the holder'),
@@ -290,6 +292,42 @@ export default fp(
         const { items, nextCursor } = await servicesPage(app.ctx, request.query.after, request.query.limit);
         return { items: items.map(presentProviderService), nextCursor };
       },
+    );
+
+    const changeId = z.object({ id: z.string().min(1) });
+    const applyDescription =
+      'For a service kind listed in PROVIDER_APPLIES, a request both contacts accepted stays `doing` until the provider says it applied the change or failed. Idempotent: the same word again answers the request as it is; the other word, once one is taken, is 409 `notPending`.';
+
+    app.post(
+      '/api/v1/admin/contact-changes/:id/applied',
+      {
+        onRequest: app.requireAdmin,
+        schema: {
+          tags,
+          summary: 'The provider applied the change in its systems: the roles move here, `done`, everyone told',
+          description: applyDescription,
+          params: changeId,
+          body: z.object({}).default({}),
+          response: { 200: changeSchema, ...errors },
+        },
+      },
+      async (request) => presentChange(await providerApplied(app.ctx, request.params.id)),
+    );
+
+    app.post(
+      '/api/v1/admin/contact-changes/:id/failed',
+      {
+        onRequest: app.requireAdmin,
+        schema: {
+          tags,
+          summary: 'The provider could not apply the change: `error`, roles unchanged, everyone told, with the reason',
+          description: `${applyDescription} The reason is the request's \`endReason\` and is given in the emails.`,
+          params: changeId,
+          body: z.object({ reason: z.string().trim().min(1).max(1000) }),
+          response: { 200: changeSchema, ...errors },
+        },
+      },
+      async (request) => presentChange(await providerFailed(app.ctx, request.params.id, request.body.reason)),
     );
   },
   { name: 'admin', dependencies: ['auth'] },

@@ -39,6 +39,12 @@ export const changeSchema = z
     createdAt: iso,
     expiresAt: iso,
     endedAt: iso.nullable(),
+    endReason: z
+      .string()
+      .nullable()
+      .describe(
+        "why the system or the provider ended it (`error`, an `aborted` the system caused), in English; a person's words are on the timeline",
+      ),
     timeline: z.array(timelineEntrySchema).optional(),
   })
   .meta({ id: 'ContactChange' });
@@ -65,6 +71,7 @@ export function presentChange(view: ChangeView, timeline?: ChangeEvent[]): Chang
     createdAt: change.createdAt.toISOString(),
     expiresAt: change.expiresAt.toISOString(),
     endedAt: at(change.endedAt),
+    endReason: change.endReason,
     ...(timeline
       ? {
           timeline: timeline.map((e) => ({

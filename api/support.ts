@@ -9,7 +9,7 @@ import { formatSpan } from '../domain/durations.js';
 import { extendChange, MAX_REASON_LENGTH } from '../changes/support.js';
 
 const reasonSchema = z.object({
-  code: z.enum(['pendingTooLong', 'emailFailed', 'stepFailing', 'tokensLocked']),
+  code: z.enum(['pendingTooLong', 'emailFailed', 'stepFailing', 'tokensLocked', 'applyOverdue']),
   detail: z.string(),
   since: z.iso.datetime().nullable(),
 });
@@ -24,6 +24,8 @@ export function describeReason(reason: StuckReason): string {
       return `${reason.step} keeps failing: ${reason.error ?? 'unknown error'}`;
     case 'tokensLocked':
       return `${reason.attempts} wrong tokens tried; a resend unlocks it`;
+    case 'applyOverdue':
+      return `both accepted, and the provider has not said it applied the change within ${formatSpan(reason.afterMs, 'en')}`;
   }
 }
 

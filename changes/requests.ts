@@ -145,7 +145,7 @@ export async function createChange(
     );
   }
   try {
-    await startChangeWorkflow(ctx.temporal, ctx.config, change);
+    await startChangeWorkflow(ctx.temporal, ctx.config, change, service.kind);
   } catch (err) {
     await removeChange(ctx.db, change.id);
     ctx.log.error({ err, changeId: change.id }, 'could not start the contact change workflow');

@@ -10,14 +10,16 @@ export type StuckReason =
   | { code: 'pendingTooLong'; since: Date; afterMs: number }
   | { code: 'emailFailed'; since: Date; recipient: string; status: string; error: string | null }
   | { code: 'stepFailing'; since: Date | null; step: string; error: string | null }
-  | { code: 'tokensLocked'; since: null; attempts: number };
+  | { code: 'tokensLocked'; since: null; attempts: number }
+  /** Both accepted, and the provider, which applies this kind of change, has not said it did within APPLY_TIMEOUT. */
+  | { code: 'applyOverdue'; since: Date; afterMs: number };
 
 export interface PendingChange {
   view: ChangeView;
   reasons: StuckReason[];
 }
 
-function reasonsOf(row: StuckRow, stuckAfterMs: number, now: number): StuckReason[] {
+function reasonsOf(row: StuckRow, stuckAfterMs: number, applyTimeoutMs: number, now: number): StuckReason[] {
   const reasons: StuckReason[] = [];
   // Raw queries through drizzle return timestamps as text.
   const createdAt = new Date(row.created_at);
@@ -39,6 +41,10 @@ function reasonsOf(row: StuckRow, stuckAfterMs: number, now: number): StuckReaso
   }
   if (row.failed_attempts >= MAX_FAILED_ATTEMPTS)
     reasons.push({ code: 'tokensLocked', since: null, attempts: row.failed_attempts });
+  const doingSince = new Date(row.updated_at);
+  if (row.state === 'doing' && now - doingSince.getTime() > applyTimeoutMs) {
+    reasons.push({ code: 'applyOverdue', since: doingSince, afterMs: applyTimeoutMs });
+  }
   return reasons;
 }
 
@@ -55,12 +61,17 @@ export async function pendingChanges(
   const { db } = ctx;
   const stuckAfterMs = ctx.config.stuckAfterMs;
   const stuckSince = new Date(ctx.now().getTime() - stuckAfterMs);
-  const rows = await pendingRows(db, { stuckOnly: options.stuck, stuckSince, limit: options.limit });
+  const { applyTimeoutMs } = ctx.config;
+  const applySince = new Date(ctx.now().getTime() - applyTimeoutMs);
+  const rows = await pendingRows(db, { stuckOnly: options.stuck, stuckSince, applySince, limit: options.limit });
   const now = ctx.now().getTime();
   const views = await loadChangeViews(
     db,
     rows.map((row) => row.id),
   );
   const rowById = new Map(rows.map((row) => [row.id, row]));
-  return views.map((view) => ({ view, reasons: reasonsOf(rowById.get(view.change.id)!, stuckAfterMs, now) }));
+  return views.map((view) => ({
+    view,
+    reasons: reasonsOf(rowById.get(view.change.id)!, stuckAfterMs, applyTimeoutMs, now),
+  }));
 }

@@ -13,6 +13,7 @@ export async function startChangeWorkflow(
   temporal: Client,
   config: Config,
   change: { id: string; createdAt: Date; expiresAt: Date },
+  kind: string,
 ): Promise<void> {
   await temporal.workflow.start<typeof contactChange>('contactChange', {
     workflowId: workflowIdOf(change.id),
@@ -26,6 +27,7 @@ export async function startChangeWorkflow(
         expiresAt: change.expiresAt.getTime(),
         reminderAfterMs: config.reminderAfterMs,
         resendCooldownMs: config.resendCooldownMs,
+        ...(config.providerApplies.includes(kind.trim().toLowerCase()) ? { providerApplies: true } : {}),
       },
     ],
   });
@@ -116,7 +118,7 @@ export function actionProblem(err: unknown): Problem | null {
  */
 export async function withNote<T>(
   db: Db,
-  note: { changeId: string; accountId: string; text?: string },
+  note: { changeId: string; accountId: string | null; text?: string },
   run: (noteId: string | undefined) => Promise<T>,
 ): Promise<T> {
   const noteId = note.text ? newId() : undefined;

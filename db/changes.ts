@@ -292,7 +292,8 @@ export async function countWrongCode(db: Db, changeId: string): Promise<number |
 }
 
 /** A person's words (a reason), kept apart from the workflow history, which holds only the note's id. */
-export async function addNote(db: Db, note: { id: string; changeId: string; accountId: string; text: string }) {
+/** `accountId` null: the provider's own words (through the admin API). */
+export async function addNote(db: Db, note: { id: string; changeId: string; accountId: string | null; text: string }) {
   await db.insert(notes).values(note);
 }
 

@@ -12,6 +12,8 @@ export interface StuckRow {
   failing_since: string | null;
   last_error: string | null;
   failed_attempts: number;
+  state: string;
+  updated_at: string;
   email_problems: { recipient: string; status: string; error: string | null; at: string }[] | null;
   [key: string]: unknown;
 }
@@ -21,16 +23,20 @@ export interface StuckRow {
  * `stuckOnly` (pending since before `stuckSince`, a token email of the current sending failed, a step keeps failing,
  * or tokens locked).
  */
-export async function pendingRows(db: Db, options: { stuckOnly: boolean; stuckSince: Date; limit: number }) {
+export async function pendingRows(
+  db: Db,
+  options: { stuckOnly: boolean; stuckSince: Date; applySince: Date; limit: number },
+) {
   const emailProblems = sql`from emails e
         where e.change_id = c.id and e.sending = c.sending and e.kind in ('request', 'reminder')
           and e.status in ('failed', 'bounced', 'complained')`;
   const stuckOnly = options.stuckOnly
     ? sql`and (c.created_at < ${options.stuckSince.toISOString()}::timestamptz or c.failing_step is not null
-    or c.failed_attempts >= ${MAX_FAILED_ATTEMPTS} or exists (select 1 ${emailProblems}))`
+    or c.failed_attempts >= ${MAX_FAILED_ATTEMPTS} or exists (select 1 ${emailProblems})
+    or (c.state = 'doing' and c.updated_at < ${options.applySince.toISOString()}::timestamptz))`
     : sql``;
   const rows = await db.execute<StuckRow>(sql`
-    select c.id, c.created_at, c.failing_step, c.failing_since, c.last_error, c.failed_attempts,
+    select c.id, c.created_at, c.state, c.updated_at, c.failing_step, c.failing_since, c.last_error, c.failed_attempts,
       (select json_agg(json_build_object('recipient', e.recipient, 'status', e.status, 'error', e.last_error, 'at', e.updated_at))
          ${emailProblems}) as email_problems
     from contact_changes c

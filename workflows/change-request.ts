@@ -25,6 +25,10 @@ export class ChangeRequest {
   /** Set once the final state is written to PostgreSQL: handlers answer only then, so the API agrees with it. */
   projected = false;
   readonly decisions: Record<Party, PartyDecision | null> = { from: null, to: null };
+  /** For a change the provider applies: `doing` is written, and the provider's word is awaited. */
+  awaitingProvider = false;
+  /** The provider's word on a change it applies, once given (the first of two racing words wins). */
+  providerWord: { kind: 'applied' | 'failed'; by: string; noteId?: string } | null = null;
   /** The commit, when the last acceptance made it in the same step as its own recording. */
   committed: Promise<{ state: 'done' | 'error' }> | null = null;
 

@@ -31,9 +31,32 @@ async function end(request: ChangeRequest, send: SendEmails, final: 'refused' | 
   await notifyAll(request, send, final);
 }
 
+/**
+ * A change the provider applies: `doing` until the provider says it applied it (the roles move, `done`) or failed
+ * (`error`, with its reason); then everyone is told. No deadline: past APPLY_TIMEOUT support sees it as stuck.
+ */
+async function applyByProvider(request: ChangeRequest, send: SendEmails): Promise<void> {
+  const { changeId } = request;
+  if (!request.awaitingProvider) {
+    await remote.awaitProvider({ changeId });
+    request.awaitingProvider = true;
+  }
+  await condition(() => request.providerWord !== null);
+  const word = request.providerWord!;
+  if (word.kind === 'applied') {
+    request.state = (await remote.commitRequest({ changeId })).state;
+  } else {
+    await remote.applyFailed({ changeId, noteId: word.noteId });
+    request.state = 'error';
+  }
+  request.projected = true;
+  await notifyAll(request, send, request.state as 'done' | 'error');
+}
+
 /** Applies the change both contacts accepted, then tells everyone. */
 async function commit(request: ChangeRequest, send: SendEmails): Promise<void> {
   request.state = 'doing';
+  if (request.input.providerApplies) return applyByProvider(request, send);
   const result = await (request.committed ?? remote.commitRequest({ changeId: request.changeId }));
   request.state = result.state;
   request.projected = true;

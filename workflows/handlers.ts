@@ -3,11 +3,14 @@ import type { Decision } from '../domain/contact-change.js';
 import type { ChangeRequest } from './change-request.js';
 import {
   acceptUpdate,
+  appliedUpdate,
   cancelUpdate,
+  failedUpdate,
   extendUpdate,
   refuseUpdate,
   resendUpdate,
   statusQuery,
+  type ApplyInput,
   type CancelInput,
   type ChangeStatus,
   type DecisionInput,
@@ -15,7 +18,13 @@ import {
   type ResendInput,
 } from './messages.js';
 import { remote, type SendEmails } from './steps.js';
-import { validateCancel, validateDecision, validateExtend, validateResend } from './validators.js';
+import {
+  validateCancel,
+  validateDecision,
+  validateExtend,
+  validateProviderWord,
+  validateResend,
+} from './validators.js';
 
 async function decide(request: ChangeRequest, decision: Decision, input: DecisionInput): Promise<ChangeStatus> {
   const { changeId, decisions } = request;
@@ -27,16 +36,33 @@ async function decide(request: ChangeRequest, decision: Decision, input: Decisio
     // The last acceptance: from here the request is being applied (no cancel, resend or extension), and the
     // decision, `doing` and the commit are one step.
     request.state = 'doing';
-    request.committed = remote.acceptAndCommit({ changeId, party, noteId });
-    await request.committed;
+    if (request.input.providerApplies) {
+      await remote.acceptAndAwaitProvider({ changeId, party, noteId });
+      request.awaitingProvider = true;
+    } else {
+      request.committed = remote.acceptAndCommit({ changeId, party, noteId });
+      await request.committed;
+    }
   } else {
     await remote.recordDecision({ changeId, party, decision, noteId });
   }
   entry.recorded = true;
   // This decision settles the request (a refusal, or the last acceptance): answer with the outcome.
   if (decision === 'refused' || request.undecided().length === 0 || request.cancel) {
-    await condition(() => request.projected);
+    // A change the provider applies answers `doing` once that is written; the provider's word comes later.
+    await condition(() => request.projected || request.awaitingProvider);
   }
+  return request.status();
+}
+
+/** The provider's word on a change it applies; the same word again is answered as the first was. */
+async function providerWord(
+  request: ChangeRequest,
+  kind: 'applied' | 'failed',
+  input: ApplyInput,
+): Promise<ChangeStatus> {
+  request.providerWord ??= { kind, ...input };
+  await condition(() => request.projected);
   return request.status();
 }
 
@@ -80,5 +106,11 @@ export function registerHandlers(request: ChangeRequest, send: SendEmails): void
   });
   setHandler(extendUpdate, (input) => extend(request, input), {
     validator: (input: ExtendInput) => validateExtend(request, input),
+  });
+  setHandler(appliedUpdate, (input) => providerWord(request, 'applied', input), {
+    validator: (_input: ApplyInput) => validateProviderWord(request, 'applied'),
+  });
+  setHandler(failedUpdate, (input) => providerWord(request, 'failed', input), {
+    validator: (_input: ApplyInput) => validateProviderWord(request, 'failed'),
   });
 }

@@ -9,6 +9,8 @@ export interface ContactChangeInput {
   expiresAt: number;
   reminderAfterMs: number[];
   resendCooldownMs: number;
+  /** The provider applies this change itself (PROVIDER_APPLIES): both acceptances lead to `doing`, not `done`. */
+  providerApplies?: boolean;
 }
 
 export interface DecisionInput {
@@ -57,4 +59,12 @@ export const refuseUpdate = defineUpdate<ChangeStatus, [DecisionInput]>('refuse'
 export const cancelUpdate = defineUpdate<ChangeStatus, [CancelInput]>('cancel');
 export const resendUpdate = defineUpdate<ChangeStatus, [ResendInput]>('resend');
 export const extendUpdate = defineUpdate<ChangeStatus, [ExtendInput]>('extend');
+/** The provider's word on a change it applies: `applied`, or `failed` with its reason kept as a note. */
+export interface ApplyInput {
+  by: string;
+  noteId?: string;
+}
+
+export const appliedUpdate = defineUpdate<ChangeStatus, [ApplyInput]>('applied');
+export const failedUpdate = defineUpdate<ChangeStatus, [ApplyInput]>('failed');
 export const statusQuery = defineQuery<ChangeStatus>('status');

@@ -19,6 +19,9 @@ const STEPS = [
   'finish',
   'acceptAndCommit',
   'commitRequest',
+  'acceptAndAwaitProvider',
+  'awaitProvider',
+  'applyFailed',
 ] as const;
 type Steps = Pick<Activities, (typeof STEPS)[number]>;
 

@@ -69,3 +69,19 @@ export function validateExtend(request: ChangeRequest, { expiresAt }: ExtendInpu
     });
   }
 }
+
+/**
+ * The provider's word comes for a change it applies, once both accepted; the same word again is taken (and answered
+ * as the first), the other word is refused: the first of two racing words wins.
+ */
+export function validateProviderWord(request: ChangeRequest, kind: 'applied' | 'failed'): void {
+  if (!request.input.providerApplies) {
+    throw reject(Errors.NotPending, 'The provider does not apply this change: Countersign does, once both accept');
+  }
+  const word = request.providerWord;
+  if (word && word.kind !== kind) throw reject(Errors.NotPending, `The provider already said the change ${word.kind}`);
+  if (word) return;
+  if (request.state !== 'doing' || !request.awaitingProvider) {
+    throw reject(Errors.NotPending, `The request is ${request.state}; it is not waiting for the provider`);
+  }
+}

@@ -7,7 +7,7 @@ import { html, type Html } from '../shared/html.js';
 import { csrfField, time } from '../shared/layout.js';
 import { labelled } from '../shared/form.js';
 
-export const ACTIONS = ['resend', 'extend', 'cancel'] as const;
+export const ACTIONS = ['resend', 'extend', 'cancel', 'applied', 'failed'] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Field = 'reason' | 'expiresAt' | 'form';
 
@@ -69,6 +69,8 @@ interface FormContext {
   lang: Language;
   view: ChangeView;
   state: FormState | null;
+  /** The provider applies this kind of change (PROVIDER_APPLIES): support may say it did, or failed, in its stead. */
+  providerApplies: boolean;
 }
 
 function actionForm({ app, request, lang, view, state }: FormContext, action: Action): Html {
@@ -83,7 +85,7 @@ function actionForm({ app, request, lang, view, state }: FormContext, action: Ac
   ${mine?.errors.form ? html`<p class="notice error" role="alert">${mine.errors.form}</p>` : ''}
   ${action === 'extend' ? expiryField(t, lang, view, mine) : ''}
   ${reasonField(t, action, mine)}
-  <div class="actions"><button type="submit" class="${action === 'cancel' ? 'danger' : 'secondary'}">${copy.submit}</button></div>
+  <div class="actions"><button type="submit" class="${action === 'cancel' || action === 'failed' ? 'danger' : 'secondary'}">${copy.submit}</button></div>
 </form>
 </section>`;
 }
@@ -98,7 +100,9 @@ export function actionsSection(context: FormContext): Html {
       ? ['resend', 'extend', 'cancel']
       : ['todo', 'checkValidity'].includes(current)
         ? ['cancel']
-        : [];
+        : current === 'doing' && context.providerApplies
+          ? ['applied', 'failed']
+          : [];
   // A refusal for a form that is gone (the request ended meanwhile) is still said.
   const orphan = state && !open.includes(state.action) ? Object.values(state.errors)[0] : null;
   return html`<section aria-labelledby="actions-heading">

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Problem } from '../../core/problems.js';
+import { supportApplied, supportFailed } from '../../changes/apply.js';
 import { extendChange, supportCancel, supportResend } from '../../changes/support.js';
 import { SUPPORT, type SupportCopy } from './copy/index.js';
 import { setFlash } from '../shared/flash.js';
@@ -55,6 +56,8 @@ async function act(
   try {
     if (action === 'resend') await supportResend(app.ctx, viewer, id, reason);
     else if (action === 'cancel') await supportCancel(app.ctx, viewer, id, reason);
+    else if (action === 'applied') await supportApplied(app.ctx, viewer, id, reason);
+    else if (action === 'failed') await supportFailed(app.ctx, viewer, id, reason);
     else await extendChange(app.ctx, viewer, id, expiresAt!, reason);
     return null;
   } catch (err) {

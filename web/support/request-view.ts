@@ -1,3 +1,4 @@
+import { providerAppliesTo } from '../../changes/apply.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Language } from '../../domain/contact-change.js';
 import { workflowIdOf } from '../../domain/ids.js';
@@ -66,7 +67,7 @@ export function detailBody({ app, request, lang, detail, state }: DetailContext)
 <h1>${t.request.title(view.change.id)}</h1>
 ${failing(lang, view)}
 ${summary(app, lang, view)}
-${actionsSection({ app, request, lang, view, state })}
+${actionsSection({ app, request, lang, view, state, providerApplies: providerAppliesTo(app.ctx, view.service.kind) })}
 ${emailsTable(lang, detail.mails, detail.handles)}
 ${timelineTable(lang, detail.timeline, detail.handles)}`;
 }

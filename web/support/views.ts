@@ -31,6 +31,8 @@ export function reasonText(t: SupportCopy, reason: StuckReason, lang: Language):
       return t.reasons.stepFailing(reason.step, reason.error);
     case 'tokensLocked':
       return t.reasons.tokensLocked(reason.attempts);
+    case 'applyOverdue':
+      return t.reasons.applyOverdue(formatSpan(reason.afterMs, lang));
   }
 }
 

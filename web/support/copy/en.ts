@@ -32,6 +32,7 @@ export const en: SupportCopy = {
     emailFailed: (to, status, error) => `The email to the ${to} ${status}${error ? `: ${error}` : ''}`,
     stepFailing: (step, error) => `The step ${step} keeps failing${error ? `: ${error}` : ''}`,
     tokensLocked: (n) => `${n} wrong tokens tried; resending the emails unlocks it`,
+    applyOverdue: (h) => `Both accepted; the provider has not said it applied the change for more than ${h}`,
   },
   states: {
     todo: 'New',
@@ -135,6 +136,18 @@ export const en: SupportCopy = {
       current: 'Current expiry:',
       submit: 'Extend the expiry',
       done: 'The expiry was extended.',
+    },
+    applied: {
+      heading: 'Mark as applied',
+      hint: 'Only once the provider’s systems show the change made: the roles move here, the request is done, everyone is told.',
+      submit: 'Mark as applied',
+      done: 'The request was marked as applied.',
+    },
+    failed: {
+      heading: 'Mark as failed',
+      hint: 'The provider’s systems could not make the change: roles unchanged, the request ends in error with your reason, everyone is told.',
+      submit: 'Mark as failed',
+      done: 'The request was marked as failed.',
     },
     cancel: {
       heading: 'Cancel the request',

@@ -32,6 +32,8 @@ export const fr: SupportCopy = {
     emailFailed: (to, status, error) => `L’e-mail au ${to} : ${status}${error ? ` (${error})` : ''}`,
     stepFailing: (step, error) => `L’étape ${step} échoue encore${error ? ` : ${error}` : ''}`,
     tokensLocked: (n) => `${n} jetons erronés essayés ; renvoyer les e-mails les déverrouille`,
+    applyOverdue: (h) =>
+      `Les deux contacts ont accepté ; l’hébergeur n’a pas confirmé avoir appliqué le changement depuis plus de ${h}`,
   },
   states: {
     todo: 'Nouvelle',
@@ -135,6 +137,18 @@ export const fr: SupportCopy = {
       current: 'Expiration actuelle :',
       submit: 'Repousser l’expiration',
       done: 'L’expiration a été repoussée.',
+    },
+    applied: {
+      heading: 'Marquer comme appliqué',
+      hint: 'Seulement une fois le changement visible dans les systèmes de l’hébergeur : les rôles changent ici, la demande est terminée, chacun est informé.',
+      submit: 'Marquer comme appliqué',
+      done: 'La demande a été marquée comme appliquée.',
+    },
+    failed: {
+      heading: 'Marquer comme échoué',
+      hint: 'Les systèmes de l’hébergeur n’ont pas pu faire le changement : les rôles ne changent pas, la demande se termine en erreur avec votre raison, chacun est informé.',
+      submit: 'Marquer comme échoué',
+      done: 'La demande a été marquée comme échouée.',
     },
     cancel: {
       heading: 'Annuler la demande',

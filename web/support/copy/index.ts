@@ -23,6 +23,7 @@ export interface SupportCopy {
     emailFailed: (to: string, status: string, error: string | null) => string;
     stepFailing: (step: string, error: string | null) => string;
     tokensLocked: (attempts: number) => string;
+    applyOverdue: (span: string) => string;
   };
   states: Labels<
     'todo' | 'checkValidity' | 'validatingByCustomers' | 'doing' | 'done' | 'refused' | 'aborted' | 'expired' | 'error'
@@ -71,6 +72,8 @@ export interface SupportCopy {
     reason: string;
     reasonHint: string;
     resend: { heading: string; hint: string; submit: string; done: string };
+    applied: { heading: string; hint: string; submit: string; done: string };
+    failed: { heading: string; hint: string; submit: string; done: string };
     extend: {
       heading: string;
       hint: string;

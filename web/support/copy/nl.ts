@@ -32,6 +32,8 @@ export const nl: SupportCopy = {
     emailFailed: (to, status, error) => `De e-mail aan de ${to}: ${status}${error ? ` (${error})` : ''}`,
     stepFailing: (step, error) => `De stap ${step} blijft mislukken${error ? `: ${error}` : ''}`,
     tokensLocked: (n) => `${n} verkeerde tokens geprobeerd; de e-mails opnieuw sturen heft de blokkade op`,
+    applyOverdue: (h) =>
+      `Beide contacten hebben geaccepteerd; de provider heeft al meer dan ${h} niet gemeld dat de wijziging is doorgevoerd`,
   },
   states: {
     todo: 'Nieuw',
@@ -135,6 +137,18 @@ export const nl: SupportCopy = {
       current: 'Huidige vervaldatum:',
       submit: 'De vervaldatum verschuiven',
       done: 'De vervaldatum is verschoven.',
+    },
+    applied: {
+      heading: 'Markeren als doorgevoerd',
+      hint: 'Pas wanneer de systemen van de provider de wijziging tonen: de rollen gaan hier over, het verzoek is voltooid, iedereen wordt op de hoogte gebracht.',
+      submit: 'Markeren als doorgevoerd',
+      done: 'Het verzoek is gemarkeerd als doorgevoerd.',
+    },
+    failed: {
+      heading: 'Markeren als mislukt',
+      hint: 'De systemen van de provider konden de wijziging niet doorvoeren: de rollen blijven ongewijzigd, het verzoek eindigt in een fout met uw reden, iedereen wordt op de hoogte gebracht.',
+      submit: 'Markeren als mislukt',
+      done: 'Het verzoek is gemarkeerd als mislukt.',
     },
     cancel: {
       heading: 'Het verzoek annuleren',
