@@ -16,7 +16,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const { get, post } = formPages(() => h, '/services');
+const { get } = formPages(() => h, '/services');
 
 const check = async (cookie: string, serviceId: string, to: string) => {
   const res = await get(`/services/${serviceId}/change/check?to=${encodeURIComponent(to)}&roles=tech`, cookie);
@@ -68,7 +68,7 @@ describe('the incoming contact of a change', () => {
   it("the change form refuses another customer's private contact as an unknown handle, naming nobody", async () => {
     const { mallory, secret, service } = await cast();
     const cookie = await h.signIn(mallory);
-    const res = await post(`/services/${service.id}/change`, cookie, { roles: 'tech', to: secret.handle });
+    const res = await get(`/services/${service.id}/change/preview?roles=tech&to=${secret.handle}`, cookie);
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain(`There is no account with the handle ${secret.handle}`);
     expect(res.body).not.toContain('Priscilla');
