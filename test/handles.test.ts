@@ -104,4 +104,17 @@ describe('checking a handle as one types', () => {
     expect(refused.status).toBe(429);
     expect(refused.body).not.toContain(`Alice (${alice.handle})`);
   });
+
+  it(`answers 429 past ${HANDLE_CHECKS_PER_MINUTE} previews a minute, which name the account as the check does`, async () => {
+    const { mallory, alice, service } = await cast();
+    const cookie = await h.signIn(mallory);
+    const preview = (to: string) => get(`/services/${service.id}/change/preview?lang=en&roles=tech&to=${to}`, cookie);
+    for (let i = 0; i < HANDLE_CHECKS_PER_MINUTE; i++) {
+      expect((await preview(`ab${String(i).padStart(4, '0')}-cs`)).statusCode).toBe(422);
+    }
+    const refused = await preview(alice.handle);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain('Too many attempts from your connection. Wait a minute and try again.');
+    expect(refused.body).not.toContain(`Alice (${alice.handle})`);
+  });
 });

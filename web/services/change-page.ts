@@ -95,8 +95,9 @@ export default async function changePage(app: FastifyInstance) {
     }
   });
 
-  // A GET, so that Back from the preview finds the form as it was typed, and a reload asks nothing.
-  app.get('/services/:id/change/preview', route, async (request, reply) => {
+  // A GET, so that Back from the preview finds the form as it was typed, and a reload asks nothing. It names the
+  // account behind the handle as the check does, and is limited likewise.
+  app.get('/services/:id/change/preview', { ...route, config: checkLimit }, async (request, reply) => {
     const lang = pageLanguage(request);
     const input = readInput(request.query);
     try {
