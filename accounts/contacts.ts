@@ -62,6 +62,24 @@ export async function listContacts(ctx: Context, account: Account): Promise<Acco
   return listContactsOf(ctx.db, actor.principalId);
 }
 
+/** A contact the change form may suggest: its handle, and its name to tell it by. */
+export interface Candidate {
+  handle: string;
+  name: string;
+}
+
+/**
+ * The contacts of the holder's book that may take a role of its service, for the change form to suggest: only when
+ * the viewer may read that book (the holder, or its sub-account with the contacts permission); none otherwise, and
+ * any handle may still be typed. Deactivated ones are left out: they cannot take a role.
+ */
+export async function candidatesFor(ctx: Context, viewer: Account, holderId: string): Promise<Candidate[]> {
+  const actor = actorOf(viewer);
+  if (actor.support || actor.principalId !== holderId || !can(actor, 'contacts')) return [];
+  const book = await listContactsOf(ctx.db, holderId);
+  return book.filter((c) => c.active).map(({ handle, name }) => ({ handle, name }));
+}
+
 /** A contact of the asker's book; anything else (another book's, a deleted one) is not found, whoever asks. */
 export async function findContact(ctx: Context, actor: Actor, id: string): Promise<Account> {
   const contact = await findContactOf(ctx.db, actor.principalId, { id });

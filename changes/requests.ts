@@ -11,6 +11,7 @@ import { findService, pendingRolesOf } from '../db/services.js';
 import { cancelUpdate, resendUpdate } from '../workflows/messages.js';
 import { Problem } from '../core/problems.js';
 import { checkWithProvider, type CheckQuestion } from '../provider/check.js';
+import { candidatesFor, type Candidate } from '../accounts/contacts.js';
 import { actionProblem, runUpdate, startChangeWorkflow, withNote } from './workflow.js';
 
 /**
@@ -213,6 +214,8 @@ export interface ChangeContext {
   allowed: Role[];
   holders: Map<Role, Account>;
   busy: Map<Role, string>;
+  /** The holder's contacts the form suggests for the new contact, as the viewer may see them. */
+  candidates: Candidate[];
 }
 
 /** What the change form shows: the roles the viewer may hand over, who holds each, and which are already moving. */
@@ -221,12 +224,17 @@ export async function changeOptions(ctx: Context, viewer: Account, serviceId: st
   const allowed = ROLES.filter((role) => mayChangeRoles(actorOf(viewer), service, [role]));
   if (allowed.length === 0) throw new Problem('rolesNotYours', 'You may not change any contact of this service.');
   const ids = ROLES.map((role) => holderOf(service, role));
-  const [people, pending] = await Promise.all([findAccountsById(ctx.db, ids), pendingRolesOf(ctx.db, service.id)]);
+  const [people, pending, candidates] = await Promise.all([
+    findAccountsById(ctx.db, ids),
+    pendingRolesOf(ctx.db, service.id),
+    candidatesFor(ctx, viewer, service.holderId),
+  ]);
   return {
     service,
     allowed,
     holders: new Map(ROLES.map((role) => [role, people.find((p) => p.id === holderOf(service, role))!])),
     busy: new Map(pending.map((p) => [p.role as Role, p.changeId])),
+    candidates,
   };
 }
 

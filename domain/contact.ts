@@ -1,6 +1,7 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { LANGUAGES } from './contact-change.js';
+import { isCountry } from './countries.js';
 
 /** The categories of emails a contact can receive copies of (as WHC's contact preferences). */
 export const EMAIL_CATEGORIES = ['general', 'billing', 'support', 'product', 'domain'] as const;
@@ -50,6 +51,17 @@ export function internationalPhone(value: string): string | undefined {
   return phone?.isValid() ? phone.number : undefined;
 }
 
+/**
+ * "06 11 22 33 44" in FR becomes "+33611223344"; a number with + (or 00) is read as international whatever the
+ * country. Undefined when it is not a valid number there.
+ */
+export function phoneIn(value: string, country: string | null): string | undefined {
+  const trimmed = value.trim();
+  if (/^(\+|00)/.test(trimmed) || !country || !isCountry(country)) return internationalPhone(trimmed);
+  const phone = parsePhoneNumberFromString(trimmed, country as CountryCode);
+  return phone?.isValid() ? phone.number : undefined;
+}
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -96,7 +108,7 @@ export const contactDetails = z.object({
     .toUpperCase()
     .nullish()
     .transform((v) => v || null)
-    .refine((v) => v === null || /^[A-Z]{2}$/.test(v), 'a two-letter country code, e.g. FR, BE or NL'),
+    .refine((v) => v === null || isCountry(v), 'an ISO 3166-1 two-letter country code, e.g. FR, BE or NL'),
   language: z.enum(LANGUAGES, 'one of fr, en or nl'),
 });
 
@@ -105,15 +117,49 @@ export const personName = {
   lastName: z.string().trim().min(1, 'a last name is required').max(100, 'at most 100 characters'),
 };
 
+type PhoneAndCountry = { phone: string | null; country: string | null };
+
+/** Checked even when another field is wrong, so that each field gets its message at once. */
+function checkPhoneIn(value: PhoneAndCountry, ctx: z.RefinementCtx<PhoneAndCountry>) {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof value.phone !== 'string' ||
+    !value.phone ||
+    value.phone.length > 40
+  )
+    return;
+  const country = typeof value.country === 'string' && isCountry(value.country) ? value.country : null;
+  if (phoneIn(value.phone, country)) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['phone'],
+    params: { country },
+    message: country
+      ? `not a valid phone number in ${country}: as dialled there, or in international form, e.g. +33 6 12 34 56 78`
+      : 'a phone number in international form, starting with + and the country code, e.g. +33 6 12 34 56 78, or in national form with its country',
+  });
+}
+
+/** A contact's phone may be typed as dialled in its country; it is kept in international form (E.164). */
 export const contactInput = contactDetails
   .extend({
     ...personName,
+    phone: z
+      .string()
+      .trim()
+      .max(40, 'at most 40 characters')
+      .nullish()
+      .transform((v) => v || null)
+      .describe('international form (+33 6 12 34 56 78), or national form (06 12 34 56 78) when country is given'),
     emailCategories: z
       .array(z.enum(EMAIL_CATEGORIES))
       .max(EMAIL_CATEGORIES.length)
       .default([])
       .transform((c) => EMAIL_CATEGORIES.filter((x) => c.includes(x))),
   })
+  .superRefine(checkPhoneIn, { when: () => true })
+  .overwrite((v) => ({ ...v, phone: v.phone ? (phoneIn(v.phone, v.country) ?? v.phone) : null }))
   .meta({ id: 'ContactFields' });
 export type ContactInput = z.infer<typeof contactInput>;
 

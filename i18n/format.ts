@@ -1,4 +1,5 @@
 import { LANGUAGES, type Language } from '../domain/contact-change.js';
+import { COUNTRIES } from '../domain/countries.js';
 
 // The copy is written in British English: day before month, no comma before "and".
 const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr', nl: 'nl' };
@@ -56,4 +57,18 @@ export function countryName(code: string, lang: Language): string {
   } catch {
     return code;
   }
+}
+
+const SORTED = new Map<Language, readonly { code: string; name: string }[]>();
+
+/** Every ISO 3166 country, named and sorted in the language ("Allemagne", "Duitsland" for DE); built once each. */
+export function countryChoices(lang: Language): readonly { code: string; name: string }[] {
+  const known = SORTED.get(lang);
+  if (known) return known;
+  const collator = new Intl.Collator(LOCALES[lang]);
+  const choices = COUNTRIES.map((code) => ({ code, name: countryName(code, lang) })).sort((a, b) =>
+    collator.compare(a.name, b.name),
+  );
+  SORTED.set(lang, choices);
+  return choices;
 }

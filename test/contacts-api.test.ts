@@ -53,6 +53,33 @@ describe('contacts', () => {
     );
     expect(fields.find((f) => f.field === 'body.phone')!.message).toMatch(/international/);
 
+    // A number as dialled in the country given is taken and kept in international form; not one of another country.
+    const national = await h.contact(owner, { phone: '06 11 22 33 44', country: 'FR' });
+    expect(national).toMatchObject({ phone: '+33611223344', country: 'FR' });
+    const notBelgian = await h.request('POST', '/api/v1/contacts', {
+      token: owner.token,
+      body: {
+        firstName: 'A',
+        lastName: 'B',
+        email: 'a-b@test.example',
+        phone: '06 11 22 33 44',
+        country: 'BE',
+        language: 'fr',
+      },
+    });
+    expect(notBelgian.statusCode).toBe(400);
+    expect(notBelgian.json().issues).toEqual([
+      expect.objectContaining({
+        field: 'body.phone',
+        message: expect.stringMatching(/not a valid phone number in BE/),
+      }),
+    ]);
+    const noCountry = await h.request('POST', '/api/v1/contacts', {
+      token: owner.token,
+      body: { firstName: 'A', lastName: 'B', email: 'a-b@test.example', country: 'ZZ', language: 'fr' },
+    });
+    expect(noCountry.json().issues).toEqual([expect.objectContaining({ field: 'body.country' })]);
+
     const first = await h.contact(owner, { email: 'Same@Test.example' });
     const again = await h.request('POST', '/api/v1/contacts', {
       token: owner.token,

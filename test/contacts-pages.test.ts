@@ -91,7 +91,7 @@ describe('adding a contact', () => {
     );
     expect(messageOf(refused.body, 'phone')).toContain('Saisissez le numéro au format international');
     expect(messageOf(refused.body, 'lastName')).toBe('Erreur : Saisissez le nom.');
-    expect(messageOf(refused.body, 'country')).toContain('code pays à deux lettres');
+    expect(messageOf(refused.body, 'country')).toBe('Erreur : Choisissez un pays dans la liste.');
     expect(messageOf(refused.body, 'firstName')).toBe('');
     expect(inputOf(refused.body, 'phone')).toContain('value="06 12 34 56 78"');
     expect(inputOf(refused.body, 'phone')).toMatch(/aria-describedby="phone-hint phone-message" aria-invalid="true"/);
@@ -154,6 +154,75 @@ describe('adding a contact', () => {
   });
 });
 
+describe('the country and a phone number as dialled in it', () => {
+  const optionOf = (page: string, code: string) =>
+    new RegExp(`<option value="${code}"[^>]*>[^<]*</option>`).exec(page)?.[0];
+  const names = (page: string) =>
+    [
+      ...(/<select id="country"[\s\S]*?<\/select>/.exec(page)?.[0] ?? '').matchAll(
+        /<option value="[A-Z]+"[^>]*>([^<]*)</g,
+      ),
+    ].map((m) => m[1]);
+
+  it('lists every country by its name in the page language, sorted in it, the code as the value', async () => {
+    const alice = await h.account('Alice', 'fr');
+    const cookie = await h.signIn(alice);
+    const fr = (await get('/contacts/new?lang=fr', cookie)).body;
+    expect(optionOf(fr, 'DE')).toBe('<option value="DE">Allemagne</option>');
+    expect(optionOf(fr, '')).toBe('<option value="">Aucun pays</option>');
+    const inFrench = names(fr);
+    expect(inFrench).toHaveLength(249);
+    // Sorted as French sorts: Égypte among the E, not after Zimbabwe.
+    expect(inFrench.indexOf('Égypte')).toBeGreaterThan(inFrench.indexOf('Dominique'));
+    expect(inFrench.indexOf('Égypte')).toBeLessThan(inFrench.indexOf('Espagne'));
+    expect(inFrench.at(-1)).toBe('Zimbabwe');
+    const nl = (await get('/contacts/new?lang=nl', cookie)).body;
+    expect(optionOf(nl, 'DE')).toBe('<option value="DE">Duitsland</option>');
+    expect(names(nl).indexOf('Duitsland')).toBeLessThan(names(nl).indexOf('Frankrijk'));
+    expect(inputOf(nl, 'country')).toBe(
+      '<select id="country" name="country" aria-describedby="country-hint country-message">',
+    );
+  });
+
+  it('takes 06 11 22 33 44 in France, keeps +33611223344, and shows it back with France chosen', async () => {
+    const alice = await h.account('Alice', 'fr');
+    const cookie = await h.signIn(alice);
+    const added = await post('/contacts', cookie, typed({ phone: '06 11 22 33 44', country: 'FR' }));
+    expect(added.statusCode).toBe(303);
+    const [contact] = (await h.request('GET', '/api/v1/contacts', { token: alice.token })).json().items;
+    expect(contact).toMatchObject({ phone: '+33611223344', country: 'FR' });
+    const edit = await get(`/contacts/${contact.id}/edit`, cookie);
+    expect(inputOf(edit.body, 'phone')).toContain('value="+33 6 11 22 33 44"');
+    expect(optionOf(edit.body, 'FR')).toBe('<option value="FR" selected>France</option>');
+    expect(rowOf((await get('/contacts', cookie)).body, contact.id)).toContain('+33 6 11 22 33 44');
+  });
+
+  it('refuses a number that is not one of the chosen country’s, and a country not in the list, saying which field', async () => {
+    const alice = await h.account('Alice', 'fr');
+    const cookie = await h.signIn(alice);
+    const refused = await post('/contacts', cookie, typed({ phone: '06 11 22', country: 'FR' }));
+    expect(refused.statusCode).toBe(422);
+    expect(messageOf(refused.body, 'phone')).toBe(
+      'Erreur : Le numéro de téléphone n’est pas valide pour le pays choisi (France)\u00a0: saisissez-le tel qu’on le compose dans ce pays, ou avec + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
+    );
+    expect(inputOf(refused.body, 'phone')).toContain('value="06 11 22"');
+    expect(optionOf(refused.body, 'FR')).toContain('selected');
+    // A French mobile typed as dialled in France is not a Belgian number.
+    const belgian = await post(
+      '/contacts?lang=nl',
+      cookie,
+      typed({ phone: '06 11 22 33 44', country: 'BE', language: 'nl' }),
+    );
+    expect(messageOf(belgian.body, 'phone')).toBe(
+      'Fout: Het telefoonnummer is niet geldig voor het gekozen land (België): vul het in zoals men het daar belt, of met + en de landcode, bijvoorbeeld +31 6 12345678.',
+    );
+    const nowhere = await post('/contacts', cookie, typed({ country: 'ZZ' }));
+    expect(nowhere.statusCode).toBe(422);
+    expect(messageOf(nowhere.body, 'country')).toBe('Erreur : Choisissez un pays dans la liste.');
+    expect((await h.request('GET', '/api/v1/contacts', { token: alice.token })).json().items).toEqual([]);
+  });
+});
+
 describe('checking as one types', () => {
   it('answers a translated message per field that is wrong, and nothing for a valid contact', async () => {
     const bram = await h.account('Bram', 'nl');
@@ -170,11 +239,17 @@ describe('checking as one types', () => {
         firstName: 'Vul de voornaam in.',
         email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
         phone: 'Vul het nummer in internationale vorm in: + en de landcode, bijvoorbeeld +31 6 12345678.',
-        country: 'Vul een landcode van twee letters in, bijvoorbeeld NL, BE of FR.',
+        country: 'Kies een land uit de lijst.',
       },
     });
-    expect((await post('/contacts/check?lang=en', cookie, typed({ phone: '0612' }))).json()).toEqual({
+    expect((await post('/contacts/check?lang=en', cookie, typed({ phone: '0612', country: '' }))).json()).toEqual({
       fields: { phone: 'Enter the number in international form: + and the country code, e.g. +33 6 12 34 56 78.' },
+    });
+    expect((await post('/contacts/check?lang=en', cookie, typed({ phone: '0612' }))).json()).toEqual({
+      fields: {
+        phone:
+          'The phone number is not valid for the chosen country (France): type it as dialled there, or with + and the country code, e.g. +33 6 12 34 56 78.',
+      },
     });
     expect((await post('/contacts/check', cookie, typed())).json()).toEqual({ fields: {} });
     expect((await post('/contacts/check', cookie, typed(), false)).statusCode).toBe(403);

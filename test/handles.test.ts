@@ -16,7 +16,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const { get, post } = formPages(() => h, '/services');
+const { get } = formPages(() => h, '/services');
 
 const check = async (cookie: string, serviceId: string, to: string) => {
   const res = await get(`/services/${serviceId}/change/check?to=${encodeURIComponent(to)}&roles=tech`, cookie);
@@ -68,7 +68,7 @@ describe('the incoming contact of a change', () => {
   it("the change form refuses another customer's private contact as an unknown handle, naming nobody", async () => {
     const { mallory, secret, service } = await cast();
     const cookie = await h.signIn(mallory);
-    const res = await post(`/services/${service.id}/change`, cookie, { roles: 'tech', to: secret.handle });
+    const res = await get(`/services/${service.id}/change/preview?roles=tech&to=${secret.handle}`, cookie);
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain(`There is no account with the handle ${secret.handle}`);
     expect(res.body).not.toContain('Priscilla');
@@ -102,6 +102,19 @@ describe('checking a handle as one types', () => {
     }
     const refused = await check(cookie, service.id, alice.handle);
     expect(refused.status).toBe(429);
+    expect(refused.body).not.toContain(`Alice (${alice.handle})`);
+  });
+
+  it(`answers 429 past ${HANDLE_CHECKS_PER_MINUTE} previews a minute, which name the account as the check does`, async () => {
+    const { mallory, alice, service } = await cast();
+    const cookie = await h.signIn(mallory);
+    const preview = (to: string) => get(`/services/${service.id}/change/preview?lang=en&roles=tech&to=${to}`, cookie);
+    for (let i = 0; i < HANDLE_CHECKS_PER_MINUTE; i++) {
+      expect((await preview(`ab${String(i).padStart(4, '0')}-cs`)).statusCode).toBe(422);
+    }
+    const refused = await preview(alice.handle);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain('Too many attempts from your connection. Wait a minute and try again.');
     expect(refused.body).not.toContain(`Alice (${alice.handle})`);
   });
 });

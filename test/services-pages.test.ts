@@ -29,6 +29,13 @@ async function pendingOn(owner: TestAccount, serviceId: string) {
     .pendingChanges;
 }
 
+/** The preview, as the form asks for it: a GET whose address holds what was typed. */
+function preview(cookie: string, serviceId: string, fields: Record<string, string | string[]>) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) query.append(name, v);
+  return get(`/services/${serviceId}/change/preview?${query}`, cookie);
+}
+
 async function check(cookie: string, serviceId: string, to: string, roles: string, lang = '') {
   const res = await get(
     `/services/${serviceId}/change/check?to=${encodeURIComponent(to)}&roles=${roles}${lang && `&lang=${lang}`}`,
@@ -82,6 +89,35 @@ describe('Change contacts form', () => {
     expect(checkbox(holder.body, 'admin')).not.toContain('disabled');
     expect(holder.body).not.toContain('only your own role');
   });
+
+  it("suggests the holder's own contacts by handle and name, and still takes any handle", async () => {
+    const [alice, carol, bob] = await accounts('Alice', 'Carol', 'Bob');
+    const denise = await h.contact(alice, { firstName: 'Denise', lastName: 'Lambert' });
+    const tom = await h.subAccount(alice, ['domains.manage', 'contacts']);
+    const kim = await h.subAccount(alice, ['domains.manage']);
+    await h.contact(carol, { firstName: 'Xavier', lastName: 'Private' });
+    const service = await h.service(alice, { tech: carol });
+    const datalist = (body: string) => /<datalist id="to-contacts">([\s\S]*?)<\/datalist>/.exec(body)?.[1];
+
+    const holder = (await get(`/services/${service.id}/change`, await h.signIn(alice))).body;
+    expect(holder).toMatch(/<input id="to" name="to" value="" required [^>]*list="to-contacts"/);
+    expect(datalist(holder)).toContain(`<option value="${denise.handle}">Denise Lambert</option>`);
+    expect(datalist(holder)).toContain(`<option value="${tom.handle}">`);
+    expect(datalist(holder)).not.toContain('Xavier');
+    expect(holder).toContain('Choose one of your contacts from the list, or type the customer handle of any account');
+    // A sub-account that may read the book is offered it too; one that may not, and Carol, get the field alone.
+    expect(datalist((await get(`/services/${service.id}/change`, await h.signIn(tom))).body)).toContain(denise.handle);
+    for (const who of [kim, carol]) {
+      const body = (await get(`/services/${service.id}/change`, await h.signIn(who))).body;
+      expect(datalist(body)).toBeUndefined();
+      expect(body).not.toContain('list="to-contacts"');
+      expect(body).not.toContain(denise.handle);
+    }
+    // Any handle may still be typed: Bob is in nobody's list.
+    const other = await preview(await h.signIn(alice), service.id, { roles: 'admin', to: bob.handle });
+    expect(other.statusCode).toBe(200);
+    expect(other.body).toContain(person(bob, 'Bob'));
+  });
 });
 
 describe('checking the handle as one types', () => {
@@ -120,7 +156,13 @@ describe('preview and confirm', () => {
   it('shows which roles move, who must approve and until when, and creates nothing yet', async () => {
     const [alice, bob] = await Promise.all([h.account('Alice'), h.account('Bob', 'nl')]);
     const service = await h.service(alice);
-    const res = await post(`/services/${service.id}/change`, await h.signIn(alice), {
+    const cookie = await h.signIn(alice);
+    const form = (await get(`/services/${service.id}/change?lang=en`, cookie)).body;
+    const opening = /<form [^>]*class="change"[^>]*>/.exec(form)![0];
+    expect(opening).toContain(`method="get" action="/services/${service.id}/change/preview"`);
+    expect(/<form [^>]*class="change"[\s\S]*?<\/form>/.exec(form)![0]).not.toContain('_csrf');
+    const res = await preview(cookie, service.id, {
+      lang: 'en',
       roles: ['tech', 'billing'],
       to: bob.handle.toUpperCase(),
     });
@@ -134,6 +176,29 @@ describe('preview and confirm', () => {
     const until = new Date(/<dd id="until"><time datetime="([^"]+)"/.exec(res.body)![1]!).getTime();
     expect(Math.abs(until - (Date.now() + 3_600_000))).toBeLessThan(60_000);
     expect(res.body).toContain('Confirm and send the emails');
+    // Confirm is the only form that acts: a POST with the CSRF field.
+    expect(res.body).toMatch(
+      new RegExp(
+        `<form method="post" action="/services/${service.id}/change/confirm\\?lang=en">\\s*<input type="hidden" name="_csrf"`,
+      ),
+    );
+    expect(await pendingOn(alice, service.id)).toEqual([]);
+  });
+
+  it('the former address of the preview, a POST, answers 303 to the preview with what was typed', async () => {
+    const [alice, bob] = await Promise.all([h.account('Alice'), h.account('Bob')]);
+    const service = await h.service(alice);
+    const res = await post(`/services/${service.id}/change?lang=nl`, await h.signIn(alice), {
+      roles: ['tech', 'billing'],
+      to: bob.handle,
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(
+      `/services/${service.id}/change/preview?lang=nl&roles=tech&roles=billing&to=${bob.handle}`,
+    );
+    const shown = await get(String(res.headers.location), await h.signIn(alice));
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain(person(bob, 'Bob'));
     expect(await pendingOn(alice, service.id)).toEqual([]);
   });
 
@@ -162,7 +227,7 @@ describe('errors in the form', () => {
     const alice = await h.account('Alice');
     const service = await h.service(alice);
     const cookie = await h.signIn(alice);
-    const unknown = await post(`/services/${service.id}/change`, cookie, { roles: 'tech', to: 'nobody-404' });
+    const unknown = await preview(cookie, service.id, { roles: 'tech', to: 'nobody-404' });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.body).toMatch(
       /<input id="to" name="to" value="nobody-404"[^>]*aria-describedby="to-hint to-message" aria-invalid="true">/,
@@ -171,7 +236,7 @@ describe('errors in the form', () => {
     expect(checkbox(unknown.body, 'tech')).toContain('checked');
     expect(unknown.body).toContain('<a href="#to">There is no account');
 
-    const noRole = await post(`/services/${service.id}/change`, cookie, { to: 'nobody-404' });
+    const noRole = await preview(cookie, service.id, { to: 'nobody-404' });
     expect(noRole.statusCode).toBe(422);
     expect(messageOf(noRole.body, 'roles')).toContain('Choose at least one role.');
     expect(checkbox(noRole.body, 'admin')).toContain('aria-invalid="true"');
@@ -193,7 +258,7 @@ describe('errors in the form', () => {
   it('a tech contact naming another role is refused next to the roles', async () => {
     const [alice, carol, bob] = await accounts('Alice', 'Carol', 'Bob');
     const service = await h.service(alice, { tech: carol });
-    const res = await post(`/services/${service.id}/change`, await h.signIn(carol), { roles: 'admin', to: bob.handle });
+    const res = await preview(await h.signIn(carol), service.id, { roles: 'admin', to: bob.handle });
     expect(res.statusCode).toBe(403);
     expect(messageOf(res.body, 'roles')).toContain('You may hand over only a role you hold yourself');
   });

@@ -4,6 +4,7 @@ import { Problem } from '../../core/problems.js';
 import type { Language } from '../../domain/contact-change.js';
 import { EMAIL_CATEGORIES, contactInput, type ContactInput } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
+import { countryChoices, countryName } from '../../i18n/format.js';
 import { CONTACTS, type ContactsCopy, type TextField } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
@@ -61,10 +62,10 @@ export const emptyValues = (lang: Language): FormValues => ({
   emailCategories: [],
 });
 
-type Issue = { code: string; path: PropertyKey[]; maximum?: unknown };
+type Issue = { code: string; path: PropertyKey[]; maximum?: unknown; params?: { country?: unknown } };
 
 /** The schema says what is wrong in English for integrators; a person reads it in their language, per field. */
-function messageFor(field: Field, issue: Issue, t: ContactsCopy['checks']): string {
+function messageFor(field: Field, issue: Issue, t: ContactsCopy['checks'], lang: Language): string {
   if (issue.code === 'too_big' && field !== 'emailCategories') return t.tooLong(Number(issue.maximum));
   switch (field) {
     case 'firstName':
@@ -74,7 +75,7 @@ function messageFor(field: Field, issue: Issue, t: ContactsCopy['checks']): stri
     case 'email':
       return issue.code === 'too_small' ? t.emailRequired : t.email;
     case 'phone':
-      return t.phone;
+      return typeof issue.params?.country === 'string' ? t.phoneIn(countryName(issue.params.country, lang)) : t.phone;
     case 'country':
       return t.country;
     case 'language':
@@ -98,7 +99,7 @@ export function validate(
     const field = issue.path[0];
     const key = isField(field) ? field : 'general';
     errors[key] ??=
-      key === 'general' ? CONTACTS[lang].checks.invalid : messageFor(key as Field, issue, CONTACTS[lang].checks);
+      key === 'general' ? CONTACTS[lang].checks.invalid : messageFor(key as Field, issue, CONTACTS[lang].checks, lang);
   }
   return { errors };
 }
@@ -115,7 +116,7 @@ export function problemErrors(problem: unknown, values: FormValues, lang: Langua
 
 const REQUIRED: readonly TextField[] = ['firstName', 'lastName', 'email', 'language'];
 /** The contact's details, not the reader's own: the browser should not fill them in with the reader's. */
-const INPUTS: Record<Exclude<TextField, 'language'>, { type: string; maxlength: number; extra?: Html }> = {
+const INPUTS: Record<Exclude<TextField, 'language' | 'country'>, { type: string; maxlength: number; extra?: Html }> = {
   firstName: { type: 'text', maxlength: 100 },
   lastName: { type: 'text', maxlength: 100 },
   email: { type: 'email', maxlength: 254, extra: html` autocapitalize="off" spellcheck="false"` },
@@ -124,8 +125,15 @@ const INPUTS: Record<Exclude<TextField, 'language'>, { type: string; maxlength: 
   street: { type: 'text', maxlength: 200 },
   postalCode: { type: 'text', maxlength: 20 },
   city: { type: 'text', maxlength: 100 },
-  country: { type: 'text', maxlength: 2, extra: html` class="short" autocapitalize="characters" spellcheck="false"` },
 };
+
+/** Every country named in the page's language, in its order; the one the contact has is chosen. */
+function countryOptions(value: string, lang: Language): Html {
+  const chosen = value.trim().toUpperCase();
+  const option = ({ code, name }: { code: string; name: string }) =>
+    html`<option value="${code}"${code === chosen ? html` selected` : ''}>${name}</option>`;
+  return html`<option value="">${CONTACTS[lang].form.noCountry}</option>${countryChoices(lang).map(option)}`;
+}
 
 function field(name: TextField, values: FormValues, errors: FieldErrors, lang: Language): Html {
   const t = CONTACTS[lang];
@@ -134,7 +142,9 @@ function field(name: TextField, values: FormValues, errors: FieldErrors, lang: L
   const control = (aria: Html) =>
     name === 'language'
       ? html`<select id="language" name="language" required${aria}>${languageOptions(values.language)}</select>`
-      : html`<input id="${name}" name="${name}" type="${INPUTS[name].type}" value="${values[name]}" maxlength="${INPUTS[name].maxlength}"${required ? html` required` : ''}${INPUTS[name].extra ?? ''}${aria}>`;
+      : name === 'country'
+        ? html`<select id="country" name="country"${aria}>${countryOptions(values.country, lang)}</select>`
+        : html`<input id="${name}" name="${name}" type="${INPUTS[name].type}" value="${values[name]}" maxlength="${INPUTS[name].maxlength}"${required ? html` required` : ''}${INPUTS[name].extra ?? ''}${aria}>`;
   return formField({
     id: name,
     label: copy.label,

@@ -33,6 +33,12 @@ function roleChoice(
   });
 }
 
+/** The holder's contacts, offered under the handle field; any other handle may still be typed. */
+const candidates = ({ candidates }: ChangeContext): Html =>
+  candidates.length
+    ? html`<datalist id="to-contacts">${candidates.map((c) => html`<option value="${c.handle}">${c.name}</option>`)}</datalist>`
+    : html``;
+
 const summary = (errors: FieldErrors, lang: Language): Html =>
   errorSummary(
     SERVICES[lang].change.summary,
@@ -59,8 +65,8 @@ export function changeForm(app: FastifyInstance, request: FastifyRequest, lang: 
 <p class="lead"><strong>${service.name}</strong> · ${kindName(service.kind, lang)}</p>
 <p>${t.intro}</p>
 ${summary(errors, lang)}
-<form method="post" action="/services/${service.id}/change?lang=${lang}" class="change" data-check="/services/${service.id}/change/check?lang=${lang}" data-error-label="${SERVICES[lang].errorLabel}">
-  ${csrfField(app, request)}
+<form method="get" action="/services/${service.id}/change/preview" class="change" data-check="/services/${service.id}/change/check?lang=${lang}" data-error-label="${SERVICES[lang].errorLabel}">
+  <input type="hidden" name="lang" value="${lang}">
   <fieldset id="roles" aria-describedby="roles-hint roles-message">
     <legend>${t.roles}</legend>
     <p class="hint" id="roles-hint">${t.rolesHint}${limited ? html` ${t.ownOnly}` : ''}</p>
@@ -71,12 +77,12 @@ ${summary(errors, lang)}
   ${labelled({
     id: 'to',
     label: t.to,
-    hint: t.toHint,
+    hint: ctx.candidates.length ? t.toHintContacts : t.toHint,
     error: errors.to,
     errorLabel: SERVICES[lang].errorLabel,
     live: true,
     control: (aria) =>
-      html`<input id="to" name="to" value="${input.to}" required maxlength="64" autocomplete="off" autocapitalize="off" spellcheck="false"${aria}>`,
+      html`<input id="to" name="to" value="${input.to}" required maxlength="64" autocapitalize="off" spellcheck="false"${ctx.candidates.length ? html` list="to-contacts"` : ''}${aria}>${candidates(ctx)}`,
   })}
   <div class="actions">
     <button type="submit" class="primary">${t.next}</button>

@@ -95,9 +95,11 @@ export default async function changePage(app: FastifyInstance) {
     }
   });
 
-  app.post('/services/:id/change', post, async (request, reply) => {
+  // A GET, so that Back from the preview finds the form as it was typed, and a reload asks nothing. It names the
+  // account behind the handle as the check does, and is limited likewise.
+  app.get('/services/:id/change/preview', { ...route, config: checkLimit }, async (request, reply) => {
     const lang = pageLanguage(request);
-    const input = readInput(request.body);
+    const input = readInput(request.query);
     try {
       requireInput(input);
       const { from, to } = await checkChange(app.ctx, request.viewer!, serviceId(request), input);
@@ -112,6 +114,13 @@ export default async function changePage(app: FastifyInstance) {
     } catch (err) {
       return refused(app, request, reply, input, err);
     }
+  });
+
+  // The form's former address, where a page opened before it moved still sends it.
+  app.post('/services/:id/change', route, async (request, reply) => {
+    const { roles, to } = readInput(request.body);
+    const query = new URLSearchParams([['lang', pageLanguage(request)], ...roles.map((r) => ['roles', r]), ['to', to]]);
+    return reply.redirect(`/services/${encodeURIComponent(serviceId(request))}/change/preview?${query}`, 303);
   });
 
   app.post('/services/:id/change/confirm', post, async (request, reply) => {

@@ -56,6 +56,7 @@ export const fr: ContactsCopy = {
     save: 'Enregistrer les modifications',
     back: 'Retour à mes contacts',
     delete: 'Supprimer ce contact',
+    noCountry: 'Aucun pays',
   },
   fields: {
     firstName: { label: 'Prénom' },
@@ -63,13 +64,13 @@ export const fr: ContactsCopy = {
     email: { label: 'Adresse e-mail', hint: 'Chaque contact de votre carnet a sa propre adresse.' },
     phone: {
       label: 'Téléphone',
-      hint: 'Au format international : + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
+      hint: 'Tel qu’on le compose dans le pays choisi plus bas, ou au format international : + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
     },
     company: { label: 'Société' },
     street: { label: 'Rue et numéro' },
     postalCode: { label: 'Code postal' },
     city: { label: 'Ville' },
-    country: { label: 'Pays', hint: 'Code à deux lettres, par exemple FR, BE ou NL.' },
+    country: { label: 'Pays', hint: 'Un numéro de téléphone sans + est lu comme on le compose dans ce pays.' },
     language: { label: 'Langue', hint: 'La langue des e-mails que reçoit ce contact.' },
   },
   categories: {
@@ -109,7 +110,9 @@ export const fr: ContactsCopy = {
     emailRequired: 'Saisissez une adresse e-mail.',
     email: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
     phone: 'Saisissez le numéro au format international : + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
-    country: 'Saisissez un code pays à deux lettres, par exemple FR, BE ou NL.',
+    phoneIn: (country) =>
+      `Le numéro de téléphone n’est pas valide pour le pays choisi (${country}) : saisissez-le tel qu’on le compose dans ce pays, ou avec + et l’indicatif du pays, par exemple +33 6 12 34 56 78.`,
+    country: 'Choisissez un pays dans la liste.',
     language: 'Choisissez le français, l’anglais ou le néerlandais.',
     category: 'Choisissez parmi les catégories d’e-mails proposées.',
     tooLong: (max) => `Au plus ${max} caractères.`,

@@ -51,6 +51,8 @@ export interface ContactsCopy {
     save: string;
     back: string;
     delete: string;
+    /** The first choice of the country list. */
+    noCountry: string;
   };
   fields: Record<TextField, { label: string; hint?: string }>;
   categories: Record<EmailCategory, Described>;
@@ -62,6 +64,8 @@ export interface ContactsCopy {
     emailRequired: string;
     email: string;
     phone: string;
+    /** A number that is not one of the chosen country's, which is named. */
+    phoneIn: (country: string) => string;
     country: string;
     language: string;
     category: string;

@@ -32,6 +32,8 @@ export const en: ServicesCopy = {
     allBusy: 'Every role you may hand over is already being changed. Wait for those requests to end.',
     to: 'Handle of the new contact',
     toHint: 'The customer handle of the account that takes the roles, for example ab1234-cs.',
+    toHintContacts:
+      'Choose one of your contacts from the list, or type the customer handle of any account, for example ab1234-cs.',
     next: 'Continue',
     back: 'Back to my services',
     summary: 'Please correct the following:',

@@ -33,6 +33,8 @@ export const fr: ServicesCopy = {
       'Tous les rôles que vous pouvez transmettre sont déjà en cours de changement. Attendez la fin de ces demandes.',
     to: 'Identifiant du nouveau contact',
     toHint: 'L’identifiant client du compte qui reprend les rôles, par exemple ab1234-cs.',
+    toHintContacts:
+      'Choisissez l’un de vos contacts dans la liste, ou saisissez l’identifiant client de n’importe quel compte, par exemple ab1234-cs.',
     next: 'Continuer',
     back: 'Retour à mes services',
     summary: 'Veuillez corriger ce qui suit :',

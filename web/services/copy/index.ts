@@ -31,6 +31,8 @@ export interface ServicesCopy {
     allBusy: string;
     to: string;
     toHint: string;
+    /** When the form suggests the holder's contacts. */
+    toHintContacts: string;
     next: string;
     back: string;
     summary: string;

@@ -32,6 +32,8 @@ export const nl: ServicesCopy = {
     allBusy: 'Alle rollen die u mag overdragen worden al gewijzigd. Wacht tot die verzoeken zijn afgelopen.',
     to: 'Handle van het nieuwe contact',
     toHint: 'De klanthandle van het account dat de rollen overneemt, bijvoorbeeld ab1234-cs.',
+    toHintContacts:
+      'Kies een van uw contacten uit de lijst, of typ de klanthandle van een willekeurig account, bijvoorbeeld ab1234-cs.',
     next: 'Doorgaan',
     back: 'Terug naar mijn diensten',
     summary: 'Verbeter het volgende:',
