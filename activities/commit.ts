@@ -3,6 +3,7 @@ import * as changes from '../db/changes.js';
 import { loadChangeState } from '../db/queries.js';
 import type { ActivityDeps } from './index.js';
 import { notFound, projectionActivities } from './projection.js';
+import { handOverAfter } from './webhooks.js';
 
 export function commitActivities(deps: ActivityDeps) {
   const { db } = deps;
@@ -11,6 +12,7 @@ export function commitActivities(deps: ActivityDeps) {
   const commitChange = async ({ changeId }: { changeId: string }): Promise<{ state: 'done' | 'error' }> => {
     const committed = await changes.commitChange(db, changeId);
     if (!committed) throw notFound(changeId);
+    await handOverAfter(deps, changeId);
     return committed;
   };
 

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import activity from './activity.js';
 import admin from './admin.js';
+import adminEvents from './admin-events.js';
 import auth from './auth.js';
 import contactChanges from './contact-changes.js';
 import contacts from './contacts.js';
@@ -46,6 +47,7 @@ export default fp(
     await app.register(auth);
     declareSecurity(app);
     await app.register(admin);
+    await app.register(adminEvents);
     await app.register(services);
     await app.register(contactChanges);
     await app.register(contacts);
