@@ -296,6 +296,21 @@ describe('the admin API of events and webhooks', () => {
     expect(webhookUrlRefusal('https://hooks.example.com/', false)).toBeNull();
   });
 
+  it('are described in the OpenAPI document, with their schemas', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    expect(Object.keys(doc.paths['/api/v1/admin/events']!)).toEqual(['get']);
+    expect(doc.paths['/api/v1/admin/events']!.get!.security).toEqual([{ admin: [] }]);
+    expect(Object.keys(doc.paths['/api/v1/admin/webhooks']!).sort()).toEqual(['get', 'post']);
+    expect(doc.paths['/api/v1/admin/webhooks']!.post!.responses['201']).toBeDefined();
+    expect(doc.paths['/api/v1/admin/webhooks/{id}']!.delete).toBeDefined();
+    expect(doc.paths['/api/v1/admin/webhooks/{id}/rotate-secret']!.post).toBeDefined();
+    expect(Object.keys(doc.components.schemas.Event!.properties!)).toEqual(['id', 'type', 'timestamp', 'data']);
+    expect(Object.keys(doc.components.schemas.Webhook!.properties!)).toContain('url');
+  });
+
   it('forgets an endpoint that is deleted', async () => {
     const made = await endpoint({});
     expect((await h.request('DELETE', `/api/v1/admin/webhooks/${made.id}`, { token: ADMIN_KEY })).statusCode).toBe(204);
