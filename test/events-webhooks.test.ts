@@ -10,11 +10,16 @@ import { ADMIN_KEY, startHarness, waitFor, type Harness, type TestAccount } from
 import { withFlash } from './support/pages.js';
 import { WebhookReceiver, type Received } from './support/webhook-receiver.js';
 
+const RETRY_FOR = '15s';
 let h: Harness;
 let receiver: WebhookReceiver;
 const endpoints: string[] = [];
 beforeAll(async () => {
-  [h, receiver] = await Promise.all([startHarness(), new WebhookReceiver().start()]);
+  // A retry period of seconds, so that an endpoint that never answers 2xx is disabled within the test.
+  [h, receiver] = await Promise.all([
+    startHarness({ env: { WEBHOOK_RETRY_FOR: RETRY_FOR } }),
+    new WebhookReceiver().start(),
+  ]);
 });
 afterAll(async () => {
   // The database is shared with the other test files: their requests must not go on being sent here.
@@ -239,6 +244,36 @@ describe('events and webhooks of a request', () => {
     const text = await serverMetrics(h.db).registry.metrics();
     expect(text).toMatch(/countersign_webhook_deliveries_total\{outcome="delivered"\} [1-9]/);
     expect(text).toMatch(/countersign_webhook_delivery_delay_seconds_count [1-9]/);
+  });
+});
+
+describe('an endpoint that keeps failing', () => {
+  it('is disabled once a delivery failed for the whole retry period, and support sees it', async () => {
+    const down = await endpoint({ url: `${receiver.url}/down`, events: ['contact_change.created'] });
+    const alice = await h.account('Alice');
+    const bob = await h.account('Bob');
+    const service = await h.service(alice);
+    const id = ((await h.change(alice, service.id, ['tech'], bob)).json() as { id: string }).id;
+    await waitFor(
+      async () => {
+        const listed = await h.request('GET', '/api/v1/admin/webhooks', { token: ADMIN_KEY });
+        const mine = (listed.json() as { items: { id: string; disabled: boolean }[] }).items.find(
+          (e) => e.id === down.id,
+        );
+        return mine?.disabled;
+      },
+      60_000,
+      `the endpoint disabled after ${RETRY_FOR} of failures`,
+    );
+    const tries = receiver.about(id).filter((r) => WebhookReceiver.verifies(r, down.secret));
+    expect(tries.length).toBeGreaterThan(1);
+    expect(new Set(tries.map((r) => r.answered))).toEqual(new Set([500]));
+    const cookie = await h.signIn(await h.account('Sam', 'en', 'support'));
+    const page = await h.app.inject({ method: 'GET', url: `/support/requests/${id}`, headers: { cookie } });
+    const webhooks = page.body.slice(page.body.indexOf('id="webhooks-heading"'));
+    expect(webhooks).toContain('Endpoint disabled');
+    expect(webhooks).toContain('failed');
+    expect(webhooks).toContain('answered 500');
   });
 });
 

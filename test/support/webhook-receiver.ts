@@ -14,7 +14,8 @@ export interface Received {
 
 /**
  * The provider's side: a local HTTP server that takes webhook deliveries, answers 204, or 500 to the deliveries
- * `failOnce` names (once each), and checks signatures with the standardwebhooks library.
+ * `failOnce` names (once each) and always to those sent to `…/down`, and checks signatures with the standardwebhooks
+ * library.
  */
 export class WebhookReceiver {
   readonly received: Received[] = [];
@@ -38,7 +39,9 @@ export class WebhookReceiver {
           answered: 204,
         };
         const fail = this.failing.findIndex((f) => f(got));
-        if (fail !== -1) {
+        if (req.url?.endsWith('/down')) {
+          got.answered = 500;
+        } else if (fail !== -1) {
           this.failing.splice(fail, 1);
           got.answered = 500;
         }
