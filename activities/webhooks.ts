@@ -9,6 +9,7 @@ import type { ActivityDeps } from './index.js';
 /** No answer within this, the attempt failed and is tried again later. */
 const ANSWER_TIMEOUT_MS = 10_000;
 export const DEFAULT_WEBHOOK_RETRY_FOR_MS = 3 * 86_400_000;
+const HAND_OVER_WITHIN_MS = 3_000;
 
 /** The secrets that sign now: the current one, and the one before it while its overlap lasts. */
 function signingSecrets(tokenSecret: string, endpoint: WebhookEndpoint, now: Date): string[] {
@@ -85,7 +86,11 @@ export async function handOverAfter({ db, webhookRetryForMs }: ActivityDeps, cha
   try {
     const { client, info } = Context.current();
     const retryForMs = webhookRetryForMs ?? DEFAULT_WEBHOOK_RETRY_FOR_MS;
-    await handOverRequest({ db, temporal: client, taskQueue: info.taskQueue, retryForMs }, changeId);
+    // Temporal out of reach must not hold up the step that made the change (a local activity has 10 s): the sweep
+    // will do it.
+    await client.withDeadline(Date.now() + HAND_OVER_WITHIN_MS, () =>
+      handOverRequest({ db, temporal: client, taskQueue: info.taskQueue, retryForMs }, changeId),
+    );
   } catch (err) {
     log.warn('events not handed over yet; the sweep will', { changeId, error: errorOf(err) });
   }
