@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepEvents } from '../changes/webhook-delivery.js';
 import { recordDecision } from '../db/changes.js';
+import { addOutboxEvent } from '../db/events.js';
 import { accounts, services } from '../db/schema.js';
 import { webhookUrlRefusal } from '../domain/webhook-urls.js';
 import { serverMetrics } from '../runtime/metrics.js';
@@ -244,6 +245,54 @@ describe('events and webhooks of a request', () => {
     const text = await serverMetrics(h.db).registry.metrics();
     expect(text).toMatch(/countersign_webhook_deliveries_total\{outcome="delivered"\} [1-9]/);
     expect(text).toMatch(/countersign_webhook_delivery_delay_seconds_count [1-9]/);
+  });
+});
+
+describe('the feed, while events commit', () => {
+  it('never lets an event commit ahead of one that took a smaller id, so a cursor never skips one', async () => {
+    const { cursor } = await allEvents();
+    const [a, b] = await Promise.all(
+      [0, 1].map(async () => {
+        const alice = await h.account('Alice');
+        const service = await h.service(alice);
+        const made = await h.change(alice, service.id, ['tech'], await h.account('Bob'));
+        const id = (made.json() as { id: string }).id;
+        await h.waitForState(id, alice, 'validatingByCustomers');
+        return id;
+      }),
+    );
+    const { cursor: before } = await allEvents(cursor);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const written = new Promise<void>((resolve) => (inserted = resolve));
+    // A state change that has written its event and not committed yet…
+    const first = h.db.transaction(async (tx) => {
+      await addOutboxEvent(tx, { changeId: a!, type: 'contact_change.applying', dedupeKey: `${a}:test-held` });
+      inserted();
+      await held;
+    });
+    await written;
+    // …and another one meanwhile, which must wait for it.
+    const second = recordDecision(h.db, { changeId: b!, party: 'from', decision: 'accepted' });
+    await waitFor(
+      async () => {
+        const rows = await h.db.execute(
+          sql`select 1 from pg_locks where locktype = 'advisory' and objid = 4242005 and not granted`,
+        );
+        return rows.length > 0;
+      },
+      10_000,
+      'the second change to wait for the first',
+    );
+    expect((await allEvents(before)).items.filter((e) => e.data.id === a || e.data.id === b)).toEqual([]);
+    release();
+    await Promise.all([first, second]);
+    const seen = (await allEvents(before)).items.filter((e) => e.data.id === a || e.data.id === b);
+    expect(seen.map((e) => [e.data.id, e.type])).toEqual([
+      [a, 'contact_change.applying'],
+      [b, 'contact_change.decision'],
+    ]);
   });
 });
 
