@@ -102,6 +102,8 @@ const schema = z.object({
       ),
     ]),
   APPLY_TIMEOUT: duration('APPLY_TIMEOUT', '3d'),
+  WEBHOOK_RETRY_FOR: duration('WEBHOOK_RETRY_FOR', '3d'),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   TWO_STEP_FOR_SUPPORT: z.enum(['required', 'optional']).optional(),
@@ -148,6 +150,11 @@ export interface Config {
    */
   providerApplies: string[];
   applyTimeoutMs: number;
+  /**
+   * Outgoing webhooks: how long a delivery is retried before its endpoint is disabled, and whether an endpoint may
+   * be a loopback or private address in production (WEBHOOK_ALLOW_PRIVATE; always allowed elsewhere).
+   */
+  webhooks: { retryForMs: number; allowPrivate: boolean };
   rateLimitPerMinute: number;
   /** required: a support account must turn on two-step sign-in before it reaches any other page. */
   twoStepForSupport: 'required' | 'optional';
@@ -239,6 +246,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stuckAfterMs: e.STUCK_AFTER,
     providerApplies: e.PROVIDER_APPLIES,
     applyTimeoutMs: e.APPLY_TIMEOUT,
+    webhooks: {
+      retryForMs: e.WEBHOOK_RETRY_FOR,
+      allowPrivate: e.NODE_ENV !== 'production' || e.WEBHOOK_ALLOW_PRIVATE === 'true',
+    },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     twoStepForSupport: e.TWO_STEP_FOR_SUPPORT ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
     session: { idleTimeoutMs: e.SESSION_IDLE_TIMEOUT, maxAgeMs: e.SESSION_MAX_AGE },

@@ -3,6 +3,7 @@ import * as changes from '../db/changes.js';
 import { loadChangeState, loadNote } from '../db/queries.js';
 import type { ActivityDeps } from './index.js';
 import { notFound, projectionActivities } from './projection.js';
+import { handOverAfter } from './webhooks.js';
 
 export function commitActivities(deps: ActivityDeps) {
   const { db } = deps;
@@ -11,6 +12,7 @@ export function commitActivities(deps: ActivityDeps) {
   const commitChange = async ({ changeId }: { changeId: string }): Promise<{ state: 'done' | 'error' }> => {
     const committed = await changes.commitChange(db, changeId);
     if (!committed) throw notFound(changeId);
+    await handOverAfter(deps, changeId);
     return committed;
   };
 
@@ -50,11 +52,13 @@ export function commitActivities(deps: ActivityDeps) {
       if (!state) throw notFound(input.changeId);
       if (state === 'validatingByCustomers') await recordDecision({ ...input, decision: 'accepted' });
       if (!(await changes.markDoing(db, input.changeId))) throw notFound(input.changeId);
+      await handOverAfter(deps, input.changeId);
     },
 
     /** Both accepted (their decisions written apart): `doing`, waiting for the provider's word. */
     async awaitProvider({ changeId }: { changeId: string }): Promise<void> {
       if (!(await changes.markDoing(db, changeId))) throw notFound(changeId);
+      await handOverAfter(deps, changeId);
     },
 
     /**
@@ -64,6 +68,7 @@ export function commitActivities(deps: ActivityDeps) {
     async applyFailed({ changeId, noteId }: { changeId: string; noteId?: string }): Promise<void> {
       const reason = (await loadNote(db, changeId, noteId ?? null)) ?? 'the provider could not apply the change';
       await changes.finish(db, { changeId, state: 'error', reason });
+      await handOverAfter(deps, changeId);
     },
   };
 }

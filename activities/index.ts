@@ -7,6 +7,7 @@ import { commitActivities } from './commit.js';
 import { emailBatchActivities } from './email-batch.js';
 import { emailActivities } from './send-email.js';
 import { projectionActivities } from './projection.js';
+import { webhookActivities } from './webhooks.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -14,6 +15,8 @@ export interface ActivityDeps {
   config: Pick<Config, 'publicBaseUrl' | 'tokenSecret'>;
   /** The email queue's rate: the emails of one batch are spaced out to match it. Unset: no spacing. */
   mailRatePerSecond?: number;
+  /** WEBHOOK_RETRY_FOR, for the deliveries the activities hand over. */
+  webhookRetryForMs?: number;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -24,5 +27,6 @@ export function createActivities(deps: ActivityDeps) {
     ...emailBatchActivities(deps),
     ...bookEmailActivities(deps),
     ...accountEmailActivities(deps),
+    ...webhookActivities(deps),
   };
 }

@@ -5,6 +5,7 @@ import { holderOf } from '../domain/permissions.js';
 import * as changes from '../db/changes.js';
 import { loadChangeState, loadChangeView } from '../db/queries.js';
 import type { ActivityDeps } from './index.js';
+import { handOverAfter } from './webhooks.js';
 
 export const notFound = (changeId: string) =>
   ApplicationFailure.create({
@@ -15,9 +16,11 @@ export const notFound = (changeId: string) =>
 
 type Validity = { ok: true } | { ok: false; reason: string };
 
-export function projectionActivities({ db }: ActivityDeps) {
+export function projectionActivities(deps: ActivityDeps) {
+  const { db } = deps;
   const setState = async (input: { changeId: string; state: State }): Promise<void> => {
     if (!(await changes.setState(db, input))) throw notFound(input.changeId);
+    await handOverAfter(deps, input.changeId);
   };
 
   /** Checks again, before any token is sent, what the API checked when the request was made. */
@@ -58,6 +61,7 @@ export function projectionActivities({ db }: ActivityDeps) {
       noteId?: string;
     }): Promise<void> {
       if (!(await changes.recordDecision(db, input))) throw notFound(input.changeId);
+      await handOverAfter(deps, input.changeId);
     },
 
     /** A new sending: older tokens stop working and the failed-attempt lock is lifted. */
@@ -80,6 +84,7 @@ export function projectionActivities({ db }: ActivityDeps) {
       cancelReason?: CancelReason;
     }): Promise<void> {
       await changes.finish(db, input);
+      await handOverAfter(deps, input.changeId);
     },
   };
 }

@@ -6,6 +6,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import activity from './activity.js';
 import admin from './admin.js';
 import adminImport from './admin-import.js';
+import adminEvents from './admin-events.js';
 import auth from './auth.js';
 import contactChanges from './contact-changes.js';
 import contacts from './contacts.js';
@@ -48,6 +49,7 @@ export default fp(
     declareSecurity(app);
     await app.register(admin);
     await app.register(adminImport);
+    await app.register(adminEvents);
     await app.register(services);
     await app.register(contactChanges);
     await app.register(contacts);

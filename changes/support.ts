@@ -2,6 +2,7 @@ import type { Context } from '../core/context.js';
 import { findAccountsById } from '../db/accounts.js';
 import { loadChangeView, loadTimeline, type ChangeView } from '../db/queries.js';
 import { emailsOf, searchChanges } from '../db/support.js';
+import { deliveriesOf } from '../db/webhooks.js';
 import type { Account } from '../db/schema.js';
 import { extendUpdate } from '../workflows/messages.js';
 import { cancelChange, resendChange, visibleChange } from './requests.js';
@@ -75,14 +76,21 @@ export async function searchRequests(ctx: Context, account: Account, q: string, 
   return searchChanges(ctx.db, q, limit);
 }
 
-/** A request as support sees it: the request, its timeline, its emails, and the handles of everyone named. */
+/**
+ * A request as support sees it: the request, its timeline, its emails, its webhook deliveries, and the handles of
+ * everyone named.
+ */
 export async function supportDetail(ctx: Context, account: Account, id: string) {
   assertSupport(account);
   const view = await visibleChange(ctx, account, id);
-  const [timeline, mails] = await Promise.all([loadTimeline(ctx.db, view.change.id), emailsOf(ctx.db, view.change.id)]);
+  const [timeline, mails, webhooks] = await Promise.all([
+    loadTimeline(ctx.db, view.change.id),
+    emailsOf(ctx.db, view.change.id),
+    deliveriesOf(ctx.db, view.change.id),
+  ]);
   const ids = [...new Set([...timeline, ...mails].map((e) => e.accountId).filter((x): x is string => !!x))];
   const people = await findAccountsById(ctx.db, ids);
-  return { view, timeline, mails, handles: new Map(people.map((p) => [p.id, p.handle])) };
+  return { view, timeline, mails, webhooks, handles: new Map(people.map((p) => [p.id, p.handle])) };
 }
 
 export type SupportDetail = Awaited<ReturnType<typeof supportDetail>>;

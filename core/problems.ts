@@ -66,6 +66,7 @@ export const PROBLEMS = {
   inactiveContact: { status: 422, title: 'Inactive contact' },
   sameContact: { status: 422, title: 'Same contact' },
   refusedByProvider: { status: 422, title: 'Refused by the provider' },
+  webhookUrlRefused: { status: 422, title: 'Webhook address refused' },
   unknownOwner: { status: 422, title: 'Unknown owner' },
   reasonRequired: { status: 422, title: 'Reason required' },
   reasonTooLong: { status: 422, title: 'Reason too long' },

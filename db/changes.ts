@@ -5,6 +5,8 @@ import { holderOf } from '../domain/permissions.js';
 import { now, type Db } from './client.js';
 import { changeEvents, contactChanges, notes, pendingRoles, services, type NewContactChange } from './schema.js';
 import { addEvent } from './timeline.js';
+import { addOutboxEvent } from './events.js';
+import { endingEvent } from '../domain/events.js';
 
 // The writes of a request (a row of contact_changes, its pending roles and its timeline). Each function takes the
 // database first; one that returns false or null found no such request and wrote nothing.
@@ -18,6 +20,10 @@ export async function setState(db: Db, { changeId, state }: { changeId: string; 
       .returning({ id: contactChanges.id });
     if (updated.length === 0) return false;
     await addEvent(tx, { changeId, type: 'state', detail: { state }, dedupeKey: `${changeId}:state:${state}` });
+    // Told once its workflow has taken it: a request whose workflow never started is taken back (removeChange) untold.
+    if (state === 'checkValidity') {
+      await addOutboxEvent(tx, { changeId, type: 'contact_change.created', dedupeKey: `${changeId}:created` });
+    }
     return true;
   });
 }
@@ -43,6 +49,12 @@ export async function recordDecision(
       accountId: party === 'from' ? row.fromId : row.toId,
       detail: noteId ? { noteId } : null,
       dedupeKey: `${changeId}:decision:${party}`,
+    });
+    await addOutboxEvent(tx, {
+      changeId,
+      type: 'contact_change.decision',
+      dedupeKey: `${changeId}:decision:${party}`,
+      extra: { decision: { party, decision } },
     });
     return true;
   });
@@ -136,6 +148,9 @@ export async function finish(
       },
       dedupeKey: `${changeId}:state:${state}`,
     });
+    if (state === 'refused' || state === 'expired' || state === 'aborted' || state === 'error') {
+      await addOutboxEvent(tx, { changeId, type: endingEvent(state), dedupeKey: `${changeId}:end` });
+    }
   });
 }
 
@@ -148,9 +163,11 @@ export async function markDoing(db: Db, changeId: string): Promise<boolean> {
       .where(eq(contactChanges.id, changeId))
       .for('update');
     if (!row) return false;
-    if (row.state !== 'validatingByCustomers' && row.state !== 'doing') return true;
+    // Already `doing` (a step run again): written once, and the time it became so (APPLY_TIMEOUT's start) is kept.
+    if (row.state !== 'validatingByCustomers') return true;
     await tx.update(contactChanges).set({ state: 'doing', updatedAt: now() }).where(eq(contactChanges.id, changeId));
     await addEvent(tx, { changeId, type: 'state', detail: { state: 'doing' }, dedupeKey: `${changeId}:state:doing` });
+    await addOutboxEvent(tx, { changeId, type: 'contact_change.applying', dedupeKey: `${changeId}:applying` });
     return true;
   });
 }
@@ -185,6 +202,7 @@ export async function commitChange(db: Db, changeId: string): Promise<{ state: '
         detail: { state: 'error', reason },
         dedupeKey: `${changeId}:state:error`,
       });
+      await addOutboxEvent(tx, { changeId, type: 'contact_change.error', dedupeKey: `${changeId}:end` });
       return { state: 'error' };
     }
     const moved = Object.fromEntries(roles.map((role) => [column[role], change.toId]));
@@ -203,6 +221,7 @@ export async function commitChange(db: Db, changeId: string): Promise<{ state: '
       detail: { state: 'done', roles },
       dedupeKey: `${changeId}:state:done`,
     });
+    await addOutboxEvent(tx, { changeId, type: 'contact_change.done', dedupeKey: `${changeId}:end` });
     return { state: 'done' };
   });
 }

@@ -1,16 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { contactChanges, emails } from './schema.js';
+import { contactChanges, emails, events, webhookDeliveries } from './schema.js';
 
 /** What /metrics reads from PostgreSQL at each scrape: the same figures whichever server process is asked. */
 export interface StoredCounts {
   requestsByState: { state: string; count: number }[];
   decisions: { decision: string; count: number }[];
   emailsByStatus: { status: string; count: number }[];
+  /** Webhook deliveries by outcome (pending, delivered, failed). */
+  webhookDeliveries: { outcome: string; count: number }[];
+  /** Seconds from an event to its delivery, to the millisecond, with how many deliveries took them. */
+  webhookDelays: { seconds: number; count: number }[];
 }
 
 export async function storedCounts(db: Db): Promise<StoredCounts> {
-  const [requestsByState, decisions, emailsByStatus] = await Promise.all([
+  const [requestsByState, decisions, emailsByStatus, webhookOutcomes, webhookDelays] = await Promise.all([
     db
       .select({ state: contactChanges.state, count: sql<number>`count(*)::int` })
       .from(contactChanges)
@@ -25,6 +29,21 @@ export async function storedCounts(db: Db): Promise<StoredCounts> {
       .select({ status: emails.status, count: sql<number>`count(*)::int` })
       .from(emails)
       .groupBy(emails.status),
+    db
+      .select({ outcome: webhookDeliveries.status, count: sql<number>`count(*)::int` })
+      .from(webhookDeliveries)
+      .groupBy(webhookDeliveries.status),
+    db.execute<{ seconds: string; count: number }>(sql`
+      select round(extract(epoch from (${webhookDeliveries.deliveredAt} - ${events.at}))::numeric, 3) as seconds,
+        count(*)::int as count
+      from ${webhookDeliveries} join ${events} on ${events.id} = ${webhookDeliveries.eventId}
+      where ${webhookDeliveries.deliveredAt} is not null group by 1`),
   ]);
-  return { requestsByState, decisions: [...decisions], emailsByStatus };
+  return {
+    requestsByState,
+    decisions: [...decisions],
+    emailsByStatus,
+    webhookDeliveries: webhookOutcomes,
+    webhookDelays: [...webhookDelays].map((r) => ({ seconds: Number(r.seconds), count: r.count })),
+  };
 }

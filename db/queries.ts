@@ -6,7 +6,10 @@ import { accounts, changeEvents, contactChanges, notes, services, type Account }
 export type ChangeView = NonNullable<Awaited<ReturnType<typeof loadChangeView>>>;
 
 /** What a request's view holds of each account it names: who it is and how to write to it, nothing else. */
-export type Person = Pick<Account, 'id' | 'handle' | 'email' | 'name' | 'language' | 'role' | 'keptById' | 'active'>;
+export type Person = Pick<
+  Account,
+  'id' | 'handle' | 'email' | 'name' | 'language' | 'role' | 'keptById' | 'active' | 'externalId'
+>;
 type AccountsAlias<N extends string> = ReturnType<typeof alias<typeof accounts, N>>;
 const personOf = <N extends string>(a: AccountsAlias<N>) => ({
   id: a.id,
@@ -17,6 +20,7 @@ const personOf = <N extends string>(a: AccountsAlias<N>) => ({
   role: a.role,
   keptById: a.keptById,
   active: a.active,
+  externalId: a.externalId,
 });
 
 /**

@@ -182,3 +182,4 @@ export type ContactChange = typeof contactChanges.$inferSelect;
 export type NewContactChange = typeof contactChanges.$inferInsert;
 export type ChangeEvent = typeof changeEvents.$inferSelect;
 export type Email = typeof emails.$inferSelect;
+export * from './schema-webhooks.js';

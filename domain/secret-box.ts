@@ -8,7 +8,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  *
  * A box is "v1.<iv>.<ciphertext>.<tag>", each part base64url. Changing TOKEN_SECRET leaves every box unopenable.
  */
-export type SecretPurpose = 'totp';
+export type SecretPurpose = 'totp' | 'webhook';
 
 const VERSION = 'v1';
 

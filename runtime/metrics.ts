@@ -55,6 +55,26 @@ export function serverMetrics(db: Db) {
     'status',
     (c) => c.emailsByStatus,
   );
+  stored(
+    Counter,
+    'countersign_webhook_deliveries_total',
+    'Webhook deliveries (an event to an endpoint) by outcome (pending, delivered, failed)',
+    'outcome',
+    (c) => c.webhookDeliveries,
+  );
+  new Histogram({
+    name: 'countersign_webhook_delivery_delay_seconds',
+    help: 'Time from an event to its successful webhook delivery, retries included',
+    buckets: [0.1, 0.5, 1, 5, 30, 60, 300, 1800, 3600, 21_600, 86_400, 259_200],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      // Rebuilt from PostgreSQL at each scrape, like the other stored figures: one observation per delivery.
+      for (const { seconds, count } of (await counts()).webhookDelays) {
+        for (let i = 0; i < count; i++) this.observe(seconds);
+      }
+    },
+  });
   return {
     registry,
     /** Fastify's onResponse hook: one observation per answer, labelled by the route's pattern. */

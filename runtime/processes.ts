@@ -9,6 +9,7 @@ import { seedDemo, type DemoAccount } from '../db/demo-seed.js';
 import { DevMailbox, ResendMailer, type Mailer } from '../emails/mailer.js';
 import { serveMetrics, serverMetrics } from './metrics.js';
 import { createWorkers, type WorkflowCode } from './workers.js';
+import { startSweeper } from '../changes/webhook-delivery.js';
 
 export interface Endpoints {
   databaseUrl: string;
@@ -69,11 +70,17 @@ export async function startServer(
     observe: metrics?.observe,
   });
   const metricsServer = metrics && (await serveMetrics(metrics.registry, config.host, config.metrics.serverPort!));
+  // Events committed but not yet handed to Temporal (a crash between the two): at start, then every minute.
+  const sweeper = startSweeper(
+    { db: database.db, temporal, taskQueue: config.temporal.taskQueue, retryForMs: config.webhooks.retryForMs },
+    (err) => app.log.warn({ err: (err as Error).message }, 'the events sweep failed; it runs again in a minute'),
+  );
   return {
     app,
     /** Where Prometheus reads the server's figures, when METRICS_PORT is set. */
     metricsUrl: metricsServer?.url ?? null,
     async stop() {
+      await sweeper.stop();
       await metricsServer?.close();
       await app.close();
       await connection.close();
@@ -88,7 +95,7 @@ export async function startWorker(config: Config, endpoints: Endpoints, code?: W
   const workers = await createWorkers({
     connection,
     config,
-    deps: { db: database.db, mailer: mailerFor(config), config },
+    deps: { db: database.db, mailer: mailerFor(config), config, webhookRetryForMs: config.webhooks.retryForMs },
     code,
   });
   const running = workers.run().finally(async () => {

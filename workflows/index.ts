@@ -1,3 +1,4 @@
 export { contactChange } from './contact-change.js';
 export { invitationEmail } from './invitation.js';
 export { accountEmail } from './account-email.js';
+export { webhookDelivery } from './webhook-delivery.js';

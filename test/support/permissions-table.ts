@@ -138,6 +138,21 @@ export const API: Row[] = [
     }),
     '                                                                  401   401   401  401     401    401    401    401  401  401  401     401     401',
   ),
+  ...(
+    [
+      ['the events feed', 'GET', '/api/v1/admin/events'],
+      ['list webhook endpoints', 'GET', '/api/v1/admin/webhooks'],
+      ['add a webhook endpoint', 'POST', '/api/v1/admin/webhooks'],
+      ['delete a webhook endpoint', 'DELETE', '/api/v1/admin/webhooks/ep_matrix'],
+      ["rotate a webhook endpoint's secret", 'POST', '/api/v1/admin/webhooks/ep_matrix/rotate-secret'],
+    ] as const
+  ).map(([what, method, url]) =>
+    row(
+      `${what} (ADMIN_API_KEY only)`,
+      () => ({ method, url, ...(method === 'POST' ? { body: { url: 'https://hooks.test.example/' } } : {}) }),
+      '                                                                  401   401   401  401     401    401    401    401  401  401  401     401     401',
+    ),
+  ),
   row(
     'list my contacts',
     () => ({ method: 'GET', url: '/api/v1/contacts' }),
@@ -293,6 +308,11 @@ export const PAGES: Row[] = [
     "save the profile's newsletters",
     () => ({ method: 'POST', url: '/profile/newsletters', body: {} }),
     '                                                                  303   303   303  303     403    403    303    403  403  403  303     303     303',
+  ),
+  row(
+    'send a webhook delivery again (support; the request has none)',
+    (f) => ({ method: 'POST', url: `/support/requests/${f.changeId}/webhooks/0/send-again` }),
+    '                                                                  404   404   404  404     404    404    404    404  404  404  404     404     303',
   ),
   ...TWO_STEP_PAGES,
   ...ADDRESS_PAGES,

@@ -8,6 +8,7 @@ import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { ACTIONS, parseDateTime, utcInput, type Action, type Field, type FormState } from './forms.js';
 import { supportDetail } from '../../changes/support.js';
+import { sendWebhookAgain } from '../../changes/webhook-support.js';
 import { detailBody } from './request-view.js';
 import { supportOnly } from './views.js';
 
@@ -85,7 +86,13 @@ async function show(
     styles: ['/assets/support.css'],
     scripts: ['/assets/support.js'],
     body: detailBody({ app, request, lang, detail, state }),
-    flash: { area: 'support', words: Object.fromEntries(ACTIONS.map((a) => [a, SUPPORT[lang].actions[a].done])) },
+    flash: {
+      area: 'support',
+      words: {
+        ...Object.fromEntries(ACTIONS.map((a) => [a, SUPPORT[lang].actions[a].done])),
+        webhookAgain: SUPPORT[lang].webhooks.done,
+      },
+    },
   });
 }
 
@@ -113,4 +120,15 @@ export default async function supportRequestPage(app: FastifyInstance) {
       },
     );
   }
+
+  app.post<{ Params: Params & { deliveryId: string } }>(
+    '/support/requests/:id/webhooks/:deliveryId/send-again',
+    { schema: { hide: true }, onRequest, preHandler: app.verifyCsrf },
+    async (request, reply) => {
+      const { id, deliveryId } = request.params;
+      await sendWebhookAgain(app.ctx, request.viewer!, id, Number(deliveryId));
+      setFlash(reply, 'support', 'webhookAgain');
+      return reply.redirect(`/support/requests/${encodeURIComponent(id)}`, 303);
+    },
+  );
 }

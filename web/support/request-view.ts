@@ -9,6 +9,7 @@ import { html, type Html } from '../shared/html.js';
 import { time } from '../shared/layout.js';
 import { actionsSection, type FormState } from './forms.js';
 import { emailsTable, timelineTable } from './history.js';
+import { webhooksTable } from './webhooks.js';
 import { label, rolesText, stateBadge } from './views.js';
 import { kindName } from '../shared/names.js';
 
@@ -69,5 +70,6 @@ ${failing(lang, view)}
 ${summary(app, lang, view)}
 ${actionsSection({ app, request, lang, view, state, providerApplies: providerAppliesTo(app.ctx, view.service.kind) })}
 ${emailsTable(lang, detail.mails, detail.handles)}
+${webhooksTable(app, request, lang, view.change.id, detail.webhooks)}
 ${timelineTable(lang, detail.timeline, detail.handles)}`;
 }

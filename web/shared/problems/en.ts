@@ -58,6 +58,7 @@ export const en: ProblemWords = {
   unknownContact: 'There is no account with this handle.',
   inactiveContact: 'This account is deactivated and cannot take a role.',
   refusedByProvider: 'Your provider does not allow this change:',
+  webhookUrlRefused: 'Events cannot be sent to this address.',
   sameContact: 'This contact already holds these roles.',
   unknownOwner: 'There is no such account.',
   reasonRequired: 'Write why you do this.',

@@ -68,6 +68,7 @@ export const fr: ProblemWords = {
   unknownContact: 'Aucun compte ne porte cet identifiant.',
   inactiveContact: 'Ce compte est désactivé et ne peut pas recevoir de rôle.',
   refusedByProvider: 'Votre fournisseur n’autorise pas ce changement\xa0:',
+  webhookUrlRefused: 'Les événements ne peuvent pas être envoyés à cette adresse.',
   sameContact: 'Ce contact détient déjà ces rôles.',
   unknownOwner: 'Ce compte n’existe pas.',
   reasonRequired: 'Indiquez pourquoi vous le faites.',

@@ -64,6 +64,7 @@ export const nl: ProblemWords = {
   unknownContact: 'Er is geen account met deze handle.',
   inactiveContact: 'Dit account is gedeactiveerd en kan geen rol krijgen.',
   refusedByProvider: 'Uw provider staat deze wijziging niet toe:',
+  webhookUrlRefused: 'Gebeurtenissen kunnen niet naar dit adres worden verzonden.',
   sameContact: 'Dit contact heeft deze rollen al.',
   unknownOwner: 'Dit account bestaat niet.',
   reasonRequired: 'Schrijf waarom u dit doet.',

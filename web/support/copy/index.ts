@@ -57,6 +57,21 @@ export interface SupportCopy {
     error: string;
     at: string;
   };
+  /** The provider's webhooks: each event's delivery to each endpoint, its attempts, and sending one again. */
+  webhooks: {
+    heading: string;
+    none: string;
+    event: string;
+    endpoint: string;
+    status: string;
+    attempts: string;
+    statuses: Labels<'pending' | 'delivered' | 'failed'>;
+    disabled: string;
+    answered: (status: number) => string;
+    noAttempt: string;
+    again: string;
+    done: string;
+  };
   timeline: {
     heading: string;
     at: string;
