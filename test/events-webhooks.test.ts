@@ -94,15 +94,16 @@ describe('events and webhooks of a request', () => {
     const [aliceToken, bobToken] = await Promise.all([token(alice), token(bob)]);
     expect((await h.decide(changeId, 'accept', aliceToken)).statusCode).toBe(200);
     expect((await h.decide(changeId, 'accept', bobToken)).statusCode).toBe(200);
-    await waitFor(async () => accepted(changeId, all.secret).length >= 4, 30_000, 'the done event');
+    await waitFor(async () => accepted(changeId, all.secret).length >= 5, 30_000, 'the done event');
   });
 
-  it('sends created, decision twice and done, in order, signed, with the request as the API shows it', async () => {
+  it('sends created, decision twice, applying and done, in order, signed, with the request as the API shows it', async () => {
     const got = accepted(changeId, all.secret);
     expect(got.map((r) => r.event.type)).toEqual([
       'contact_change.created',
       'contact_change.decision',
       'contact_change.decision',
+      'contact_change.applying',
       'contact_change.done',
     ]);
     expect(got.map((r) => (r.event.data.decision as { party: string } | undefined)?.party)).toEqual([
@@ -110,8 +111,10 @@ describe('events and webhooks of a request', () => {
       'from',
       'to',
       undefined,
+      undefined,
     ]);
-    const done = got[3]!.event;
+    expect(got[3]!.event.data).toMatchObject({ state: 'doing' });
+    const done = got[4]!.event;
     const shown = (await h.request('GET', `/api/v1/contact-changes/${changeId}`, { token: alice.token })).json() as {
       timeline?: unknown;
     };
@@ -149,6 +152,7 @@ describe('events and webhooks of a request', () => {
       'contact_change.created',
       'contact_change.decision',
       'contact_change.decision',
+      'contact_change.applying',
       'contact_change.done',
     ]);
     const ids = items.map((e) => Number(e.id));

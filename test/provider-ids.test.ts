@@ -31,7 +31,8 @@ const servicesOf = async (a: TestAccount) =>
 
 async function serviceAt(externalId: string, holder: TestAccount, contacts: Partial<Record<string, TestAccount>> = {}) {
   const res = await admin('PUT', `/api/v1/admin/services/external/${externalId}`, {
-    name: `${nanoid(8).toLowerCase()}.example`,
+    // The same name on every write: the emails name the service as it is when they go out.
+    name: `${externalId.toLowerCase()}.example`,
     kind: 'domain',
     holder: holder.handle,
     contacts: {
