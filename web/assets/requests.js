@@ -28,7 +28,8 @@
   function timeNode(iso) {
     var node = document.createElement('time');
     node.setAttribute('datetime', iso);
-    node.textContent = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    node.setAttribute('data-lang', lang);
+    node.textContent = window.countersignLocalTime(iso, lang) || iso;
     return node;
   }
 

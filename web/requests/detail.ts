@@ -28,7 +28,7 @@ function facts(view: ChangeView, ctx: Ctx): Html {
   <dt>${t.fields.from}</dt><dd>${who(from)}</dd>
   <dt>${t.fields.to}</dt><dd>${who(to)}</dd>
   <dt>${t.fields.askedBy}</dt><dd>${who(askedBy)}</dd>
-  <dt>${t.fields.created}</dt><dd>${time(change.createdAt, lang)}</dd>
+  <dt>${t.fields.created}</dt><dd>${time(change.createdAt, lang, ctx.viewer.timeZone)}</dd>
   ${deadlineEntry(view, ctx)}
   <dt>${t.fields.state}</dt><dd>${stateBadge(change.state, t)}</dd>
   <dt>${t.fields.progress}</dt><dd data-field="progress">${progressText(view, ctx.viewer, t)}</dd>
@@ -41,7 +41,7 @@ function decisions(view: ChangeView, ctx: Ctx): Html {
     const decision = view.change[`${party}Decision` as const];
     const at = view.change[`${party}DecidedAt` as const];
     return html`<dt>${t.fields[party]}: ${who(view[party])}</dt>
-  <dd data-field="decision-${party}">${decision ? t.detail[decision] : t.detail.undecided}${at ? html` ${time(at, lang)}` : ''}</dd>`;
+  <dd data-field="decision-${party}">${decision ? t.detail[decision] : t.detail.undecided}${at ? html` ${time(at, lang, ctx.viewer.timeZone)}` : ''}</dd>`;
   };
   return html`<h2>${t.detail.decisions}</h2><dl class="decisions">${PARTIES.map(entry)}</dl>`;
 }

@@ -94,7 +94,7 @@ export function deadline(view: ChangeView, t: RequestsCopy): { label: string; at
 
 export function deadlineEntry(view: ChangeView, ctx: Ctx): Html {
   const { label, at } = deadline(view, ctx.t);
-  return html`<dt data-field="deadline-label">${label}</dt><dd data-field="deadline">${time(at, ctx.lang)}</dd>`;
+  return html`<dt data-field="deadline-label">${label}</dt><dd data-field="deadline">${time(at, ctx.lang, ctx.viewer.timeZone)}</dd>`;
 }
 
 /** A request's reference: its id, as the emails give it. */

@@ -123,7 +123,7 @@ export function changePreview(
     <li>${who(from)}, ${t.outgoing}</li>
     <li>${who(to)}, ${t.incoming}</li>
   </ul></dd>
-  <dt>${t.until}</dt><dd id="until">${time(expiresAt, lang)}</dd>
+  <dt>${t.until}</dt><dd id="until">${time(expiresAt, lang, request.viewer?.timeZone)}</dd>
 </dl>
 <p>${t.moves(roleList(input.roles, lang), input.roles.length > 1, who(from), who(to))}</p>
 <p class="hint">${t.lapse}</p>
