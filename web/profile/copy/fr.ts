@@ -49,6 +49,9 @@ export const fr: ProfileCopy = {
     byPost: 'Voie postale',
     language: 'Langue',
     languageHint: 'La langue de nos e-mails et de ces pages.',
+    timeZone: 'Fuseau horaire',
+    timeZoneHint: 'Les heures de nos e-mails y sont données ; ces pages suivent celui de votre navigateur.',
+    timeZoneNone: 'Aucun (UTC)',
     save: 'Enregistrer les préférences',
   },
   password: {

@@ -49,6 +49,9 @@ export const nl: ProfileCopy = {
     byPost: 'Post',
     language: 'Taal',
     languageHint: 'De taal van onze e-mails en van deze pagina’s.',
+    timeZone: 'Tijdzone',
+    timeZoneHint: 'De tijden in onze e-mails staan in deze tijdzone; deze pagina’s volgen die van uw browser.',
+    timeZoneNone: 'Geen gekozen (UTC)',
     save: 'Voorkeuren opslaan',
   },
   password: {

@@ -74,6 +74,7 @@ export const fr: ProblemWords = {
   notLater: 'La nouvelle échéance doit être postérieure à l’actuelle.',
   tooLate: 'La nouvelle échéance peut être au plus dans 30 jours.',
   nameSetBySupport: 'Vos prénom et nom ne peuvent être modifiés que par le support.',
+  unknownTimeZone: 'Choisissez un fuseau horaire dans la liste.',
   wrongPassword: 'Le mot de passe actuel n’est pas le bon.',
   passwordRequired: 'Saisissez votre mot de passe actuel pour changer l’adresse e-mail.',
   samePassword: 'Le nouveau mot de passe doit être différent de l’actuel.',

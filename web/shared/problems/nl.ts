@@ -70,6 +70,7 @@ export const nl: ProblemWords = {
   notLater: 'De nieuwe vervaldatum moet later zijn dan de huidige.',
   tooLate: 'De nieuwe vervaldatum mag hoogstens 30 dagen vanaf nu liggen.',
   nameSetBySupport: 'Uw voor- en achternaam kunnen alleen door onze support worden gewijzigd.',
+  unknownTimeZone: 'Kies een tijdzone uit de lijst.',
   wrongPassword: 'Het huidige wachtwoord klopt niet.',
   passwordRequired: 'Vul uw huidige wachtwoord in om het e-mailadres te wijzigen.',
   samePassword: 'Het nieuwe wachtwoord moet verschillen van het huidige.',
