@@ -73,3 +73,9 @@ export function countryName(code: string, lang: Language): string {
     return code;
   }
 }
+
+const VOWEL = /^[aeiouyàâäéèêëîïôöûüœæ]/i;
+
+/** French elision before a vowel: "de" + "Alice" is "d’Alice", "que" + "alice@…" is "qu’alice@…". */
+export const elide = (word: 'de' | 'que', next: string): string =>
+  VOWEL.test(next) ? `${word.slice(0, -1)}’${next}` : `${word} ${next}`;

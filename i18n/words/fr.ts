@@ -13,6 +13,6 @@ export const fr: Words = {
   reference: 'Référence',
   cancelReasons: {
     addressChanged:
-      "L'adresse e-mail de l'un des contacts a changé : les codes envoyés à l'ancienne adresse ne peuvent plus être utilisés.",
+      "L'adresse e-mail de l'un des contacts a changé : les codes envoyés à l'ancienne adresse ne peuvent plus être utilisés.",
   },
 };

@@ -1,3 +1,4 @@
+import { COMMON } from '../shared/copy/index.js';
 import { timelineOf } from '../../changes/list.js';
 import type { ChangeView } from '../../db/queries.js';
 import type { ChangeEvent } from '../../db/schema.js';
@@ -77,7 +78,9 @@ export async function timeline(ctx: Ctx, view: ChangeView): Promise<Html> {
         ? html` ${time(expiresAt, ctx.lang, ctx.viewer.timeZone)}`
         : '';
     return html`<li>${time(event.at, ctx.lang, ctx.viewer.timeZone)} <span>${eventText(event, personOf(event, view, names, ctx), ctx)}${until}</span>${
-      typeof reason === 'string' && reason ? html`<p class="reason">${ctx.t.events.reason}: <q>${reason}</q></p>` : ''
+      typeof reason === 'string' && reason
+        ? html`<p class="reason">${ctx.t.events.reason}${COMMON[ctx.lang].colon}<q>${reason}</q></p>`
+        : ''
     }</li>`;
   });
   return html`<p data-field="timeline-stale" hidden><a href="/requests/${view.change.id}">${ctx.t.detail.stale}</a></p>

@@ -2,10 +2,10 @@ import type { ProfileCopy } from './index.js';
 
 export const nl: ProfileCopy = {
   title: 'Profiel',
-  intro: 'De contactgegevens en voorkeuren van uw klantenpanel, uw wachtwoord en uw nieuwsbrieven.',
-  keeperIntro: (keeper) => `U beheert het profiel van het klantenpanel van ${keeper}. Het wachtwoord is uw eigen.`,
+  intro: 'De contactgegevens en voorkeuren van uw klantenpaneel, uw wachtwoord en uw nieuwsbrieven.',
+  keeperIntro: (keeper) => `U beheert het profiel van het klantenpaneel van ${keeper}. Het wachtwoord is uw eigen.`,
   restricted:
-    'Uw subaccount mag het profiel van dit klantenpanel niet zien of wijzigen; vraag de accounthouder om de permissie voor het profiel. Hieronder kunt u uw eigen wachtwoord wijzigen.',
+    'Uw subaccount mag het profiel van dit klantenpaneel niet zien of wijzigen; vraag de accounthouder om de permissie voor het profiel. Hieronder kunt u uw eigen wachtwoord wijzigen.',
   sections: 'Onderdelen van het profiel',
   errorLabel: 'Fout:',
   summary: 'Er is niets opgeslagen. Verbeter het volgende:',

@@ -42,7 +42,7 @@ export const nl: ProblemWords = {
     'Deze contactpersoon maakt deel uit van een lopend verzoek; wacht tot het afloopt of annuleer het eerst.',
   contactReceivesBilling:
     'Deze contactpersoon ontvangt uw facturatiegegevens; kies eerst een andere facturatiecontactpersoon.',
-  notSubAccount: 'Deze contactpersoon heeft geen toegang tot het klantenpanel; nodig hem eerst uit.',
+  notSubAccount: 'Deze contactpersoon heeft geen toegang tot het klantenpaneel; nodig deze persoon eerst uit.',
   notActiveSubAccount: 'Dit subaccount is niet actief.',
   notDeactivated: 'Dit subaccount is niet gedeactiveerd.',
   alreadySubAccount: 'Deze contactpersoon is al een subaccount.',
