@@ -3,7 +3,8 @@ import type { ProfileCopy } from './index.js';
 export const nl: ProfileCopy = {
   title: 'Profiel',
   intro: 'De contactgegevens en voorkeuren van uw klantenpaneel, uw wachtwoord en uw nieuwsbrieven.',
-  keeperIntro: (keeper) => `U beheert het profiel van het klantenpaneel van ${keeper}. Het wachtwoord is uw eigen.`,
+  keeperIntro: (keeper) =>
+    `U beheert het profiel van het klantenpaneel van ${keeper}. Het onderdeel Wachtwoord gaat over uw eigen wachtwoord.`,
   restricted:
     'Uw subaccount mag het profiel van dit klantenpaneel niet zien of wijzigen; vraag de accounthouder om de permissie voor het profiel. Hieronder kunt u uw eigen wachtwoord wijzigen.',
   sections: 'Onderdelen van het profiel',
