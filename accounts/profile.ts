@@ -130,7 +130,7 @@ export async function updatePreferences(
 }
 
 /** An IANA zone of the list (domain/time-zones.ts), or null for none: dates are then shown in UTC. */
-function checkedTimeZone(value: string | null): string | null {
+export function checkedTimeZone(value: string | null): string | null {
   const parsed = timeZoneInput.safeParse(value);
   if (!parsed.success)
     throw new Problem(

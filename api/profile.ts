@@ -14,6 +14,7 @@ import {
 import { contactSchema, presentContact } from './contacts.js';
 import {
   changePassword,
+  checkedTimeZone,
   getProfile,
   updateNewsletters,
   updatePreferences,
@@ -112,9 +113,11 @@ export default fp(
         const { body } = request;
         if (!('email' in body)) return present(await setTimeZone(app.ctx, request.account!, body.timeZone));
         const { timeZone, ...details } = body;
-        // The zone first: a wrong one refuses the whole change.
-        if (timeZone !== undefined) await setTimeZone(app.ctx, request.account!, timeZone);
-        const profile = await updateProfile(app.ctx, request.account!, details, requesterOf(request));
+        // A wrong zone refuses the whole change; a refused change leaves the zone as it was.
+        if (timeZone !== undefined) checkedTimeZone(timeZone);
+        let profile = await updateProfile(app.ctx, request.account!, details, requesterOf(request));
+        if (timeZone !== undefined)
+          profile = { ...(await setTimeZone(app.ctx, request.account!, timeZone)), emailChange: profile.emailChange };
         return reply.code(profile.emailChange ? 202 : 200).send(present(profile));
       },
     );

@@ -52,6 +52,12 @@ describe('The profile time zone in the API', () => {
     });
     expect(whole.json()).toMatchObject({ code: 'unknownTimeZone' });
     expect((await profileOf(olga)).city).toBeNull();
+    const both = await h.request('PUT', '/api/v1/profile', {
+      token: olga.token,
+      body: { email: profile.email, language: 'en', city: 'Lille', timeZone: 'Europe/Brussels' },
+    });
+    expect(both.statusCode, both.body).toBe(200);
+    expect(both.json()).toMatchObject({ city: 'Lille', timeZone: 'Europe/Brussels' });
 
     const cleared = await setZone(olga, null);
     expect(cleared.json().timeZone).toBeNull();
