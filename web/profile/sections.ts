@@ -53,7 +53,7 @@ function contactSection(v: ProfileView, profile: Profile): Html {
     <p class="hint names-hint" id="names-hint">${c.nameHint}</p>
     ${fieldError('names', nameError, t.errorLabel)}
     ${field('email', c.email, { type: 'email', autocomplete: 'email', maxlength: 254, required: true, ...emailField(v, profile) })}
-    ${holder ? html`${pendingEmailNotice(v.lang, profile.pendingEmail)}${addressPasswordField(v.lang, mine?.errors.addressPassword, t.errorLabel)}` : ''}
+    ${holder ? html`${pendingEmailNotice(v.lang, profile.pendingEmail, v.request.viewer?.timeZone)}${addressPasswordField(v.lang, mine?.errors.addressPassword, t.errorLabel)}` : ''}
     ${field('phone', c.phone, { type: 'tel', autocomplete: 'tel', maxlength: 40, hint: c.phoneHint, optional: true })}
     ${field('company', c.company, { autocomplete: 'organization', maxlength: 200, optional: true })}
     ${field('street', c.street, { autocomplete: 'street-address', maxlength: 200, optional: true })}
