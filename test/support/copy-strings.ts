@@ -51,16 +51,15 @@ export const CATALOGUES = {
 /** What a copy function is called with: an argument that reads as the placeholder «X», whatever it is asked. */
 export const PLACEHOLDER = 'Xx';
 function anything(): unknown {
-  const target = () => undefined;
-  const proxy: unknown = new Proxy(target, {
+  // Asked for a list ("roles.map", "handles.length"), it is a list of two placeholders.
+  const list: unknown[] = [PLACEHOLDER, PLACEHOLDER];
+  const proxy: unknown = new Proxy(() => undefined, {
     get: (_t, key) => {
       if (key === Symbol.toPrimitive) return (hint: string) => (hint === 'number' ? 2 : PLACEHOLDER);
       if (key === 'toString' || key === 'valueOf') return () => PLACEHOLDER;
-      if (key === 'length') return 2;
-      if (key === Symbol.iterator) return [PLACEHOLDER, PLACEHOLDER][Symbol.iterator].bind([PLACEHOLDER, PLACEHOLDER]);
-      if (key === 'map' || key === 'join' || key === 'filter')
-        return (...a: unknown[]) =>
-          ([PLACEHOLDER, PLACEHOLDER] as never as { [k: string]: (...b: unknown[]) => unknown })[key as string]!(...a);
+      const own = Reflect.get(list, key) as unknown;
+      if (key === 'length') return own;
+      if (typeof own === 'function') return (own as (...a: unknown[]) => unknown).bind(list);
       return proxy;
     },
     apply: () => proxy,
