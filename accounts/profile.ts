@@ -9,6 +9,7 @@ import {
   setNewsletters,
   setPassword,
   setPreferences,
+  setTimeZone as saveTimeZone,
   updateDetails,
 } from '../db/accounts.js';
 import { isUniqueViolation } from '../db/client.js';
@@ -18,6 +19,7 @@ import { pendingAddress, requireAddressHolder, startEmailChange } from './email-
 import { Problem } from '../core/problems.js';
 import { recordActivity } from './activity.js';
 import { requireStrongPassword } from './passwords.js';
+import { timeZoneInput } from '../domain/time-zones.js';
 
 /**
  * The profile of a customer area: the account holder's details and preferences. A sub-account reaches its
@@ -98,7 +100,13 @@ export async function updateProfile(
 export async function updatePreferences(
   ctx: Context,
   viewer: Account,
-  input: { billingContact: string | null; communication: 'email' | 'post'; language: 'fr' | 'en' | 'nl' },
+  input: {
+    billingContact: string | null;
+    communication: 'email' | 'post';
+    language: 'fr' | 'en' | 'nl';
+    /** Absent: unchanged; null: none (UTC). */
+    timeZone?: string | null;
+  },
 ) {
   const account = await profileAccount(ctx, viewer);
   let billingContactId: string | null = null;
@@ -116,7 +124,29 @@ export async function updatePreferences(
     billingContactId,
     communication: input.communication,
     language: input.language,
+    ...(input.timeZone === undefined ? {} : { timeZone: checkedTimeZone(input.timeZone) }),
   });
+  return getProfile(ctx, viewer);
+}
+
+/** An IANA zone of the list (domain/time-zones.ts), or null for none: dates are then shown in UTC. */
+export function checkedTimeZone(value: string | null): string | null {
+  const parsed = timeZoneInput.safeParse(value);
+  if (!parsed.success)
+    throw new Problem(
+      'unknownTimeZone',
+      `${String(value)} is not an IANA time zone; choose one such as Europe/Paris.`,
+      {
+        field: 'timeZone',
+      },
+    );
+  return parsed.data;
+}
+
+/** The time zone of the profile's dates and emails; null unsets it (UTC). */
+export async function setTimeZone(ctx: Context, viewer: Account, timeZone: string | null): Promise<Profile> {
+  const account = await profileAccount(ctx, viewer);
+  await saveTimeZone(ctx.db, account.id, checkedTimeZone(timeZone));
   return getProfile(ctx, viewer);
 }
 

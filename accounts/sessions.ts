@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Requester } from '../core/context.js';
-import { findAccountByHandle } from '../db/accounts.js';
+import { findAccountByHandle, setTimeZoneIfUnset } from '../db/accounts.js';
 import type { Account, Session } from '../db/schema.js';
 import { accountOfSession, deleteDeadSessionsOf, deleteSession, insertSession, touchSession } from '../db/sessions.js';
 import { clearAccountAttempts, countAccountAttempt, countUnknownHandleAttempt } from '../db/sign-in-attempts.js';
@@ -9,6 +9,7 @@ import { tokenDigest } from '../domain/api-tokens.js';
 import { verifyPassword } from '../domain/passwords.js';
 import { publicSessionId } from '../domain/sessions.js';
 import { HANDLE, unknownHandleKey } from '../domain/sign-in.js';
+import { knownTimeZone } from '../domain/time-zones.js';
 import { recordActivity } from './activity.js';
 import { rehashIfOld } from './passwords.js';
 import { refuseSignIn, throttled } from './sign-in-refusals.js';
@@ -45,7 +46,11 @@ export interface SignedIn {
  */
 export async function signIn(
   ctx: Context,
-  input: { handle: string; password: string },
+  input: {
+    handle: string;
+    password: string;
+    /** The browser's zone, kept for an account without one. */ timeZone?: unknown;
+  },
   from: Requester,
   replacing: string | null,
 ): Promise<SignedIn> {
@@ -63,6 +68,8 @@ export async function signIn(
   // opens; with two-step, one that waits for the code (signed in is recorded once the code is right).
   await clearAccountAttempts(ctx.db, account.id);
   await rehashIfOld(ctx, account, input.password);
+  const zone = account.timeZone ? null : knownTimeZone(input.timeZone);
+  if (zone) await setTimeZoneIfUnset(ctx.db, account.id, zone);
   const stage = stageAfterPassword(account);
   const session = await openSession(ctx, account, from, replacing, stage);
   if (stage === 'complete') await recordActivity(ctx, account.id, 'signedIn', from, { session: session.publicId });

@@ -30,6 +30,7 @@ async function load(deps: ActivityDeps, id: string): Promise<Loaded | null> {
     account,
     data: {
       recipientName: account.name,
+      timeZone: account.timeZone,
       whose: { kind, name: account.name, handle: account.handle, keeper: keeper ? who(keeper) : undefined },
       oldEmail: change.oldEmail,
       newEmail: change.newEmail,

@@ -40,6 +40,7 @@ export function bookEmailActivities(deps: ActivityDeps) {
         render: () =>
           renderInvitation(account.language, {
             recipientName: account.name,
+            timeZone: account.timeZone,
             inviter: `${inviter!.name} (${inviter!.handle})`,
             handle: account.handle,
             url: `${config.publicBaseUrl}/invitations/${invitation.id}?lang=${account.language}#token=${token}`,
@@ -99,6 +100,7 @@ export async function copyDeliveries(deps: ActivityDeps, view: ChangeView, kind:
         renderEmail(kind, contact.language, {
           recipient: 'copy',
           recipientName: contact.name,
+          timeZone: contact.timeZone,
           service: { name: service.name, kind: service.kind },
           roles: change.roles as Role[],
           from: who(from),

@@ -19,6 +19,7 @@ export const PASSWORD_EMAILS = {
       render: () =>
         renderPasswordReset(account.language, {
           recipientName: account.name,
+          timeZone: account.timeZone,
           handle: account.handle,
           url: `${config.publicBaseUrl}/password/reset/${reset.id}?lang=${account.language}#token=${token}`,
           expiresAt: reset.expiresAt,

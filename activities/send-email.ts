@@ -56,6 +56,7 @@ async function emailData(
   const data: EmailData = {
     recipient: input.recipient,
     recipientName: account.name,
+    timeZone: account.timeZone,
     service: { name: service.name, kind: service.kind },
     roles: change.roles as Role[],
     from: person(from),

@@ -20,6 +20,7 @@ export const SIGN_IN_EMAILS = {
       render: () =>
         renderSignInThrottled(account.language, {
           recipientName: account.name,
+          timeZone: account.timeZone,
           handle: account.handle,
           failures,
           at: event.at,

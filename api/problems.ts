@@ -59,14 +59,23 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
     });
 }
 
+interface ZodIssueLike {
+  path: PropertyKey[];
+  message: string;
+}
+
 function toProblem(error: FastifyError): Problem {
   if (error instanceof Problem) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
-    const issues = error.validation.map((v) => ({
-      field: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      message: v.message ?? 'invalid',
-    }));
+    const issues = error.validation.flatMap((v) => {
+      const at = [where, ...v.instancePath.split('/').filter(Boolean)];
+      // A body of two forms (a union) is refused with the fields of its first, fullest form.
+      const first = v.keyword === 'invalid_union' ? (v.params as { errors?: ZodIssueLike[][] }).errors?.[0] : undefined;
+      if (first?.length)
+        return first.map((i) => ({ field: [...at, ...i.path.map(String)].join('.'), message: i.message }));
+      return [{ field: at.join('.'), message: v.message ?? 'invalid' }];
+    });
     return new Problem('invalidRequest', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
   }
   if (isUnstorableText(error)) {

@@ -14,9 +14,11 @@ import {
 import { contactSchema, presentContact } from './contacts.js';
 import {
   changePassword,
+  checkedTimeZone,
   getProfile,
   updateNewsletters,
   updatePreferences,
+  setTimeZone,
   updateProfile,
   type Profile,
 } from '../accounts/profile.js';
@@ -35,8 +37,25 @@ const profileSchema = contactSchema
       language: z.string(),
     }),
     newsletters: z.array(z.enum(NEWSLETTERS)),
+    timeZone: z
+      .string()
+      .nullable()
+      .describe('the IANA time zone dates and emails are written in; null: none chosen, UTC'),
   })
   .meta({ id: 'Profile' });
+
+// Checked by the use-case against the list of zones, so that a wrong one is refused with its own code.
+const timeZoneField = z.string().max(64).nullable().describe('an IANA time zone, e.g. Europe/Paris; null: UTC');
+
+const profileBody = z.union([
+  profileInput.extend({
+    firstName: z.string().optional(),
+    lastName: z.string().optional(),
+    currentPassword: z.string().max(200).optional().describe('required with a new email'),
+    timeZone: timeZoneField.optional(),
+  }),
+  z.object({ timeZone: timeZoneField }).strict().meta({ description: 'the time zone alone' }),
+]);
 
 function present({ account, billingContact, pendingEmail }: Profile): z.infer<typeof profileSchema> {
   const { access: _a, emailCategories: _e, ...details } = presentContact(account, null, pendingEmail);
@@ -48,6 +67,7 @@ function present({ account, billingContact, pendingEmail }: Profile): z.infer<ty
       language: account.language,
     },
     newsletters: known(NEWSLETTERS, account.newsletters),
+    timeZone: account.timeZone,
   };
 }
 
@@ -83,17 +103,21 @@ export default fp(
             'A new `email` needs `currentPassword` (the account holder’s; a sub-account may not change it) and waits ' +
             'for its confirmation: the answer is 202 with `pendingEmail`, a single-use link valid 24 hours goes to the ' +
             'new address and a notice to the current one, whose own link cancels the change and signs out every ' +
-            'session. The other fields are saved at once.',
-          body: profileInput.extend({
-            firstName: z.string().optional(),
-            lastName: z.string().optional(),
-            currentPassword: z.string().max(200).optional().describe('required with a new email'),
-          }),
+            'session. The other fields are saved at once. `{"timeZone": "Europe/Paris"}` alone sets only the time ' +
+            'zone (null: none, UTC); a zone not in the IANA list is refused with `unknownTimeZone` (422).',
+          body: profileBody,
           response: { 200: profileSchema, 202: profileSchema, ...errors },
         },
       },
       async (request, reply) => {
-        const profile = await updateProfile(app.ctx, request.account!, request.body, requesterOf(request));
+        const { body } = request;
+        if (!('email' in body)) return present(await setTimeZone(app.ctx, request.account!, body.timeZone));
+        const { timeZone, ...details } = body;
+        // A wrong zone refuses the whole change; a refused change leaves the zone as it was.
+        if (timeZone !== undefined) checkedTimeZone(timeZone);
+        let profile = await updateProfile(app.ctx, request.account!, details, requesterOf(request));
+        if (timeZone !== undefined)
+          profile = { ...(await setTimeZone(app.ctx, request.account!, timeZone)), emailChange: profile.emailChange };
         return reply.code(profile.emailChange ? 202 : 200).send(present(profile));
       },
     );

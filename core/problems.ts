@@ -75,6 +75,7 @@ export const PROBLEMS = {
   notLater: { status: 422, title: 'Invalid expiry' },
   tooLate: { status: 422, title: 'Invalid expiry' },
   nameSetBySupport: { status: 422, title: 'Name set by support' },
+  unknownTimeZone: { status: 422, title: 'Unknown time zone' },
   wrongPassword: { status: 422, title: 'Wrong password' },
   passwordRequired: { status: 422, title: 'Password required' },
   samePassword: { status: 422, title: 'Same password' },

@@ -128,9 +128,21 @@ export function setAccountPermissions(db: Db, id: string, permissions: Permissio
 export function setPreferences(
   db: Db,
   id: string,
-  preferences: Pick<Account, 'billingContactId' | 'communication' | 'language'>,
+  preferences: Pick<Account, 'billingContactId' | 'communication' | 'language'> & Partial<Pick<Account, 'timeZone'>>,
 ): Promise<Account> {
   return updateAccount(db, id, preferences);
+}
+
+export function setTimeZone(db: Db, id: string, timeZone: string | null): Promise<Account> {
+  return updateAccount(db, id, { timeZone });
+}
+
+/** The zone a browser reported at sign-in, for an account that has none yet; a chosen zone is never replaced. */
+export async function setTimeZoneIfUnset(db: Db, id: string, timeZone: string): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ timeZone })
+    .where(and(eq(accounts.id, id), isNull(accounts.timeZone)));
 }
 
 export function setNewsletters(db: Db, id: string, newsletters: Newsletter[]): Promise<Account> {

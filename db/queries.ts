@@ -8,7 +8,7 @@ export type ChangeView = NonNullable<Awaited<ReturnType<typeof loadChangeView>>>
 /** What a request's view holds of each account it names: who it is and how to write to it, nothing else. */
 export type Person = Pick<
   Account,
-  'id' | 'handle' | 'email' | 'name' | 'language' | 'role' | 'keptById' | 'active' | 'externalId'
+  'id' | 'handle' | 'email' | 'name' | 'language' | 'timeZone' | 'role' | 'keptById' | 'active' | 'externalId'
 >;
 type AccountsAlias<N extends string> = ReturnType<typeof alias<typeof accounts, N>>;
 const personOf = <N extends string>(a: AccountsAlias<N>) => ({
@@ -17,6 +17,7 @@ const personOf = <N extends string>(a: AccountsAlias<N>) => ({
   email: a.email,
   name: a.name,
   language: a.language,
+  timeZone: a.timeZone,
   role: a.role,
   keptById: a.keptById,
   active: a.active,

@@ -5,6 +5,8 @@ import { line, type Language, type RenderedEmail } from './render.js';
 
 export interface InvitationData {
   recipientName: string;
+  /** The recipient account's IANA time zone; null: UTC. */
+  timeZone?: string | null;
   /** Who invites: the account holder, "Alice Martin (am1234-cs)". */
   inviter: string;
   handle: string;
@@ -19,7 +21,7 @@ export function renderInvitation(language: Language, data: InvitationData): Rend
   return renderLinkEmail(language, {
     subject: c.subject(inviter),
     recipientName: data.recipientName,
-    paragraphs: c.body({ inviter, handle: data.handle, expires: formatDate(data.expiresAt, language) }),
+    paragraphs: c.body({ inviter, handle: data.handle, expires: formatDate(data.expiresAt, language, data.timeZone) }),
     url: data.url,
     button: c.button,
     fallback: c.fallback,

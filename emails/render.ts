@@ -18,6 +18,8 @@ export interface Person {
 export interface EmailData {
   recipient: Recipient;
   recipientName: string;
+  /** The recipient account's IANA time zone: dates are written in it, else in UTC. */
+  timeZone?: string | null;
   service: { name: string; kind: string };
   roles: Role[];
   from: Person;
@@ -116,7 +118,7 @@ function context(language: Language, kind: EmailKind, data: EmailData, roles: Ro
     byIsYou: isSelf(by),
     reason: kind === 'refused' || kind === 'aborted' || kind === 'error' ? freeText(data.reason) : undefined,
     byProvider: kind === 'aborted' && data.byProvider === true,
-    expires: formatDate(data.expiresAt, language),
+    expires: formatDate(data.expiresAt, language, data.timeZone),
     requestId: line(data.requestId),
   };
 }

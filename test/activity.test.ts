@@ -84,8 +84,8 @@ describe('My account activity', () => {
     const page = await get('/account/activity', cookie);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Activité de mon compte');
-    expect(page.body).toContain('Jeton d’API créé : « nightly sync »');
-    expect(page.body).toContain('Jeton d’API révoqué : « nightly sync »');
+    expect(page.body).toContain('Jeton d’API créé : « nightly sync »');
+    expect(page.body).toContain('Jeton d’API révoqué : « nightly sync »');
     expect(page.body).toContain('Tentative de connexion échouée');
     expect(page.body).toMatch(/<td[^>]*>203\.0\.113\.66<\/td>\s*<td class="browser"[^>]*>Guesser\/2\.0<\/td>/);
     expect(page.body).toContain('TokenMaker/1.0 (test)');

@@ -35,10 +35,10 @@ describe('invitation and profile in a browser', () => {
     await password.fill('soleil2024');
     await expect
       .poll(() => strength.textContent(), { timeout: 15_000 })
-      .toBe('Robustesse : faible Ajoutez des mots moins courants.');
+      .toBe('Robustesse : faible Ajoutez des mots moins courants.');
     expect(await page.locator('#password-strength meter').evaluate((m) => (m as HTMLMeterElement).value)).toBe(1);
     await password.fill('correct horse battery staple');
-    await expect.poll(() => strength.textContent()).toBe('Robustesse : élevée');
+    await expect.poll(() => strength.textContent()).toBe('Robustesse : élevée');
 
     await page.getByRole('button', { name: 'Générer un mot de passe sûr' }).click();
     const generated = await password.inputValue();
@@ -46,7 +46,7 @@ describe('invitation and profile in a browser', () => {
     expect(generated).not.toBe('correct horse battery staple');
     expect(await password.getAttribute('type')).toBe('text');
     expect(await page.locator('#confirm').inputValue()).toBe(generated);
-    await expect.poll(() => strength.textContent()).toBe('Robustesse : élevée');
+    await expect.poll(() => strength.textContent()).toBe('Robustesse : élevée');
     await expect
       .poll(() => page.locator('#password-tools').textContent())
       .toContain('Un mot de passe aléatoire est dans le champ');
@@ -67,7 +67,7 @@ describe('invitation and profile in a browser', () => {
     await page.getByRole('link', { name: 'Profil' }).click();
     await page.waitForURL(/\/profile$/);
     expect(await page.locator('main').textContent()).toContain(
-      `Vous gérez le profil de l’espace client de Olivia (${owner.handle})`,
+      `Vous gérez le profil de l’espace client d’Olivia (${owner.handle})`,
     );
     await page.locator('#language').selectOption('nl');
     await page.getByRole('button', { name: 'Enregistrer les préférences' }).click();

@@ -85,13 +85,13 @@ describe('adding a contact', () => {
     });
     const refused = await post('/contacts', cookie, form);
     expect(refused.statusCode).toBe(422);
-    expect(refused.body).toContain('<title>Erreur : Ajouter un contact · Countersign</title>');
+    expect(refused.body).toContain('<title>Erreur : Ajouter un contact · Countersign</title>');
     expect(messageOf(refused.body, 'email')).toBe(
-      'Erreur : Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
+      'Erreur : Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
     );
     expect(messageOf(refused.body, 'phone')).toContain('Saisissez le numéro au format international');
-    expect(messageOf(refused.body, 'lastName')).toBe('Erreur : Saisissez le nom.');
-    expect(messageOf(refused.body, 'country')).toBe('Erreur : Choisissez un pays dans la liste.');
+    expect(messageOf(refused.body, 'lastName')).toBe('Erreur : Saisissez le nom.');
+    expect(messageOf(refused.body, 'country')).toBe('Erreur : Choisissez un pays dans la liste.');
     expect(messageOf(refused.body, 'firstName')).toBe('');
     expect(inputOf(refused.body, 'phone')).toContain('value="06 12 34 56 78"');
     expect(inputOf(refused.body, 'phone')).toMatch(/aria-describedby="phone-hint phone-message" aria-invalid="true"/);

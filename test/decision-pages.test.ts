@@ -117,10 +117,10 @@ describe('a resent email', () => {
     expect(res.statusCode).toBe(200);
     const resent = await h.email(bob, (t) => t.includes(id) && t.includes('#token='), 2);
     expect(tokenIn(resent)).not.toBe(tokenIn(first));
-    expect(resent.subject).toMatch(/^Nouveau code : /);
+    expect(resent.subject).toMatch(/^Nouveau code : /);
     for (const body of [resent.text, resent.html])
       expect(body).toContain(
-        'Cet e-mail remplace celui envoyé précédemment pour cette demande : le code de l’e-mail précédent ne fonctionne plus.',
+        'Cet e-mail remplace celui envoyé précédemment pour cette demande : le code de l’e-mail précédent ne fonctionne plus.',
       );
   });
 });

@@ -246,7 +246,7 @@ describe('copies for subscribed contacts', () => {
   const copyOf = { category: 'domain' as const, account: { handle: 'am1234-ovh', name: 'Alice Martin' } };
   it('tells in each language why the contact gets the copy, in the third person, without any code', () => {
     const notes = {
-      fr: /contact de Alice Martin \(am1234-ovh\), abonné aux courriels de domaine/,
+      fr: /contact d’Alice Martin \(am1234-ovh\), avec un abonnement aux e-mails sur les noms de domaine/,
       en: /contact of Alice Martin \(am1234-ovh\) subscribed to domain name emails/,
       nl: /contactpersoon van Alice Martin \(am1234-ovh\), aangemeld voor e-mails over domeinnamen/,
     };
@@ -288,4 +288,36 @@ describe('invitation email', () => {
       expect(mail.html).not.toContain('<b>Peeters');
     }
   });
+});
+
+describe('the deadline in the recipient’s time zone', () => {
+  it('is written in the account’s zone with the name Intl gives it, and in UTC, saying so, when it has none', () => {
+    // 14:05 UTC on 28 November is 15:05 in Paris (winter time, UTC+1).
+    const paris = renderEmail('request', 'fr', data({ recipient: 'to', timeZone: 'Europe/Paris' }));
+    expect(paris.text).toContain('28 novembre 2026 à 15:05 UTC+1');
+    expect(renderEmail('request', 'en', data({ recipient: 'to', timeZone: 'Europe/Paris' })).text).toContain(
+      '28 November 2026 at 15:05 CET',
+    );
+    expect(renderEmail('request', 'en', data({ recipient: 'to', timeZone: 'America/New_York' })).text).toContain(
+      '28 November 2026 at 09:05 GMT-5',
+    );
+    const unset = renderEmail('request', 'fr', data({ recipient: 'to', timeZone: null }));
+    expect(unset.text).toContain('28 novembre 2026 à 14:05 UTC');
+  });
+});
+
+describe('the email of a party who asked for the change', () => {
+  const own = { askedBy: { handle: 'am1234-ovh', name: 'Alice Martin' } };
+  const unexpected = { fr: "Vous n'attendiez pas", en: 'not expecting this request', nl: 'Verwachtte u deze aanvraag' };
+  for (const language of LANGUAGES) {
+    it(`${language}: does not ask whether the request was expected, but still warns never to share the code`, () => {
+      const mine = renderEmail('request', language, data({ recipient: 'from', ...own }));
+      expect(mine.text).not.toContain(unexpected[language]);
+      expect(mine.text).toContain(TOKEN);
+      const theirs = renderEmail('request', language, data({ recipient: 'to', ...own }));
+      expect(theirs.text).toContain(unexpected[language]);
+      const shared = { fr: 'Ne communiquez jamais ce code', en: 'Never share this code', nl: 'Deel deze code nooit' };
+      expect(mine.text).toContain(shared[language]);
+    });
+  }
 });

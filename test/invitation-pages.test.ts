@@ -43,7 +43,7 @@ describe('Accepting an invitation', () => {
     });
     const forged = await check(link, 'A'.repeat(43));
     expect(forged.statusCode).toBe(410);
-    expect(forged.json().message).toContain('Demandez un nouveau lien à la personne qui vous a invité.');
+    expect(forged.json().message).toContain('Demandez un nouveau lien à la personne à l’origine de l’invitation.');
 
     const accepted = await accept(link, 'un-mot-de-passe-solide');
     expect(accepted.statusCode).toBe(303);

@@ -131,6 +131,31 @@ describe('Profile: preferences', () => {
   });
 });
 
+describe('Profile: time zone', () => {
+  it('offers the IANA zones, saves the one chosen, and refuses one not in the list next to the select', async () => {
+    const zoe = await h.account('Zoe', 'fr');
+    const cookie = await h.signIn(zoe);
+    const page = await get('/profile', cookie);
+    const preferences = sectionOf(page.body, 'preferences');
+    expect(preferences).toContain('<label for="timeZone">Fuseau horaire</label>');
+    expect(preferences).toContain('<option value="" selected>Aucun (UTC)</option>');
+    expect(preferences).toContain('<option value="America/New_York">America/New York</option>');
+
+    const values = { billingContact: zoe.handle, communication: 'email', language: 'fr' };
+    const res = await post('/profile/preferences', cookie, { ...values, timeZone: 'Europe/Brussels' });
+    expect(res.statusCode).toBe(303);
+    const after = await get('/profile', withFlash(cookie, res));
+    expect(sectionOf(after.body, 'preferences')).toContain('<option value="Europe/Brussels" selected>');
+    expect((await profileOf(zoe)).timeZone).toBe('Europe/Brussels');
+
+    const bad = await post('/profile/preferences', cookie, { ...values, timeZone: 'Europe/Atlantis' });
+    expect(bad.statusCode).toBe(422);
+    expect(errorOf(bad.body, 'timeZone')).toBe('Choisissez un fuseau horaire dans la liste.');
+    expect(inputOf(bad.body, 'timeZone')).toContain('aria-invalid="true"');
+    expect((await profileOf(zoe)).timeZone).toBe('Europe/Brussels');
+  });
+});
+
 describe('Profile: newsletters', () => {
   it('saves the chosen newsletters, then "Unsubscribe from all" leaves none, and says service emails still go out', async () => {
     const nina = await h.account('Nina');

@@ -135,7 +135,7 @@ describe('My requests', () => {
   it('shows each person the page in their language', async () => {
     const carols = (await get('/requests', cookies.carol)).body;
     expect(carols).toContain('<html lang="fr">');
-    expect(rowOf(carols, r2)).toContain(`En attente de votre confirmation et de la réponse de ${alice.handle}</dd>`);
+    expect(rowOf(carols, r2)).toContain(`En attente de votre confirmation et de la réponse d’${alice.handle}</dd>`);
     expect(rowOf(carols, r2)).toContain('>En attente des contacts</span>');
     const dutch = (await get('/requests?lang=nl', cookies.carol)).body;
     expect(dutch).toContain('<h1>Mijn verzoeken</h1>');

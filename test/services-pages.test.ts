@@ -135,7 +135,7 @@ describe('checking the handle as one types', () => {
     expect(await check(cookie, service.id, alice.handle, 'tech')).toMatchObject({
       ok: false,
       field: 'to',
-      message: `${alice.handle} détient déjà ces rôles ; choisissez un autre contact.`,
+      message: `${alice.handle} détient déjà ces rôles ; choisissez un autre contact.`,
     });
     expect(await check(cookie, service.id, bob.handle, 'billing')).toMatchObject({
       ok: false,
@@ -144,7 +144,7 @@ describe('checking the handle as one types', () => {
     });
     expect(await check(cookie, service.id, bob.handle, 'tech')).toMatchObject({
       ok: true,
-      message: `Trouvé : Bob (${bob.handle}).`,
+      message: `Compte trouvé : Bob (${bob.handle}).`,
     });
     expect(await check(cookie, service.id, 'nobody-404', 'tech', 'nl')).toMatchObject({
       message: expect.stringContaining('Er is geen account met de handle nobody-404'),

@@ -57,7 +57,7 @@ describe('the support console', () => {
 
     const inFrench = await get(h, '/support?lang=fr', samCookie);
     expect(section(inFrench.body, 'stuck-heading')).toContain(
-      'L’e-mail au contact entrant : en échec (Resend 422 validation_error: simulated validation_error)',
+      'L’e-mail au contact entrant : en échec (Resend 422 validation_error: simulated validation_error)',
     );
   });
 

@@ -9,6 +9,8 @@ export type AddressEmailKind = 'confirm' | 'notice' | 'changed';
 
 export interface AddressEmailData {
   recipientName: string;
+  /** The account's IANA time zone; null: UTC. */
+  timeZone?: string | null;
   whose: Whose;
   oldEmail: string;
   newEmail: string;
@@ -39,8 +41,8 @@ export function renderAddressEmail(kind: AddressEmailKind, language: Language, d
     oldEmail: line(data.oldEmail),
     newEmail: line(data.newEmail),
     by: data.by && line(data.by),
-    at: formatDate(data.at, language),
-    expires: formatDate(data.expiresAt, language),
+    at: formatDate(data.at, language, data.timeZone),
+    expires: formatDate(data.expiresAt, language, data.timeZone),
     hours: data.hours,
   };
   const c = copy[kind];

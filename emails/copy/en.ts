@@ -53,7 +53,8 @@ export const en: EmailsCopy = {
             'facts',
             'action',
             {
-              note: 'If you were not expecting this request, or anything about it looks wrong, refuse it: nothing will change. Never share this code with anyone, even someone claiming to be from our support team: we will never ask you for it.',
+              // The person who asked was expecting it: only the other party is asked whether it was expected.
+              note: `${c.askerIsYou ? '' : 'If you were not expecting this request, or anything about it looks wrong, refuse it: nothing will change. '}Never share this code with anyone, even someone claiming to be from our support team: we will never ask you for it.`,
             },
           ],
     reminder: (c) =>

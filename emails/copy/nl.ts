@@ -45,7 +45,7 @@ export const nl: EmailsCopy = {
       c.you === 'asker'
         ? nlPending(c)
         : [
-            `${c.askerIsYou ? 'U heeft' : `${c.asker} heeft`} een contactwijziging aangevraagd voor ${c.svc}.`,
+            `${c.askerIsYou ? 'U hebt' : `${c.asker} heeft`} een contactwijziging aangevraagd voor ${c.svc}.`,
             c.you === 'from'
               ? `U bent nu ${c.roles} van deze dienst. Door akkoord te gaan, bevestigt u dat u ${c.plural ? 'deze rollen' : 'deze rol'} overdraagt aan ${c.to}.`
               : `Met deze aanvraag wordt u ${c.roles} van deze dienst, in plaats van ${c.from}. Door akkoord te gaan, bevestigt u dat u ${c.plural ? 'deze rollen' : 'deze rol'} op u neemt.`,
@@ -53,7 +53,7 @@ export const nl: EmailsCopy = {
             'facts',
             'action',
             {
-              note: 'Verwachtte u deze aanvraag niet, of klopt er iets niet? Weiger de aanvraag dan; er verandert niets. Deel deze code nooit met anderen, ook niet met iemand die zegt van onze klantenservice te zijn: wij vragen er nooit om.',
+              note: `${c.askerIsYou ? '' : 'Verwachtte u deze aanvraag niet, of klopt er iets niet? Weiger de aanvraag dan; er verandert niets. '}Deel deze code nooit met anderen, ook niet met iemand die zegt van onze klantenservice te zijn: wij vragen er nooit om.`,
             },
           ],
     reminder: (c) =>
@@ -75,7 +75,7 @@ export const nl: EmailsCopy = {
     ],
     refused: (c) => [
       c.by
-        ? `${c.byIsYou ? 'U heeft' : `${c.by} heeft`} de aanvraag tot contactwijziging voor ${c.svc} geweigerd.`
+        ? `${c.byIsYou ? 'U hebt' : `${c.by} heeft`} de aanvraag tot contactwijziging voor ${c.svc} geweigerd.`
         : `De aanvraag tot contactwijziging voor ${c.svc} is geweigerd.`,
       ...why(c.reason, 'Opgegeven reden:', 'Er is geen reden opgegeven.'),
       nlUnchanged(c),
@@ -91,11 +91,11 @@ export const nl: EmailsCopy = {
     ],
     aborted: (c) => [
       c.by
-        ? `${c.byIsYou ? 'U heeft' : `${c.by} heeft`} de aanvraag tot contactwijziging voor ${c.svc} geannuleerd.`
+        ? `${c.byIsYou ? 'U hebt' : `${c.by} heeft`} de aanvraag tot contactwijziging voor ${c.svc} geannuleerd.`
         : `De aanvraag tot contactwijziging voor ${c.svc} is geannuleerd.`,
       ...why(c.reason, 'Opgegeven reden:', 'Er is geen reden opgegeven.'),
       nlUnchanged(c),
-      'Heeft u voor deze aanvraag een code ontvangen? Die is nu niet meer bruikbaar; u hoeft niets te doen.',
+      'Hebt u voor deze aanvraag een code ontvangen? Die is nu niet meer bruikbaar; u hoeft niets te doen.',
       'facts',
     ],
     error: (c) => [
@@ -107,9 +107,9 @@ export const nl: EmailsCopy = {
     ],
   },
   invitation: {
-    subject: (inviter) => `${inviter} nodigt u uit in het klantenpanel`,
+    subject: (inviter) => `${inviter} nodigt u uit in het klantenpaneel`,
     body: (i) => [
-      `${i.inviter} heeft u een subaccount gegeven in het klantenpanel: u kunt inloggen met uw eigen wachtwoord en handelen binnen de permissies die u krijgt.`,
+      `${i.inviter} heeft u een subaccount gegeven in het klantenpaneel: u kunt inloggen met uw eigen wachtwoord en handelen binnen de permissies die u krijgt.`,
       `Uw gebruikersnaam is ${i.handle}. Kies uw wachtwoord op deze pagina om de uitnodiging te accepteren; de link werkt één keer en tot ${i.expires}.`,
     ],
     button: 'Mijn wachtwoord kiezen',

@@ -5,6 +5,8 @@ import { PASSWORD_EMAILS } from './copy/index.js';
 
 export interface PasswordResetData {
   recipientName: string;
+  /** The recipient account's IANA time zone; null: UTC. */
+  timeZone?: string | null;
   handle: string;
   url: string;
   expiresAt: Date;
@@ -16,7 +18,7 @@ export function renderPasswordReset(language: Language, data: PasswordResetData)
   return renderLinkEmail(language, {
     subject: c.subject,
     recipientName: data.recipientName,
-    paragraphs: c.body({ handle: line(data.handle), expires: formatDate(data.expiresAt, language) }),
+    paragraphs: c.body({ handle: line(data.handle), expires: formatDate(data.expiresAt, language, data.timeZone) }),
     url: data.url,
     button: c.button,
     fallback: c.fallback,

@@ -8,6 +8,8 @@ import { SIGN_IN_EMAILS } from './copy/index.js';
 
 export interface ThrottledData {
   recipientName: string;
+  /** The recipient account's IANA time zone; null: UTC. */
+  timeZone?: string | null;
   handle: string;
   failures: number;
   at: Date;
@@ -24,7 +26,7 @@ export function renderSignInThrottled(language: Language, data: ThrottledData): 
   const paragraphs = c.body({
     handle: line(data.handle),
     failures: data.failures,
-    at: formatDate(data.at, language),
+    at: formatDate(data.at, language, data.timeZone),
     ip: data.ip ? line(data.ip) : null,
     maxWait: formatSpan(MAX_WAIT_MS, language),
   });

@@ -13,7 +13,7 @@ export const fr: Words = {
   reference: 'Référence',
   cancelReasons: {
     addressChanged:
-      "L'adresse e-mail de l'un des contacts a changé : les codes envoyés à l'ancienne adresse ne peuvent plus être utilisés.",
+      "L'adresse e-mail de l'un des contacts a changé : les codes envoyés à l'ancienne adresse ne peuvent plus être utilisés.",
     changedByProvider:
       "L'hébergeur a modifié les contacts de ce service, ou l'a supprimé, dans ses propres systèmes : cette demande ne s'applique plus.",
   },

@@ -26,6 +26,7 @@ export default async function signInPage(app: FastifyInstance) {
 ${error ? html`<p class="notice error" role="alert" id="signin-error">${error}</p>` : ''}
 <form method="post" action="/signin" class="narrow">
   <input type="hidden" name="next" value="${next}">
+  <input type="hidden" name="timeZone" value="">
   <label for="handle">${t.handle}</label>
   <input id="handle" name="handle" autocomplete="username" required value="${handle}"${aria([error && 'signin-error'], error)}>
   <label for="password">${t.password}</label>
@@ -51,6 +52,7 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
       title: t.title,
       status: err.status,
       body: form(request, next, handle, error),
+      scripts: ['/assets/sign-in.js'],
     });
   };
 
@@ -60,6 +62,7 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
     return renderPage(app, request, reply, {
       title: COMMON[pageLanguage(request)].signIn.title,
       body: form(request, next),
+      scripts: ['/assets/sign-in.js'],
     });
   });
 
@@ -67,13 +70,18 @@ ${app.mailbox ? html`<p class="hint">${t.demo}</p>` : ''}`;
     '/signin',
     { schema: { hide: true }, config: { rateLimit: {} }, onRequest: sameOriginOnly(base) },
     async (request, reply) => {
-      const body = (request.body ?? {}) as { handle?: unknown; password?: unknown; next?: unknown };
+      const body = (request.body ?? {}) as { handle?: unknown; password?: unknown; next?: unknown; timeZone?: unknown };
       const handle = typeof body.handle === 'string' ? body.handle.trim().toLowerCase().slice(0, 100) : '';
       const password = typeof body.password === 'string' ? body.password : '';
       const next = safeNext(body.next, base);
       let signedIn: SignedIn;
       try {
-        signedIn = await signIn(app.ctx, { handle, password }, requesterOf(request), app.sessionToken(request));
+        signedIn = await signIn(
+          app.ctx,
+          { handle, password, timeZone: body.timeZone },
+          requesterOf(request),
+          app.sessionToken(request),
+        );
       } catch (err) {
         return refused(request, reply, next, handle, err);
       }

@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { ACTIVITY_TYPES, accountActivity, type ActivityType } from '../../accounts/activity.js';
 import type { Language } from '../../domain/contact-change.js';
 import type { AccountEvent } from '../../db/schema.js';
-import { formatDate } from '../../i18n/format.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
-import { renderPage } from '../shared/layout.js';
+import { renderPage, time } from '../shared/layout.js';
 import { ACTIVITY } from './copy/index.js';
 
 export const ACTIVITY_PATH = '/account/activity';
@@ -21,10 +20,10 @@ export function describeEvent(event: Pick<AccountEvent, 'type' | 'detail'>, lang
   return typeof name === 'string' && name ? t.named(what, name) : what;
 }
 
-function row(event: AccountEvent, lang: Language): Html {
+function row(event: AccountEvent, lang: Language, timeZone: string | null): Html {
   const t = ACTIVITY[lang];
   return html`<tr>
-    <td data-label="${t.when}"><time datetime="${event.at.toISOString()}">${formatDate(event.at, lang)}</time></td>
+    <td data-label="${t.when}">${time(event.at, lang, timeZone)}</td>
     <td data-label="${t.what}">${describeEvent(event, lang)}</td>
     <td data-label="${t.address}">${event.ip ?? t.unknown}</td>
     <td class="browser" data-label="${t.browser}">${event.userAgent ?? t.unknown}</td>
@@ -43,7 +42,7 @@ export default async function activityPage(app: FastifyInstance) {
       ? html`<table class="activity stack">
   <caption class="hint">${t.caption}</caption>
   <thead><tr><th scope="col">${t.when}</th><th scope="col">${t.what}</th><th scope="col">${t.address}</th><th scope="col">${t.browser}</th></tr></thead>
-  <tbody>${events.map((event) => row(event, lang))}</tbody>
+  <tbody>${events.map((event) => row(event, lang, request.viewer!.timeZone))}</tbody>
 </table>`
       : html`<p class="notice">${t.empty}</p>`;
     const pager = [

@@ -27,11 +27,11 @@ export function addressPasswordField(lang: Language, error: string | undefined, 
 }
 
 /** The change that waits, and a button that withdraws it; the button posts `withdrawForm`, out of the page's form. */
-export function pendingEmailNotice(lang: Language, pending: EmailChange | null): Html {
+export function pendingEmailNotice(lang: Language, pending: EmailChange | null, timeZone?: string | null): Html {
   if (!pending) return html``;
   const t = ADDRESS[lang].field;
   return html`<div class="notice" id="pending-email" role="status">
-      <p>${t.pending(pending.newEmail, time(pending.expiresAt, lang))}</p>
+      <p>${t.pending(pending.newEmail, time(pending.expiresAt, lang, timeZone))}</p>
       <button type="submit" class="secondary" form="${WITHDRAW_FORM}">${t.withdraw}</button>
     </div>`;
 }

@@ -3,12 +3,11 @@ import { createApiToken, myApiTokens, revokeApiToken, type ApiTokenInfo } from '
 import { requesterOf } from '../../core/requester.js';
 import { API_TOKEN_SCOPES, apiTokenInput, MAX_TOKEN_NAME } from '../../domain/api-tokens.js';
 import type { Language } from '../../domain/contact-change.js';
-import { formatDate } from '../../i18n/format.js';
 import { choice, errorSummary, fieldError, formField } from '../shared/form.js';
 import { html, type Html } from '../shared/html.js';
 import { setFlash } from '../shared/flash.js';
 import { pageLanguage } from '../shared/language.js';
-import { csrfField, renderPage } from '../shared/layout.js';
+import { csrfField, renderPage, time } from '../shared/layout.js';
 import { API_TOKENS } from './copy/index.js';
 
 export const API_TOKENS_PATH = '/account/api-tokens';
@@ -33,8 +32,8 @@ function tokenRow(v: View, t: ApiTokenInfo): Html {
   return html`<tr id="token-${t.id}">
     <td data-label="${c.list.name}">${t.name}</td>
     <td data-label="${c.list.scope}">${c.scopes[t.scope].label}</td>
-    <td data-label="${c.list.created}">${formatDate(t.createdAt, v.lang)}</td>
-    <td data-label="${c.list.lastUsed}">${t.lastUsedAt ? formatDate(t.lastUsedAt, v.lang) : c.list.never}</td>
+    <td data-label="${c.list.created}">${time(t.createdAt, v.lang, v.request.viewer?.timeZone)}</td>
+    <td data-label="${c.list.lastUsed}">${t.lastUsedAt ? time(t.lastUsedAt, v.lang, v.request.viewer?.timeZone) : c.list.never}</td>
     <td><form method="post" action="${API_TOKENS_PATH}/${t.id}/revoke">
       ${csrfField(v.app, v.request)}
       <button type="submit" class="danger" aria-label="${c.list.revokeLabel(t.name)}">${c.list.revoke}</button>

@@ -8,6 +8,7 @@
   var nodes = document.querySelectorAll('[data-request]');
   for (var i = 0; i < nodes.length; i++) rows[nodes[i].getAttribute('data-request')] = nodes[i];
   var live = document.querySelector('[data-live]');
+  var colon = (live && live.getAttribute('data-colon')) || ': ';
   // A list filtered by state keeps to it: a request whose state leaves the filter leaves the list.
   var list = document.querySelector('ol.requests[data-states]');
   var kept = list ? list.getAttribute('data-states').split(',') : null;
@@ -28,7 +29,8 @@
   function timeNode(iso) {
     var node = document.createElement('time');
     node.setAttribute('datetime', iso);
-    node.textContent = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    node.setAttribute('data-lang', lang);
+    node.textContent = window.countersignLocalTime(iso, lang) || iso;
     return node;
   }
 
@@ -76,7 +78,7 @@
     field(row, 'deadline-label').textContent = item.deadline.label;
     field(row, 'deadline').replaceChildren(timeNode(item.deadline.at));
     setActions(row, item.actions);
-    var said = row.getAttribute('data-service') + ': ' + item.stateText + '. ' + item.progress;
+    var said = row.getAttribute('data-service') + colon + item.stateText + '. ' + item.progress;
     if (kept && kept.indexOf(item.state) < 0) return said + ' ' + leave(row, item.id);
     return said;
   }

@@ -103,7 +103,7 @@ export function accessSection(
       <p class="hint">${t.allowHint(contact.email, INVITATION_DAYS)}</p>
       ${permissionsForm(ctx, 'invite', t.allow, t.invite)}`,
     invited:
-      () => html`<p id="invitation">${invitation && invitation.expiresAt.getTime() <= Date.now() ? t.expired(contact.email) : t.invited(contact.email)} ${time(invitation?.expiresAt ?? null, lang)}.</p>
+      () => html`<p id="invitation">${invitation && invitation.expiresAt.getTime() <= Date.now() ? t.expired(contact.email) : t.invited(contact.email)} ${time(invitation?.expiresAt ?? null, lang, request.viewer?.timeZone)}.</p>
       ${edit()}
       <div class="actions choices">
         ${button(ctx, 'invite', t.resend, 'secondary', t.resendHint, keep)}

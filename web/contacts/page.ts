@@ -70,7 +70,7 @@ ${contactForm(app, request, pageLanguage(request), { values, errors })}`;
 <p class="lead"><strong>${contact.name}</strong> · ${t.form.handle} <code>${contact.handle}</code></p>
 ${withdrawnNotice(request, lang)}
 <p>${t.form.editIntro}</p>
-${pendingEmailNotice(lang, pending)}
+${pendingEmailNotice(lang, pending, request.viewer?.timeZone)}
 ${contactForm(app, request, lang, { contact, values, errors })}
 ${withdrawForm(app, request, lang, pending, contact.id)}
 ${owner ? accessSection(app, request, contact, invitation, accessError) : ''}
@@ -129,7 +129,7 @@ ${
   <caption id="contacts-caption" class="vh">${t.caption}</caption>
   <thead><tr><th scope="col">${t.name}</th><th scope="col">${t.handle}</th><th scope="col">${t.email}</th><th scope="col">${t.phone}</th>
     <th scope="col">${t.company}</th><th scope="col">${t.categories}</th><th scope="col">${t.access}</th><th scope="col"><span class="vh">${t.actions}</span></th></tr></thead>
-  <tbody>${contacts.map((c) => row(c, expiries.get(c.id) ?? null, lang))}</tbody>
+  <tbody>${contacts.map((c) => row(c, expiries.get(c.id) ?? null, lang, request.viewer?.timeZone))}</tbody>
 </table></div>`
     : html`<p class="notice">${t.empty}</p>`
 }`;

@@ -26,11 +26,11 @@ export function there(request: FastifyRequest, reply: FastifyReply, path: string
 /** The confirmations the pages of My contacts may show (flash.ts). */
 export const notices = (lang: Language): FlashWords => ({ area: 'contacts', words: CONTACTS[lang].notices });
 
-export function statusOf(contact: Account, expiresAt: Date | null, lang: Language): Html {
+export function statusOf(contact: Account, expiresAt: Date | null, lang: Language, timeZone?: string | null): Html {
   const t = CONTACTS[lang].status;
   switch (contact.access) {
     case 'invited':
-      return html`<span class="badge pending">${expiresAt && expiresAt.getTime() <= Date.now() ? t.expired : t.invited}</span> ${time(expiresAt, lang)}`;
+      return html`<span class="badge pending">${expiresAt && expiresAt.getTime() <= Date.now() ? t.expired : t.invited}</span> ${time(expiresAt, lang, timeZone)}`;
     case 'active':
       return html`<span class="badge done">${t.active}</span>`;
     case 'deactivated':
@@ -40,7 +40,7 @@ export function statusOf(contact: Account, expiresAt: Date | null, lang: Languag
   }
 }
 
-export function row(contact: Account, expiresAt: Date | null, lang: Language): Html {
+export function row(contact: Account, expiresAt: Date | null, lang: Language, timeZone?: string | null): Html {
   const t = CONTACTS[lang];
   const categories = EMAIL_CATEGORIES.filter((c) => contact.emailCategories.includes(c)).map(
     (c) => t.categories[c].label,
@@ -52,7 +52,7 @@ export function row(contact: Account, expiresAt: Date | null, lang: Language): H
   <td class="phone" data-label="${t.list.phone}">${phoneText(contact.phone)}</td>
   <td data-label="${t.list.company}">${contact.company ?? ''}</td>
   <td data-label="${t.list.categories}">${categories.length ? categories.join(', ') : html`<span class="hint">${t.list.noCategory}</span>`}</td>
-  <td data-label="${t.list.access}">${statusOf(contact, expiresAt, lang)}</td>
+  <td data-label="${t.list.access}">${statusOf(contact, expiresAt, lang, timeZone)}</td>
   <td class="row-actions">
     <a href="/contacts/${contact.id}/edit">${t.list.edit}<span class="vh"> – ${contact.name}</span></a>
     <a href="/contacts/${contact.id}/delete">${t.list.delete}<span class="vh"> – ${contact.name}</span></a>

@@ -1,6 +1,7 @@
 import { isFinal, type Decision, type Language, type Party, type Role } from '../../domain/contact-change.js';
 import type { DecisionSummary } from '../../db/queries.js';
 import { formatDate } from '../../i18n/format.js';
+import { time } from '../shared/layout.js';
 import { Problem } from '../../core/problems.js';
 import { kindName, roleList, who } from '../shared/names.js';
 import { labelled } from '../shared/form.js';
@@ -56,7 +57,7 @@ export function summary(view: DecisionSummary, lang: Language, t: DecisionCopy):
   <dt>${t.from}</dt><dd>${who(from)}</dd>
   <dt>${t.to}</dt><dd>${who(to)}</dd>
   <dt>${t.askedBy}</dt><dd>${who(askedBy)}</dd>
-  <dt>${t.expires}</dt><dd>${formatDate(change.expiresAt, lang)}</dd>
+  <dt>${t.expires}</dt><dd>${time(change.expiresAt, lang)}</dd>
   <dt>${t.state}</dt><dd>${t.states[change.state] ?? change.state}</dd>
 </dl>`;
 }

@@ -21,7 +21,7 @@ export default fp(
       const emails = await mailbox.list();
       const rows = emails.map(
         (e) =>
-          html`<tr><td>${time(e.sentAt, lang)}</td><td>${e.to}</td><td><a href="/dev/mailbox/${e.id}">${e.subject}</a></td></tr>`,
+          html`<tr><td>${time(e.sentAt, lang, request.viewer?.timeZone)}</td><td>${e.to}</td><td><a href="/dev/mailbox/${e.id}">${e.subject}</a></td></tr>`,
       );
       const body = html`<h1>${t.title}</h1>
 <p class="hint">${t.intro}</p>
@@ -43,7 +43,7 @@ ${emails.length ? html`<table><thead><tr><th scope="col">${t.sent}</th><th scope
       }
       const body = html`<p><a href="/dev/mailbox">← ${t.back}</a> · <a href="/dev/mailbox/${email.id}/html">${t.htmlVersion}</a></p>
 <h1>${email.subject}</h1>
-<dl><dt>${t.from}</dt><dd>${email.from}</dd><dt>${t.to}</dt><dd>${email.to}</dd><dt>${t.sent}</dt><dd>${time(email.sentAt, lang)}</dd></dl>
+<dl><dt>${t.from}</dt><dd>${email.from}</dd><dt>${t.to}</dt><dd>${email.to}</dd><dt>${t.sent}</dt><dd>${time(email.sentAt, lang, request.viewer?.timeZone)}</dd></dl>
 <pre>${linkify(email.text)}</pre>`;
       return renderPage(app, request, reply, { title: email.subject, body, section: 'mailbox' });
     });

@@ -161,12 +161,13 @@ export default async function profilePage(app: FastifyInstance) {
       billingContact: text(body.billingContact),
       communication: text(body.communication),
       language: text(body.language),
+      timeZone: text(body.timeZone),
     };
     const parsed = preferencesInput.safeParse(values);
     if (!parsed.success)
       return refuse(request, reply, 'preferences', values, 422, translateIssues(parsed.error, pageLanguage(request)));
     return attempt(request, reply, 'preferences', values, async () => {
-      await updatePreferences(app.ctx, request.viewer!, parsed.data);
+      await updatePreferences(app.ctx, request.viewer!, { ...parsed.data, timeZone: text(body.timeZone) || null });
       return 'preferences';
     });
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Profile } from '../../accounts/profile.js';
 import type { Language } from '../../domain/contact-change.js';
 import { MIN_PASSWORD, NEWSLETTERS } from '../../domain/contact.js';
+import { TIME_ZONES } from '../../domain/time-zones.js';
 import type { Account } from '../../db/schema.js';
 import { ACTIVITY } from '../activity/copy/index.js';
 import { API_TOKENS } from '../api-tokens/copy/index.js';
@@ -52,7 +53,7 @@ function contactSection(v: ProfileView, profile: Profile): Html {
     <p class="hint names-hint" id="names-hint">${c.nameHint}</p>
     ${fieldError('names', nameError, t.errorLabel)}
     ${field('email', c.email, { type: 'email', autocomplete: 'email', maxlength: 254, required: true, ...emailField(v, profile) })}
-    ${holder ? html`${pendingEmailNotice(v.lang, profile.pendingEmail)}${addressPasswordField(v.lang, mine?.errors.addressPassword, t.errorLabel)}` : ''}
+    ${holder ? html`${pendingEmailNotice(v.lang, profile.pendingEmail, v.request.viewer?.timeZone)}${addressPasswordField(v.lang, mine?.errors.addressPassword, t.errorLabel)}` : ''}
     ${field('phone', c.phone, { type: 'tel', autocomplete: 'tel', maxlength: 40, hint: c.phoneHint, optional: true })}
     ${field('company', c.company, { autocomplete: 'organization', maxlength: 200, optional: true })}
     ${field('street', c.street, { autocomplete: 'street-address', maxlength: 200, optional: true })}
@@ -81,6 +82,9 @@ function preferencesSection(v: ProfileView, profile: Profile): Html {
   const billing = mine ? text(mine.values.billingContact) : (billingContact?.handle ?? account.handle);
   const communication = mine ? text(mine.values.communication) : account.communication;
   const language = mine ? text(mine.values.language) : account.language;
+  const zone = mine ? text(mine.values.timeZone) : (account.timeZone ?? '');
+  const zoneOption = (value: string, label: string) =>
+    html`<option value="${value}"${value === zone ? html` selected` : ''}>${label}</option>`;
   const option = (contact: Account) =>
     html`<option value="${contact.handle}"${contact.handle === billing ? html` selected` : ''}>${contact.name} (${contact.handle})${contact.id === account.id ? html` – ${p.holder}` : ''}</option>`;
   const radio = (value: 'email' | 'post', label: string) =>
@@ -114,6 +118,15 @@ function preferencesSection(v: ProfileView, profile: Profile): Html {
       error: mine?.errors.language,
       errorLabel: t.errorLabel,
       control: (aria) => html`<select id="language" name="language"${aria}>${languageOptions(language)}</select>`,
+    })}
+    ${formField({
+      id: 'timeZone',
+      label: p.timeZone,
+      hint: p.timeZoneHint,
+      error: mine?.errors.timeZone,
+      errorLabel: t.errorLabel,
+      control: (aria) =>
+        html`<select id="timeZone" name="timeZone"${aria}>${zoneOption('', p.timeZoneNone)}${TIME_ZONES.map((z) => zoneOption(z, z.replace(/_/g, ' ')))}</select>`,
     })}`;
   const { heading, intro, save } = p;
   return section(v, {

@@ -1,3 +1,4 @@
+import { COMMON } from '../shared/copy/index.js';
 import type { FastifyReply } from 'fastify';
 import { PARTIES, type Party } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
@@ -28,7 +29,7 @@ function facts(view: ChangeView, ctx: Ctx): Html {
   <dt>${t.fields.from}</dt><dd>${who(from)}</dd>
   <dt>${t.fields.to}</dt><dd>${who(to)}</dd>
   <dt>${t.fields.askedBy}</dt><dd>${who(askedBy)}</dd>
-  <dt>${t.fields.created}</dt><dd>${time(change.createdAt, lang)}</dd>
+  <dt>${t.fields.created}</dt><dd>${time(change.createdAt, lang, ctx.viewer.timeZone)}</dd>
   ${deadlineEntry(view, ctx)}
   <dt>${t.fields.state}</dt><dd>${stateBadge(change.state, t)}</dd>
   <dt>${t.fields.progress}</dt><dd data-field="progress">${progressText(view, ctx.viewer, t)}</dd>
@@ -40,8 +41,8 @@ function decisions(view: ChangeView, ctx: Ctx): Html {
   const entry = (party: Party) => {
     const decision = view.change[`${party}Decision` as const];
     const at = view.change[`${party}DecidedAt` as const];
-    return html`<dt>${t.fields[party]}: ${who(view[party])}</dt>
-  <dd data-field="decision-${party}">${decision ? t.detail[decision] : t.detail.undecided}${at ? html` ${time(at, lang)}` : ''}</dd>`;
+    return html`<dt>${t.fields[party]}${COMMON[lang].colon}${who(view[party])}</dt>
+  <dd data-field="decision-${party}">${decision ? t.detail[decision] : t.detail.undecided}${at ? html` ${time(at, lang, ctx.viewer.timeZone)}` : ''}</dd>`;
   };
   return html`<h2>${t.detail.decisions}</h2><dl class="decisions">${PARTIES.map(entry)}</dl>`;
 }
@@ -54,7 +55,7 @@ export async function renderDetail(ctx: Ctx, reply: FastifyReply, view: ChangeVi
   const body = html`<p><a href="/requests"><span aria-hidden="true">←</span> ${t.detail.back}</a></p>
 <h1>${title}</h1>
 ${notice}
-${liveRegion()}
+${liveRegion(ctx.lang)}
 <section class="request detail" id="request-${change.id}" data-request="${change.id}" data-state="${change.state}" data-service="${service.name}">
 ${facts(view, ctx)}
 ${decisions(view, ctx)}

@@ -1,3 +1,4 @@
+import { COMMON } from '../shared/copy/index.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PENDING_STATES, STATES } from '../../domain/contact-change.js';
@@ -78,7 +79,7 @@ function row(view: ChangeView, ctx: Ctx, back: string): Html {
   <dl>
     <dt>${referenceLabel(lang)}</dt><dd>${reference(change.id)}</dd>
     <dt>${t.fields.roles}</dt><dd>${rolesText(view, lang, t)}</dd>
-    <dt>${t.fields.fromTo}</dt><dd>${who(from)} <span aria-hidden="true">→</span><span class="visually-hidden">, ${t.fields.to}:</span> ${who(to)}</dd>
+    <dt>${t.fields.fromTo}</dt><dd>${who(from)} <span aria-hidden="true">→</span><span class="visually-hidden">, ${t.fields.to}${COMMON[lang].colon.trimEnd()}</span> ${who(to)}</dd>
     <dt>${t.fields.progress}</dt><dd data-field="progress">${progressText(view, ctx.viewer, t)}</dd>
     ${deadlineEntry(view, ctx)}
   </dl>
@@ -188,7 +189,7 @@ export default async function requestsPage(app: FastifyInstance) {
     const back = listUrl(q, { cursor: q.cursor, before: q.before });
     return page(html`${head}
 ${controls(q, ctx, services, errors)}
-${liveRegion()}
+${liveRegion(ctx.lang)}
 ${rows(q, ctx, found.views, back, states)}
 ${pager(q, ctx, found)}`);
   });

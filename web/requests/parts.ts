@@ -1,3 +1,4 @@
+import { COMMON } from '../shared/copy/index.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { mayManage } from '../../changes/requests.js';
 import { PARTIES, isFinal, type Language, type Party, type Role, type State } from '../../domain/contact-change.js';
@@ -94,7 +95,7 @@ export function deadline(view: ChangeView, t: RequestsCopy): { label: string; at
 
 export function deadlineEntry(view: ChangeView, ctx: Ctx): Html {
   const { label, at } = deadline(view, ctx.t);
-  return html`<dt data-field="deadline-label">${label}</dt><dd data-field="deadline">${time(at, ctx.lang)}</dd>`;
+  return html`<dt data-field="deadline-label">${label}</dt><dd data-field="deadline">${time(at, ctx.lang, ctx.viewer.timeZone)}</dd>`;
 }
 
 /** A request's reference: its id, as the emails give it. */
@@ -152,7 +153,8 @@ export function actionForms(view: ChangeView, ctx: Ctx, options: { back: string;
 }
 
 /** A polite live region: the poll announces changes there. */
-export const liveRegion = (): Html => html`<p class="visually-hidden" aria-live="polite" data-live></p>`;
+export const liveRegion = (lang: Language): Html =>
+  html`<p class="visually-hidden" aria-live="polite" data-live data-colon="${COMMON[lang].colon}"></p>`;
 
 export const notice = (kind: 'ok' | 'error', text: string): Html =>
   html`<p class="notice ${kind}" role="${kind === 'ok' ? 'status' : 'alert'}">${text}</p>`;

@@ -1,3 +1,4 @@
+import { COMMON } from '../shared/copy/index.js';
 import { timelineOf } from '../../changes/list.js';
 import type { ChangeView } from '../../db/queries.js';
 import type { ChangeEvent } from '../../db/schema.js';
@@ -72,9 +73,14 @@ export async function timeline(ctx: Ctx, view: ChangeView): Promise<Html> {
     const { reasonCode, expiresAt } = event.detail ?? {};
     // A reason the system gave is said in the reader's language; a person's own words, or the engine's, as written.
     const reason = cancelReasonText(reasonCode, ctx.lang) ?? event.detail?.reason;
-    const until = event.type === 'extended' && typeof expiresAt === 'string' ? html` ${time(expiresAt, ctx.lang)}` : '';
-    return html`<li>${time(event.at, ctx.lang)} <span>${eventText(event, personOf(event, view, names, ctx), ctx)}${until}</span>${
-      typeof reason === 'string' && reason ? html`<p class="reason">${ctx.t.events.reason}: <q>${reason}</q></p>` : ''
+    const until =
+      event.type === 'extended' && typeof expiresAt === 'string'
+        ? html` ${time(expiresAt, ctx.lang, ctx.viewer.timeZone)}`
+        : '';
+    return html`<li>${time(event.at, ctx.lang, ctx.viewer.timeZone)} <span>${eventText(event, personOf(event, view, names, ctx), ctx)}${until}</span>${
+      typeof reason === 'string' && reason
+        ? html`<p class="reason">${ctx.t.events.reason}${COMMON[ctx.lang].colon}<q>${reason}</q></p>`
+        : ''
     }</li>`;
   });
   return html`<p data-field="timeline-stale" hidden><a href="/requests/${view.change.id}">${ctx.t.detail.stale}</a></p>

@@ -1,3 +1,4 @@
+import { COMMON } from '../shared/copy/index.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ROLES, type Language, type Role } from '../../domain/contact-change.js';
 import type { Account } from '../../db/schema.js';
@@ -28,7 +29,7 @@ function roleChoice(
     checked: input.roles.includes(role) && !busy,
     attributes: busy ? html` disabled` : undefined,
     error: busy ? undefined : error,
-    after: html`<span class="hint" id="role-${role}-now">${t.now}: ${holder ? who(holder) : ''}</span>
+    after: html`<span class="hint" id="role-${role}-now">${t.now}${COMMON[lang].colon}${holder ? who(holder) : ''}</span>
     ${busy ? html`<span class="busy" id="role-${role}-busy">${t.busy} <a href="/requests/${busy}">${t.seeRequest}</a></span>` : ''}`,
   });
 }
@@ -129,7 +130,7 @@ export function changePreview(
     <li>${who(from)}, ${t.outgoing}</li>
     <li>${who(to)}, ${t.incoming}</li>
   </ul></dd>
-  <dt>${t.until}</dt><dd id="until">${time(expiresAt, lang)}</dd>
+  <dt>${t.until}</dt><dd id="until">${time(expiresAt, lang, request.viewer?.timeZone)}</dd>
 </dl>
 <p>${t.moves(roleList(input.roles, lang), input.roles.length > 1, who(from), who(to))}</p>
 <p class="hint">${t.lapse}</p>

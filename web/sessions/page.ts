@@ -25,8 +25,8 @@ export default async function sessionsPage(app: FastifyInstance) {
     return html`<tr${s.current ? html` aria-current="true"` : ''}>
   <td data-label="${t.columns.browser}">${agent}${s.current ? html` <span class="badge done">${t.thisOne}</span>` : ''}</td>
   <td data-label="${t.columns.ip}">${s.ip ?? t.unknownIp}</td>
-  <td data-label="${t.columns.signedIn}">${time(s.signedInAt, lang)}</td>
-  <td data-label="${t.columns.lastActive}">${time(s.lastSeenAt, lang)}</td>
+  <td data-label="${t.columns.signedIn}">${time(s.signedInAt, lang, request.viewer?.timeZone)}</td>
+  <td data-label="${t.columns.lastActive}">${time(s.lastSeenAt, lang, request.viewer?.timeZone)}</td>
   <td><form method="post" action="/account/sessions/${s.id}/end" class="bare">${csrfField(app, request)}
     <button type="submit" class="link" aria-label="${t.signOutLabel(s.current ? t.thisOne : agent)}">${t.signOut}</button>
   </form></td>

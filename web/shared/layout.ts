@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, can } from '../../domain/access.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
+import { formatDate } from '../../i18n/format.js';
 import { COMMON } from './copy/index.js';
 import { clearFlash, flashText, type FlashWords } from './flash.js';
 import { escapeHtml, html, sendSensitivePage, type Html } from './html.js';
@@ -92,9 +93,12 @@ ${scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join(
 export const csrfField = (app: FastifyInstance, request: FastifyRequest): Html =>
   html`<input type="hidden" name="_csrf" value="${app.csrfToken(request)}">`;
 
-/** A date that the reader's browser shows in their own time zone; without JavaScript, in UTC. */
-export const time = (date: Date | string | null, lang: Language): Html => {
+/**
+ * A date that the reader's browser shows in its own time zone, naming it (assets/local-time.js); without
+ * JavaScript, in the account's time zone if known, else in UTC, naming it as well.
+ */
+export const time = (date: Date | string | null, lang: Language, timeZone?: string | null): Html => {
   if (!date) return html``;
   const d = new Date(date);
-  return html`<time datetime="${d.toISOString()}" data-lang="${lang}">${d.toISOString().slice(0, 16).replace('T', ' ')} UTC</time>`;
+  return html`<time datetime="${d.toISOString()}" data-lang="${lang}">${formatDate(d, lang, timeZone)}</time>`;
 };

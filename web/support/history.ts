@@ -1,3 +1,4 @@
+import { COMMON } from '../shared/copy/index.js';
 import type { Language } from '../../domain/contact-change.js';
 import type { ChangeEvent, Email } from '../../db/schema.js';
 import { cancelReasonText } from '../../i18n/words/index.js';
@@ -45,7 +46,7 @@ export function timelineTable(lang: Language, events: ChangeEvent[], handles: Ha
     <td data-label="${t.timeline.at}">${time(event.at, lang)}</td>
     <td data-label="${t.timeline.what}">${label(t.timeline.events, event.type)}</td>
     <td data-label="${t.timeline.who}">${event.accountId ? (handles.get(event.accountId) ?? '') : ''}</td>
-    <td data-label="${t.timeline.detail}">${eventFacts(t, lang, event)}${reason ? html`<p class="reason"><strong>${t.timeline.reason}:</strong> ${reason}</p>` : ''}</td>
+    <td data-label="${t.timeline.detail}">${eventFacts(t, lang, event)}${reason ? html`<p class="reason"><strong>${t.timeline.reason}${COMMON[lang].colon.trimEnd()}</strong> ${reason}</p>` : ''}</td>
   </tr>`;
   })}</tbody>
 </table></div>

@@ -109,7 +109,7 @@ export function onSections(v: View, status: TwoStepStatus): Html {
     ${submit(t.turnOff, 'danger')}`,
       );
   return html`<section class="profile-section" id="two-step">
-  <p id="two-step-status"><strong>${t.status}</strong> ${t.since} ${time(status.enabledAt, v.lang)}</p>
+  <p id="two-step-status"><strong>${t.status}</strong> ${t.since} ${time(status.enabledAt, v.lang, v.request.viewer?.timeZone)}</p>
   <p id="codes-left">${t.left(status.recoveryCodesLeft)}</p>
 </section>
 <section class="profile-section" id="renew">

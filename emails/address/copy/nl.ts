@@ -5,7 +5,7 @@ export const nl: AddressEmailsCopy = {
     w.kind === 'account'
       ? `uw account ${w.name} (${w.handle})`
       : w.kind === 'subAccount'
-        ? `uw subaccount ${w.handle} in het klantenpanel van ${w.keeper}`
+        ? `uw subaccount ${w.handle} in het klantenpaneel van ${w.keeper}`
         : `uw contactkaart ${w.handle} in het adresboek van ${w.keeper}`,
   confirm: {
     subject: 'Bevestig uw nieuwe e-mailadres',
@@ -34,7 +34,7 @@ export const nl: AddressEmailsCopy = {
     ended:
       'Deze openstaande contactwijzigingen zijn beëindigd, omdat hun codes naar dit adres waren gestuurd en niet meer mogen worden gebruikt:',
     endedAfter:
-      'Is een wijziging nog steeds gewenst? Dan kan vanuit het klantenpanel een nieuwe aanvraag worden gedaan.',
+      'Is een wijziging nog steeds gewenst? Dan kan vanuit het klantenpaneel een nieuwe aanvraag worden gedaan.',
     request: (r) => `${r.service} (${r.roles}), referentie ${r.id}`,
     note: 'Hebt u deze wijziging niet gevraagd? Neem dan meteen contact op met onze support.',
   },

@@ -9,6 +9,6 @@ export const nl: PasswordEmailsCopy = {
     ],
     button: 'Nieuw wachtwoord kiezen',
     fallback: 'Werkt de knop niet? Kopieer deze link naar uw browser:',
-    note: 'Heeft u hier niet om gevraagd? Negeer dan deze e-mail: uw wachtwoord blijft ongewijzigd.',
+    note: 'Hebt u hier niet om gevraagd? Negeer dan deze e-mail: uw wachtwoord blijft ongewijzigd.',
   },
 };

@@ -1,7 +1,7 @@
 import type { ActivityCopy } from './index.js';
 
 export const fr: ActivityCopy = {
-  link: 'Activité du compte : connexions, changements de mot de passe et d’adresse, jetons d’API',
+  link: 'Activité du compte : connexions, changements de mot de passe et d’adresse, jetons d’API',
   title: 'Activité de mon compte',
   intro:
     'Ce qui est arrivé à votre compte, du plus récent au plus ancien, avec l’adresse et le navigateur d’origine. Si vous ne reconnaissez pas quelque chose, changez votre mot de passe et prévenez le support.',
@@ -34,5 +34,5 @@ export const fr: ActivityCopy = {
     apiTokenRevoked: 'Jeton d’API révoqué',
   },
   other: 'Autre activité',
-  named: (what, name) => `${what} : « ${name} »`,
+  named: (what, name) => `${what} : « ${name} »`,
 };

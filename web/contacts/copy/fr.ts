@@ -2,13 +2,13 @@ import { html } from '../../shared/html.js';
 import type { ContactsCopy } from './index.js';
 
 export const fr: ContactsCopy = {
-  errorLabel: 'Erreur :',
-  summary: 'Veuillez corriger ce qui suit :',
+  errorLabel: 'Erreur :',
+  summary: 'Veuillez corriger ce qui suit :',
   optional: '(facultatif)',
   list: {
     title: 'Mes contacts',
     intro:
-      'Les personnes de votre carnet. Chacune a son propre identifiant, auquel vous pouvez confier un rôle sur un service ; vous pouvez aussi ouvrir votre espace client à un contact, comme sous-compte.',
+      'Les personnes de votre carnet. Chacune a son propre identifiant, auquel vous pouvez confier un rôle sur un service ; vous pouvez aussi ouvrir votre espace client à un contact, comme sous-compte.',
     add: 'Ajouter un contact',
     empty: 'Votre carnet ne contient encore aucun contact.',
     caption: 'Contacts',
@@ -36,16 +36,16 @@ export const fr: ContactsCopy = {
     saved: 'Les modifications ont été enregistrées.',
     deleted: 'Le contact a été supprimé.',
     invited: 'L’invitation a été envoyée.',
-    withdrawn: 'L’invitation a été retirée : son lien ne fonctionne plus.',
-    permissions: 'Les permissions ont été enregistrées ; elles s’appliquent dès la prochaine action du sous-compte.',
-    deactivated: 'Le sous-compte a été désactivé : il est déconnecté et ne peut plus se connecter.',
-    reactivated: 'Le sous-compte a été réactivé : il peut de nouveau se connecter.',
+    withdrawn: 'L’invitation a été retirée : son lien ne fonctionne plus.',
+    permissions: 'Les permissions ont été enregistrées ; elles s’appliquent dès la prochaine action du sous-compte.',
+    deactivated: 'Le sous-compte a été désactivé : ses sessions sont fermées et toute connexion est impossible.',
+    reactivated: 'Le sous-compte a été réactivé : la connexion est de nouveau possible.',
   },
   form: {
     newTitle: 'Ajouter un contact',
     editTitle: 'Modifier un contact',
     newIntro: 'Le contact reçoit son propre identifiant. Rien ne lui est envoyé.',
-    editIntro: 'L’identifiant ne change pas ; les rôles de ce contact sur vos services non plus.',
+    editIntro: 'L’identifiant ne change pas ; les rôles de ce contact sur vos services non plus.',
     handle: 'Identifiant',
     name: 'Nom',
     reach: 'Coordonnées',
@@ -92,12 +92,12 @@ export const fr: ContactsCopy = {
     },
     'services.manage': {
       label: 'Gérer les services',
-      hint: 'Demander des changements de contacts sur les services ; comprend la consultation.',
+      hint: 'Demander des changements de contacts sur les services ; comprend la consultation.',
     },
     'domains.view': { label: 'Voir les domaines', hint: 'Voir les noms de domaine et leurs contacts.' },
     'domains.manage': {
       label: 'Gérer les domaines',
-      hint: 'Demander des changements de contacts sur les noms de domaine ; comprend la consultation.',
+      hint: 'Demander des changements de contacts sur les noms de domaine ; comprend la consultation.',
     },
     invoices: { label: 'Factures', hint: 'Voir et payer les factures.' },
     tickets: { label: 'Tickets de support', hint: 'Ouvrir et suivre des tickets de support.' },
@@ -109,7 +109,7 @@ export const fr: ContactsCopy = {
     lastName: 'Saisissez le nom.',
     emailRequired: 'Saisissez une adresse e-mail.',
     email: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
-    phone: 'Saisissez le numéro au format international : + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
+    phone: 'Saisissez le numéro au format international : + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
     phoneIn: (country) =>
       `Le numéro de téléphone n’est pas valide pour le pays choisi (${country}) : saisissez-le tel qu’on le compose dans ce pays, ou avec + et l’indicatif du pays, par exemple +33 6 12 34 56 78.`,
     country: 'Choisissez un pays dans la liste.',
@@ -122,14 +122,14 @@ export const fr: ContactsCopy = {
     emailTaken: (email) =>
       `${email} est déjà l’adresse d’un autre contact de votre carnet, ou la vôtre. Chaque contact doit avoir sa propre adresse.`,
     subAccountEmail: 'Seul le titulaire du compte peut changer l’adresse e-mail d’un sous-compte.',
-    unavailable: 'Le service est momentanément indisponible ; rien n’a été changé. Réessayez dans un instant.',
+    unavailable: 'Le service est momentanément indisponible ; rien n’a été changé. Réessayez dans un instant.',
   },
   del: {
-    title: (name) => `Supprimer ${name} ?`,
+    title: (name) => `Supprimer ${name} ?`,
     consequences:
       'Le contact quitte votre carnet et ne peut plus recevoir de rôle. Les demandes passées gardent son nom.',
     subAccount:
-      'Ce contact est aussi un sous-compte : il est déconnecté aussitôt, ne peut plus se connecter, et tout lien d’invitation cesse de fonctionner.',
+      'Ce contact est aussi un sous-compte : ses sessions sont fermées aussitôt, toute connexion devient impossible et tout lien d’invitation cesse de fonctionner.',
     confirm: 'Supprimer le contact',
     cancel: 'Garder le contact',
     refused: 'Ce contact ne peut pas encore être supprimé.',
@@ -147,20 +147,20 @@ export const fr: ContactsCopy = {
   },
   access: {
     heading: 'Accès à l’espace client',
-    none: (name) => `${name} est un contact : il ne peut pas se connecter.`,
+    none: (name) => `${name} est un contact, sans accès à l’espace client.`,
     allow: 'Autoriser l’accès à l’espace client',
     allowHint: (email, days) =>
       `Nous envoyons à ${email} un e-mail avec un lien pour choisir un mot de passe, valable ${days} jours. Une fois l’invitation acceptée, ce contact se connecte comme sous-compte, avec les permissions cochées ici.`,
     invite: 'Inviter',
     invited: (email) => `Une invitation a été envoyée à ${email}. Son lien est valable jusqu’au`,
     expired: (email) =>
-      `L’invitation envoyée à ${email} n’a pas été acceptée à temps ; envoyez un nouveau lien si l’accès est toujours souhaité. Elle a expiré le`,
+      `L’invitation envoyée à ${email} n’a pas été acceptée à temps ; envoyez un nouveau lien si l’accès est toujours souhaité. Elle a expiré le`,
     resend: 'Envoyer un nouveau lien',
-    resendHint: 'Un nouvel e-mail avec un nouveau lien ; le lien actuel cesse de fonctionner.',
+    resendHint: 'Un nouvel e-mail avec un nouveau lien ; le lien actuel cesse de fonctionner.',
     withdraw: 'Retirer l’invitation',
     withdrawHint: 'Le lien cesse de fonctionner et ce contact reste sans accès.',
-    active: (name, handle) => `${name} est un sous-compte : il se connecte avec l’identifiant ${handle}.`,
-    deactivated: (name) => `${name} est un sous-compte désactivé : il ne peut pas se connecter.`,
+    active: (name, handle) => `${name} est un sous-compte et se connecte avec l’identifiant ${handle}.`,
+    deactivated: (name) => `${name} est un sous-compte désactivé : toute connexion est impossible.`,
     deactivate: 'Désactiver',
     deactivateHint:
       'Le sous-compte est déconnecté aussitôt et ne peut plus se connecter ni utiliser ses jetons d’API, jusqu’à sa réactivation.',
@@ -171,15 +171,15 @@ export const fr: ContactsCopy = {
     permissionsHint: 'Ce que ce sous-compte peut faire dans votre espace client. Gérer comprend la consultation.',
     elsewhere: 'Dans l’espace client de votre hébergeur',
     elsewhereHint:
-      'Countersign ne s’en sert pas : elles valent pour l’espace client de votre hébergeur lui-même, où se trouvent factures, tickets, e-mails et commandes.',
+      'Countersign ne s’en sert pas : elles valent pour l’espace client de votre hébergeur lui-même, où se trouvent factures, tickets, e-mails et commandes.',
     save: 'Enregistrer les permissions',
     problems: {
-      already: 'Ce contact est déjà un sous-compte ; modifiez plutôt ses permissions.',
+      already: 'Ce contact est déjà un sous-compte ; modifiez plutôt ses permissions.',
       noInvitation: 'Ce contact n’a pas d’invitation en attente.',
-      notSubAccount: 'Ce contact n’a pas encore d’accès ; invitez-le d’abord.',
-      notActive: 'Seul un sous-compte actif peut être désactivé ; retirez plutôt l’invitation en attente.',
+      notSubAccount: 'Ce contact n’a pas encore d’accès ; invitez-le d’abord.',
+      notActive: 'Seul un sous-compte actif peut être désactivé ; retirez plutôt l’invitation en attente.',
       notDeactivated: 'Ce sous-compte n’est pas désactivé.',
-      unavailable: 'L’invitation n’a pas pu être envoyée ; rien n’a été changé. Réessayez dans un instant.',
+      unavailable: 'L’invitation n’a pas pu être envoyée ; rien n’a été changé. Réessayez dans un instant.',
     },
   },
 };

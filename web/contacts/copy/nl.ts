@@ -8,7 +8,7 @@ export const nl: ContactsCopy = {
   list: {
     title: 'Mijn contacten',
     intro:
-      'De contactpersonen in uw adresboek. Elke contactpersoon heeft een eigen handle, waaraan u een rol op een dienst kunt geven; u kunt een contactpersoon ook als subaccount toegang geven tot uw klantomgeving.',
+      'De contactpersonen in uw adresboek. Elke contactpersoon heeft een eigen handle, waaraan u een rol op een dienst kunt geven; u kunt een contactpersoon ook als subaccount toegang geven tot uw klantenpaneel.',
     add: 'Contactpersoon toevoegen',
     empty: 'Uw adresboek bevat nog geen contactpersonen.',
     caption: 'Contactpersonen',
@@ -44,7 +44,7 @@ export const nl: ContactsCopy = {
   form: {
     newTitle: 'Contactpersoon toevoegen',
     editTitle: 'Contactpersoon wijzigen',
-    newIntro: 'De contactpersoon krijgt een eigen handle. Er wordt niets naar hem of haar gestuurd.',
+    newIntro: 'De contactpersoon krijgt een eigen handle. Er wordt niets naar deze persoon gestuurd.',
     editIntro: 'De handle blijft hetzelfde, net als de rollen van deze contactpersoon op uw diensten.',
     handle: 'Handle',
     name: 'Naam',
@@ -143,9 +143,9 @@ export const nl: ContactsCopy = {
     profileLink: 'profiel',
   },
   access: {
-    heading: 'Toegang tot de klantomgeving',
+    heading: 'Toegang tot het klantenpaneel',
     none: (name) => `${name} is een contactpersoon en kan niet inloggen.`,
-    allow: 'Toegang tot de klantomgeving geven',
+    allow: 'Toegang tot het klantenpaneel geven',
     allowHint: (email, days) =>
       `We sturen ${email} een e-mail met een link om een wachtwoord te kiezen, ${days} dagen geldig. Na aanvaarding logt deze contactpersoon in als subaccount, met de permissies die hier zijn aangevinkt.`,
     invite: 'Uitnodigen',
@@ -162,17 +162,17 @@ export const nl: ContactsCopy = {
     deactivateHint:
       'Het subaccount wordt meteen uitgelogd en kan niet meer inloggen of zijn API-tokens gebruiken, tot u het weer activeert.',
     reactivate: 'Weer activeren',
-    reactivateHint: 'Het subaccount kan weer inloggen met zijn wachtwoord, met de permissies hieronder.',
+    reactivateHint: 'Het subaccount kan weer inloggen met het eigen wachtwoord, met de permissies hieronder.',
     permissions: 'Permissies',
-    permissionsHint: 'Wat dit subaccount in uw klantomgeving mag doen. Beheren omvat bekijken.',
-    elsewhere: 'In de klantomgeving van uw provider',
+    permissionsHint: 'Wat dit subaccount in uw klantenpaneel mag doen. Beheren omvat bekijken.',
+    elsewhere: 'In het klantenpaneel van uw provider',
     elsewhereHint:
-      'Countersign gebruikt deze niet: ze gelden voor de eigen klantomgeving van uw hostingprovider, waar facturen, tickets, e-mails en bestellingen staan.',
+      'Countersign gebruikt deze niet: ze gelden voor het eigen klantenpaneel van uw hostingprovider, waar facturen, tickets, e-mails en bestellingen staan.',
     save: 'Permissies opslaan',
     problems: {
       already: 'Deze contactpersoon is al een subaccount; wijzig in plaats daarvan de permissies.',
       noInvitation: 'Deze contactpersoon heeft geen openstaande uitnodiging.',
-      notSubAccount: 'Deze contactpersoon heeft nog geen toegang; nodig hem of haar eerst uit.',
+      notSubAccount: 'Deze contactpersoon heeft nog geen toegang; nodig deze persoon eerst uit.',
       notActive: 'Alleen een actief subaccount kan worden gedeactiveerd; trek een openstaande uitnodiging in.',
       notDeactivated: 'Dit subaccount is niet gedeactiveerd.',
       unavailable: 'De uitnodiging kon niet worden verstuurd; er is niets gewijzigd. Probeer het zo opnieuw.',

@@ -3,7 +3,7 @@ import type { MailboxCopy } from './index.js';
 export const fr: MailboxCopy = {
   title: 'Boîte de test',
   intro:
-    'Aucun fournisseur d’e-mail n’est configuré (RESEND_API_KEY n’est pas défini) : les e-mails arrivent ici, du plus récent au plus ancien.',
+    'Aucun fournisseur d’e-mail n’est configuré (RESEND_API_KEY n’est pas défini) : les e-mails arrivent ici, du plus récent au plus ancien.',
   sent: 'Envoyé',
   to: 'À',
   from: 'De',

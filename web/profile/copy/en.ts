@@ -48,6 +48,9 @@ export const en: ProfileCopy = {
     byPost: 'Post',
     language: 'Language',
     languageHint: 'The language of our emails and of these pages.',
+    timeZone: 'Time zone',
+    timeZoneHint: 'The dates of our emails are written in it; these pages show your browser’s.',
+    timeZoneNone: 'None chosen (UTC)',
     save: 'Save preferences',
   },
   password: {

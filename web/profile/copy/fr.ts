@@ -1,28 +1,30 @@
 import type { ProfileCopy } from './index.js';
+import { elide } from '../../../i18n/format.js';
 
 export const fr: ProfileCopy = {
   title: 'Profil',
   intro: 'Les coordonnées et les préférences de votre espace client, votre mot de passe et vos lettres d’information.',
-  keeperIntro: (keeper) => `Vous gérez le profil de l’espace client de ${keeper}. La partie mot de passe est la vôtre.`,
+  keeperIntro: (keeper) =>
+    `Vous gérez le profil de l’espace client ${elide('de', keeper)}. La partie mot de passe est la vôtre.`,
   restricted:
-    'Votre sous-compte ne peut ni voir ni modifier le profil de cet espace client ; demandez la permission « profil » au titulaire du compte. Vous pouvez changer votre propre mot de passe ci-dessous.',
+    'Votre sous-compte ne peut ni voir ni modifier le profil de cet espace client ; demandez la permission « profil » au titulaire du compte. Vous pouvez changer votre propre mot de passe ci-dessous.',
   sections: 'Parties du profil',
-  errorLabel: 'Erreur :',
-  summary: 'Rien n’a été enregistré. Veuillez corriger ce qui suit :',
+  errorLabel: 'Erreur :',
+  summary: 'Rien n’a été enregistré. Veuillez corriger ce qui suit :',
   saved: {
     contact: 'Vos coordonnées ont été enregistrées.',
     preferences: 'Les préférences du compte ont été enregistrées.',
     password: 'Votre mot de passe a été changé. Vos autres sessions ont été déconnectées.',
     newsletters: 'Vos choix de lettres d’information ont été enregistrés.',
     unsubscribed:
-      'Vous êtes désabonné de toutes les lettres d’information. Les e-mails de service continuent de vous parvenir.',
+      'Vous ne recevrez plus aucune lettre d’information. Les e-mails de service continuent de vous parvenir.',
   },
   contact: {
     heading: 'Coordonnées',
     intro: 'Comment nous joignons le titulaire du compte. Ces informations figurent aussi sur les factures.',
     firstName: 'Prénom',
     lastName: 'Nom',
-    nameHint: 'Seul le support peut modifier vos nom et prénom : contactez-le avec une pièce d’identité.',
+    nameHint: 'Seul le support peut modifier vos nom et prénom : contactez-le avec une pièce d’identité.',
     email: 'Adresse e-mail',
     emailHint: 'Où partent les e-mails de service, comme les liens pour approuver un changement de contact.',
     phone: 'Téléphone',
@@ -43,17 +45,20 @@ export const fr: ProfileCopy = {
     billingHint:
       'Le titulaire du compte, ou l’un de vos contacts. Ajoutez un contact dans Mes contacts pour le choisir ici.',
     holder: 'titulaire du compte',
-    noContacts: 'Vous n’avez pas encore de contact : les informations de facturation vont au titulaire du compte.',
+    noContacts: 'Vous n’avez pas encore de contact : les informations de facturation vont au titulaire du compte.',
     communication: 'Recevoir les courriers par',
     byEmail: 'E-mail',
     byPost: 'Voie postale',
     language: 'Langue',
     languageHint: 'La langue de nos e-mails et de ces pages.',
+    timeZone: 'Fuseau horaire',
+    timeZoneHint: 'Les heures de nos e-mails y sont données ; ces pages suivent celui de votre navigateur.',
+    timeZoneNone: 'Aucun (UTC)',
     save: 'Enregistrer les préférences',
   },
   password: {
     heading: 'Mot de passe',
-    intro: 'Changer votre mot de passe déconnecte vos autres sessions ; celle-ci reste ouverte.',
+    intro: 'Changer votre mot de passe déconnecte vos autres sessions ; celle-ci reste ouverte.',
     current: 'Mot de passe actuel',
     next: 'Nouveau mot de passe',
     nextHint: (min) =>
@@ -62,11 +67,11 @@ export const fr: ProfileCopy = {
     hide: 'Masquer',
     generate: 'Générer un mot de passe sûr',
     generated:
-      'Un mot de passe aléatoire est dans le champ, en clair : gardez-le dans votre gestionnaire de mots de passe avant d’enregistrer.',
+      'Un mot de passe aléatoire est dans le champ, en clair : gardez-le dans votre gestionnaire de mots de passe avant d’enregistrer.',
     copy: 'Copier',
     copied: 'Copié dans le presse-papiers.',
-    copyFailed: 'Copie impossible : sélectionnez le mot de passe et copiez-le vous-même.',
-    strength: 'Robustesse :',
+    copyFailed: 'Copie impossible : sélectionnez le mot de passe et copiez-le vous-même.',
+    strength: 'Robustesse :',
     weak: 'faible',
     fair: 'moyenne',
     strong: 'élevée',
@@ -93,7 +98,7 @@ export const fr: ProfileCopy = {
     },
     save: 'Enregistrer mes choix',
     unsubscribeAll: 'Me désabonner de tout',
-    note: 'Les e-mails de service partent toujours, quels que soient vos choix : liens et résultats des changements de contact, avis de sécurité et factures.',
+    note: 'Les e-mails de service partent toujours, quels que soient vos choix : liens et résultats des changements de contact, avis de sécurité et factures.',
   },
   errors: {
     emailRequired: 'Saisissez une adresse e-mail.',
@@ -104,13 +109,13 @@ export const fr: ProfileCopy = {
     country: 'Saisissez un code pays à deux lettres, par exemple FR, BE ou NL.',
     language: 'Choisissez le français, l’anglais ou le néerlandais.',
     communication: 'Choisissez e-mail ou voie postale.',
-    billingUnknown: (handle) => `${handle} ne fait pas partie de vos contacts ; ajoutez-le d’abord dans Mes contacts.`,
-    nameBySupport: 'Seul le support peut modifier vos nom et prénom : contactez-le avec une pièce d’identité.',
+    billingUnknown: (handle) => `${handle} ne fait pas partie de vos contacts ; ajoutez-le d’abord dans Mes contacts.`,
+    nameBySupport: 'Seul le support peut modifier vos nom et prénom : contactez-le avec une pièce d’identité.',
     currentRequired: 'Saisissez votre mot de passe actuel.',
     currentWrong: 'Ce n’est pas votre mot de passe actuel.',
     same: 'Le nouveau mot de passe doit être différent de l’actuel.',
     short: (min) => `Choisissez un mot de passe d’au moins ${min} caractères.`,
-    confirm: 'Les deux mots de passe diffèrent : saisissez deux fois le même.',
+    confirm: 'Les deux mots de passe diffèrent : saisissez deux fois le même.',
     invalid: 'Cette valeur n’est pas valide.',
   },
   invitation: {
@@ -123,8 +128,8 @@ export const fr: ProfileCopy = {
     confirm: 'Saisissez à nouveau le mot de passe',
     submit: 'Accepter et me connecter',
     invalid:
-      'Ce lien d’invitation n’est plus valable : il a déjà servi, a été retiré, remplacé par un plus récent, ou a expiré. Demandez un nouveau lien à la personne qui vous a invité.',
+      'Ce lien d’invitation n’est plus valable : il a déjà servi, a été retiré, remplacé par un plus récent, ou a expiré. Demandez un nouveau lien à la personne à l’origine de l’invitation.',
     incomplete:
-      'Ce lien est incomplet. Rouvrez le lien de l’e-mail d’invitation en entier ; si cela échoue encore, demandez un nouveau lien à la personne qui vous a invité.',
+      'Ce lien est incomplet. Rouvrez le lien de l’e-mail d’invitation en entier ; si cela échoue encore, demandez un nouveau lien à la personne à l’origine de l’invitation.',
   },
 };

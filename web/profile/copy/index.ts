@@ -63,6 +63,9 @@ export interface ProfileCopy {
     byPost: string;
     language: string;
     languageHint: string;
+    timeZone: string;
+    timeZoneHint: string;
+    timeZoneNone: string;
     save: string;
   };
   password: PasswordCopy & {

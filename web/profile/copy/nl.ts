@@ -2,10 +2,11 @@ import type { ProfileCopy } from './index.js';
 
 export const nl: ProfileCopy = {
   title: 'Profiel',
-  intro: 'De contactgegevens en voorkeuren van uw klantenpanel, uw wachtwoord en uw nieuwsbrieven.',
-  keeperIntro: (keeper) => `U beheert het profiel van het klantenpanel van ${keeper}. Het wachtwoord is uw eigen.`,
+  intro: 'De contactgegevens en voorkeuren van uw klantenpaneel, uw wachtwoord en uw nieuwsbrieven.',
+  keeperIntro: (keeper) =>
+    `U beheert het profiel van het klantenpaneel van ${keeper}. Het onderdeel Wachtwoord gaat over uw eigen wachtwoord.`,
   restricted:
-    'Uw subaccount mag het profiel van dit klantenpanel niet zien of wijzigen; vraag de accounthouder om de permissie voor het profiel. Hieronder kunt u uw eigen wachtwoord wijzigen.',
+    'Uw subaccount mag het profiel van dit klantenpaneel niet zien of wijzigen; vraag de accounthouder om de permissie voor het profiel. Hieronder kunt u uw eigen wachtwoord wijzigen.',
   sections: 'Onderdelen van het profiel',
   errorLabel: 'Fout:',
   summary: 'Er is niets opgeslagen. Verbeter het volgende:',
@@ -49,6 +50,9 @@ export const nl: ProfileCopy = {
     byPost: 'Post',
     language: 'Taal',
     languageHint: 'De taal van onze e-mails en van deze pagina’s.',
+    timeZone: 'Tijdzone',
+    timeZoneHint: 'De tijden in onze e-mails staan in deze tijdzone; deze pagina’s volgen die van uw browser.',
+    timeZoneNone: 'Geen gekozen (UTC)',
     save: 'Voorkeuren opslaan',
   },
   password: {

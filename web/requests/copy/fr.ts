@@ -1,4 +1,4 @@
-import { formatList } from '../../../i18n/format.js';
+import { elide, formatList } from '../../../i18n/format.js';
 import type { RequestsCopy } from './index.js';
 
 export const fr: RequestsCopy = {
@@ -19,9 +19,8 @@ export const fr: RequestsCopy = {
     clear: 'Effacer les filtres',
     none: 'Aucune demande ne correspond à ces filtres.',
     badDate: (typed) =>
-      `«\u00a0${typed}\u00a0» n’est pas une date. Saisissez-la sous la forme AAAA-MM-JJ, par exemple 2026-03-01.`,
-    dateOrder:
-      'Cette date précède la première\u00a0: choisissez une date plus tardive, ou une première date plus ancienne.',
+      `« ${typed} » n’est pas une date. Saisissez-la sous la forme AAAA-MM-JJ, par exemple 2026-03-01.`,
+    dateOrder: 'Cette date précède la première : choisissez une date plus tardive, ou une première date plus ancienne.',
     left: 'Elle ne correspond plus au filtre et a quitté la liste.',
   },
   empty: 'Aucune demande ici.',
@@ -52,15 +51,15 @@ export const fr: RequestsCopy = {
   },
   progress: {
     you: 'En attente de votre confirmation',
-    youAnd: (o) => `En attente de votre confirmation et de la réponse de ${o}`,
-    other: (o) => `En attente de la réponse de ${o}`,
-    both: (a, b) => `En attente des réponses de ${a} et ${b}`,
-    applying: 'Les deux contacts ont accepté ; le changement est en cours.',
-    done: 'Les deux contacts ont accepté ; le changement est effectif.',
-    refusedBy: (w) => `Refusée par ${w} ; rien n’a changé.`,
-    cancelledBy: (w) => `Annulée par ${w} ; rien n’a changé.`,
-    expired: (handles) => `Expirée sans la réponse de ${formatList(handles, 'fr')} ; rien n’a changé.`,
-    error: 'Le changement n’a pas pu être effectué ; rien n’a changé.',
+    youAnd: (o) => `En attente de votre confirmation et de la réponse ${elide('de', o)}`,
+    other: (o) => `En attente de la réponse ${elide('de', o)}`,
+    both: (a, b) => `En attente des réponses ${elide('de', a)} et ${elide('de', b)}`,
+    applying: 'Les deux contacts ont accepté ; le changement est en cours.',
+    done: 'Les deux contacts ont accepté ; le changement est effectif.',
+    refusedBy: (w) => `Refusée par ${w} ; rien n’a changé.`,
+    cancelledBy: (w) => `Annulée par ${w} ; rien n’a changé.`,
+    expired: (handles) => `Expirée sans la réponse ${elide('de', formatList(handles, 'fr'))} ; rien n’a changé.`,
+    error: 'Le changement n’a pas pu être effectué ; rien n’a changé.',
   },
   you: 'vous',
   open: 'Ouvrir la demande',
@@ -79,16 +78,16 @@ export const fr: RequestsCopy = {
     confirm: 'Annuler la demande',
   },
   notices: {
-    sent: 'Demande envoyée\u00a0: les deux contacts reçoivent un e-mail avec un code à usage unique pour accepter ou refuser le changement.',
+    sent: 'Demande envoyée : les deux contacts reçoivent un e-mail avec un code à usage unique pour accepter ou refuser le changement.',
     resent:
       'Les e-mails ont été renvoyés aux contacts qui n’ont pas encore décidé. Les codes des e-mails précédents ne fonctionnent plus.',
-    cancelled: 'La demande est annulée ; rien n’a changé. Les contacts sont prévenus par e-mail.',
+    cancelled: 'La demande est annulée ; rien n’a changé. Les contacts sont prévenus par e-mail.',
   },
   problems: {
     forbidden: 'Seul l’auteur de la demande, ou le support, peut renvoyer ses e-mails ou l’annuler.',
     tooSoon: (s) => `Les e-mails viennent d’être envoyés. Réessayez dans ${s} s.`,
-    bothDecided: 'Les deux contacts ont déjà décidé : il n’y a aucun e-mail à renvoyer.',
-    notNow: (state) => `Impossible pour le moment : la demande est ${state.toLowerCase()}.`,
+    bothDecided: 'Les deux contacts ont déjà décidé : il n’y a aucun e-mail à renvoyer.',
+    notNow: (state) => `Impossible pour le moment : la demande est ${state.toLowerCase()}.`,
   },
   detail: {
     title: (s) => `Changement de contact pour ${s}`,
@@ -98,11 +97,11 @@ export const fr: RequestsCopy = {
     undecided: 'Pas encore décidé',
     accepted: 'Accepté',
     refused: 'Refusé',
-    stale: 'L’historique a de nouvelles entrées : les afficher',
+    stale: 'L’historique a de nouvelles entrées : les afficher',
   },
   events: {
     created: (w) => `Demande faite par ${w}`,
-    state: (s) => `État : ${s}`,
+    state: (s) => `État : ${s}`,
     accepted: (w) => `Acceptée par ${w}`,
     refused: (w) => `Refusée par ${w}`,
     reason: 'Motif',
@@ -111,9 +110,9 @@ export const fr: RequestsCopy = {
     outcomeSent: (w) => `E-mail sur l’issue envoyé à ${w}`,
     emailFailed: (w) => `L’e-mail à ${w} n’a pas pu être envoyé`,
     emailDelivered: (w) => `E-mail remis à ${w}`,
-    emailBounced: (w) => `L’e-mail à ${w} a été rejeté : il n’est pas arrivé`,
+    emailBounced: (w) => `L’e-mail à ${w} a été rejeté : il n’est pas arrivé`,
     emailComplained: (w) => `${w} a signalé l’e-mail comme indésirable`,
-    resent: (w) => `E-mails renvoyés par ${w} ; les codes précédents ne fonctionnent plus`,
+    resent: (w) => `E-mails renvoyés par ${w} ; les codes précédents ne fonctionnent plus`,
     extended: (w) => `Validité prolongée par ${w}, jusqu’au`,
     tokensLocked: 'Codes bloqués après trop d’essais erronés',
     other: (t) => t,

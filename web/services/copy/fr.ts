@@ -1,7 +1,8 @@
 import type { ServicesCopy } from './index.js';
+import { elide } from '../../../i18n/format.js';
 
 export const fr: ServicesCopy = {
-  errorLabel: 'Erreur :',
+  errorLabel: 'Erreur :',
   list: {
     title: 'Mes services',
     intro: 'Les services dont vous êtes titulaire ou contact, avec leurs contacts.',
@@ -25,9 +26,9 @@ export const fr: ServicesCopy = {
       'Confiez un ou plusieurs rôles de ce service à un autre compte. Rien ne change tant que le contact sortant et le contact entrant n’ont pas tous deux accepté.',
     roles: 'Rôles à transmettre',
     rolesHint: 'Choisissez un ou plusieurs rôles.',
-    ownOnly: 'En tant que contact technique ou facturation, vous ne pouvez transmettre que votre propre rôle.',
+    ownOnly: 'En tant que contact technique ou de facturation, vous ne pouvez transmettre que votre propre rôle.',
     now: 'actuellement',
-    busy: 'Indisponible : une demande en cours change déjà ce rôle.',
+    busy: 'Indisponible : une demande en cours change déjà ce rôle.',
     seeRequest: 'Voir cette demande',
     allBusy:
       'Tous les rôles que vous pouvez transmettre sont déjà en cours de changement. Attendez la fin de ces demandes.',
@@ -37,8 +38,8 @@ export const fr: ServicesCopy = {
       'Choisissez l’un de vos contacts dans la liste, ou saisissez l’identifiant client de n’importe quel compte, par exemple ab1234-cs.',
     next: 'Continuer',
     back: 'Retour à mes services',
-    summary: 'Veuillez corriger ce qui suit :',
-    found: (who) => `Trouvé : ${who}.`,
+    summary: 'Veuillez corriger ce qui suit :',
+    found: (who) => `Compte trouvé : ${who}.`,
   },
   preview: {
     title: 'Vérifier et confirmer',
@@ -52,7 +53,7 @@ export const fr: ServicesCopy = {
     incoming: 'contact entrant',
     until: 'Jusqu’au',
     moves: (roles, plural, from, to) =>
-      `Une fois les deux acceptations reçues, ${plural ? 'les rôles' : 'le rôle'} de ${roles} ${plural ? 'passeront' : 'passera'} de ${from} à ${to}.`,
+      `Une fois les deux acceptations reçues, ${plural ? 'les rôles' : 'le rôle'} de ${roles} ${plural ? 'passeront' : 'passera'} ${elide('de', from)} à ${to}.`,
     lapse:
       'Chacun reçoit un e-mail avec un lien personnel. Si l’un refuse, ou ne répond pas à temps, la demande prend fin et rien ne change.',
     confirm: 'Confirmer et envoyer les e-mails',
@@ -63,13 +64,13 @@ export const fr: ServicesCopy = {
     needHandle: 'Saisissez l’identifiant du nouveau contact.',
     unknown: (handle) => `Aucun compte ne porte l’identifiant ${handle}. Vérifiez l’orthographe.`,
     inactive: (handle) => `Le compte ${handle} est désactivé et ne peut pas reprendre de rôle.`,
-    same: (handle) => `${handle} détient déjà ces rôles ; choisissez un autre contact.`,
+    same: (handle) => `${handle} détient déjà ces rôles ; choisissez un autre contact.`,
     different:
-      'Ces rôles sont détenus par des contacts différents ; transmettez les rôles de chaque contact dans une demande distincte.',
-    busy: 'Une demande en cours change déjà l’un de ces rôles ; attendez qu’elle se termine ou annulez-la.',
+      'Ces rôles sont détenus par des contacts différents ; transmettez les rôles de chaque contact dans une demande distincte.',
+    busy: 'Une demande en cours change déjà l’un de ces rôles ; attendez qu’elle se termine ou annulez-la.',
     forbidden:
-      'Vous ne pouvez transmettre qu’un rôle que vous détenez ; le titulaire ou le contact administrateur peut changer tous les rôles.',
+      'Vous ne pouvez transmettre qu’un rôle que vous détenez ; le titulaire ou le contact administrateur peut changer tous les rôles.',
     notFound: 'Il n’y a rien ici, ou rien que vous puissiez voir.',
-    unavailable: 'Le service est momentanément indisponible ; rien n’a été changé. Réessayez dans un instant.',
+    unavailable: 'Le service est momentanément indisponible ; rien n’a été changé. Réessayez dans un instant.',
   },
 };

@@ -8,8 +8,8 @@ export const nl: ServicesCopy = {
     empty: 'U bent van geen enkele dienst houder of contact.',
     subAccount: {
       intro:
-        'De diensten van deze klantomgeving die u met uw rechten mag zien, en die waarvan u zelf contact bent, met hun contacten.',
-      empty: 'Uw rechten tonen u geen enkele dienst van deze klantomgeving, en u bent van geen enkele dienst contact.',
+        'De diensten van dit klantenpaneel die u met uw rechten mag zien, en die waarvan u zelf contact bent, met hun contacten.',
+      empty: 'Uw rechten tonen u geen enkele dienst van dit klantenpaneel, en u bent van geen enkele dienst contact.',
     },
     kind: 'Soort',
     holder: 'Houder',

@@ -2,6 +2,7 @@ import type { CommonCopy } from './index.js';
 
 export const en: CommonCopy = {
   languageName: 'English',
+  colon: ': ',
   skip: 'Skip to content',
   nav: {
     services: 'My services',

@@ -1,7 +1,9 @@
+import { elide } from '../../../i18n/format.js';
 import type { CommonCopy } from './index.js';
 
 export const fr: CommonCopy = {
   languageName: 'Français',
+  colon: ' : ',
   skip: 'Aller au contenu',
   nav: {
     services: 'Mes services',
@@ -11,10 +13,9 @@ export const fr: CommonCopy = {
     support: 'Support',
     mailbox: 'Boîte de test',
     signOut: 'Se déconnecter',
-    signedInAs: 'Connecté en tant que',
+    signedInAs: 'Connexion en tant que',
     language: 'Langue',
-    actingIn: (keeper) =>
-      `Vous agissez dans l’espace client ${/^[aeiouyàâéèêîïôû]/i.test(keeper) ? 'd’' : 'de '}${keeper}.`,
+    actingIn: (keeper) => `Vous agissez dans l’espace client ${elide('de', keeper)}.`,
   },
   signIn: {
     title: 'Connexion',
@@ -24,7 +25,7 @@ export const fr: CommonCopy = {
     wrong: 'Cet identifiant et ce mot de passe ne correspondent pas. Vérifiez-les et réessayez.',
     tooMany: 'Trop de tentatives depuis votre connexion. Patientez une minute puis réessayez.',
     intro: 'Connectez-vous avec votre identifiant client (par exemple ab1234-cs) et votre mot de passe.',
-    demo: 'Démo locale : les identifiants de démonstration sont affichés par npm start.',
+    demo: 'Démo locale : les identifiants de démonstration sont affichés par npm start.',
   },
   errors: {
     notFound: 'Il n’y a rien ici, ou rien que vous puissiez voir.',

@@ -2,6 +2,7 @@ import type { CommonCopy } from './index.js';
 
 export const nl: CommonCopy = {
   languageName: 'Nederlands',
+  colon: ': ',
   skip: 'Naar de inhoud',
   nav: {
     services: 'Mijn diensten',
@@ -13,7 +14,7 @@ export const nl: CommonCopy = {
     signOut: 'Uitloggen',
     signedInAs: 'Ingelogd als',
     language: 'Taal',
-    actingIn: (keeper) => `U handelt in de klantomgeving van ${keeper}.`,
+    actingIn: (keeper) => `U handelt in het klantenpaneel van ${keeper}.`,
   },
   signIn: {
     title: 'Inloggen',

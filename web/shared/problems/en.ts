@@ -67,6 +67,7 @@ export const en: ProblemWords = {
   notLater: 'The new expiry must be later than the current one.',
   tooLate: 'The new expiry may be at most 30 days from now.',
   nameSetBySupport: 'Your first and last name can only be changed by support.',
+  unknownTimeZone: 'Choose a time zone from the list.',
   wrongPassword: 'The current password is not right.',
   passwordRequired: 'Enter your current password to change the email address.',
   samePassword: 'The new password must differ from the current one.',

@@ -9,13 +9,13 @@ export const fr: ProblemWords = {
   accountDeactivated: 'Ce compte est désactivé.',
   supportOnly: 'Seul le support peut faire cela.',
   rolesNotYours:
-    'Seul le titulaire ou le contact administrateur peut changer ces rôles ; un contact technique ou de facturation ne peut transmettre que son propre rôle.',
+    'Seul le titulaire ou le contact administrateur peut changer ces rôles ; un contact technique ou de facturation ne peut transmettre que son propre rôle.',
   notManager: 'Seule la personne qui a fait cette demande, ou le support, peut faire cela.',
   noContactBook: 'Le support n’a pas de carnet de contacts.',
   contactsPermissionRequired:
-    'Votre sous-compte ne peut pas gérer les contacts ; demandez cette permission au titulaire du compte.',
+    'Votre sous-compte ne peut pas gérer les contacts ; demandez cette permission au titulaire du compte.',
   profilePermissionRequired:
-    'Votre sous-compte ne peut ni voir ni modifier le profil ; demandez au titulaire du compte.',
+    'Votre sous-compte ne peut ni voir ni modifier le profil ; demandez au titulaire du compte.',
   ownerOnly: 'Seul le titulaire du compte peut faire cela.',
   subAccountEmail: 'Seul le titulaire du compte peut changer l’adresse d’un sous-compte.',
   emailHolderOnly:
@@ -24,7 +24,7 @@ export const fr: ProblemWords = {
     'Ce code n’est pas valable pour cette demande. Il est peut-être mal saisi, déjà utilisé, remplacé par un e-mail plus récent, ou la demande est terminée.',
   twoStepRequired: 'Le support doit garder la connexion en deux étapes activée.',
   readOnlyToken:
-    'Ce jeton d’API ne permet que la lecture ; créez un jeton à accès complet pour faire des modifications.',
+    'Ce jeton d’API ne permet que la lecture ; créez un jeton à accès complet pour faire des modifications.',
   notFound: 'Il n’y a rien ici, ou rien que vous puissiez voir.',
   adminApiOff: 'Ce n’est pas disponible.',
   webhooksOff: 'Ce n’est pas disponible.',
@@ -34,19 +34,19 @@ export const fr: ProblemWords = {
   notPending: 'Cette demande n’attend plus ses contacts.',
   bothDecided: 'Les deux contacts ont déjà décidé.',
   resendLimit:
-    'Les e-mails de cette demande ne peuvent plus être renvoyés ; annulez-la et faites une nouvelle demande.',
-  extensionLimit: 'Cette demande ne peut plus être prolongée ; annulez-la et faites une nouvelle demande.',
+    'Les e-mails de cette demande ne peuvent plus être renvoyés ; annulez-la et faites une nouvelle demande.',
+  extensionLimit: 'Cette demande ne peut plus être prolongée ; annulez-la et faites une nouvelle demande.',
   serviceChanged:
     'Les contacts de ce service ont changé entre-temps, ou il a été supprimé. Consultez à nouveau le service.',
-  changePending: 'Une demande en cours transfère déjà l’un de ces rôles ; attendez qu’elle se termine ou annulez-la.',
+  changePending: 'Une demande en cours transfère déjà l’un de ces rôles ; attendez qu’elle se termine ou annulez-la.',
   handleTaken: 'Cet identifiant est déjà utilisé.',
   emailTaken: 'Cette adresse est déjà utilisée dans votre carnet de contacts.',
-  contactHoldsRole: 'Ce contact détient encore un rôle sur un service ; confiez-le d’abord à quelqu’un d’autre.',
+  contactHoldsRole: 'Ce contact détient encore un rôle sur un service ; confiez-le d’abord à quelqu’un d’autre.',
   contactInPendingRequest:
-    'Ce contact fait partie d’une demande en cours ; attendez qu’elle se termine ou annulez-la d’abord.',
+    'Ce contact fait partie d’une demande en cours ; attendez qu’elle se termine ou annulez-la d’abord.',
   contactReceivesBilling:
-    'Ce contact reçoit vos informations de facturation ; choisissez d’abord un autre contact de facturation.',
-  notSubAccount: 'Ce contact n’a pas accès à l’espace client ; invitez-le d’abord.',
+    'Ce contact reçoit vos informations de facturation ; choisissez d’abord un autre contact de facturation.',
+  notSubAccount: 'Ce contact n’a pas accès à l’espace client ; invitez-le d’abord.',
   notActiveSubAccount: 'Ce sous-compte n’est pas actif.',
   notDeactivated: 'Ce sous-compte n’est pas désactivé.',
   alreadySubAccount: 'Ce contact est déjà un sous-compte.',
@@ -55,16 +55,16 @@ export const fr: ProblemWords = {
   twoStepOff: 'La connexion en deux étapes est désactivée.',
   twoStepNotStarted: 'Commencez d’abord l’activation de la connexion en deux étapes.',
   invitationNotValid:
-    'Ce lien d’invitation n’est plus valable. Demandez-en un nouveau à la personne qui vous a invité.',
+    'Ce lien d’invitation n’est plus valable. Demandez-en un nouveau à la personne à l’origine de l’invitation.',
   passwordResetNotValid:
-    'Ce lien de réinitialisation ne fonctionne plus : il a déjà servi, un lien plus récent a servi, ou il a expiré. Demandez-en un nouveau.',
+    'Ce lien de réinitialisation ne fonctionne plus : il a déjà servi, un lien plus récent a servi, ou il a expiré. Demandez-en un nouveau.',
   noPendingEmailChange: 'Aucun changement d’adresse n’attend de confirmation.',
   emailChangeNotValid:
-    'Ce lien n’est plus valable : il a déjà servi, a été remplacé par un changement plus récent, a été retiré ou a expiré.',
+    'Ce lien n’est plus valable : il a déjà servi, a été remplacé par un changement plus récent, a été retiré ou a expiré.',
   rolesRequired: 'Choisissez au moins un rôle.',
   contactRequired: 'Saisissez l’identifiant du nouveau contact.',
   rolesHeldApart:
-    'Ces rôles sont détenus par des contacts différents ; transmettez les rôles de chaque contact séparément.',
+    'Ces rôles sont détenus par des contacts différents ; transmettez les rôles de chaque contact séparément.',
   unknownContact: 'Aucun compte ne porte cet identifiant.',
   inactiveContact: 'Ce compte est désactivé et ne peut pas recevoir de rôle.',
   refusedByProvider: 'Votre fournisseur n’autorise pas ce changement\xa0:',
@@ -77,6 +77,7 @@ export const fr: ProblemWords = {
   notLater: 'La nouvelle échéance doit être postérieure à l’actuelle.',
   tooLate: 'La nouvelle échéance peut être au plus dans 30 jours.',
   nameSetBySupport: 'Vos prénom et nom ne peuvent être modifiés que par le support.',
+  unknownTimeZone: 'Choisissez un fuseau horaire dans la liste.',
   wrongPassword: 'Le mot de passe actuel n’est pas le bon.',
   passwordRequired: 'Saisissez votre mot de passe actuel pour changer l’adresse e-mail.',
   samePassword: 'Le nouveau mot de passe doit être différent de l’actuel.',
@@ -84,9 +85,9 @@ export const fr: ProblemWords = {
   weakPassword:
     'Ce mot de passe est trop facile à deviner. Choisissez-en un plus long, par exemple quelques mots sans rapport entre eux.',
   tooManyRequests: 'Trop de tentatives depuis votre connexion. Attendez une minute et réessayez.',
-  resendTooSoon: 'Les e-mails viennent d’être envoyés ; réessayez dans une minute.',
+  resendTooSoon: 'Les e-mails viennent d’être envoyés ; réessayez dans une minute.',
   tokensLocked:
-    'Trop de codes erronés ont été essayés sur cette demande : ses codes sont bloqués. Demandez à l’auteur de la demande, ou au support, de renvoyer les e-mails.',
+    'Trop de codes erronés ont été essayés sur cette demande : ses codes sont bloqués. Demandez à l’auteur de la demande, ou au support, de renvoyer les e-mails.',
   tooManyWrongCodes:
     'Trop de codes erronés depuis votre connexion pour cette demande. Patientez un quart d’heure, puis collez à nouveau le code de votre e-mail.',
   signInThrottled:
@@ -95,5 +96,5 @@ export const fr: ProblemWords = {
   internalError: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
   unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
   providerUnavailable:
-    'Votre fournisseur n’a pas pu être consulté sur ce changement. Rien n’a été modifié\xa0; réessayez dans un instant.',
+    'Votre fournisseur n’a pas pu être consulté sur ce changement. Rien n’a été modifié ; réessayez dans un instant.',
 };

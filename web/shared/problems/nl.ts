@@ -44,7 +44,7 @@ export const nl: ProblemWords = {
     'Deze contactpersoon maakt deel uit van een lopend verzoek; wacht tot het afloopt of annuleer het eerst.',
   contactReceivesBilling:
     'Deze contactpersoon ontvangt uw facturatiegegevens; kies eerst een andere facturatiecontactpersoon.',
-  notSubAccount: 'Deze contactpersoon heeft geen toegang tot het klantenpanel; nodig hem eerst uit.',
+  notSubAccount: 'Deze contactpersoon heeft geen toegang tot het klantenpaneel; nodig deze persoon eerst uit.',
   notActiveSubAccount: 'Dit subaccount is niet actief.',
   notDeactivated: 'Dit subaccount is niet gedeactiveerd.',
   alreadySubAccount: 'Deze contactpersoon is al een subaccount.',
@@ -73,6 +73,7 @@ export const nl: ProblemWords = {
   notLater: 'De nieuwe vervaldatum moet later zijn dan de huidige.',
   tooLate: 'De nieuwe vervaldatum mag hoogstens 30 dagen vanaf nu liggen.',
   nameSetBySupport: 'Uw voor- en achternaam kunnen alleen door onze support worden gewijzigd.',
+  unknownTimeZone: 'Kies een tijdzone uit de lijst.',
   wrongPassword: 'Het huidige wachtwoord klopt niet.',
   passwordRequired: 'Vul uw huidige wachtwoord in om het e-mailadres te wijzigen.',
   samePassword: 'Het nieuwe wachtwoord moet verschillen van het huidige.',

@@ -5,7 +5,7 @@ export const fr: SupportCopy = {
   stuck: {
     heading: 'Demandes bloquées',
     intro: (h) =>
-      `Demandes en cours qui ont besoin de quelqu’un : en attente depuis plus de ${h}, un e-mail en échec, une étape qui échoue encore, ou des jetons verrouillés. Les plus anciennes d’abord.`,
+      `Demandes en cours qui ont besoin de quelqu’un : en attente depuis plus de ${h}, un e-mail en échec, une étape qui échoue encore, ou des jetons verrouillés. Les plus anciennes d’abord.`,
     none: 'Aucune demande n’est bloquée.',
     why: 'Pourquoi',
     since: 'Depuis',
@@ -15,9 +15,9 @@ export const fr: SupportCopy = {
     label: 'Nom du service, identifiant client ou numéro de demande',
     hint: 'Toute demande, en cours ou terminée.',
     submit: 'Rechercher',
-    results: (q) => `Demandes correspondant à « ${q} »`,
-    none: (q) => `Aucune demande ne correspond à « ${q} ».`,
-    more: (n) => `Seules les ${n} plus récentes sont affichées ; précisez la recherche.`,
+    results: (q) => `Demandes correspondant à « ${q} »`,
+    none: (q) => `Aucune demande ne correspond à « ${q} ».`,
+    more: (n) => `Seules les ${n} plus récentes sont affichées ; précisez la recherche.`,
   },
   columns: {
     request: 'Demande',
@@ -29,9 +29,9 @@ export const fr: SupportCopy = {
   },
   reasons: {
     pendingTooLong: (h) => `En attente depuis plus de ${h}`,
-    emailFailed: (to, status, error) => `L’e-mail au ${to} : ${status}${error ? ` (${error})` : ''}`,
-    stepFailing: (step, error) => `L’étape ${step} échoue encore${error ? ` : ${error}` : ''}`,
-    tokensLocked: (n) => `${n} jetons erronés essayés ; renvoyer les e-mails les déverrouille`,
+    emailFailed: (to, status, error) => `L’e-mail au ${to} : ${status}${error ? ` (${error})` : ''}`,
+    stepFailing: (step, error) => `L’étape ${step} échoue encore${error ? ` : ${error}` : ''}`,
+    tokensLocked: (n) => `${n} jetons erronés essayés ; renvoyer les e-mails les déverrouille`,
     applyOverdue: (h) =>
       `Les deux contacts ont accepté ; l’hébergeur n’a pas confirmé avoir appliqué le changement depuis plus de ${h}`,
   },
@@ -79,7 +79,7 @@ export const fr: SupportCopy = {
     unknownError: 'erreur inconnue',
     failing: {
       heading: 'Une étape échoue encore',
-      text: (step, error) => `${step} : ${error ?? 'erreur inconnue'}`,
+      text: (step, error) => `${step} : ${error ?? 'erreur inconnue'}`,
       since: 'En échec depuis',
     },
   },
@@ -132,23 +132,23 @@ export const fr: SupportCopy = {
   },
   actions: {
     heading: 'Actions',
-    ended: 'Cette demande est terminée ; il n’y a plus rien à faire.',
+    ended: 'Cette demande est terminée ; il n’y a plus rien à faire.',
     reason: 'Motif',
     reasonHint: 'Obligatoire. Affiché dans l’historique.',
     resend: {
       heading: 'Renvoyer les e-mails',
-      hint: 'De nouveaux jetons partent aux contacts qui n’ont pas décidé ; les anciens ne fonctionnent plus.',
+      hint: 'De nouveaux jetons partent aux contacts qui n’ont pas décidé ; les anciens ne fonctionnent plus.',
       submit: 'Renvoyer les e-mails',
       done: 'Les e-mails ont été renvoyés.',
     },
     extend: {
       heading: 'Repousser l’expiration',
-      hint: 'Les contacts ont plus de temps pour décider ; leurs e-mails et jetons restent valables.',
+      hint: 'Les contacts ont plus de temps pour décider ; leurs e-mails et jetons restent valables.',
       limit: 'Au plus 30 jours à partir de maintenant.',
       label: 'Nouvelle expiration',
       utc: '(UTC)',
       local: '(votre heure)',
-      current: 'Expiration actuelle :',
+      current: 'Expiration actuelle :',
       submit: 'Repousser l’expiration',
       done: 'L’expiration a été repoussée.',
     },
@@ -166,7 +166,7 @@ export const fr: SupportCopy = {
     },
     cancel: {
       heading: 'Annuler la demande',
-      hint: 'Rien ne change sur le service ; les deux contacts et le demandeur sont prévenus.',
+      hint: 'Rien ne change sur le service ; les deux contacts et l’auteur de la demande sont prévenus.',
       submit: 'Annuler la demande',
       done: 'La demande a été annulée.',
     },
@@ -179,7 +179,7 @@ export const fr: SupportCopy = {
     notLater: 'La nouvelle expiration doit être postérieure à l’actuelle.',
     tooLate: 'La nouvelle expiration peut être au plus dans 30 jours.',
     notPending: 'Cette demande n’attend plus ses contacts.',
-    tooSoon: 'Les e-mails viennent d’être envoyés ; réessayez dans une minute.',
+    tooSoon: 'Les e-mails viennent d’être envoyés ; réessayez dans une minute.',
     invalid: 'Ce n’est pas possible maintenant.',
   },
 };

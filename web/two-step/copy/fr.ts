@@ -4,10 +4,10 @@ export const fr: TwoStepCopy = {
   title: 'Connexion en deux étapes',
   profileLink: 'Connexion en deux étapes avec une application d’authentification',
   intro:
-    'Avec la connexion en deux étapes, votre mot de passe ne suffit plus : la connexion demande aussi le code affiché par votre application d’authentification (comme Aegis, FreeOTP, Google Authenticator ou 1Password). Les liens de décision reçus par e-mail fonctionnent toujours sans connexion.',
+    'Avec la connexion en deux étapes, votre mot de passe ne suffit plus : la connexion demande aussi le code affiché par votre application d’authentification (comme Aegis, FreeOTP, Google Authenticator ou 1Password). Les liens de décision reçus par e-mail fonctionnent toujours sans connexion.',
   mustEnrol:
     'Le support doit activer la connexion en deux étapes avant d’utiliser Countersign. Configurez-la ci-dessous pour continuer.',
-  errorLabel: 'Erreur :',
+  errorLabel: 'Erreur :',
   password: 'Mot de passe',
   wrongPassword: 'Ce mot de passe n’est pas le bon.',
   code: 'Code',
@@ -31,7 +31,7 @@ export const fr: TwoStepCopy = {
     enabled: 'La connexion en deux étapes est activée. Vos autres sessions ont été déconnectées.',
     renewed: 'Vous avez de nouveaux codes de secours. Les anciens ne fonctionnent plus.',
     intro:
-      'Gardez ces codes en lieu sûr, loin de votre téléphone : imprimez-les ou enregistrez-les dans votre gestionnaire de mots de passe. Si vous perdez votre application, chaque code vous connecte une fois. Ils ne sont affichés que maintenant.',
+      'Gardez ces codes en lieu sûr, loin de votre téléphone : imprimez-les ou enregistrez-les dans votre gestionnaire de mots de passe. Si vous perdez votre application, chaque code vous connecte une fois. Ils ne sont affichés que maintenant.',
     list: 'Codes de secours',
     done: 'J’ai enregistré mes codes de secours',
   },
@@ -40,7 +40,7 @@ export const fr: TwoStepCopy = {
     since: 'Depuis le',
     left: (count) =>
       count === 0
-        ? 'Il ne vous reste aucun code de secours : demandez-en de nouveaux maintenant.'
+        ? 'Il ne vous reste aucun code de secours : demandez-en de nouveaux maintenant.'
         : count === 1
           ? 'Il vous reste 1 code de secours inutilisé.'
           : `Il vous reste ${count} codes de secours inutilisés.`,
@@ -63,7 +63,7 @@ export const fr: TwoStepCopy = {
       `Ce code n’est pas le bon, ou a déjà servi. ${left === 1 ? 'Encore 1 essai' : `Encore ${left} essais`} avant de devoir ressaisir votre mot de passe.`,
     tooMany: 'Trop de codes erronés. Connectez-vous de nouveau avec votre mot de passe.',
     locked:
-      'Trop de codes ont été essayés récemment pour ce compte. Patientez un quart d’heure, puis reconnectez-vous ; si ce n’était pas vous, quelqu’un connaît votre mot de passe : changez-le.',
+      'Trop de codes ont été essayés récemment pour ce compte. Patientez un quart d’heure, puis reconnectez-vous ; si ce n’était pas vous, quelqu’un connaît votre mot de passe : changez-le.',
     expired: 'Cette connexion a pris trop de temps ou est terminée. Connectez-vous de nouveau avec votre mot de passe.',
     again: 'Se connecter de nouveau',
   },
