@@ -203,7 +203,7 @@ describe('the country and a phone number as dialled in it', () => {
     const refused = await post('/contacts', cookie, typed({ phone: '06 11 22', country: 'FR' }));
     expect(refused.statusCode).toBe(422);
     expect(messageOf(refused.body, 'phone')).toBe(
-      'Erreur : Le numéro de téléphone n’est pas valide pour le pays choisi (France)\u00a0: saisissez-le tel qu’on le compose dans ce pays, ou avec + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
+      'Erreur\u00a0: Le numéro de téléphone n’est pas valide pour le pays choisi (France)\u00a0: saisissez-le tel qu’on le compose dans ce pays, ou avec + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
     );
     expect(inputOf(refused.body, 'phone')).toContain('value="06 11 22"');
     expect(optionOf(refused.body, 'FR')).toContain('selected');
@@ -218,7 +218,7 @@ describe('the country and a phone number as dialled in it', () => {
     );
     const nowhere = await post('/contacts', cookie, typed({ country: 'ZZ' }));
     expect(nowhere.statusCode).toBe(422);
-    expect(messageOf(nowhere.body, 'country')).toBe('Erreur : Choisissez un pays dans la liste.');
+    expect(messageOf(nowhere.body, 'country')).toBe('Erreur\u00a0: Choisissez un pays dans la liste.');
     expect((await h.request('GET', '/api/v1/contacts', { token: alice.token })).json().items).toEqual([]);
   });
 });
