@@ -72,7 +72,7 @@ export class Registrar {
   table: Table = { customers: [], domains: [], journal: [] };
   url = '';
 
-  constructor(private readonly options: RegistrarOptions) {}
+  constructor(readonly options: RegistrarOptions) {}
 
   async start(): Promise<this> {
     this.table = JSON.parse(await readFile(this.options.dataFile, 'utf8')) as Table;
@@ -86,6 +86,17 @@ export class Registrar {
     const { port } = this.server.address() as AddressInfo;
     this.url = this.options.publicUrl ?? `http://127.0.0.1:${port}`;
     return this;
+  }
+
+  /** Unregisters the webhook (when this registrar goes away for good). */
+  async unsubscribe(): Promise<void> {
+    if (!this.table.webhook) return;
+    await fetch(`${this.options.countersignUrl}/api/v1/admin/webhooks/${this.table.webhook.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${this.options.adminKey}` },
+    });
+    delete this.table.webhook;
+    await this.save();
   }
 
   async stop(): Promise<void> {
@@ -182,8 +193,10 @@ export class Registrar {
         headers: { authorization: `Bearer ${this.options.adminKey}`, 'content-type': 'application/json' },
         body: JSON.stringify(reason ? { reason } : {}),
       });
-    if (!domain || !taker) {
-      await word('failed', `The registrar does not know ${change.service.name} or ${change.to.handle}.`);
+    // A service another system of the provider looks after: not this registrar's to apply.
+    if (!domain) return;
+    if (!taker) {
+      await word('failed', `The registrar has no customer ${change.to.handle} to make a contact of ${domain.name}.`);
       return;
     }
     if (domain.registryLock) {
