@@ -2,7 +2,15 @@ import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Role } from '../domain/contact-change.js';
 import { holderOf } from '../domain/permissions.js';
 import { now, type Db } from './client.js';
-import { accounts, pendingRoles, services, type Account, type NewAccount, type NewService, type Service } from './schema.js';
+import {
+  accounts,
+  pendingRoles,
+  services,
+  type Account,
+  type NewAccount,
+  type NewService,
+  type Service,
+} from './schema.js';
 
 /**
  * The provider's own ids (`external_id`) on accounts and services: what its systems write through the admin API to keep
