@@ -84,12 +84,15 @@ describe('a change the provider applies', () => {
     expect(await techOf(alice, service.id)).toBe(applied.statusCode === 200 ? taker : alice.handle);
   });
 
-  it('is refused before both accepted, and for a kind Countersign applies itself', async () => {
-    const { alice, bob, id, aliceToken } = await h.pending({ roles: ['tech'] });
+  it('is refused before both accepted (and taken once they have), and for a kind Countersign applies itself', async () => {
+    const { alice, bob, id, aliceToken, bobToken } = await h.pending({ roles: ['tech'] });
     const early = await word(id, 'applied');
     expect(early.statusCode, early.body).toBe(409);
     expect((await h.decide(id, 'accept', aliceToken)).statusCode).toBe(200);
     expect((await h.get(id, alice)).state).toBe('validatingByCustomers');
+    // The same word, refused early, is taken once both have accepted.
+    expect((await h.decide(id, 'accept', bobToken)).json()).toMatchObject({ state: 'doing' });
+    expect((await word(id, 'applied')).json()).toMatchObject({ state: 'done' });
 
     const hosting = await h.request('POST', '/api/v1/admin/services', {
       token: ADMIN_KEY,
