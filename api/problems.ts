@@ -1,3 +1,4 @@
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -138,6 +139,8 @@ export function clientError(error: Error & { code?: string }, socket: Duplex) {
   socket.destroy(error);
 }
 
+const METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
 export interface ProblemsOptions {
   /** Whether a request is a browser's, for a page: its errors are then pages, not JSON. */
   wantsPage?: (request: FastifyRequest) => boolean;
@@ -161,8 +164,25 @@ export default fp(
       if (problem.extra.retryAfterSeconds) reply.header('retry-after', String(problem.extra.retryAfterSeconds));
       return sendProblem(reply, problem);
     });
+    // Every route's path and methods, in a router of their own: a path that exists answers another method with 405
+    // and the methods it takes (`Allow`), as HTTP says, rather than the 404 of a path that does not.
+    const routes = FindMyWay();
+    app.addHook('onRoute', ({ method, url }) => {
+      for (const m of [method].flat()) {
+        // HEAD is added for every GET; a path declared twice (by two plugins) is already known.
+        if (!routes.hasRoute(m as HTTPMethod, url)) routes.on(m as HTTPMethod, url, () => undefined);
+      }
+    });
     app.setNotFoundHandler((request, reply) => {
-      const problem = new Problem('notFound', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`);
+      const path = request.url.split('?')[0]!;
+      const allow = METHODS.filter((m) => m !== request.method && routes.find(m, path) !== null);
+      if (allow.length > 0) {
+        reply.header('allow', allow.join(', '));
+        const problem = new Problem('methodNotAllowed', `${path} takes ${allow.join(', ')}, not ${request.method}.`);
+        const asPage = page(request);
+        return asPage ? asPage(problem as unknown as FastifyError, request, reply) : sendProblem(reply, problem);
+      }
+      const problem = new Problem('notFound', `There is nothing at ${request.method} ${path}.`);
       const asPage = page(request);
       return asPage ? asPage(problem as unknown as FastifyError, request, reply) : sendProblem(reply, problem);
     });

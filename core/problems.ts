@@ -27,6 +27,7 @@ export const PROBLEMS = {
   readOnlyToken: { status: 403, title: 'Read-only token' },
   // 404
   notFound: { status: 404, title: 'Not found' },
+  methodNotAllowed: { status: 405, title: 'Method not allowed' },
   adminApiOff: { status: 404, title: 'Admin API off' },
   webhooksOff: { status: 404, title: 'Webhooks off' },
   // 408

@@ -19,6 +19,25 @@ afterAll(async () => {
   await h?.close();
 });
 
+describe('a method an address does not take', () => {
+  it('is 405 with the methods it takes, as problem+json for the API and a page for a browser', async () => {
+    const api = await h.app.inject({ method: 'PATCH', url: '/api/v1/services' });
+    expect(api.statusCode).toBe(405);
+    expect(api.headers.allow).toBe('GET, HEAD');
+    expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(api.json()).toMatchObject({ code: 'methodNotAllowed', status: 405 });
+    const one = await h.app.inject({ method: 'DELETE', url: '/api/v1/contact-changes/some-id' });
+    expect(one.statusCode).toBe(405);
+    expect(one.headers.allow).toBe('GET, HEAD');
+    // A path that does not exist stays a 404, whatever the method.
+    expect((await h.app.inject({ method: 'PATCH', url: '/api/v1/nothing-here' })).statusCode).toBe(404);
+    const page = await h.app.inject({ method: 'PUT', url: '/signin', headers: BROWSER });
+    expect(page.statusCode).toBe(405);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('Cette adresse n’accepte pas ce type de requête.');
+  });
+});
+
 describe('an address that leads nowhere', () => {
   it('is a page in the browser’s language, not JSON', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/nope', headers: BROWSER });

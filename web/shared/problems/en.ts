@@ -22,6 +22,7 @@ export const en: ProblemWords = {
   twoStepRequired: 'Support staff must keep two-step sign-in on.',
   readOnlyToken: 'This API token may only read; create a token with full access to make changes.',
   notFound: 'There is nothing here, or nothing you may see.',
+  methodNotAllowed: 'This address does not take that kind of request.',
   adminApiOff: 'This is not available.',
   webhooksOff: 'This is not available.',
   requestTimeout: 'The request took too long. Try again.',

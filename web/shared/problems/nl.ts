@@ -24,6 +24,7 @@ export const nl: ProblemWords = {
   twoStepRequired: 'Supportmedewerkers moeten inloggen in twee stappen aan laten staan.',
   readOnlyToken: 'Dit API-token mag alleen lezen; maak een token met volledige toegang om wijzigingen te doen.',
   notFound: 'Hier is niets, of niets wat u mag zien.',
+  methodNotAllowed: 'Dit adres aanvaardt dit soort verzoek niet.',
   adminApiOff: 'Dit is niet beschikbaar.',
   webhooksOff: 'Dit is niet beschikbaar.',
   requestTimeout: 'Het verzoek duurde te lang. Probeer het opnieuw.',
