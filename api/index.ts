@@ -14,6 +14,7 @@ import decisions from './decisions.js';
 import { DOCS_UI } from './docs-ui.js';
 import emailChanges from './email-changes.js';
 import health from './health.js';
+import { publishedContract } from './openapi-contract.js';
 import { declareSecurity } from './openapi-security.js';
 import passwordResets from './password-resets.js';
 import profile from './profile.js';
@@ -42,7 +43,7 @@ export default fp(
         },
       },
       transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
+      transformObject: (input) => publishedContract(jsonSchemaTransformObject(input)),
     });
     await app.register(swaggerUi, DOCS_UI);
     await app.register(auth);

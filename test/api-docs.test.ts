@@ -16,6 +16,8 @@ afterAll(async () => {
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 interface Operation {
   security?: Record<string, string[]>[];
+  requestBody?: unknown;
+  responses: Record<string, { content?: Record<string, unknown> }>;
 }
 interface Document {
   components: { securitySchemes: Record<string, { type: string; scheme: string }> };
@@ -30,6 +32,7 @@ const operations = (doc: Document) =>
       // Any value fills a path parameter: the guard answers before the parameters are read.
       url: path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'),
       schemes: (op.security ?? []).flatMap((s) => Object.keys(s)),
+      op,
     })),
   );
 
@@ -40,6 +43,30 @@ describe('The OpenAPI document at /docs/json', () => {
       account: { type: 'http', scheme: 'bearer' },
       admin: { type: 'http', scheme: 'bearer' },
     });
+  });
+
+  it('says what the server answers: each status it gives, errors as problem+json, 414 and 429 everywhere', async () => {
+    const ops = operations(await documented());
+    const wrong: string[] = [];
+    for (const { method, url, op } of ops) {
+      const res = await h.request(method, url);
+      const documentedAs = op.responses[String(res.statusCode)];
+      const type = String(res.headers['content-type'] ?? '').split(';')[0]!;
+      if (!documentedAs) wrong.push(`${method} ${url}: ${res.statusCode} not documented`);
+      else if (res.statusCode >= 400 && !(type in (documentedAs.content ?? {})))
+        wrong.push(
+          `${method} ${url}: ${res.statusCode} as ${type}, documented as ${Object.keys(documentedAs.content ?? {}).join()}`,
+        );
+      for (const code of ['414', '429', ...(op.requestBody ? ['415'] : [])]) {
+        if (!op.responses[code]?.content?.['application/problem+json']) wrong.push(`${method} ${url}: no ${code}`);
+      }
+      for (const [code, response] of Object.entries(op.responses)) {
+        if (Number(code) >= 400 && response.content?.['application/json'])
+          wrong.push(`${method} ${url}: ${code} as JSON`);
+        if (code === '204' && response.content) wrong.push(`${method} ${url}: 204 with a body`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('each operation declares the scheme the server asks for, and the public ones none', async () => {
