@@ -175,7 +175,9 @@ export default fp(
     });
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0]!;
-      const allow = METHODS.filter((m) => m !== request.method && routes.find(m, path) !== null);
+      // A route that takes this method and found nothing (a missing asset) is a 404, as is a path nobody declared.
+      const taken = routes.find(request.method as HTTPMethod, path) !== null;
+      const allow = taken ? [] : METHODS.filter((m) => routes.find(m, path) !== null);
       if (allow.length > 0) {
         reply.header('allow', allow.join(', '));
         const problem = new Problem('methodNotAllowed', `${path} takes ${allow.join(', ')}, not ${request.method}.`);

@@ -55,15 +55,22 @@ function reasonsOf(row: StuckRow, stuckAfterMs: number, applyTimeoutMs: number, 
 export async function pendingChanges(
   ctx: Context,
   account: Account,
-  options: { stuck: boolean; limit: number },
+  options: { stuck: boolean; limit: number; ids?: string[] },
 ): Promise<PendingChange[]> {
+  if (options.ids?.length === 0) return [];
   assertSupport(account);
   const { db } = ctx;
   const stuckAfterMs = ctx.config.stuckAfterMs;
   const stuckSince = new Date(ctx.now().getTime() - stuckAfterMs);
   const { applyTimeoutMs } = ctx.config;
   const applySince = new Date(ctx.now().getTime() - applyTimeoutMs);
-  const rows = await pendingRows(db, { stuckOnly: options.stuck, stuckSince, applySince, limit: options.limit });
+  const rows = await pendingRows(db, {
+    stuckOnly: options.stuck,
+    stuckSince,
+    applySince,
+    limit: options.limit,
+    ids: options.ids,
+  });
   const now = ctx.now().getTime();
   const views = await loadChangeViews(
     db,

@@ -25,7 +25,7 @@ export interface StuckRow {
  */
 export async function pendingRows(
   db: Db,
-  options: { stuckOnly: boolean; stuckSince: Date; applySince: Date; limit: number },
+  options: { stuckOnly: boolean; stuckSince: Date; applySince: Date; limit: number; ids?: string[] },
 ) {
   const emailProblems = sql`from emails e
         where e.change_id = c.id and e.sending = c.sending and e.kind in ('request', 'reminder')
@@ -41,6 +41,7 @@ export async function pendingRows(
          ${emailProblems}) as email_problems
     from contact_changes c
     where c.state in ('todo', 'checkValidity', 'validatingByCustomers', 'doing') ${stuckOnly}
+      ${options.ids ? sql`and c.id in ${options.ids}` : sql``}
     order by c.created_at asc
     limit ${options.limit}
   `);

@@ -2,7 +2,7 @@ import { formatSpan } from '../../domain/durations.js';
 import type { FastifyInstance } from 'fastify';
 import type { Language } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
-import { pendingChanges, type PendingChange } from '../../changes/stuck.js';
+import { pendingChanges, type PendingChange, type StuckReason } from '../../changes/stuck.js';
 import { SUPPORT } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
@@ -23,7 +23,7 @@ ${stuck.length ? changesTable(lang, stuck, 'stuck-heading') : html`<p class="not
 </section>`;
 }
 
-function searchSection(lang: Language, q: string, found: ChangeView[] | null): Html {
+function searchSection(lang: Language, q: string, found: ChangeView[] | null, why: Map<string, StuckReason[]>): Html {
   const t = SUPPORT[lang];
   const results =
     found === null
@@ -33,7 +33,7 @@ function searchSection(lang: Language, q: string, found: ChangeView[] | null): H
         : html`<h3 id="results-heading">${t.search.results(q)}</h3>
 ${changesTable(
   lang,
-  found.map((view) => ({ view })),
+  found.map((view) => ({ view, reasons: why.get(view.change.id) ?? [] })),
   'results-heading',
 )}
 ${found.length >= SEARCH_LIMIT ? html`<p class="hint">${t.search.more(SEARCH_LIMIT)}</p>` : ''}`;
@@ -66,13 +66,21 @@ export default async function supportPage(app: FastifyInstance) {
         pendingChanges(app.ctx, request.viewer!, { stuck: true, limit: STUCK_LIMIT }),
         q ? searchRequests(app.ctx, request.viewer!, q, SEARCH_LIMIT) : null,
       ]);
+      // What was found says why it is stuck too, whether or not it is among the oldest the list above shows.
+      const ids = found?.map((view) => view.change.id) ?? [];
+      const why = new Map(
+        (await pendingChanges(app.ctx, request.viewer!, { stuck: false, limit: SEARCH_LIMIT, ids })).map((p) => [
+          p.view.change.id,
+          p.reasons,
+        ]),
+      );
       return renderPage(app, request, reply, {
         title: SUPPORT[lang].title,
         section: 'support',
         styles: ['/assets/support.css'],
         body: html`<h1>${SUPPORT[lang].title}</h1>
 ${stuckSection(lang, stuck, app.ctx.config.stuckAfterMs)}
-${searchSection(lang, q, found)}`,
+${searchSection(lang, q, found, why)}`,
       });
     },
   );
