@@ -100,7 +100,7 @@ export default async function adminImport(appRoot: FastifyInstance) {
     },
     async (request) => {
       if (!request.headers['content-type']?.startsWith('application/x-ndjson')) {
-        throw new Problem('invalidRequest', 'Send the lines as application/x-ndjson.', {}, 415);
+        throw new Problem('unsupportedMediaType', 'Send the lines as application/x-ndjson.');
       }
       return importLines(app.ctx, itemsOf(request.body as Readable), requesterOf(request));
     },

@@ -59,6 +59,8 @@ export const PROBLEMS = {
   invitationNotValid: { status: 410, title: 'Invitation not valid' },
   passwordResetNotValid: { status: 410, title: 'Password reset link not valid' },
   emailChangeNotValid: { status: 410, title: 'Address link not valid' },
+  // 415
+  unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
   // 422
   rolesRequired: { status: 422, title: 'No role' },
   contactRequired: { status: 422, title: 'No contact' },

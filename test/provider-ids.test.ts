@@ -313,7 +313,7 @@ describe('the bulk load (NDJSON)', () => {
   it('takes NDJSON only, from the admin key only', async () => {
     const json = await load('{"type":"account"}', 'application/json');
     expect(json.statusCode).toBe(415);
-    expect(json.json()).toMatchObject({ code: 'invalidRequest' });
+    expect(json.json()).toMatchObject({ code: 'unsupportedMediaType' });
     const anonymous = await h.app.inject({
       method: 'POST',
       url: '/api/v1/admin/import',

@@ -23,6 +23,7 @@ export const en: ProblemWords = {
   readOnlyToken: 'This API token may only read; create a token with full access to make changes.',
   notFound: 'There is nothing here, or nothing you may see.',
   methodNotAllowed: 'This address does not take that kind of request.',
+  unsupportedMediaType: 'This address does not read that kind of content.',
   adminApiOff: 'This is not available.',
   webhooksOff: 'This is not available.',
   requestTimeout: 'The request took too long. Try again.',

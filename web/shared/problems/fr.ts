@@ -27,6 +27,7 @@ export const fr: ProblemWords = {
     'Ce jeton d’API ne permet que la lecture ; créez un jeton à accès complet pour faire des modifications.',
   notFound: 'Il n’y a rien ici, ou rien que vous puissiez voir.',
   methodNotAllowed: 'Cette adresse n’accepte pas ce type de requête.',
+  unsupportedMediaType: 'Cette adresse ne lit pas ce type de contenu.',
   adminApiOff: 'Ce n’est pas disponible.',
   webhooksOff: 'Ce n’est pas disponible.',
   requestTimeout: 'La requête a pris trop de temps. Réessayez.',

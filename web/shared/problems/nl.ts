@@ -25,6 +25,7 @@ export const nl: ProblemWords = {
   readOnlyToken: 'Dit API-token mag alleen lezen; maak een token met volledige toegang om wijzigingen te doen.',
   notFound: 'Hier is niets, of niets wat u mag zien.',
   methodNotAllowed: 'Dit adres aanvaardt dit soort verzoek niet.',
+  unsupportedMediaType: 'Dit adres leest dit soort inhoud niet.',
   adminApiOff: 'Dit is niet beschikbaar.',
   webhooksOff: 'Dit is niet beschikbaar.',
   requestTimeout: 'Het verzoek duurde te lang. Probeer het opnieuw.',
