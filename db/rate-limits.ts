@@ -43,6 +43,8 @@ interface Window {
   shared: number;
   /** Counted here since then. */
   pending: number;
+  /** Counted here and being written: in neither of the above until the write answers. */
+  writing: number;
   resetAt: number;
   /** When the shared count was last read. */
   syncedAt: number;
@@ -71,14 +73,17 @@ export function postgresRateLimitStore(sql: Sql) {
     setTimeout(() => {
       const n = w.pending;
       w.pending = 0;
+      w.writing = n;
       add(key, n, windowMs)
         .then(
           ({ count, resetAt }) => {
+            w.writing = 0;
             w.shared = count;
             w.resetAt = resetAt;
             w.syncedAt = Date.now();
           },
           () => {
+            w.writing = 0;
             // PostgreSQL is away: keep the counts for the next write, while their window lasts.
             if (w.resetAt > Date.now()) w.pending += n;
           },
@@ -112,11 +117,20 @@ export function postgresRateLimitStore(sql: Sql) {
     if (w && w.resetAt > now && (w.flushing || now - w.syncedAt <= RATE_LIMIT_FLUSH_MS)) {
       w.pending += 1;
       flush(key, w, windowMs);
-      return { current: w.shared + w.pending, ttl: w.resetAt - Date.now() };
+      // What is being written counts too: without it, a count made while a write is under way came out short by it.
+      return { current: w.shared + w.writing + w.pending, ttl: w.resetAt - Date.now() };
     }
     // A new window, or a quiet one (nothing left to write): this count is written at once, and tells what the
     // other instances have counted.
-    const opened: Window = { shared: 0, pending: 0, resetAt: 0, syncedAt: 0, opening: null, flushing: false };
+    const opened: Window = {
+      shared: 0,
+      pending: 0,
+      writing: 0,
+      resetAt: 0,
+      syncedAt: 0,
+      opening: null,
+      flushing: false,
+    };
     opened.opening = add(key, 1, windowMs)
       .then(({ count: shared, resetAt }) => {
         opened.shared = shared;
@@ -133,7 +147,7 @@ export function postgresRateLimitStore(sql: Sql) {
       if (windows.get(key) === opened) windows.delete(key);
       throw err;
     }
-    return { current: opened.shared + opened.pending, ttl: opened.resetAt - Date.now() };
+    return { current: opened.shared + opened.writing + opened.pending, ttl: opened.resetAt - Date.now() };
   };
 
   return class PostgresRateLimitStore implements FastifyRateLimitStore {
