@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signedInPage, snapshot, withBrowserHarness } from './support/browser.js';
+import { posts, signedInPage, snapshot, withBrowserHarness } from './support/browser.js';
 import type { Harness } from './support/harness.js';
 
 /** The change form in Chromium: a contact of one's book picked from the handle field's list, the preview, Back to the
@@ -9,16 +9,6 @@ import type { Harness } from './support/harness.js';
 let h: Harness;
 let browser: Browser;
 withBrowserHarness((harness, started) => ([h, browser] = [harness, started]));
-
-/** The navigations that posted a form, as "POST /path". */
-function posts(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && request.isNavigationRequest())
-      seen.push(`POST ${new URL(request.url()).pathname}`);
-  });
-  return seen;
-}
 
 describe('the change form in a browser', () => {
   it('picks a contact from the list, previews, goes Back to the handle typed, and confirms', async () => {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signedInPage, snapshot, withBrowserHarness } from './support/browser.js';
+import { posts, signedInPage, snapshot, withBrowserHarness } from './support/browser.js';
 import { TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
 
 // Post/redirect/get in Chromium: after each action the browser lands on a page it got with a GET, which says once
@@ -13,16 +13,6 @@ let browser: Browser;
 withBrowserHarness((harness, started) => ([h, browser] = [harness, started]));
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** The forms this page posted, as "POST /path", counted from the moment it is watched. */
-function posts(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && request.isNavigationRequest())
-      seen.push(`POST ${new URL(request.url()).pathname}`);
-  });
-  return seen;
-}
 
 const flash = (page: Page) => page.locator('#flash');
 /** The page shown after a reload, Back or Forward: the navigation is done and the page's text is there. */

@@ -1,22 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { withBrowserHarness } from './support/browser.js';
-import { TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
+import { signedInPage, withBrowserHarness } from './support/browser.js';
+import type { Harness, TestAccount } from './support/harness.js';
 
 let h: Harness;
 let browser: Browser;
 withBrowserHarness((harness, started) => ([h, browser] = [harness, started]));
 
 /** Signs in through the sign-in page, from a browser in `timezoneId`. */
-async function signInFrom(account: TestAccount, timezoneId: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'en-GB', timezoneId })).newPage();
-  await page.goto(`${h.config.publicBaseUrl}/signin`);
-  await page.getByLabel('Customer handle').fill(account.handle);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/services$/);
-  return page;
-}
+const signInFrom = (account: TestAccount, timezoneId: string) => signedInPage(browser, h, account, { timezoneId });
 
 /** The deadline of the request on My requests, as the page shows it. */
 async function deadlineOn(page: Page): Promise<string> {
@@ -28,7 +20,6 @@ describe('Dates in the browser', () => {
   it("show the browser's time zone by name; the first sign-in gives the account that zone, a later one keeps it", async () => {
     const alice = await h.account('Alice', 'en');
     const bob = await h.account('Bob', 'en');
-    await h.signIn(bob); // sets the password
     const service = await h.service(alice);
     const created = await h.change(alice, service.id, ['tech'], bob);
     expect(created.statusCode, created.body).toBe(201);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startHarness, TEST_PASSWORD, type Harness, type HarnessApi, type TestAccount } from './harness.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -33,16 +33,34 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
 }
 
-/** A fresh browser profile (English), signed in through the sign-in page as a person would. */
-export async function signedInPage(browser: Browser, h: HarnessApi, account: TestAccount): Promise<Page> {
+/**
+ * A fresh browser profile (English unless `context` says otherwise), signed in through the sign-in page as a person
+ * would.
+ */
+export async function signedInPage(
+  browser: Browser,
+  h: HarnessApi,
+  account: TestAccount,
+  context: BrowserContextOptions = {},
+): Promise<Page> {
   await h.signIn(account); // sets the password
-  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  const page = await (await browser.newContext({ locale: 'en-GB', ...context })).newPage();
   await page.goto(`${h.config.publicBaseUrl}/signin`);
   await page.getByLabel('Customer handle').fill(account.handle);
   await page.getByLabel('Password').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/services$/);
   return page;
+}
+
+/** The forms this page posted, as "POST /path", counted from the moment it is watched. */
+export function posts(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.isNavigationRequest())
+      seen.push(`POST ${new URL(request.url()).pathname}`);
+  });
+  return seen;
 }
 
 /**
