@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { requesterOf } from '../core/requester.js';
 import { Problem } from '../core/problems.js';
 import { importLines, MAX_ERRORS, type ImportLine } from '../services/import.js';
-import { accountBody, externalId, providerService } from './admin.js';
+import { accountBody } from './admin.js';
+import { externalId, providerService } from './admin-provider.js';
 import { problemsFor } from './problems.js';
 
 /** A line longer than this is refused: the import reads a line at a time, and a line is one account or service. */

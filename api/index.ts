@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import activity from './activity.js';
 import admin from './admin.js';
+import adminProvider from './admin-provider.js';
 import adminImport from './admin-import.js';
 import adminEvents from './admin-events.js';
 import auth from './auth.js';
@@ -49,6 +50,7 @@ export default fp(
     await app.register(auth);
     declareSecurity(app);
     await app.register(admin);
+    await app.register(adminProvider);
     await app.register(adminImport);
     await app.register(adminEvents);
     await app.register(services);
