@@ -80,6 +80,9 @@ export async function buildApp(options: AppOptions) {
     },
     clientErrorHandler: clientError,
   });
+  // No route takes QUERY (RFC 10008): read as a method without a body, it reaches the 405 that names the methods the
+  // path takes, instead of Fastify's 400 for a QUERY without a Content-Type.
+  app.addHttpMethod('QUERY', { hasBody: false, overrideExisting: true });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const { config, db, temporal } = options;

@@ -67,7 +67,11 @@ export default fp(
             'Store `nextCursor` and ask again with `after=<nextCursor>`: each event comes once, in the order the ' +
             'changes committed, and none is skipped. No event after the cursor: the same cursor comes back.',
           querystring: z.object({
-            after: z.string().max(20).optional().describe('a nextCursor this feed gave; from the start when left out'),
+            after: z
+              .string()
+              .regex(/^\d{0,15}$/, 'a nextCursor this feed gave')
+              .optional()
+              .describe('a nextCursor this feed gave; from the start when left out'),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
           response: { 200: z.object({ items: z.array(eventSchema), nextCursor: z.string() }), ...errors },

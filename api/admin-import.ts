@@ -96,6 +96,11 @@ export default async function adminImport(appRoot: FastifyInstance) {
           'file loaded again is `unchanged` throughout. A line that cannot be taken is counted in `failed` with its',
           'number and why; the others are written. A line is at most 64 KiB.',
         ].join(' '),
+        // Read as a stream, not through a schema: the published document gets its body from here.
+        'x-request-body': {
+          required: true,
+          content: { 'application/x-ndjson': { schema: { type: 'string', description: 'one JSON object per line' } } },
+        },
         response: { 200: report, ...problemsFor(400, 401, 404, 415) },
       },
     },

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/contact-change.js';
+import { emailAddress } from '../domain/contact.js';
 import { createAccount, issueApiToken, resetPassword } from '../accounts/admin.js';
 import type { Account } from '../db/schema.js';
 import { requesterOf } from '../core/requester.js';
@@ -16,7 +17,7 @@ export const handle = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-]{2,31}$/, 'a handle is 3 to 32 letters, digits or dashes');
 export const accountBody = z.object({
-  email: z.email(),
+  email: emailAddress,
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().max(100).default('').describe('may be empty for an account that is a company'),
   language: z.enum(LANGUAGES),

@@ -77,12 +77,23 @@ function toProblem(error: FastifyError): Problem {
         return first.map((i) => ({ field: [...at, ...i.path.map(String)].join('.'), message: i.message }));
       return [{ field: at.join('.'), message: v.message ?? 'invalid' }];
     });
-    return new Problem('invalidRequest', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
+    // The published schema states types, lengths, formats and lists: a request that breaks one is 400. A check no
+    // schema can state (a phone number that does not exist in its country, a day not on the calendar) is a value
+    // refused in a request that fits the schema: 422, with the same code and issues.
+    const fitsSchema = error.validation.every((v) => v.keyword === 'custom');
+    return new Problem(
+      'invalidRequest',
+      issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+      { issues },
+      fitsSchema ? 422 : undefined,
+    );
   }
   if (isUnstorableText(error)) {
     return new Problem(
       'invalidRequest',
       'The request holds a character that cannot be stored, such as a NUL byte (\\u0000).',
+      {},
+      422,
     );
   }
   if (isOutage(error)) {

@@ -28,7 +28,9 @@ export interface MyRequestsInput {
 
 const cursor = (text: string | undefined, name: string) => {
   const decoded = decodeCursor(text);
-  if (text && !decoded) throw new Problem('invalidRequest', `${name}: this cursor is not one this list gave out`);
+  // Any text is a cursor to the schema; one this list did not give out is a value refused (422).
+  if (text && !decoded)
+    throw new Problem('invalidRequest', `${name}: this cursor is not one this list gave out`, {}, 422);
   return decoded;
 };
 

@@ -124,7 +124,10 @@ export class Problem extends Error {
   readonly detail: string;
   readonly extra: ProblemExtra;
 
-  /** `status` only where a framework refusal carries its own (413, 415…) under `invalidRequest`. */
+  /**
+   * `status` only for `invalidRequest`: a framework refusal's own (413, 415…), or 422 for a value refused in a request
+   * that fits the schema.
+   */
   constructor(code: ProblemCode, detail: string, extra: ProblemExtra = {}, status?: number) {
     // A 4xx is an answer, not a fault, and nothing logs it: capturing its stack would cost more than the rest of
     // answering a guessed code. A 5xx keeps its stack for the log.

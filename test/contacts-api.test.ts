@@ -67,7 +67,9 @@ describe('contacts', () => {
         language: 'fr',
       },
     });
-    expect(notBelgian.statusCode).toBe(400);
+    // The request fits the published schema; the number is refused for what it is: 422, with the field named.
+    expect(notBelgian.statusCode).toBe(422);
+    expect(notBelgian.json().code).toBe('invalidRequest');
     expect(notBelgian.json().issues).toEqual([
       expect.objectContaining({
         field: 'body.phone',
@@ -78,6 +80,7 @@ describe('contacts', () => {
       token: owner.token,
       body: { firstName: 'A', lastName: 'B', email: 'a-b@test.example', country: 'ZZ', language: 'fr' },
     });
+    expect(noCountry.statusCode).toBe(422);
     expect(noCountry.json().issues).toEqual([expect.objectContaining({ field: 'body.country' })]);
 
     const first = await h.contact(owner, { email: 'Same@Test.example' });

@@ -29,6 +29,10 @@ describe('a method an address does not take', () => {
     const one = await h.app.inject({ method: 'DELETE', url: '/api/v1/contact-changes/some-id' });
     expect(one.statusCode).toBe(405);
     expect(one.headers.allow).toBe('GET, HEAD');
+    // QUERY (RFC 10008), without the Content-Type it would need, is a method the path does not take, not a 400.
+    const query = await h.app.inject({ method: 'QUERY', url: '/api/v1/services' });
+    expect(query.statusCode).toBe(405);
+    expect(query.json()).toMatchObject({ code: 'methodNotAllowed' });
     // A path that does not exist stays a 404, whatever the method.
     expect((await h.app.inject({ method: 'PATCH', url: '/api/v1/nothing-here' })).statusCode).toBe(404);
     const page = await h.app.inject({ method: 'PUT', url: '/signin', headers: BROWSER });
