@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Role } from '../domain/contact-change.js';
+import { sameAddress } from '../domain/email-changes.js';
 import { holderOf } from '../domain/permissions.js';
 import { now, type Db } from './client.js';
 import {
@@ -49,10 +50,18 @@ export function servicesAfter(db: Db, after: string | undefined, limit: number):
 
 export type ServiceValues = Pick<NewService, 'name' | 'kind' | 'holderId' | 'adminId' | 'techId' | 'billingId'>;
 
+const SERVICE_FIELDS = ['name', 'kind', 'holderId', 'adminId', 'techId', 'billingId'] as const;
+
+/** Whether the stored service is as the provider writes it already; a removed one is not (writing brings it back). */
+export const sameService = (row: Service, values: ServiceValues): boolean =>
+  row.deletedAt === null && SERVICE_FIELDS.every((key) => row[key] === values[key]);
+
 export type ServiceWrite =
   | { outcome: 'created' | 'updated' | 'unchanged'; service: Service }
   /** Requests moving a role the write changes: they end first, then the write is tried again. */
-  | { outcome: 'pending'; changeIds: string[] };
+  | { outcome: 'pending'; changeIds: string[] }
+  /** Created by another call at the same moment: the write is tried again, as an update of it. */
+  | { outcome: 'raced' };
 
 const ROLES: Role[] = ['admin', 'tech', 'billing'];
 
@@ -74,9 +83,7 @@ export async function writeServiceByExternalId(
         .values({ ...values, externalId })
         .onConflictDoNothing({ target: services.externalId })
         .returning();
-      if (created) return { outcome: 'created', service: created };
-      // Written by another call at the same moment: this one is an update of it.
-      return { outcome: 'pending', changeIds: [] };
+      return created ? { outcome: 'created', service: created } : { outcome: 'raced' };
     }
     const moved = ROLES.filter((role) => holderOf(row, role) !== holderOf(values, role));
     if (moved.length > 0) {
@@ -86,11 +93,8 @@ export async function writeServiceByExternalId(
         .where(and(eq(pendingRoles.serviceId, row.id), inArray(pendingRoles.role, moved)));
       if (busy.length > 0) return { outcome: 'pending', changeIds: [...new Set(busy.map((b) => b.changeId))] };
     }
+    if (sameService(row, values)) return { outcome: 'unchanged', service: row };
     const { id: _id, ...fields } = values;
-    const same =
-      row.deletedAt === null &&
-      (Object.keys(fields) as (keyof typeof fields)[]).every((key) => row[key] === fields[key]);
-    if (same) return { outcome: 'unchanged', service: row };
     const [updated] = await tx
       .update(services)
       .set({ ...fields, deletedAt: null, updatedAt: now() })
@@ -128,6 +132,22 @@ export async function removeServiceByExternalId(
 
 /** The fields the provider's customer database owns; the address is changed apart (switchAddress). */
 export type AccountFields = Pick<Account, 'firstName' | 'lastName' | 'language' | 'role' | 'handle'>;
+
+/** An account as the provider writes it: its fields and address; a handle left out keeps the stored one. */
+export type AccountByProvider = Omit<AccountFields, 'handle'> & { handle?: string; email: string };
+
+/** What of the stored account differs from what the provider writes: its fields, its address (case aside). */
+export function accountChanges(row: Account, input: AccountByProvider): { fields: boolean; address: boolean } {
+  return {
+    fields:
+      row.firstName !== input.firstName ||
+      row.lastName !== input.lastName ||
+      row.language !== input.language ||
+      row.role !== input.role ||
+      (input.handle !== undefined && row.handle !== input.handle),
+    address: !sameAddress(row.email, input.email),
+  };
+}
 
 /** Raises a unique violation (see isUniqueViolation) when the handle is taken. */
 export async function updateAccountFields(db: Db, id: string, fields: Partial<AccountFields>): Promise<Account> {

@@ -61,6 +61,9 @@ async function endAll(ctx: Context, changeIds: string[], what: string): Promise<
   return { ended, waiting };
 }
 
+/** Waits a moment before the next round: a request still being started, or being applied here, is done in a moment. */
+const pause = (round: number) => sleep(100 * (round + 1));
+
 /** Creates or updates the service known by the provider's id; `created` says which. */
 export async function putServiceByExternalId(
   ctx: Context,
@@ -71,14 +74,17 @@ export async function putServiceByExternalId(
   const ended: string[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const result = await writeServiceByExternalId(ctx.db, externalId, values);
+    if (result.outcome === 'raced') {
+      await pause(round);
+      continue;
+    }
     if (result.outcome !== 'pending') {
       const [service] = await summarize(ctx, [result.service]);
       return { created: result.outcome === 'created', service: service!, ended };
     }
     const done = await endAll(ctx, result.changeIds, 'the service was not changed');
     ended.push(...done.ended);
-    // A request still being started, or being applied: it can be ended, or is done, in a moment.
-    if (done.waiting || result.changeIds.length === 0) await sleep(100 * (round + 1));
+    if (done.waiting) await pause(round);
   }
   throw cannotEnd('the service was not changed');
 }
@@ -98,7 +104,7 @@ export async function deleteServiceByExternalId(ctx: Context, externalId: string
     if (result.changeIds.length === 0) return { ended };
     const done = await endAll(ctx, result.changeIds, 'the service was removed, but its pending requests remain');
     ended.push(...done.ended);
-    if (done.waiting) await sleep(100 * (round + 1));
+    if (done.waiting) await pause(round);
   }
   throw cannotEnd('the service was removed, but its pending requests remain');
 }
