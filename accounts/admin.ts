@@ -2,12 +2,11 @@ import type { Context, Requester } from '../core/context.js';
 import { Problem } from '../core/problems.js';
 import { findAccount, insertAccount, setPassword } from '../db/accounts.js';
 import { insertApiToken } from '../db/api-tokens.js';
-import { accountsAfter, findAccountByExternalId, updateAccountFields } from '../db/provider-ids.js';
+import { accountChanges, accountsAfter, findAccountByExternalId, updateAccountFields } from '../db/provider-ids.js';
 import { isUniqueViolation } from '../db/client.js';
 import type { Account } from '../db/schema.js';
 import { tokenDigest, newApiToken } from '../domain/api-tokens.js';
 import type { Language } from '../domain/contact-change.js';
-import { sameAddress } from '../domain/email-changes.js';
 import { newHandle, newId } from '../domain/ids.js';
 import { hashPassword } from '../domain/passwords.js';
 import { recordActivity } from './activity.js';
@@ -90,17 +89,18 @@ export async function putAccountByExternalId(
     }
   }
   const { email, handle, ...rest } = input;
-  const fields = { ...rest, ...(handle ? { handle } : {}) };
+  const changes = accountChanges(existing, input);
   let account = existing;
-  const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => existing[key] !== fields[key]);
-  if (changed) {
-    account = await updateAccountFields(ctx.db, existing.id, fields).catch((err: unknown) => {
-      throw isUniqueViolation(err)
-        ? new Problem('handleTaken', `The handle ${String(handle)} is already used.`, { field: 'handle' })
-        : err;
-    });
+  if (changes.fields) {
+    account = await updateAccountFields(ctx.db, existing.id, { ...rest, ...(handle ? { handle } : {}) }).catch(
+      (err: unknown) => {
+        throw isUniqueViolation(err)
+          ? new Problem('handleTaken', `The handle ${String(handle)} is already used.`, { field: 'handle' })
+          : err;
+      },
+    );
   }
-  if (!sameAddress(account.email, email)) {
+  if (changes.address) {
     const done = await switchAddress(ctx, account, { email });
     const changeId = await recordAddressChange(ctx, done.account, account.email, done.account);
     await addressChanged(ctx, done.account, changeId, done.ended, account.email, from);

@@ -118,7 +118,7 @@ export default fp(
           tags,
           summary: 'Create or update the service the provider knows by its own id, with its holder and contacts',
           description:
-            '201 when created, 200 when updated or unchanged. A role that changes while a pending request moves it ends that request first: `aborted`, "changed by the provider", everyone told. A removed service written again is back.',
+            '201 when created, 200 when updated or unchanged. A role that changes while a pending request moves it ends that request first: `aborted`, "changed by the provider", everyone told. A removed service written again is back. 409 `changeBeingApplied` when that request is one the provider applies (`PROVIDER_APPLIES`) and both contacts accepted: it cannot be aborted, so nothing is written; `changeIds` names it, to answer applied or failed before writing again.',
           params: byExternalId,
           body: providerService,
           response: { 200: adminServiceSchema, 201: adminServiceSchema, ...errors },
@@ -152,7 +152,7 @@ export default fp(
           tags,
           summary: "Remove the service from customers' pages",
           description:
-            'Its pending requests end `aborted`, "changed by the provider", everyone told; its past requests stay readable. Removing it again changes nothing.',
+            'Its pending requests end `aborted`, "changed by the provider", everyone told; its past requests stay readable. Removing it again changes nothing. 409 `changeBeingApplied` while a request on it is one the provider applies (`PROVIDER_APPLIES`) and both contacts accepted: it cannot be aborted, so nothing is removed; `changeIds` names it, to answer applied or failed before removing again.',
           params: byExternalId,
           response: { 204: z.null(), ...errors },
         },

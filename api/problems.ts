@@ -29,6 +29,10 @@ export const problemSchema = z
       .string()
       .optional()
       .meta({ description: "With `refusedByProvider`: the provider's reason as it gave it (the same as `detail`)." }),
+    changeIds: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'With `changeBeingApplied`: the requests to answer applied or failed first.' }),
   })
   .loose()
   .meta({ id: 'Problem' });

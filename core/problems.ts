@@ -41,6 +41,7 @@ export const PROBLEMS = {
   extensionLimit: { status: 409, title: 'Not possible now' },
   changePending: { status: 409, title: 'Change already pending' },
   serviceChanged: { status: 409, title: 'Service changed' },
+  changeBeingApplied: { status: 409, title: 'Change being applied' },
   handleTaken: { status: 409, title: 'Handle taken' },
   emailTaken: { status: 409, title: 'Email already in your contacts' },
   contactHoldsRole: { status: 409, title: 'Contact holds a role' },
@@ -113,6 +114,8 @@ export interface ProblemExtra {
   quote?: string;
   /** For `weakPassword`: why, in English; `warning` and `suggestions` give the same as zxcvbn's keys. */
   reason?: string;
+  /** For `changeBeingApplied`: the requests the provider is applying, to answer applied or failed first. */
+  changeIds?: string[];
   [key: string]: unknown;
 }
 

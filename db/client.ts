@@ -13,6 +13,8 @@ export function createDb(url: string, options: { max?: number } = {}) {
 }
 
 export type Db = ReturnType<typeof createDb>['db'];
+/** What `db.transaction` hands its callback: the same queries, within the transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 

@@ -1,9 +1,11 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Role } from '../domain/contact-change.js';
+import { sameAddress } from '../domain/email-changes.js';
 import { holderOf } from '../domain/permissions.js';
-import { now, type Db } from './client.js';
+import { now, type Db, type Tx } from './client.js';
 import {
   accounts,
+  contactChanges,
   pendingRoles,
   services,
   type Account,
@@ -49,12 +51,39 @@ export function servicesAfter(db: Db, after: string | undefined, limit: number):
 
 export type ServiceValues = Pick<NewService, 'name' | 'kind' | 'holderId' | 'adminId' | 'techId' | 'billingId'>;
 
+const SERVICE_FIELDS = ['name', 'kind', 'holderId', 'adminId', 'techId', 'billingId'] as const;
+
+/** Whether the stored service is as the provider writes it already; a removed one is not (writing brings it back). */
+export const sameService = (row: Service, values: ServiceValues): boolean =>
+  row.deletedAt === null && SERVICE_FIELDS.every((key) => row[key] === values[key]);
+
+/** Whether a service of this kind has its changes applied by the provider (PROVIDER_APPLIES). */
+export type ProviderApplies = (kind: string) => boolean;
+
 export type ServiceWrite =
   | { outcome: 'created' | 'updated' | 'unchanged'; service: Service }
   /** Requests moving a role the write changes: they end first, then the write is tried again. */
-  | { outcome: 'pending'; changeIds: string[] };
+  | { outcome: 'pending'; changeIds: string[] }
+  /** Requests moving a role the write changes that the provider is applying: none can end, and nothing is written. */
+  | { outcome: 'applying'; changeIds: string[] }
+  /** Created by another call at the same moment: the write is tried again, as an update of it. */
+  | { outcome: 'raced' };
 
 const ROLES: Role[] = ['admin', 'tech', 'billing'];
+
+/**
+ * The requests moving these roles of the service (all of them when none are given), and those among them that are
+ * `doing` for a kind the provider applies: both contacts accepted, and only the provider's word ends them.
+ */
+async function requestsOn(tx: Tx, service: Service, providerApplies: ProviderApplies, roles?: Role[]) {
+  const rows = await tx
+    .selectDistinct({ changeId: pendingRoles.changeId, state: contactChanges.state })
+    .from(pendingRoles)
+    .innerJoin(contactChanges, eq(contactChanges.id, pendingRoles.changeId))
+    .where(and(eq(pendingRoles.serviceId, service.id), roles ? inArray(pendingRoles.role, roles) : undefined));
+  const applying = providerApplies(service.kind) ? rows.filter((r) => r.state === 'doing') : [];
+  return { changeIds: rows.map((r) => r.changeId), applying: applying.map((r) => r.changeId) };
+}
 
 /**
  * Creates or updates the service known by this id, unless a pending request moves a role the write changes. The row
@@ -65,6 +94,7 @@ export async function writeServiceByExternalId(
   db: Db,
   externalId: string,
   values: ServiceValues & { id: string },
+  providerApplies: ProviderApplies,
 ): Promise<ServiceWrite> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(services).where(eq(services.externalId, externalId)).for('update');
@@ -74,23 +104,16 @@ export async function writeServiceByExternalId(
         .values({ ...values, externalId })
         .onConflictDoNothing({ target: services.externalId })
         .returning();
-      if (created) return { outcome: 'created', service: created };
-      // Written by another call at the same moment: this one is an update of it.
-      return { outcome: 'pending', changeIds: [] };
+      return created ? { outcome: 'created', service: created } : { outcome: 'raced' };
     }
     const moved = ROLES.filter((role) => holderOf(row, role) !== holderOf(values, role));
     if (moved.length > 0) {
-      const busy = await tx
-        .select({ changeId: pendingRoles.changeId })
-        .from(pendingRoles)
-        .where(and(eq(pendingRoles.serviceId, row.id), inArray(pendingRoles.role, moved)));
-      if (busy.length > 0) return { outcome: 'pending', changeIds: [...new Set(busy.map((b) => b.changeId))] };
+      const busy = await requestsOn(tx, row, providerApplies, moved);
+      if (busy.applying.length > 0) return { outcome: 'applying', changeIds: busy.applying };
+      if (busy.changeIds.length > 0) return { outcome: 'pending', changeIds: busy.changeIds };
     }
+    if (sameService(row, values)) return { outcome: 'unchanged', service: row };
     const { id: _id, ...fields } = values;
-    const same =
-      row.deletedAt === null &&
-      (Object.keys(fields) as (keyof typeof fields)[]).every((key) => row[key] === fields[key]);
-    if (same) return { outcome: 'unchanged', service: row };
     const [updated] = await tx
       .update(services)
       .set({ ...fields, deletedAt: null, updatedAt: now() })
@@ -100,34 +123,56 @@ export async function writeServiceByExternalId(
   });
 }
 
+export type ServiceRemoval =
+  /** Removed (or removed already); these requests were pending on it, and the caller ends them. */
+  | { outcome: 'removed'; changeIds: string[] }
+  /**
+   * Requests on it that the provider is applying: none can end, and nothing is written (`removed`: the service was
+   * out of customers' pages already, as when a request reached `doing` after an earlier round removed it).
+   */
+  | { outcome: 'applying'; changeIds: string[]; removed: boolean };
+
 /**
  * Takes the service out of customers' pages (kept for the history of past requests); no request can be made for it
- * from then on. Answers the requests still pending on it, which the caller ends; null when there is no such service.
+ * from then on. Null when there is no such service.
  */
 export async function removeServiceByExternalId(
   db: Db,
   externalId: string,
-): Promise<{ service: Service; changeIds: string[] } | null> {
+  providerApplies: ProviderApplies,
+): Promise<ServiceRemoval | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(services).where(eq(services.externalId, externalId)).for('update');
     if (!row) return null;
-    const [service] = row.deletedAt
-      ? [row]
-      : await tx
-          .update(services)
-          .set({ deletedAt: now(), updatedAt: now() })
-          .where(eq(services.id, row.id))
-          .returning();
-    const busy = await tx
-      .select({ changeId: pendingRoles.changeId })
-      .from(pendingRoles)
-      .where(eq(pendingRoles.serviceId, row.id));
-    return { service: service!, changeIds: [...new Set(busy.map((b) => b.changeId))] };
+    const busy = await requestsOn(tx, row, providerApplies);
+    if (busy.applying.length > 0) {
+      return { outcome: 'applying', changeIds: busy.applying, removed: row.deletedAt !== null };
+    }
+    if (!row.deletedAt) {
+      await tx.update(services).set({ deletedAt: now(), updatedAt: now() }).where(eq(services.id, row.id));
+    }
+    return { outcome: 'removed', changeIds: busy.changeIds };
   });
 }
 
 /** The fields the provider's customer database owns; the address is changed apart (switchAddress). */
 export type AccountFields = Pick<Account, 'firstName' | 'lastName' | 'language' | 'role' | 'handle'>;
+
+/** An account as the provider writes it: its fields and address; a handle left out keeps the stored one. */
+export type AccountByProvider = Omit<AccountFields, 'handle'> & { handle?: string; email: string };
+
+/** What of the stored account differs from what the provider writes: its fields, its address (case aside). */
+export function accountChanges(row: Account, input: AccountByProvider): { fields: boolean; address: boolean } {
+  return {
+    fields:
+      row.firstName !== input.firstName ||
+      row.lastName !== input.lastName ||
+      row.language !== input.language ||
+      row.role !== input.role ||
+      (input.handle !== undefined && row.handle !== input.handle),
+    address: !sameAddress(row.email, input.email),
+  };
+}
 
 /** Raises a unique violation (see isUniqueViolation) when the handle is taken. */
 export async function updateAccountFields(db: Db, id: string, fields: Partial<AccountFields>): Promise<Account> {

@@ -3,13 +3,14 @@ import type { Context, Requester } from '../core/context.js';
 import { Problem } from '../core/problems.js';
 import { findAccountsByHandle } from '../db/accounts.js';
 import {
+  accountChanges,
   accountsByExternalIds,
   insertAccountsIfFree,
   insertServicesIfFree,
+  sameService,
   servicesByExternalIds,
 } from '../db/provider-ids.js';
-import type { Account, Service } from '../db/schema.js';
-import { sameAddress } from '../domain/email-changes.js';
+import type { Account } from '../db/schema.js';
 import { newHandle, newId } from '../domain/ids.js';
 import { putServiceByExternalId, type ServiceByProvider } from './provider-sync.js';
 
@@ -61,13 +62,10 @@ class Tally {
   }
 }
 
-const sameAccount = (a: Account, input: NewAccountInput) =>
-  a.firstName === input.firstName &&
-  a.lastName === input.lastName &&
-  a.language === input.language &&
-  a.role === input.role &&
-  (input.handle === undefined || a.handle === input.handle) &&
-  sameAddress(a.email, input.email);
+const sameAccount = (a: Account, input: NewAccountInput) => {
+  const changes = accountChanges(a, input);
+  return !changes.fields && !changes.address;
+};
 
 async function accounts(ctx: Context, tally: Tally, batch: Numbered<{ account: NewAccountInput }>[], from: Requester) {
   const known = new Map(
@@ -100,18 +98,6 @@ async function accounts(ctx: Context, tally: Tally, batch: Numbered<{ account: N
   oneByOne.sort((a, b) => a.line - b.line);
   for (const b of oneByOne) await tally.one(b.line, () => putAccountByExternalId(ctx, b.externalId, b.account, from));
 }
-
-const sameService = (
-  s: Service,
-  values: Omit<Service, 'id' | 'externalId' | 'deletedAt' | 'createdAt' | 'updatedAt'>,
-) =>
-  s.deletedAt === null &&
-  s.name === values.name &&
-  s.kind === values.kind &&
-  s.holderId === values.holderId &&
-  s.adminId === values.adminId &&
-  s.techId === values.techId &&
-  s.billingId === values.billingId;
 
 async function services(ctx: Context, tally: Tally, batch: Numbered<{ service: ServiceByProvider }>[]) {
   const handles = [...new Set(batch.flatMap((b) => [b.service.holder, ...Object.values(b.service.contacts)]))];

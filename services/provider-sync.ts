@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { providerAppliesTo } from '../changes/apply.js';
 import { cannotEnd, endForReason } from '../changes/system-cancel.js';
 import type { Context } from '../core/context.js';
 import { Problem } from '../core/problems.js';
@@ -21,6 +22,8 @@ import { summarize, type ServiceSummary } from './services.js';
 /** Rounds of "end what is pending, then write": a request made meanwhile is found by the next one. */
 const ROUNDS = 5;
 const PROVIDER = 'provider';
+
+const providerApplies = (ctx: Context) => (kind: string) => providerAppliesTo(ctx, kind);
 
 export interface ServiceByProvider {
   name: string;
@@ -61,6 +64,25 @@ async function endAll(ctx: Context, changeIds: string[], what: string): Promise<
   return { ended, waiting };
 }
 
+/**
+ * The answer when a write would end requests that the provider itself is applying (PROVIDER_APPLIES, `doing`): they
+ * cannot be aborted once both contacts accepted, and only its own word, applied or failed, ends them.
+ */
+function beingApplied(changeIds: string[], what: string): Problem {
+  const [these, are, them] =
+    changeIds.length === 1 ? ['contact change', 'is', 'it'] : ['contact changes', 'are', 'them'];
+  return new Problem(
+    'changeBeingApplied',
+    `The ${these} ${changeIds.join(', ')} ${are} being applied by the provider (both contacts accepted), so ${what}. ` +
+      `Answer applied or failed for ${them} first (POST /api/v1/admin/contact-changes/{id}/applied or …/failed), ` +
+      'then send this again.',
+    { changeIds },
+  );
+}
+
+/** Waits a moment before the next round: a request still being started, or being applied here, is done in a moment. */
+const pause = (round: number) => sleep(100 * (round + 1));
+
 /** Creates or updates the service known by the provider's id; `created` says which. */
 export async function putServiceByExternalId(
   ctx: Context,
@@ -70,15 +92,19 @@ export async function putServiceByExternalId(
   const values = { id: newId(), ...(await idsOf(ctx, input)) };
   const ended: string[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const result = await writeServiceByExternalId(ctx.db, externalId, values);
+    const result = await writeServiceByExternalId(ctx.db, externalId, values, providerApplies(ctx));
+    if (result.outcome === 'applying') throw beingApplied(result.changeIds, 'the service was not changed');
+    if (result.outcome === 'raced') {
+      await pause(round);
+      continue;
+    }
     if (result.outcome !== 'pending') {
       const [service] = await summarize(ctx, [result.service]);
       return { created: result.outcome === 'created', service: service!, ended };
     }
     const done = await endAll(ctx, result.changeIds, 'the service was not changed');
     ended.push(...done.ended);
-    // A request still being started, or being applied: it can be ended, or is done, in a moment.
-    if (done.waiting || result.changeIds.length === 0) await sleep(100 * (round + 1));
+    if (done.waiting) await pause(round);
   }
   throw cannotEnd('the service was not changed');
 }
@@ -93,12 +119,18 @@ export async function serviceByExternalId(ctx: Context, externalId: string): Pro
 export async function deleteServiceByExternalId(ctx: Context, externalId: string): Promise<{ ended: string[] }> {
   const ended: string[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const result = await removeServiceByExternalId(ctx.db, externalId);
+    const result = await removeServiceByExternalId(ctx.db, externalId, providerApplies(ctx));
     if (!result) throw new Problem('notFound', `There is no service with the external id ${externalId}.`);
+    if (result.outcome === 'applying') {
+      const what = result.removed
+        ? 'the service was removed, but the requests on it remain'
+        : 'the service was not removed';
+      throw beingApplied(result.changeIds, what);
+    }
     if (result.changeIds.length === 0) return { ended };
     const done = await endAll(ctx, result.changeIds, 'the service was removed, but its pending requests remain');
     ended.push(...done.ended);
-    if (done.waiting) await sleep(100 * (round + 1));
+    if (done.waiting) await pause(round);
   }
   throw cannotEnd('the service was removed, but its pending requests remain');
 }

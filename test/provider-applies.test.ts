@@ -1,3 +1,4 @@
+import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenIn } from './support/fake-resend.js';
 import { ADMIN_KEY, startHarness, type Harness, type TestAccount } from './support/harness.js';
@@ -156,5 +157,90 @@ describe('a change the provider applies', () => {
     });
     expect([401, 403]).toContain(res.statusCode);
     expect((await h.get(id, alice)).state).toBe('doing');
+  });
+});
+
+describe('the provider writing a service while it applies a change to it', () => {
+  const byId = (method: 'GET' | 'PUT' | 'DELETE', externalId: string, body?: unknown) =>
+    h.request(method, `/api/v1/admin/services/external/${externalId}`, {
+      token: ADMIN_KEY,
+      ...(body === undefined ? {} : { body }),
+    });
+
+  /** Alice's domain, known to the provider by its own id; she hands its tech role to Bob and both accept: `doing`. */
+  async function doingOnExternal() {
+    const [alice, bob, carol] = await Promise.all([h.account('Alice'), h.account('Bob'), h.account('Carol')]);
+    const externalId = `svc-${nanoid(10)}`;
+    const write = (contacts: { tech?: TestAccount; billing?: TestAccount } = {}) =>
+      byId('PUT', externalId, {
+        name: `${externalId.toLowerCase()}.example`,
+        kind: 'domain',
+        holder: alice.handle,
+        contacts: {
+          admin: alice.handle,
+          tech: (contacts.tech ?? alice).handle,
+          billing: (contacts.billing ?? alice).handle,
+        },
+      });
+    const put = await write();
+    expect(put.statusCode, put.body).toBe(201);
+    const created = await h.change(alice, (put.json() as { id: string }).id, ['tech'], bob);
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    const tokenOf = async (a: TestAccount) => tokenIn(await h.email(a, (t) => t.includes(id)));
+    expect((await h.decide(id, 'accept', await tokenOf(alice))).statusCode).toBe(200);
+    expect((await h.decide(id, 'accept', await tokenOf(bob))).json()).toMatchObject({ state: 'doing' });
+    return { alice, bob, carol, externalId, id, write };
+  }
+
+  /** The refusal, at once: five rounds of waiting for the request to end take 1.5 s of pauses alone. */
+  async function refusedAtOnce(send: () => ReturnType<typeof byId>, id: string) {
+    const started = Date.now();
+    const res = await send();
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.json()).toMatchObject({
+      code: 'changeBeingApplied',
+      title: 'Change being applied',
+      changeIds: [id],
+      detail: expect.stringMatching(new RegExp(`${id}.*applied or failed`)),
+    });
+  }
+
+  it('a PUT moving its role is 409 changeBeingApplied naming it, the service unchanged; once applied, it goes through', async () => {
+    const { alice, bob, carol, externalId, id, write } = await doingOnExternal();
+    await refusedAtOnce(() => write({ tech: carol }), id);
+    expect((await byId('GET', externalId)).json()).toMatchObject({
+      contacts: { admin: alice.handle, tech: alice.handle, billing: alice.handle },
+    });
+    expect((await h.get(id, alice)).state).toBe('doing');
+    // A role the request does not move is the provider's to write meanwhile.
+    const billing = await write({ billing: carol });
+    expect(billing.statusCode, billing.body).toBe(200);
+    expect(billing.json()).toMatchObject({ contacts: { tech: alice.handle, billing: carol.handle } });
+
+    expect((await word(id, 'applied')).json()).toMatchObject({ state: 'done' });
+    expect((await byId('GET', externalId)).json()).toMatchObject({ contacts: { tech: bob.handle } });
+    const again = await write({ tech: carol });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ contacts: { tech: carol.handle }, pendingChanges: [] });
+    expect((await h.get(id, alice)).state).toBe('done');
+  });
+
+  it('a DELETE is 409 changeBeingApplied naming it, the service still there; once applied, it removes the service', async () => {
+    const { alice, bob, externalId, id } = await doingOnExternal();
+    await refusedAtOnce(() => byId('DELETE', externalId), id);
+    const found = await byId('GET', externalId);
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toMatchObject({ contacts: { tech: alice.handle } });
+    expect((await h.get(id, alice)).state).toBe('doing');
+
+    expect((await word(id, 'applied')).json()).toMatchObject({ state: 'done' });
+    expect((await byId('GET', externalId)).json()).toMatchObject({ contacts: { tech: bob.handle } });
+    const removed = await byId('DELETE', externalId);
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect((await byId('GET', externalId)).statusCode).toBe(404);
+    expect((await h.get(id, alice)).state).toBe('done');
   });
 });

@@ -34,6 +34,8 @@ export const en: ProblemWords = {
   resendLimit: 'The emails of this request cannot be sent again any more; cancel it and make a new request.',
   extensionLimit: 'This request cannot be extended any more; cancel it and make a new request.',
   serviceChanged: 'The contacts of this service changed meanwhile, or it was removed. Look at the service again.',
+  changeBeingApplied:
+    'The provider is applying a change to this service; wait until it has been applied or has failed.',
   changePending: 'A pending request already moves one of these roles; wait for it to end or cancel it.',
   handleTaken: 'This handle is already used.',
   emailTaken: 'This address is already used in your contact book.',

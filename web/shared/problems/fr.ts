@@ -40,6 +40,8 @@ export const fr: ProblemWords = {
   extensionLimit: 'Cette demande ne peut plus être prolongée ; annulez-la et faites une nouvelle demande.',
   serviceChanged:
     'Les contacts de ce service ont changé entre-temps, ou il a été supprimé. Consultez à nouveau le service.',
+  changeBeingApplied:
+    'Le fournisseur est en train d’appliquer un changement à ce service ; attendez qu’il soit appliqué ou qu’il ait échoué.',
   changePending: 'Une demande en cours transfère déjà l’un de ces rôles ; attendez qu’elle se termine ou annulez-la.',
   handleTaken: 'Cet identifiant est déjà utilisé.',
   emailTaken: 'Cette adresse est déjà utilisée dans votre carnet de contacts.',

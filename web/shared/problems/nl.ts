@@ -38,6 +38,8 @@ export const nl: ProblemWords = {
   extensionLimit: 'Dit verzoek kan niet meer worden verlengd; annuleer het en dien een nieuw verzoek in.',
   serviceChanged:
     'De contactpersonen van deze dienst zijn intussen gewijzigd, of de dienst is verwijderd. Bekijk de dienst opnieuw.',
+  changeBeingApplied:
+    'De provider voert een wijziging op deze dienst door; wacht tot die is doorgevoerd of is mislukt.',
   changePending: 'Een lopend verzoek draagt al een van deze rollen over; wacht tot het afloopt of annuleer het.',
   handleTaken: 'Deze handle is al in gebruik.',
   emailTaken: 'Dit adres wordt al gebruikt in uw adresboek.',
