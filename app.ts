@@ -70,6 +70,12 @@ export async function buildApp(options: AppOptions) {
     logger: options.logger ?? false,
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: trustProxyOption(options.config.trustProxy),
+    // The longest path part a schema takes is the provider's external id (200): the router takes as much, so the
+    // schema answers what is too long for it (400), and only a longer part is 414.
+    routerOptions: { maxParamLength: 200 },
+    // A `__proto__` key in a JSON body is dropped, as any property a schema does not name is ignored, instead of
+    // refusing a body that fits the schema; it never reaches an object's prototype either way.
+    onProtoPoisoning: 'remove',
     // A URL Fastify cannot route (bad percent-encoding...): no hook runs, so the headers are set here; a page's
     // address gets a page, the API's a problem.
     frameworkErrors: (error, request, reply) => {

@@ -99,7 +99,11 @@ export default async function adminImport(appRoot: FastifyInstance) {
         // Read as a stream, not through a schema: the published document gets its body from here.
         'x-request-body': {
           required: true,
-          content: { 'application/x-ndjson': { schema: { type: 'string', description: 'one JSON object per line' } } },
+          content: {
+            'application/x-ndjson': {
+              schema: { type: 'string', format: 'binary', description: 'one JSON object per line' },
+            },
+          },
         },
         response: { 200: report, ...problemsFor(400, 401, 404, 415) },
       },

@@ -21,11 +21,14 @@ export const externalId = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[\x21-\x7e]+$/, 'an external id is printable ASCII without spaces')
-  .describe("the provider's own id (its customer database, billing or registry)");
+  // What a URL path takes as it is (RFC 3986 pchar, without %): the id goes in the address unencoded.
+  .regex(/^[A-Za-z0-9._~!$&'()*+,;=:@-]+$/, "an external id is letters, digits and . _ ~ ! $ & ' ( ) * + , ; = : @ -")
+  .describe(
+    "the provider's own id (its customer database, billing or registry): letters, digits and . _ ~ ! $ & ' ( ) * + , ; = : @ -, as a URL path takes them",
+  );
 export const providerService = z.object({
-  name: z.string().trim().min(1).max(253),
-  kind: z.string().trim().min(1).max(50),
+  name: z.string().trim().min(1).max(253).regex(/\S/, 'not blank'),
+  kind: z.string().trim().min(1).max(50).regex(/\S/, 'not blank'),
   holder: handle.describe('handle of the holder'),
   contacts: z.object({ admin: handle, tech: handle, billing: handle }).describe('handles'),
 });
@@ -213,7 +216,7 @@ export default fp(
           summary: 'The provider could not apply the change: `error`, roles unchanged, everyone told, with the reason',
           description: `${applyDescription} The reason is the request's \`endReason\` and is given in the emails.`,
           params: changeId,
-          body: z.object({ reason: z.string().trim().min(1).max(1000) }),
+          body: z.object({ reason: z.string().trim().min(1).max(1000).regex(/\S/, 'not blank') }),
           response: { 200: changeSchema, ...errors },
         },
       },

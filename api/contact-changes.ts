@@ -17,7 +17,7 @@ const createBody = z.object({
     .min(1)
     .max(3)
     .refine((roles) => new Set(roles).size === roles.length, 'each role may be named once'),
-  to: z.string().trim().min(1).max(64).describe('handle of the account that takes the roles'),
+  to: z.string().trim().min(1).max(64).regex(/\S/, 'not blank').describe('handle of the account that takes the roles'),
 });
 const listQuery = z.object({
   direction: z.enum(['sent', 'received', 'all']).default('all'),

@@ -8,7 +8,12 @@ import { requesterOf } from '../core/requester.js';
 import { idParams, problemsFor } from './problems.js';
 
 const params = idParams;
-const token = z.string().trim().min(1, 'the token from the email is required').max(200);
+const token = z
+  .string()
+  .trim()
+  .min(1, 'the token from the email is required')
+  .max(200)
+  .regex(/\S/, 'the token from the email is required');
 const decisionAnswer = z
   .object({
     id: z.string(),

@@ -7,7 +7,14 @@ import { requesterOf } from '../core/requester.js';
 import { idParams, problemSchema, problemsFor } from './problems.js';
 
 const tags = ['profile'];
-const tokenBody = z.object({ token: z.string().trim().min(1, 'the token from the link is required').max(100) });
+const tokenBody = z.object({
+  token: z
+    .string()
+    .trim()
+    .min(1, 'the token from the link is required')
+    .max(100)
+    .regex(/\S/, 'the token from the link is required'),
+});
 const linkErrors = {
   400: problemSchema,
   409: problemSchema,

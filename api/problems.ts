@@ -65,31 +65,41 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
 }
 
 interface ZodIssueLike {
+  code: string;
   path: PropertyKey[];
   message: string;
 }
+
+/**
+ * The published schema states types, lengths, formats and lists: a request that breaks one is 400. A check no schema
+ * can state (a phone number that does not exist in its country, a day not on the calendar) is a value refused in a
+ * request that fits the schema: 422, with the same code and issues.
+ */
+const stated = (issues: { code?: string; keyword?: string }[]) =>
+  issues.some((i) => (i.code ?? i.keyword) !== 'custom');
 
 function toProblem(error: FastifyError): Problem {
   if (error instanceof Problem) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
+    let breaksSchema = false;
     const issues = error.validation.flatMap((v) => {
       const at = [where, ...v.instancePath.split('/').filter(Boolean)];
-      // A body of two forms (a union) is refused with the fields of its first, fullest form.
-      const first = v.keyword === 'invalid_union' ? (v.params as { errors?: ZodIssueLike[][] }).errors?.[0] : undefined;
-      if (first?.length)
-        return first.map((i) => ({ field: [...at, ...i.path.map(String)].join('.'), message: i.message }));
+      // A body of two forms (a union) is refused with the fields of the form it fits, else of its first, fullest.
+      const forms = v.keyword === 'invalid_union' ? (v.params as { errors?: ZodIssueLike[][] }).errors : undefined;
+      const form = forms?.find((f) => f.length && !stated(f)) ?? forms?.[0];
+      if (form?.length) {
+        breaksSchema ||= stated(form);
+        return form.map((i) => ({ field: [...at, ...i.path.map(String)].join('.'), message: i.message }));
+      }
+      breaksSchema ||= stated([v]);
       return [{ field: at.join('.'), message: v.message ?? 'invalid' }];
     });
-    // The published schema states types, lengths, formats and lists: a request that breaks one is 400. A check no
-    // schema can state (a phone number that does not exist in its country, a day not on the calendar) is a value
-    // refused in a request that fits the schema: 422, with the same code and issues.
-    const fitsSchema = error.validation.every((v) => v.keyword === 'custom');
     return new Problem(
       'invalidRequest',
       issues.map((i) => `${i.field}: ${i.message}`).join('; '),
       { issues },
-      fitsSchema ? 422 : undefined,
+      breaksSchema ? undefined : 422,
     );
   }
   if (isUnstorableText(error)) {

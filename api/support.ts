@@ -33,7 +33,13 @@ const extendBody = z.object({
   expiresAt: z.iso
     .datetime({ offset: true })
     .describe('the new expiry: later than the current one, at most 30 days from now'),
-  reason: z.string().trim().min(1).max(MAX_REASON_LENGTH).describe("why; shown on the request's timeline"),
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_REASON_LENGTH)
+    .regex(/\S/, 'not blank')
+    .describe("why; shown on the request's timeline"),
 });
 const errors = problemsFor(400, 401, 403, 404, 409, 422);
 
@@ -49,7 +55,12 @@ export default fp(
           tags: ['support'],
           summary: 'Pending requests, or only the stuck ones with why they are stuck',
           querystring: z.object({
-            stuck: z.stringbool().default(true),
+            // The words z.stringbool() reads, listed so that the published schema states them.
+            stuck: z
+              .enum(['true', '1', 'yes', 'on', 'y', 'enabled', 'false', '0', 'no', 'off', 'n', 'disabled'])
+              .default('true')
+              .transform((v) => ['true', '1', 'yes', 'on', 'y', 'enabled'].includes(v))
+              .describe('true (the default): only the stuck requests; false: every pending one'),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
           response: {

@@ -26,6 +26,7 @@ export const apiTokenInput = z.object({
     .trim()
     .min(1, 'name the token, e.g. after what uses it')
     .max(MAX_TOKEN_NAME)
+    .regex(/\S/, 'name the token, e.g. after what uses it')
     .describe('what the token is for, e.g. "billing export"'),
   scope: z.enum(API_TOKEN_SCOPES).describe('`read`: GET and HEAD only; `full`: everything the account may do'),
 });

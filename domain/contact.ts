@@ -83,6 +83,8 @@ const phone = z
       ctx.addIssue({
         code: 'custom',
         message: 'a phone number in international form, starting with + and the country code, e.g. +33 6 12 34 56 78',
+        // Not the end of the object's parse: the other fields are still read, and a union still weighs this form.
+        continue: true,
       });
       return z.NEVER;
     }
@@ -120,8 +122,18 @@ export const contactDetails = z.object({
 });
 
 export const personName = {
-  firstName: z.string().trim().min(1, 'a first name is required').max(100, 'at most 100 characters'),
-  lastName: z.string().trim().min(1, 'a last name is required').max(100, 'at most 100 characters'),
+  firstName: z
+    .string()
+    .trim()
+    .min(1, 'a first name is required')
+    .max(100, 'at most 100 characters')
+    .regex(/\S/, 'a first name is required'),
+  lastName: z
+    .string()
+    .trim()
+    .min(1, 'a last name is required')
+    .max(100, 'at most 100 characters')
+    .regex(/\S/, 'a last name is required'),
 };
 
 type PhoneAndCountry = { phone: string | null; country: string | null };
