@@ -107,7 +107,8 @@ export default fp(
           summary: 'Send events to an address, signed as Standard Webhooks',
           description:
             'The answer holds the signing secret, shown this once. An address that is not http(s) is refused with ' +
-            '`webhookUrlRefused` (422), as is, in production, one on this machine or a private network.',
+            '`webhookUrlRefused` (422), as is, in production, one on this machine or a private network, or whose ' +
+            'name resolves to one (a delivery to a name pointed there later fails without connecting).',
           body: webhookBody,
           response: { 201: webhookSchema.extend({ secret: secretSchema }), ...errors },
         },

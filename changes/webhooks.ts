@@ -7,7 +7,7 @@ import type { WebhookEndpoint } from '../db/schema.js';
 import type { EventType } from '../domain/events.js';
 import { newId } from '../domain/ids.js';
 import { seal } from '../domain/secret-box.js';
-import { webhookUrlRefusal } from '../domain/webhook-urls.js';
+import { webhookAddressRefusal } from './webhook-address.js';
 import { handOverDeps, sendFailedAgain } from './webhook-delivery.js';
 
 /** The provider's webhook endpoints and the events feed, through the admin API. */
@@ -28,7 +28,7 @@ export async function createWebhook(
   ctx: Context,
   input: WebhookInput,
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-  const refusal = webhookUrlRefusal(input.url, ctx.config.webhooks.allowPrivate);
+  const refusal = await webhookAddressRefusal(input.url, ctx.config.webhooks.allowPrivate);
   if (refusal) throw new Problem('webhookUrlRefused', refusal, { field: 'url' });
   const id = `ep_${newId()}`;
   const secret = newSecret();
