@@ -17,6 +17,8 @@ export interface ActivityDeps {
   mailRatePerSecond?: number;
   /** WEBHOOK_RETRY_FOR, for the deliveries the activities hand over. */
   webhookRetryForMs?: number;
+  /** WEBHOOK_ALLOW_PRIVATE (or not production): deliveries may go to this machine or a private network. */
+  webhookAllowPrivate?: boolean;
 }
 
 export function createActivities(deps: ActivityDeps) {

@@ -1,5 +1,6 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { Webhook } from 'standardwebhooks';
+import { webhookAddressRefusal } from '../changes/webhook-address.js';
 import { handOverRequest } from '../changes/webhook-delivery.js';
 import { open } from '../domain/secret-box.js';
 import type { WebhookEndpoint } from '../db/schema.js';
@@ -27,7 +28,24 @@ const errorOf = (err: unknown): string => {
   return (e.cause?.code ?? e.cause?.message ?? e.message ?? String(err)).slice(0, 200);
 };
 
-export function webhookActivities({ db, config, webhookRetryForMs }: ActivityDeps) {
+/** One POST: the endpoint's status code, or why there was none (never following a redirect). */
+async function post(url: string, request: { body: string; headers: Record<string, string> }) {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Countersign-Webhooks', ...request.headers },
+      body: request.body,
+      signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
+      redirect: 'manual',
+    });
+    await res.body?.cancel();
+    return { statusCode: res.status, error: null };
+  } catch (err) {
+    return { statusCode: null, error: errorOf(err) };
+  }
+}
+
+export function webhookActivities({ db, config, webhookAllowPrivate }: ActivityDeps) {
   return {
     /**
      * One attempt at one delivery: the event signed with the endpoint's secrets (`webhook-id` is the event's id, the
@@ -44,27 +62,17 @@ export function webhookActivities({ db, config, webhookRetryForMs }: ActivityDep
       const signature = signingSecrets(config.tokenSecret, endpoint, now)
         .map((secret) => new Webhook(secret).sign(id, now, body))
         .join(' ');
-      let statusCode: number | null = null;
-      let error: string | null = null;
-      try {
-        const res = await fetch(endpoint.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Countersign-Webhooks',
-            'webhook-id': id,
-            'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-            'webhook-signature': signature,
-          },
-          body,
-          signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
-          redirect: 'manual',
-        });
-        statusCode = res.status;
-        await res.body?.cancel();
-      } catch (err) {
-        error = errorOf(err);
-      }
+      const refusal = await webhookAddressRefusal(endpoint.url, webhookAllowPrivate ?? false);
+      const { statusCode, error } = refusal
+        ? { statusCode: null, error: refusal }
+        : await post(endpoint.url, {
+            body,
+            headers: {
+              'webhook-id': id,
+              'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+              'webhook-signature': signature,
+            },
+          });
       await recordAttempt(db, { deliveryId, statusCode, error });
       if (statusCode !== null && statusCode >= 200 && statusCode < 300) return;
       throw ApplicationFailure.retryable(error ?? `the endpoint answered ${statusCode}`, 'WebhookNotAccepted');

@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createWebhook, deleteWebhook, eventsFeed, listWebhooks, rotateWebhookSecret } from '../changes/webhooks.js';
+import {
+  createWebhook,
+  deleteWebhook,
+  enableWebhook,
+  eventsFeed,
+  listWebhooks,
+  rotateWebhookSecret,
+} from '../changes/webhooks.js';
 import type { WebhookEndpoint } from '../db/schema.js';
 import { EVENT_TYPES } from '../domain/events.js';
 import { problemsFor } from './problems.js';
@@ -27,7 +34,10 @@ const webhookSchema = z
     url: z.string(),
     events: z.array(eventType).nullable().describe('the event types sent there; null: every type'),
     description: z.string().nullable(),
-    disabled: z.boolean().describe('true once a delivery failed for the whole retry period: nothing more is sent'),
+    disabled: z
+      .boolean()
+      .describe('true once a delivery failed for the whole retry period: nothing more is sent until it is enabled'),
+    disabledAt: z.iso.datetime().nullable().describe('when it was disabled; null while it is enabled'),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Webhook' });
@@ -46,6 +56,7 @@ const presentWebhook = (e: WebhookEndpoint) => ({
   events: (e.events as z.infer<typeof eventType>[] | null) ?? null,
   description: e.description,
   disabled: e.disabledAt !== null,
+  disabledAt: e.disabledAt?.toISOString() ?? null,
   createdAt: e.createdAt.toISOString(),
 });
 
@@ -100,7 +111,8 @@ export default fp(
           summary: 'Send events to an address, signed as Standard Webhooks',
           description:
             'The answer holds the signing secret, shown this once. An address that is not http(s) is refused with ' +
-            '`webhookUrlRefused` (422), as is, in production, one on this machine or a private network.',
+            '`webhookUrlRefused` (422), as is, in production, one on this machine or a private network, or whose ' +
+            'name resolves to one (a delivery to a name pointed there later fails without connecting).',
           body: webhookBody,
           response: { 201: webhookSchema.extend({ secret: secretSchema }), ...errors },
         },
@@ -157,6 +169,26 @@ export default fp(
         },
       },
       async (request) => ({ secret: await rotateWebhookSecret(app.ctx, request.params.id) }),
+    );
+
+    app.post(
+      '/api/v1/admin/webhooks/:id/enable',
+      {
+        onRequest,
+        schema: {
+          tags,
+          summary: 'Send to a disabled endpoint again, and catch it up',
+          description:
+            'Once the receiver is fixed: the endpoint takes events again, and the deliveries given up when it was ' +
+            'disabled, with the events that came while it was, are sent now (the same `webhook-id`s, in order within ' +
+            'each request). Calling it again is harmless: on an enabled endpoint it only sends what an earlier call ' +
+            'could not hand over.',
+          params: idParams,
+          body: z.object({}).nullish(),
+          response: { 200: webhookSchema, ...errors },
+        },
+      },
+      async (request) => presentWebhook(await enableWebhook(app.ctx, request.params.id)),
     );
   },
   { name: 'admin-events', dependencies: ['auth'] },

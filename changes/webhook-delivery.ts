@@ -1,7 +1,8 @@
 import type { Client } from '@temporalio/client';
+import type { Context } from '../core/context.js';
 import type { Db } from '../db/client.js';
 import { handOverEvents, requestsToHandOver } from '../db/events.js';
-import { endpointsFor, ensureDelivery } from '../db/webhooks.js';
+import { endpointsFor, ensureDelivery, failedDeliveries, setDeliveryStatus } from '../db/webhooks.js';
 import type { webhookDelivery } from '../workflows/webhook-delivery.js';
 import { deliverSignal, webhookWorkflowId, type DeliverInput } from '../workflows/webhook-messages.js';
 
@@ -12,6 +13,13 @@ export interface HandOverDeps {
   taskQueue: string;
   retryForMs: number;
 }
+
+export const handOverDeps = (ctx: Context): HandOverDeps => ({
+  db: ctx.db,
+  temporal: ctx.temporal,
+  taskQueue: ctx.config.temporal.taskQueue,
+  retryForMs: ctx.config.webhooks.retryForMs,
+});
 
 /** Starts the endpoint's workflow for the request, or hands the delivery to the one running. */
 export async function signalDelivery(
@@ -26,6 +34,31 @@ export async function signalDelivery(
     signal: deliverSignal,
     signalArgs: [delivery],
   });
+}
+
+/**
+ * Sends an endpoint's failed deliveries again, with their webhook-ids, each request's in event order (its workflow
+ * keeps them in order); requests side by side, a few at a time. A delivery whose hand-over fails stays failed, for
+ * the next call.
+ */
+export async function sendFailedAgain(deps: HandOverDeps, endpointId: string): Promise<void> {
+  const byRequest = new Map<string, { deliveryId: number; eventId: number }[]>();
+  for (const { changeId, ...delivery } of await failedDeliveries(deps.db, endpointId)) {
+    byRequest.set(changeId, [...(byRequest.get(changeId) ?? []), delivery]);
+  }
+  const requests = [...byRequest];
+  const sendRequest = async ([changeId, deliveries]: (typeof requests)[number]) => {
+    for (const delivery of deliveries) {
+      await setDeliveryStatus(deps.db, [delivery.deliveryId], 'pending');
+      try {
+        await signalDelivery(deps, { endpointId, changeId }, { ...delivery, again: true });
+      } catch (err) {
+        await setDeliveryStatus(deps.db, [delivery.deliveryId], 'failed');
+        throw err;
+      }
+    }
+  };
+  for (let i = 0; i < requests.length; i += 8) await Promise.all(requests.slice(i, i + 8).map(sendRequest));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Account } from '../db/schema.js';
 import { loadDelivery, setDeliveryStatus } from '../db/webhooks.js';
 import { assertSupport } from './support.js';
 import { visibleChange } from './requests.js';
-import { signalDelivery } from './webhook-delivery.js';
+import { handOverDeps, signalDelivery } from './webhook-delivery.js';
 
 /**
  * Sends one delivery again (after the receiver fixed its side), with the same webhook-id, in the endpoint's order
@@ -17,14 +17,8 @@ export async function sendWebhookAgain(ctx: Context, account: Account, changeId:
   if (!row || row.delivery.changeId !== view.change.id || row.endpoint.deletedAt)
     throw new Problem('notFound', `There is no webhook delivery ${deliveryId} for this request.`);
   await setDeliveryStatus(ctx.db, [deliveryId], 'pending');
-  const deps = {
-    db: ctx.db,
-    temporal: ctx.temporal,
-    taskQueue: ctx.config.temporal.taskQueue,
-    retryForMs: ctx.config.webhooks.retryForMs,
-  };
   await signalDelivery(
-    deps,
+    handOverDeps(ctx),
     { endpointId: row.endpoint.id, changeId: view.change.id },
     { deliveryId, eventId: row.event.id, again: true },
   );

@@ -7,7 +7,8 @@ import type { WebhookEndpoint } from '../db/schema.js';
 import type { EventType } from '../domain/events.js';
 import { newId } from '../domain/ids.js';
 import { seal } from '../domain/secret-box.js';
-import { webhookUrlRefusal } from '../domain/webhook-urls.js';
+import { webhookAddressRefusal } from './webhook-address.js';
+import { handOverDeps, sendFailedAgain } from './webhook-delivery.js';
 
 /** The provider's webhook endpoints and the events feed, through the admin API. */
 
@@ -27,7 +28,7 @@ export async function createWebhook(
   ctx: Context,
   input: WebhookInput,
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-  const refusal = webhookUrlRefusal(input.url, ctx.config.webhooks.allowPrivate);
+  const refusal = await webhookAddressRefusal(input.url, ctx.config.webhooks.allowPrivate);
   if (refusal) throw new Problem('webhookUrlRefused', refusal, { field: 'url' });
   const id = `ep_${newId()}`;
   const secret = newSecret();
@@ -45,6 +46,18 @@ export const listWebhooks = (ctx: Context) => store.listEndpoints(ctx.db);
 
 export async function deleteWebhook(ctx: Context, id: string): Promise<void> {
   if (!(await store.deleteEndpoint(ctx.db, id))) throw new Problem('notFound', `There is no webhook endpoint ${id}.`);
+}
+
+/**
+ * Sends to a disabled endpoint again, once its receiver is fixed: what was given up when it was disabled, and what
+ * happened while it was, is sent now, in order within each request, with the same webhook-ids. On an enabled endpoint
+ * it only sends what an earlier call could not hand over.
+ */
+export async function enableWebhook(ctx: Context, id: string): Promise<WebhookEndpoint> {
+  const endpoint = await store.enableEndpoint(ctx.db, id);
+  if (!endpoint) throw new Problem('notFound', `There is no webhook endpoint ${id}.`);
+  await sendFailedAgain(handOverDeps(ctx), id);
+  return endpoint;
 }
 
 /** A new secret, returned this once; the one before it goes on signing for 24 hours, so receivers can switch over. */

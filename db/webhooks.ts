@@ -52,6 +52,50 @@ export async function disableEndpoint(db: Db, id: string): Promise<void> {
     .where(eq(webhookEndpoints.id, id));
 }
 
+/**
+ * Enables an endpoint again, if it was disabled: each event handed over while it was (which it therefore never got) is
+ * given a delivery, marked failed like those given up before it was disabled, so that they are all sent again
+ * together. Null: no such endpoint.
+ */
+export async function enableEndpoint(db: Db, id: string): Promise<WebhookEndpoint | null> {
+  return db.transaction(async (tx) => {
+    const [endpoint] = await tx
+      .select()
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.id, id), isNull(webhookEndpoints.deletedAt)))
+      .for('update');
+    if (!endpoint?.disabledAt) return endpoint ?? null;
+    // A hand-over's now() is its transaction's start, which may come a little before the endpoint was disabled.
+    await tx.execute(sql`
+      insert into ${webhookDeliveries} (endpoint_id, event_id, change_id, status)
+      select ep.id, ${events.id}, ${events.changeId}, 'failed' from ${events}, ${webhookEndpoints} ep
+      where ep.id = ${id}
+        and ${events.handedOverAt} >= ep.disabled_at - interval '1 minute'
+        and ${events.at} >= ep.created_at
+        and (ep.events is null or ${events.type} = any(ep.events))
+      on conflict do nothing`);
+    const [enabled] = await tx
+      .update(webhookEndpoints)
+      .set({ disabledAt: null })
+      .where(eq(webhookEndpoints.id, id))
+      .returning();
+    return enabled!;
+  });
+}
+
+/** An endpoint's deliveries given up (or never tried while it was disabled), oldest event first. */
+export async function failedDeliveries(db: Db, endpointId: string) {
+  return db
+    .select({
+      deliveryId: webhookDeliveries.id,
+      eventId: webhookDeliveries.eventId,
+      changeId: webhookDeliveries.changeId,
+    })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, 'failed')))
+    .orderBy(asc(webhookDeliveries.eventId));
+}
+
 /** The endpoints that take an event of this type now: not deleted, not disabled, and subscribed to it. */
 export async function endpointsFor(db: Db, type: string): Promise<WebhookEndpoint[]> {
   return db

@@ -35,8 +35,8 @@ export function isPrivateHost(hostname: string): boolean {
 /**
  * Why events may not be sent to this address, or null. Only http(s); and unless allowed (outside production, or
  * WEBHOOK_ALLOW_PRIVATE), not this machine or a private network named by address, which would let whoever holds the
- * admin key make the server call what only it can reach. A public name that resolves to a private address is not
- * caught here: the README says so.
+ * admin key make the server call what only it can reach. A name that resolves to a private address is caught by
+ * `changes/webhook-address.ts`, which resolves it.
  */
 export function webhookUrlRefusal(text: string, allowPrivate: boolean): string | null {
   let url: URL;

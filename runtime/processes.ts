@@ -95,7 +95,13 @@ export async function startWorker(config: Config, endpoints: Endpoints, code?: W
   const workers = await createWorkers({
     connection,
     config,
-    deps: { db: database.db, mailer: mailerFor(config), config, webhookRetryForMs: config.webhooks.retryForMs },
+    deps: {
+      db: database.db,
+      mailer: mailerFor(config),
+      config,
+      webhookRetryForMs: config.webhooks.retryForMs,
+      webhookAllowPrivate: config.webhooks.allowPrivate,
+    },
     code,
   });
   const running = workers.run().finally(async () => {

@@ -300,33 +300,111 @@ describe('the feed, while events commit', () => {
   });
 });
 
-describe('an endpoint that keeps failing', () => {
-  it('is disabled once a delivery failed for the whole retry period, and support sees it', async () => {
-    const down = await endpoint({ url: `${receiver.url}/down`, events: ['contact_change.created'] });
+describe('an endpoint that failed until it was disabled, then enabled again', () => {
+  const listed = async (id: string) => {
+    const res = await h.request('GET', '/api/v1/admin/webhooks', { token: ADMIN_KEY });
+    return (res.json() as { items: { id: string; disabled: boolean; disabledAt: string | null }[] }).items.find(
+      (e) => e.id === id,
+    );
+  };
+  const supportPage = async (changeId: string) => {
+    const cookie = await h.signIn(await h.account('Sam', 'en', 'support'));
+    const page = await h.app.inject({ method: 'GET', url: `/support/requests/${changeId}`, headers: { cookie } });
+    return page.body.slice(page.body.indexOf('id="webhooks-heading"'));
+  };
+  let down: { id: string; secret: string };
+  let url: string;
+  let changeId: string;
+  let givenUp: Received[];
+
+  beforeAll(async () => {
+    url = receiver.down(`down-${Date.now()}`);
+    down = await endpoint({ url });
     const alice = await h.account('Alice');
     const bob = await h.account('Bob');
     const service = await h.service(alice);
-    const id = ((await h.change(alice, service.id, ['tech'], bob)).json() as { id: string }).id;
+    changeId = ((await h.change(alice, service.id, ['tech'], bob)).json() as { id: string }).id;
+    const token = (to: TestAccount) =>
+      h.email(to, (t) => t.includes(changeId)).then((e) => /#token=([A-Za-z0-9_-]+)/.exec(e.text)![1]!);
+    const [aliceToken, bobToken] = await Promise.all([token(alice), token(bob)]);
+    expect((await h.decide(changeId, 'accept', aliceToken)).statusCode).toBe(200);
+    await waitFor(async () => (await listed(down.id))?.disabled, 60_000, `the endpoint disabled after ${RETRY_FOR}`);
+    givenUp = receiver.about(changeId).filter((r) => WebhookReceiver.verifies(r, down.secret));
+    // Bob's acceptance, then applying and done, come while it is disabled: nothing is sent.
+    expect((await h.decide(changeId, 'accept', bobToken)).statusCode).toBe(200);
+    await h.waitForState(changeId, alice, 'done');
     await waitFor(
-      async () => {
-        const listed = await h.request('GET', '/api/v1/admin/webhooks', { token: ADMIN_KEY });
-        const mine = (listed.json() as { items: { id: string; disabled: boolean }[] }).items.find(
-          (e) => e.id === down.id,
-        );
-        return mine?.disabled;
-      },
-      60_000,
-      `the endpoint disabled after ${RETRY_FOR} of failures`,
+      async () =>
+        (await h.db.execute(sql`select 1 from events where change_id = ${changeId} and handed_over_at is null`))
+          .length === 0,
+      20_000,
+      'the events handed over',
     );
-    const tries = receiver.about(id).filter((r) => WebhookReceiver.verifies(r, down.secret));
-    expect(tries.length).toBeGreaterThan(1);
-    expect(new Set(tries.map((r) => r.answered))).toEqual(new Set([500]));
-    const cookie = await h.signIn(await h.account('Sam', 'en', 'support'));
-    const page = await h.app.inject({ method: 'GET', url: `/support/requests/${id}`, headers: { cookie } });
-    const webhooks = page.body.slice(page.body.indexOf('id="webhooks-heading"'));
+  });
+
+  it('is disabled once a delivery failed for the whole retry period, and support sees it', async () => {
+    expect(givenUp.length).toBeGreaterThan(1);
+    expect(new Set(givenUp.map((r) => r.answered))).toEqual(new Set([500]));
+    expect(new Set(givenUp.map((r) => r.event.type))).toEqual(new Set(['contact_change.created']));
+    expect(receiver.about(changeId).filter((r) => WebhookReceiver.verifies(r, down.secret))).toHaveLength(
+      givenUp.length,
+    );
+    const shown = await listed(down.id);
+    expect(shown?.disabledAt).toEqual(expect.any(String));
+    expect(Date.now() - new Date(shown!.disabledAt!).getTime()).toBeLessThan(120_000);
+    const webhooks = await supportPage(changeId);
     expect(webhooks).toContain('Endpoint disabled');
     expect(webhooks).toContain('failed');
     expect(webhooks).toContain('answered 500');
+  });
+
+  it('once enabled, gets what it missed, signed, in order, with the webhook-ids of the given-up attempts', async () => {
+    receiver.fix(url);
+    const res = await h.request('POST', `/api/v1/admin/webhooks/${down.id}/enable`, { token: ADMIN_KEY });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id: down.id, url, disabled: false, disabledAt: null });
+    expect(res.body).not.toContain('whsec_');
+    expect(await listed(down.id)).toMatchObject({ disabled: false, disabledAt: null });
+    const caughtUp = await waitFor(
+      async () => {
+        const got = receiver
+          .about(changeId)
+          .filter((r) => r.answered === 204 && WebhookReceiver.verifies(r, down.secret));
+        return got.length >= 5 && got;
+      },
+      30_000,
+      'the missed events',
+    );
+    expect(caughtUp.map((r) => r.event.type)).toEqual([
+      'contact_change.created',
+      'contact_change.decision',
+      'contact_change.decision',
+      'contact_change.applying',
+      'contact_change.done',
+    ]);
+    expect(caughtUp[0]!.id).toBe(givenUp[0]!.id);
+    expect(caughtUp[0]!.body).toBe(givenUp[0]!.body);
+    const ids = caughtUp.map((r) => Number(r.id));
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    const rows = (await supportPage(changeId)).split('<tr class="webhook-delivery"').filter((r) => r.includes(url));
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      expect(row).not.toContain('Endpoint disabled');
+      expect(row).toContain('email-status good');
+    }
+  });
+
+  it('enabling an enabled endpoint changes nothing, and an unknown one is not found', async () => {
+    const before = receiver.about(changeId).length;
+    const again = await h.request('POST', `/api/v1/admin/webhooks/${down.id}/enable`, { token: ADMIN_KEY });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ id: down.id, disabled: false, disabledAt: null });
+    const unknown = await h.request('POST', '/api/v1/admin/webhooks/ep_nothing/enable', { token: ADMIN_KEY });
+    expect(unknown.statusCode).toBe(404);
+    expect((unknown.json() as { code: string }).code).toBe('notFound');
+    // Were the deliveries sent again, they would have come within this.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(receiver.about(changeId)).toHaveLength(before);
   });
 });
 
@@ -361,6 +439,7 @@ describe('the admin API of events and webhooks', () => {
       ['POST', '/api/v1/admin/webhooks'],
       ['DELETE', '/api/v1/admin/webhooks/ep_x'],
       ['POST', '/api/v1/admin/webhooks/ep_x/rotate-secret'],
+      ['POST', '/api/v1/admin/webhooks/ep_x/enable'],
     ] as const) {
       for (const token of [undefined, customer.token]) {
         const res = await h.request(method, url, { token, body: { url: receiver.url } });
@@ -395,6 +474,7 @@ describe('the admin API of events and webhooks', () => {
     expect(doc.paths['/api/v1/admin/webhooks']!.post!.responses['201']).toBeDefined();
     expect(doc.paths['/api/v1/admin/webhooks/{id}']!.delete).toBeDefined();
     expect(doc.paths['/api/v1/admin/webhooks/{id}/rotate-secret']!.post).toBeDefined();
+    expect(doc.paths['/api/v1/admin/webhooks/{id}/enable']!.post).toBeDefined();
     expect(Object.keys(doc.components.schemas.Event!.properties!)).toEqual(['id', 'type', 'timestamp', 'data']);
     expect(Object.keys(doc.components.schemas.Webhook!.properties!)).toContain('url');
   });

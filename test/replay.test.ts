@@ -7,8 +7,10 @@ import { describe, expect, inject, it } from 'vitest';
 import { services } from '../db/schema.js';
 import { workflowIdOf } from '../domain/ids.js';
 import { findTemporalCli } from '../runtime/temporal.js';
+import { webhookWorkflowId } from '../workflows/webhook-messages.js';
 import { tokenIn } from './support/fake-resend.js';
-import { startHarness, type Harness } from './support/harness.js';
+import { ADMIN_KEY, startHarness, waitFor, type Harness } from './support/harness.js';
+import { WebhookReceiver } from './support/webhook-receiver.js';
 
 const dir = fileURLToPath(new URL('./histories/', import.meta.url));
 const ENDINGS = ['done', 'refused', 'expired', 'aborted', 'error', 'extended', 'copied'] as const;
@@ -21,6 +23,8 @@ const ENDINGS = ['done', 'refused', 'expired', 'aborted', 'error', 'extended', '
 const GENERATIONS = [''] as const;
 const CURRENT = GENERATIONS.at(-1)!;
 type Ending = (typeof ENDINGS)[number];
+/** A request's events delivered to an endpoint, until it failed for the whole retry period and was disabled. */
+const WEBHOOK_HISTORIES = ['webhook-gave-up'] as const;
 const finalState = (ending: Ending) => (ending === 'extended' || ending === 'copied' ? 'done' : ending);
 
 /**
@@ -84,10 +88,61 @@ async function play(h: Harness, ending: Ending): Promise<string> {
   return id;
 }
 
+/** The same JSON as the Web UI's download, which replay accepts as it is. */
+async function show(workflowId: string, runId?: string): Promise<Buffer> {
+  const cli = (await findTemporalCli({ repoDir: fileURLToPath(new URL('..', import.meta.url)) }))!;
+  const run = runId ? ['--run-id', runId] : [];
+  return execFileSync(cli, [
+    'workflow',
+    'show',
+    '--workflow-id',
+    workflowId,
+    ...run,
+    '--address',
+    inject('temporalAddress'),
+    '--output',
+    'json',
+  ]);
+}
+
+/**
+ * An endpoint takes a request's `created`, then answers 500 from Alice's decision on: past the retry period the
+ * workflow gives up (the endpoint is disabled) and ends. Returns the history, checked to hold no form of the secret.
+ */
+async function recordWebhookGaveUp(): Promise<Buffer> {
+  const [h, receiver] = await Promise.all([
+    startHarness({ env: { WEBHOOK_RETRY_FOR: '3s' } }),
+    new WebhookReceiver().start(),
+  ]);
+  let endpointId = '';
+  try {
+    const url = `${receiver.url}/recording`;
+    const made = await h.request('POST', '/api/v1/admin/webhooks', { token: ADMIN_KEY, body: { url } });
+    const { id, secret } = made.json() as { id: string; secret: string };
+    endpointId = id;
+    const { id: changeId, aliceToken } = await h.pending({ roles: ['tech'] });
+    await waitFor(async () => receiver.about(changeId).length > 0, 20_000, 'the created event');
+    receiver.down('recording');
+    await h.decide(changeId, 'accept', aliceToken);
+    const handle = h.temporal.workflow.getHandle(webhookWorkflowId(endpointId, changeId));
+    await waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', 30_000, 'the give-up');
+    const json = await show(handle.workflowId, (await handle.describe()).runId);
+    for (const form of [secret, secret.slice('whsec_'.length)]) expect(json.toString('utf8')).not.toContain(form);
+    return json;
+  } finally {
+    if (endpointId) await h.request('DELETE', `/api/v1/admin/webhooks/${endpointId}`, { token: ADMIN_KEY });
+    await Promise.all([h.close(), receiver.stop()]);
+  }
+}
+
 describe.runIf(process.env.RECORD_HISTORIES)('recording histories (npm run record-histories)', () => {
+  it('records the webhook delivery workflow giving up', async () => {
+    const file = `${dir}${WEBHOOK_HISTORIES[0]}${CURRENT}.json`;
+    if (!existsSync(file)) writeFileSync(file, await recordWebhookGaveUp());
+  }, 60_000);
+
   it('records one history of each ending', async () => {
     const h = await startHarness({ ttl: '4s', reminders: '2s' });
-    const cli = (await findTemporalCli({ repoDir: fileURLToPath(new URL('..', import.meta.url)) }))!;
     try {
       for (const ending of ENDINGS) {
         // A recorded history is kept as it is: it stands for the workflows that ran the code of its day.
@@ -95,18 +150,7 @@ describe.runIf(process.env.RECORD_HISTORIES)('recording histories (npm run recor
         const id = await play(h, ending);
         const handle = h.temporal.workflow.getHandle(workflowIdOf(id));
         await handle.result();
-        // The same JSON as the Web UI's download, which replay accepts as it is.
-        const json = execFileSync(cli, [
-          'workflow',
-          'show',
-          '--workflow-id',
-          handle.workflowId,
-          '--address',
-          inject('temporalAddress'),
-          '--output',
-          'json',
-        ]);
-        writeFileSync(`${dir}${ending}${CURRENT}.json`, json);
+        writeFileSync(`${dir}${ending}${CURRENT}.json`, await show(handle.workflowId));
       }
     } finally {
       await h.close();
@@ -130,7 +174,8 @@ describe('replay', () => {
     const recorded = readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
       .map((f) => f.slice(0, -5));
-    expect(recorded).toEqual(expect.arrayContaining(GENERATIONS.flatMap((g) => ENDINGS.map((e) => `${e}${g}`))));
+    const names = [...ENDINGS, ...WEBHOOK_HISTORIES];
+    expect(recorded).toEqual(expect.arrayContaining(GENERATIONS.flatMap((g) => names.map((e) => `${e}${g}`))));
     for (const name of recorded) {
       const history = JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8'));
       await expect(
@@ -139,6 +184,7 @@ describe('replay', () => {
           history,
           `replay-${name}`,
         ),
+        name,
       ).resolves.toBeUndefined();
     }
   });
@@ -157,6 +203,27 @@ describe('replay', () => {
       expect(afterExtend).toEqual(expect.arrayContaining(['TIMER_FIRED', 'TIMER_STARTED']));
       expect(afterExtend.indexOf('TIMER_FIRED')).toBeLessThan(afterExtend.lastIndexOf('TIMER_STARTED'));
       expect(types.at(-1)).toBe('WORKFLOW_EXECUTION_COMPLETED');
+    },
+  );
+
+  it.each(GENERATIONS)(
+    'includes webhook deliveries given up, whose history holds ids and numbers only, never a secret (webhook-gave-up%s)',
+    (generation) => {
+      const text = readFileSync(`${dir}webhook-gave-up${generation}.json`, 'utf8');
+      const steps = stepsOf(`webhook-gave-up${generation}`);
+      expect(steps.type).toBe('webhookDelivery');
+      expect(steps.activities).toEqual(['deliverWebhook', 'deliverWebhook', 'webhookGaveUp']);
+      expect(text).toContain('WORKFLOW_EXECUTION_COMPLETED');
+      expect(text).not.toMatch(/whsec_/);
+      const id = /^(ep_)?[A-Za-z0-9_-]{21}$/;
+      const allowed = (value: unknown): boolean =>
+        typeof value === 'number' ||
+        typeof value === 'boolean' ||
+        (typeof value === 'string' && id.test(value)) ||
+        (typeof value === 'object' && value !== null && Object.values(value).every(allowed));
+      const payloads = payloadsIn(JSON.parse(text));
+      expect(payloads.length).toBeGreaterThan(3);
+      for (const payload of payloads) expect(allowed(payload), JSON.stringify(payload)).toBe(true);
     },
   );
 
@@ -209,4 +276,15 @@ function stepsOf(name: string) {
     activities: scheduled.map((a) => a.activityType.name),
     emails: scheduled.filter((a) => a.activityType.name === 'sendEmails').map((a) => decode(a.input!.payloads[0]!)),
   };
+}
+
+/** Every payload a history carries (inputs, signals, results), decoded. */
+function payloadsIn(node: unknown): unknown[] {
+  if (Array.isArray(node)) return node.flatMap(payloadsIn);
+  if (typeof node !== 'object' || node === null) return [];
+  const { payloads, ...rest } = node as { payloads?: { data?: string }[] };
+  const here = (Array.isArray(payloads) ? payloads : []).flatMap((p) =>
+    p.data ? [JSON.parse(Buffer.from(p.data, 'base64').toString('utf8')) as unknown] : [],
+  );
+  return [...here, ...Object.values(rest).flatMap(payloadsIn)];
 }

@@ -44,7 +44,8 @@ export async function webhookDelivery(input: WebhookDeliveryInput): Promise<void
       if (!(err instanceof ActivityFailure)) throw err;
       const failed = [next, ...queue.splice(0)].map((d) => d.deliveryId);
       await webhookGaveUp({ endpointId: input.endpointId, deliveryIds: failed });
-      return;
+      // Sent again while it gave up (the endpoint enabled again): the closing run would drop them.
+      if (queue.length === 0) return;
     }
   }
 }

@@ -145,6 +145,7 @@ export const API: Row[] = [
       ['add a webhook endpoint', 'POST', '/api/v1/admin/webhooks'],
       ['delete a webhook endpoint', 'DELETE', '/api/v1/admin/webhooks/ep_matrix'],
       ["rotate a webhook endpoint's secret", 'POST', '/api/v1/admin/webhooks/ep_matrix/rotate-secret'],
+      ['enable a disabled webhook endpoint', 'POST', '/api/v1/admin/webhooks/ep_matrix/enable'],
     ] as const
   ).map(([what, method, url]) =>
     row(

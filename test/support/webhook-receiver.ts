@@ -14,13 +14,14 @@ export interface Received {
 
 /**
  * The provider's side: a local HTTP server that takes webhook deliveries, answers 204, or 500 to the deliveries
- * `failOnce` names (once each) and always to those sent to `…/down`, and checks signatures with the standardwebhooks
- * library.
+ * `failOnce` names (once each) and to those sent to an address `down` gave until it is fixed, and checks signatures
+ * with the standardwebhooks library.
  */
 export class WebhookReceiver {
   readonly received: Received[] = [];
   private server: Server | null = null;
   private failing: ((r: Received) => boolean)[] = [];
+  private broken = new Set<string>();
   url = '';
 
   async start(): Promise<this> {
@@ -39,7 +40,7 @@ export class WebhookReceiver {
           answered: 204,
         };
         const fail = this.failing.findIndex((f) => f(got));
-        if (req.url?.endsWith('/down')) {
+        if (this.broken.has(req.url ?? '')) {
           got.answered = 500;
         } else if (fail !== -1) {
           this.failing.splice(fail, 1);
@@ -57,6 +58,17 @@ export class WebhookReceiver {
   /** The next delivery that passes `match` gets a 500. */
   failOnce(match: (r: Received) => boolean): void {
     this.failing.push(match);
+  }
+
+  /** An address of this receiver that answers 500 to everything until `fix` is called with it. */
+  down(name: string): string {
+    const url = `${this.url}/${name}`;
+    this.broken.add(new URL(url).pathname);
+    return url;
+  }
+
+  fix(url: string): void {
+    this.broken.delete(new URL(url).pathname);
   }
 
   /** What was received about one request, in arrival order. */
