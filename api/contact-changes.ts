@@ -16,19 +16,27 @@ const createBody = z.object({
     .array(z.enum(ROLES))
     .min(1)
     .max(3)
-    .refine((roles) => new Set(roles).size === roles.length, 'each role may be named once'),
-  to: z.string().trim().min(1).max(64).regex(/\S/, 'not blank').describe('handle of the account that takes the roles'),
+    // A check the schema states (uniqueItems): refused as breaking it, 400.
+    .refine((roles) => new Set(roles).size === roles.length, {
+      message: 'each role may be named once',
+      params: { stated: 'uniqueItems' },
+    })
+    .meta({ uniqueItems: true }),
+  to: z
+    .string()
+    .trim()
+    .regex(/\S/, { message: 'not blank', abort: true })
+    .min(1)
+    .max(64)
+    .describe('handle of the account that takes the roles'),
 });
 const listQuery = z.object({
   direction: z.enum(['sent', 'received', 'all']).default('all'),
   state: z
     .string()
+    .regex(new RegExp(`^(${STATES.join('|')})(,(${STATES.join('|')}))*$`), `states are ${STATES.join(', ')}`)
     .optional()
-    .describe('one state or several, comma-separated')
-    .refine(
-      (s) => !s || s.split(',').every((x) => (STATES as readonly string[]).includes(x)),
-      `states are ${STATES.join(', ')}`,
-    ),
+    .describe('one state or several, comma-separated'),
   service: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a service id')

@@ -11,9 +11,9 @@ const params = idParams;
 const token = z
   .string()
   .trim()
+  .regex(/\S/, { message: 'the token from the email is required', abort: true })
   .min(1, 'the token from the email is required')
-  .max(200)
-  .regex(/\S/, 'the token from the email is required');
+  .max(200);
 const decisionAnswer = z
   .object({
     id: z.string(),

@@ -11,9 +11,9 @@ const tokenBody = z.object({
   token: z
     .string()
     .trim()
+    .regex(/\S/, { message: 'the token from the link is required', abort: true })
     .min(1, 'the token from the link is required')
-    .max(100)
-    .regex(/\S/, 'the token from the link is required'),
+    .max(100),
 });
 const linkErrors = {
   400: problemSchema,

@@ -72,11 +72,16 @@ interface ZodIssueLike {
 
 /**
  * The published schema states types, lengths, formats and lists: a request that breaks one is 400. A check no schema
- * can state (a phone number that does not exist in its country, a day not on the calendar) is a value refused in a
- * request that fits the schema: 422, with the same code and issues.
+ * can state (a phone number that does not exist in its country, a country code ISO 3166 lacks) is a value refused in
+ * a request that fits the schema: 422, with the same code and issues. A custom check the schema does state (roles
+ * named once: uniqueItems) says so in its params: a zod issue's own, or within a validation entry's `params`.
  */
-const stated = (issues: { code?: string; keyword?: string }[]) =>
-  issues.some((i) => (i.code ?? i.keyword) !== 'custom');
+type Stated = { stated?: string; params?: { stated?: string } } | undefined;
+const stated = (issues: { code?: string; keyword?: string; params?: unknown }[]) =>
+  issues.some((i) => {
+    const params = i.params as Stated;
+    return (i.code ?? i.keyword) !== 'custom' || !!(params?.stated ?? params?.params?.stated);
+  });
 
 function toProblem(error: FastifyError): Problem {
   if (error instanceof Problem) return error;

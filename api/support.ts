@@ -36,9 +36,9 @@ const extendBody = z.object({
   reason: z
     .string()
     .trim()
+    .regex(/\S/, { message: 'not blank', abort: true })
     .min(1)
     .max(MAX_REASON_LENGTH)
-    .regex(/\S/, 'not blank')
     .describe("why; shown on the request's timeline"),
 });
 const errors = problemsFor(400, 401, 403, 404, 409, 422);

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 
-/** A calendar day as a date field sends it, "2026-03-01"; a day that does not exist (30 February) is refused. */
-export const calendarDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((day) => {
-    const at = new Date(`${day}T00:00:00Z`);
-    return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === day;
-  }, 'a date that exists');
+/**
+ * A calendar day as a date field sends it, "2026-03-01"; a day that does not exist (30 February) is refused. An ISO
+ * date, so that the published schema states it (`format: date` and a pattern that knows the months and leap years).
+ */
+export const calendarDay = z.iso.date('a date that exists, as YYYY-MM-DD');
 
 /** The zone, when it is one this runtime knows; else UTC. */
 function zoneOf(timeZone: string | null | undefined): string {
@@ -33,7 +30,11 @@ function offsetAt(at: number, timeZone: string): number {
     second: 'numeric',
   }).formatToParts(new Date(at));
   const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - (at - (at % 1000));
+  // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+  const wall = new Date(0);
+  wall.setUTCFullYear(n('year'), n('month') - 1, n('day'));
+  wall.setUTCHours(n('hour'), n('minute'), n('second'));
+  return wall.getTime() - (at - (at % 1000));
 }
 
 /** The instant a calendar day starts in a time zone (UTC when none, or one unknown); `days` later for the day after. */

@@ -85,6 +85,9 @@ describe('days a list is filtered by', () => {
     expect(iso('2026-03-01', 'Asia/Kolkata')).toBe('2026-02-28T18:30:00.000Z');
     // A zone this runtime does not know is read as UTC rather than refused.
     expect(iso('2026-03-01', 'Mars/Olympus_Mons')).toBe('2026-03-01T00:00:00.000Z');
+    // The years 0 to 99 are those years, not 1900 to 1999 (the contract tester's 0020-02-29 was a 500).
+    expect(iso('0020-02-29', 'Europe/Paris')).toMatch(/^0020-02-28T23:/);
+    expect(iso('0020-02-29', 'UTC', 1)).toBe('0020-03-01T00:00:00.000Z');
   });
 
   it('are real calendar days written YYYY-MM-DD', () => {
