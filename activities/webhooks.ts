@@ -1,6 +1,9 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { Webhook } from 'standardwebhooks';
-import { webhookAddressRefusal } from '../changes/webhook-address.js';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { publicOnlyLookup } from '../changes/webhook-address.js';
+import { webhookUrlRefusal } from '../domain/webhook-urls.js';
 import { handOverRequest } from '../changes/webhook-delivery.js';
 import { open } from '../domain/secret-box.js';
 import type { WebhookEndpoint } from '../db/schema.js';
@@ -28,21 +31,46 @@ const errorOf = (err: unknown): string => {
   return (e.cause?.code ?? e.cause?.message ?? e.message ?? String(err)).slice(0, 200);
 };
 
-/** One POST: the endpoint's status code, or why there was none (never following a redirect). */
-async function post(url: string, request: { body: string; headers: Record<string, string> }) {
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Countersign-Webhooks', ...request.headers },
-      body: request.body,
-      signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
-      redirect: 'manual',
+/**
+ * One POST: the endpoint's status code, or why there was none (never following a redirect). Unless private addresses
+ * are allowed, the connection goes only to a public address the name resolves to as it connects.
+ */
+function post(
+  url: string,
+  request: { body: string; headers: Record<string, string> },
+  allowPrivate: boolean,
+): Promise<{ statusCode: number | null; error: string | null }> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    const req = send(
+      target,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(request.body),
+          'user-agent': 'Countersign-Webhooks',
+          ...request.headers,
+        },
+        lookup: allowPrivate ? undefined : publicOnlyLookup,
+      },
+      (res) => {
+        clearTimeout(timer);
+        res.resume();
+        resolve({ statusCode: res.statusCode ?? null, error: null });
+      },
+    );
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error('no answer'), { name: 'TimeoutError' })),
+      ANSWER_TIMEOUT_MS,
+    );
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      resolve({ statusCode: null, error: errorOf(err) });
     });
-    await res.body?.cancel();
-    return { statusCode: res.status, error: null };
-  } catch (err) {
-    return { statusCode: null, error: errorOf(err) };
-  }
+    req.end(request.body);
+  });
 }
 
 export function webhookActivities({ db, config, webhookAllowPrivate }: ActivityDeps) {
@@ -62,17 +90,22 @@ export function webhookActivities({ db, config, webhookAllowPrivate }: ActivityD
       const signature = signingSecrets(config.tokenSecret, endpoint, now)
         .map((secret) => new Webhook(secret).sign(id, now, body))
         .join(' ');
-      const refusal = await webhookAddressRefusal(endpoint.url, webhookAllowPrivate ?? false);
+      const allowPrivate = webhookAllowPrivate ?? false;
+      const refusal = webhookUrlRefusal(endpoint.url, allowPrivate);
       const { statusCode, error } = refusal
         ? { statusCode: null, error: refusal }
-        : await post(endpoint.url, {
-            body,
-            headers: {
-              'webhook-id': id,
-              'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-              'webhook-signature': signature,
+        : await post(
+            endpoint.url,
+            {
+              body,
+              headers: {
+                'webhook-id': id,
+                'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+                'webhook-signature': signature,
+              },
             },
-          });
+            allowPrivate,
+          );
       await recordAttempt(db, { deliveryId, statusCode, error });
       if (statusCode !== null && statusCode >= 200 && statusCode < 300) return;
       throw ApplicationFailure.retryable(error ?? `the endpoint answered ${statusCode}`, 'WebhookNotAccepted');

@@ -10,7 +10,8 @@ import { WebhookReceiver } from './support/webhook-receiver.js';
 
 /**
  * In production, a webhook address whose host name resolves to this machine or a private network is refused when it
- * is added, and each delivery to it fails without connecting, since a name may be pointed there later. This machine's
+ * is added, and each delivery to it fails without connecting (its DNS lookup, made as it connects, refuses the
+ * address), since a name may be pointed there later. This machine's
  * own name resolves to one (to 127.0.0.1 here, as /etc/hosts says), and the receiver listens there.
  */
 
