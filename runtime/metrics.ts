@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Metric } from 'prom-client';
 import type { Db } from '../db/client.js';
-import { storedCounts, type StoredCounts } from '../db/metrics.js';
+import { DELAY_BUCKETS, storedCounts, type StoredCounts } from '../db/metrics.js';
 
 /**
  * The server's figures in Prometheus's text format: its HTTP answers (counted in this process), and the requests,
@@ -62,19 +62,24 @@ export function serverMetrics(db: Db) {
     'outcome',
     (c) => c.webhookDeliveries,
   );
-  new Histogram({
-    name: 'countersign_webhook_delivery_delay_seconds',
-    help: 'Time from an event to its successful webhook delivery, retries included',
-    buckets: [0.1, 0.5, 1, 5, 30, 60, 300, 1800, 3600, 21_600, 86_400, 259_200],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      // Rebuilt from PostgreSQL at each scrape, like the other stored figures: one observation per delivery.
-      for (const { seconds, count } of (await counts()).webhookDelays) {
-        for (let i = 0; i < count; i++) this.observe(seconds);
-      }
+  // A histogram PostgreSQL has already counted: set from its buckets, not observed delivery by delivery.
+  const delayName = 'countersign_webhook_delivery_delay_seconds';
+  const delayHelp = 'Time from an event to its successful webhook delivery, retries included';
+  registry.registerMetric({
+    name: delayName,
+    help: delayHelp,
+    type: 'histogram',
+    async get() {
+      const { buckets, count, sum } = (await counts()).webhookDelay;
+      const values = [
+        ...DELAY_BUCKETS.map((le, i) => ({ metricName: `${delayName}_bucket`, labels: { le }, value: buckets[i]! })),
+        { metricName: `${delayName}_bucket`, labels: { le: '+Inf' }, value: count },
+        { metricName: `${delayName}_sum`, labels: {}, value: sum },
+        { metricName: `${delayName}_count`, labels: {}, value: count },
+      ];
+      return { name: delayName, help: delayHelp, type: 'histogram', aggregator: 'sum', values };
     },
-  });
+  } as unknown as Metric);
   return {
     registry,
     /** Fastify's onResponse hook: one observation per answer, labelled by the route's pattern. */

@@ -249,6 +249,17 @@ describe('events and webhooks of a request', () => {
     const text = await serverMetrics(h.db).registry.metrics();
     expect(text).toMatch(/countersign_webhook_deliveries_total\{outcome="delivered"\} [1-9]/);
     expect(text).toMatch(/countersign_webhook_delivery_delay_seconds_count [1-9]/);
+    // A histogram Prometheus can read: buckets that only grow, the last (+Inf) holding every delivery, and a sum.
+    const series = (suffix: string) =>
+      [...text.matchAll(new RegExp(`^countersign_webhook_delivery_delay_seconds_${suffix} (\\S+)$`, 'gm'))].map((m) =>
+        Number(m[1]),
+      );
+    const buckets = series('bucket\\{le="[^"]+"\\}');
+    expect(buckets).toHaveLength(13);
+    expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
+    expect(buckets.at(-1)).toBe(series('count')[0]);
+    expect(text).toContain('countersign_webhook_delivery_delay_seconds_bucket{le="+Inf"}');
+    expect(series('sum')[0]).toBeGreaterThan(0);
   });
 });
 
