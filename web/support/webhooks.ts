@@ -6,6 +6,15 @@ import { html, type Html } from '../shared/html.js';
 import { csrfField, time } from '../shared/layout.js';
 import { label } from './views.js';
 
+/**
+ * An endpoint as support sees it: its address without the query, where a provider may have put a token ("?…" says
+ * one is there). Support tells endpoints apart; it never needs what would let it call one.
+ */
+function shownAddress(url: string): string {
+  const at = new URL(url);
+  return `${at.origin}${at.pathname}${at.search ? '?…' : ''}`;
+}
+
 const statusClass = (status: string) => (status === 'failed' ? 'bad' : status === 'delivered' ? 'good' : '');
 
 /** Each event's delivery to each endpoint, every attempt (when, and the answer or the error), and Send again. */
@@ -27,7 +36,7 @@ export function webhooksTable(
   <tbody>${deliveries.map(
     (d) => html`<tr class="webhook-delivery" data-delivery="${String(d.id)}">
     <td data-label="${t.event}"><code>${d.type}</code> #${String(d.eventId)}</td>
-    <td data-label="${t.endpoint}">${d.url}${d.disabledAt ? html`<p class="error-text">${t.disabled}</p>` : ''}</td>
+    <td data-label="${t.endpoint}">${shownAddress(d.url)}${d.disabledAt ? html`<p class="error-text">${t.disabled}</p>` : ''}</td>
     <td data-label="${t.status}"><span class="email-status ${statusClass(d.status)}">${label(t.statuses, d.status)}</span></td>
     <td data-label="${t.attempts}">${
       d.attempts.length === 0
