@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = 
   waiting: () => import('./waiting.js'),
   history: () => import('./history.js'),
   import: () => import('./import.js'),
+  outbox: () => import('./outbox.js'),
 };
 
 const wanted = process.argv.slice(2);
