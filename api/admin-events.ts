@@ -43,13 +43,7 @@ const webhookSchema = z
   .meta({ id: 'Webhook' });
 const secretSchema = z.string().describe('whsec_…, the signing secret: shown this once');
 const webhookBody = z.object({
-  url: z
-    .string()
-    .trim()
-    .regex(/\S/, { message: 'not blank', abort: true })
-    .min(1)
-    .max(2000)
-    .describe('http(s) address the events are POSTed to'),
+  url: z.string().trim().regex(/\S/, 'not blank').max(2000).describe('http(s) address the events are POSTed to'),
   events: z.array(eventType).max(EVENT_TYPES.length).optional().describe('only these types; all when left out'),
   description: z.string().trim().max(500).optional(),
 });

@@ -27,8 +27,8 @@ export const externalId = z
     "the provider's own id (its customer database, billing or registry): letters, digits and . _ ~ ! $ & ' ( ) * + , ; = : @ -, as a URL path takes them",
   );
 export const providerService = z.object({
-  name: z.string().trim().regex(/\S/, { message: 'not blank', abort: true }).min(1).max(253),
-  kind: z.string().trim().regex(/\S/, { message: 'not blank', abort: true }).min(1).max(50),
+  name: z.string().trim().regex(/\S/, 'not blank').max(253),
+  kind: z.string().trim().regex(/\S/, 'not blank').max(50),
   holder: handle.describe('handle of the holder'),
   contacts: z.object({ admin: handle, tech: handle, billing: handle }).describe('handles'),
 });
@@ -217,7 +217,7 @@ export default fp(
           description: `${applyDescription} The reason is the request's \`endReason\` and is given in the emails.`,
           params: changeId,
           body: z.object({
-            reason: z.string().trim().regex(/\S/, { message: 'not blank', abort: true }).min(1).max(1000),
+            reason: z.string().trim().regex(/\S/, 'not blank').max(1000),
           }),
           response: { 200: changeSchema, ...errors },
         },

@@ -18,7 +18,7 @@ export const handle = z
   .regex(/^[a-z0-9][a-z0-9-]{2,31}$/, 'a handle is 3 to 32 letters, digits or dashes');
 export const accountBody = z.object({
   email: emailAddress,
-  firstName: z.string().trim().regex(/\S/, { message: 'not blank', abort: true }).min(1).max(100),
+  firstName: z.string().trim().regex(/\S/, 'not blank').max(100),
   lastName: z.string().trim().max(100).default('').describe('may be empty for an account that is a company'),
   language: z.enum(LANGUAGES),
   handle: handle.optional(),
@@ -51,8 +51,8 @@ export const presentAccount = (a: Account) => ({
   externalId: a.externalId,
 });
 const serviceBody = z.object({
-  name: z.string().trim().regex(/\S/, { message: 'not blank', abort: true }).min(1).max(253),
-  kind: z.string().trim().regex(/\S/, { message: 'not blank', abort: true }).min(1).max(50),
+  name: z.string().trim().regex(/\S/, 'not blank').max(253),
+  kind: z.string().trim().regex(/\S/, 'not blank').max(50),
   ownerId: z.string().min(1),
   contacts: z.object({ admin: handle, tech: handle, billing: handle }),
 });

@@ -22,13 +22,7 @@ const createBody = z.object({
       params: { stated: 'uniqueItems' },
     })
     .meta({ uniqueItems: true }),
-  to: z
-    .string()
-    .trim()
-    .regex(/\S/, { message: 'not blank', abort: true })
-    .min(1)
-    .max(64)
-    .describe('handle of the account that takes the roles'),
+  to: z.string().trim().regex(/\S/, 'not blank').max(64).describe('handle of the account that takes the roles'),
 });
 const listQuery = z.object({
   direction: z.enum(['sent', 'received', 'all']).default('all'),

@@ -8,12 +8,7 @@ import { requesterOf } from '../core/requester.js';
 import { idParams, problemsFor } from './problems.js';
 
 const params = idParams;
-const token = z
-  .string()
-  .trim()
-  .regex(/\S/, { message: 'the token from the email is required', abort: true })
-  .min(1, 'the token from the email is required')
-  .max(200);
+const token = z.string().trim().regex(/\S/, 'the token from the email is required').max(200);
 const decisionAnswer = z
   .object({
     id: z.string(),

@@ -8,12 +8,7 @@ import { idParams, problemSchema, problemsFor } from './problems.js';
 
 const tags = ['profile'];
 const tokenBody = z.object({
-  token: z
-    .string()
-    .trim()
-    .regex(/\S/, { message: 'the token from the link is required', abort: true })
-    .min(1, 'the token from the link is required')
-    .max(100),
+  token: z.string().trim().regex(/\S/, 'the token from the link is required').max(100),
 });
 const linkErrors = {
   400: problemSchema,

@@ -36,8 +36,7 @@ const extendBody = z.object({
   reason: z
     .string()
     .trim()
-    .regex(/\S/, { message: 'not blank', abort: true })
-    .min(1)
+    .regex(/\S/, 'not blank')
     .max(MAX_REASON_LENGTH)
     .describe("why; shown on the request's timeline"),
 });

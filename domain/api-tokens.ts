@@ -24,8 +24,7 @@ export const apiTokenInput = z.object({
   name: z
     .string()
     .trim()
-    .regex(/\S/, { message: 'name the token, e.g. after what uses it', abort: true })
-    .min(1, 'name the token, e.g. after what uses it')
+    .regex(/\S/, 'name the token, e.g. after what uses it')
     .max(MAX_TOKEN_NAME)
     .describe('what the token is for, e.g. "billing export"'),
   scope: z.enum(API_TOKEN_SCOPES).describe('`read`: GET and HEAD only; `full`: everything the account may do'),

@@ -98,7 +98,6 @@ const phone = z
 export const emailAddress = z
   .string()
   .trim()
-  .regex(/\S/, { message: 'an email address is required', abort: true })
   .min(1, 'an email address is required')
   .max(254, 'at most 254 characters')
   .check(z.email('a valid email address, e.g. name@example.com'))
@@ -123,18 +122,8 @@ export const contactDetails = z.object({
 });
 
 export const personName = {
-  firstName: z
-    .string()
-    .trim()
-    .regex(/\S/, { message: 'a first name is required', abort: true })
-    .min(1, 'a first name is required')
-    .max(100, 'at most 100 characters'),
-  lastName: z
-    .string()
-    .trim()
-    .regex(/\S/, { message: 'a last name is required', abort: true })
-    .min(1, 'a last name is required')
-    .max(100, 'at most 100 characters'),
+  firstName: z.string().trim().regex(/\S/, 'a first name is required').max(100, 'at most 100 characters'),
+  lastName: z.string().trim().regex(/\S/, 'a last name is required').max(100, 'at most 100 characters'),
 };
 
 type PhoneAndCountry = { phone: string | null; country: string | null };
