@@ -63,13 +63,13 @@ export default async function supportPage(app: FastifyInstance) {
       const lang = pageLanguage(request);
       const q = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
       const [stuck, found] = await Promise.all([
-        pendingChanges(app.ctx, request.viewer!, { stuck: true, limit: STUCK_LIMIT }),
+        pendingChanges(app.ctx, request.viewer!, { stuck: true, limit: STUCK_LIMIT }).then((page) => page.items),
         q ? searchRequests(app.ctx, request.viewer!, q, SEARCH_LIMIT) : null,
       ]);
       // What was found says why it is stuck too, whether or not it is among the oldest the list above shows.
       const ids = found?.map((view) => view.change.id) ?? [];
       const why = new Map(
-        (await pendingChanges(app.ctx, request.viewer!, { stuck: false, limit: SEARCH_LIMIT, ids })).map((p) => [
+        (await pendingChanges(app.ctx, request.viewer!, { stuck: false, limit: SEARCH_LIMIT, ids })).items.map((p) => [
           p.view.change.id,
           p.reasons,
         ]),
