@@ -53,6 +53,10 @@ export default fp(
         schema: {
           tags: ['support'],
           summary: 'Pending requests, or only the stuck ones with why they are stuck',
+          description:
+            'Oldest first, by pages: pass `nextCursor` as `cursor` for the next one. Each request comes once along ' +
+            'the pages; one that becomes stuck behind a page already read shows from the first page. A cursor this ' +
+            'list did not give is 422 `invalidRequest`.',
           querystring: z.object({
             // The words z.stringbool() reads, listed so that the published schema states them.
             stuck: z
@@ -61,18 +65,26 @@ export default fp(
               .transform((v) => ['true', '1', 'yes', 'on', 'y', 'enabled'].includes(v))
               .describe('true (the default): only the stuck requests; false: every pending one'),
             limit: z.coerce.number().int().min(1).max(200).default(50),
+            cursor: z
+              .string()
+              .regex(/^[A-Za-z0-9_-]{1,200}$/, 'a nextCursor this list gave')
+              .optional()
+              .describe('the `nextCursor` of the page before: the requests after it; from the oldest when left out'),
           }),
           response: {
-            200: z.object({ items: z.array(changeSchema.extend({ stuckReasons: z.array(reasonSchema) })) }),
+            200: z.object({
+              items: z.array(changeSchema.extend({ stuckReasons: z.array(reasonSchema) })),
+              nextCursor: z.string().nullable().describe('pass it as `cursor` for the next page; null on the last'),
+            }),
             401: problemSchema,
             403: problemSchema,
           },
         },
       },
       async (request) => {
-        const { stuck, limit } = request.query;
-        const found = await pendingChanges(app.ctx, request.account!, { stuck, limit });
-        const items = found.map(({ view, reasons }) => ({
+        const { stuck, limit, cursor } = request.query;
+        const found = await pendingChanges(app.ctx, request.account!, { stuck, limit, cursor });
+        const items = found.items.map(({ view, reasons }) => ({
           ...presentChange(view),
           stuckReasons: reasons.map((r) => ({
             code: r.code,
@@ -80,7 +92,7 @@ export default fp(
             since: r.since?.toISOString() ?? null,
           })),
         }));
-        return { items };
+        return { items, nextCursor: found.next };
       },
     );
 

@@ -26,9 +26,10 @@ export interface MyRequestsInput {
   limit: number;
 }
 
-const cursor = (text: string | undefined, name: string) => {
+/** The cursor `text` names, null without one (My requests and support's stuck list share the form). */
+export const givenCursor = (text: string | undefined, name: string) => {
   const decoded = decodeCursor(text);
-  // Any text is a cursor to the schema; one this list did not give out is a value refused (422).
+  // Text of a cursor's form to the schema; one this list did not give out is a value refused (422).
   if (text && !decoded)
     throw new Problem('invalidRequest', `${name}: this cursor is not one this list gave out`, {}, 422);
   return decoded;
@@ -42,8 +43,8 @@ const day = (text: string, name: string) => {
 /** My requests: sent (asked for) or received (as the outgoing or incoming contact), newest first, by keyset. */
 export function myRequests(ctx: Context, account: Account, input: MyRequestsInput): Promise<ListPage> {
   const { direction, states, limit } = input;
-  const after = cursor(input.after, 'query.cursor');
-  const before = cursor(input.before, 'query.before');
+  const after = givenCursor(input.after, 'query.cursor');
+  const before = givenCursor(input.before, 'query.before');
   const zone = account.timeZone;
   const since = input.createdFrom ? dayStart(day(input.createdFrom, 'query.createdFrom'), zone) : undefined;
   const until = input.createdTo ? dayStart(day(input.createdTo, 'query.createdTo'), zone, 1) : undefined;

@@ -3,6 +3,7 @@ import { loadChangeViews, type ChangeView } from '../db/queries.js';
 import { pendingRows, type StuckRow } from '../db/support.js';
 import type { Context } from '../core/context.js';
 import type { Account } from '../db/schema.js';
+import { givenCursor } from './list.js';
 import { assertSupport } from './support.js';
 
 /** Why a pending request needs a person, with the facts each page or answer words in its own language. */
@@ -48,37 +49,45 @@ function reasonsOf(row: StuckRow, stuckAfterMs: number, applyTimeoutMs: number, 
   return reasons;
 }
 
+export interface PendingPage {
+  items: PendingChange[];
+  /** The cursor of the next page, or null on the last. */
+  next: string | null;
+}
+
 /**
  * Pending requests, oldest first, each with its stuck reasons: only the stuck ones unless `stuck` is false.
  * Stuck: pending too long, a token email of the current sending failed, a step keeps failing, or tokens locked.
+ * By pages: `cursor` is the `next` of the page before; one this list did not give out is 422 `invalidRequest`.
  */
 export async function pendingChanges(
   ctx: Context,
   account: Account,
-  options: { stuck: boolean; limit: number; ids?: string[] },
-): Promise<PendingChange[]> {
-  if (options.ids?.length === 0) return [];
+  options: { stuck: boolean; limit: number; ids?: string[]; cursor?: string },
+): Promise<PendingPage> {
   assertSupport(account);
+  const after = givenCursor(options.cursor, 'query.cursor');
+  if (options.ids?.length === 0) return { items: [], next: null };
   const { db } = ctx;
-  const stuckAfterMs = ctx.config.stuckAfterMs;
-  const stuckSince = new Date(ctx.now().getTime() - stuckAfterMs);
-  const { applyTimeoutMs } = ctx.config;
-  const applySince = new Date(ctx.now().getTime() - applyTimeoutMs);
-  const rows = await pendingRows(db, {
+  const { stuckAfterMs, applyTimeoutMs } = ctx.config;
+  // One clock for the filter and the reasons: every request the filter lets through has a reason to show.
+  const now = ctx.now().getTime();
+  const { rows, next } = await pendingRows(db, {
     stuckOnly: options.stuck,
-    stuckSince,
-    applySince,
+    stuckSince: new Date(now - stuckAfterMs),
+    applySince: new Date(now - applyTimeoutMs),
     limit: options.limit,
     ids: options.ids,
+    after,
   });
-  const now = ctx.now().getTime();
   const views = await loadChangeViews(
     db,
     rows.map((row) => row.id),
   );
   const rowById = new Map(rows.map((row) => [row.id, row]));
-  return views.map((view) => ({
+  const items = views.map((view) => ({
     view,
     reasons: reasonsOf(rowById.get(view.change.id)!, stuckAfterMs, applyTimeoutMs, now),
   }));
+  return { items, next };
 }

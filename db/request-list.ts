@@ -103,6 +103,10 @@ type ListValues = ReturnType<typeof valuesOf>;
 const beyond = (c: NonNullable<ListValues['cursor']>, side: 'older' | 'newer'): SQL =>
   sql`(${contactChanges.createdAt}, ${contactChanges.id}) ${sql.raw(side === 'older' ? '<' : '>')} (${c.t}::timestamptz, ${c.id})`;
 
+/** A row's creation time as a cursor keeps it: to the microsecond, in UTC. */
+export const cursorTime = (column: SQL) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 const cursorOf = (row: { change: { id: string }; cursorAt: string } | undefined) =>
   row ? encodeCursor({ t: row.cursorAt, id: row.change.id }) : null;
 
@@ -186,7 +190,7 @@ function pageQuery(actor: Actor, input: ListInput, values: ListValues): SQL {
   );
   // The cursor keeps the microseconds: a millisecond Date would skip or repeat requests made in the same millisecond.
   return sql`select id as page_id, created_at as page_at, (count(*) over ())::int as found,
-      to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
+      ${cursorTime(sql`created_at`)} as cursor_at
     from (select id, created_at from (${sql.join(branches, sql` union `)}) as mine
       order by mine.created_at ${order}, id ${order} limit ${n}) as mine
     order by created_at ${order}, id ${order} limit ${limit}`;

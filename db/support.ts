@@ -3,11 +3,14 @@ import { alias } from 'drizzle-orm/pg-core';
 import { MAX_FAILED_ATTEMPTS } from '../domain/contact-change.js';
 import type { Db } from './client.js';
 import { loadChangeViews } from './queries.js';
+import { cursorTime, encodeCursor, type Cursor } from './request-list.js';
 import { accounts, contactChanges, emails, services } from './schema.js';
 
 export interface StuckRow {
   id: string;
   created_at: string;
+  /** created_at as a cursor keeps it (see cursorTime). */
+  cursor_at: string;
   failing_step: string | null;
   failing_since: string | null;
   last_error: string | null;
@@ -18,15 +21,24 @@ export interface StuckRow {
   [key: string]: unknown;
 }
 
+export interface PendingInput {
+  stuckOnly: boolean;
+  stuckSince: Date;
+  applySince: Date;
+  limit: number;
+  ids?: string[];
+  /** Only the requests after this one, oldest first (the next page). */
+  after?: Cursor | null;
+}
+
 /**
  * Pending requests, oldest first, with what support needs to see why they are stuck: only the stuck ones when
  * `stuckOnly` (pending since before `stuckSince`, a token email of the current sending failed, a step keeps failing,
- * or tokens locked).
+ * tokens locked, or applying since before `applySince`). By keyset on (created_at, id): the filter is in the same
+ * statement, so a page is `limit` stuck requests whatever pending ones lie between them, and `next` is the cursor of
+ * the page after (null on the last).
  */
-export async function pendingRows(
-  db: Db,
-  options: { stuckOnly: boolean; stuckSince: Date; applySince: Date; limit: number; ids?: string[] },
-) {
+export async function pendingRows(db: Db, options: PendingInput): Promise<{ rows: StuckRow[]; next: string | null }> {
   const emailProblems = sql`from emails e
         where e.change_id = c.id and e.sending = c.sending and e.kind in ('request', 'reminder')
           and e.status in ('failed', 'bounced', 'complained')`;
@@ -35,17 +47,26 @@ export async function pendingRows(
     or c.failed_attempts >= ${MAX_FAILED_ATTEMPTS} or exists (select 1 ${emailProblems})
     or (c.state = 'doing' and c.updated_at < ${options.applySince.toISOString()}::timestamptz))`
     : sql``;
+  const { after } = options;
+  // One more than the page is read, to tell whether there is a next page.
   const rows = await db.execute<StuckRow>(sql`
     select c.id, c.created_at, c.state, c.updated_at, c.failing_step, c.failing_since, c.last_error, c.failed_attempts,
+      ${cursorTime(sql`c.created_at`)} as cursor_at,
       (select json_agg(json_build_object('recipient', e.recipient, 'status', e.status, 'error', e.last_error, 'at', e.updated_at))
          ${emailProblems}) as email_problems
     from contact_changes c
     where c.state in ('todo', 'checkValidity', 'validatingByCustomers', 'doing') ${stuckOnly}
       ${options.ids ? sql`and c.id in ${options.ids}` : sql``}
-    order by c.created_at asc
-    limit ${options.limit}
+      ${after ? sql`and (c.created_at, c.id) > (${after.t}::timestamptz, ${after.id})` : sql``}
+    order by c.created_at asc, c.id asc
+    limit ${options.limit + 1}
   `);
-  return rows;
+  const page = [...rows].slice(0, options.limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    next: rows.length > options.limit && last ? encodeCursor({ t: last.cursor_at, id: last.id }) : null,
+  };
 }
 
 /** Every request, pending or ended, whose id is `q` or whose service name or people's handles contain it; newest first.

@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIdOf } from '../domain/ids.js';
 import { extendUpdate } from '../workflows/messages.js';
-import { startHarness, type Harness, type TestAccount } from './support/harness.js';
+import { startHarness, waitFor, type Harness, type TestAccount } from './support/harness.js';
 
 let h: Harness;
 let sam: TestAccount;
@@ -17,6 +17,87 @@ afterAll(async () => {
 const DAY = 86_400_000;
 const extend = (id: string, token: string, body: object) =>
   h.request('POST', `/api/v1/support/contact-changes/${id}/extend`, { token, body });
+
+interface StuckItem {
+  id: string;
+  createdAt: string;
+  stuckReasons: { code: string }[];
+}
+
+/** Every page of the stuck list, `limit` at a time, from the first by each answer's nextCursor. */
+async function walkStuck(limit: number) {
+  const pages: StuckItem[][] = [];
+  let cursor: string | null = null;
+  do {
+    const url = `/api/v1/support/contact-changes?stuck=true&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+    const res = await h.request('GET', url, { token: sam.token });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { items: StuckItem[]; nextCursor: string | null };
+    pages.push(body.items);
+    if (pages.length > 1000) throw new Error('the pages never end');
+    cursor = body.nextCursor;
+    // A page short of the limit is the last.
+    if (cursor) expect(body.items).toHaveLength(limit);
+  } while (cursor);
+  return pages;
+}
+
+describe('GET /api/v1/support/contact-changes, page after page', () => {
+  it('walks every stuck request once, oldest first, past pending ones that are not stuck between them', async () => {
+    // Made one after the other, so each is older than the next: stuck (s) and not (n) interleaved.
+    const pattern = ['s', 'n', 's', 's', 'n', 's', 'n', 's'];
+    const made: { id: string; stuck: boolean }[] = [];
+    for (const kind of pattern) made.push({ id: await h.asked({ emailFails: kind === 's' }), stuck: kind === 's' });
+    const stuck = made.filter((m) => m.stuck).map((m) => m.id);
+    const notStuck = made.filter((m) => !m.stuck).map((m) => m.id);
+    // Each is listed once its failed email is recorded (the database is shared: other files' stuck ones show too).
+    const all = await waitFor(
+      async () => {
+        const seen = (await walkStuck(50)).flat().map((i) => i.id);
+        return stuck.every((id) => seen.includes(id)) && seen;
+      },
+      15_000,
+      'the failed emails',
+    );
+
+    const pages = await walkStuck(2);
+    const seen = pages.flat();
+    expect(seen.length).toBeGreaterThanOrEqual(all.length);
+    expect(new Set(seen.map((i) => i.id)).size).toBe(seen.length);
+    // Ours, five stuck, span at least three pages of two; the pending ones between them are on none.
+    expect(pages.filter((page) => page.some((i) => stuck.includes(i.id))).length).toBeGreaterThanOrEqual(3);
+    expect(seen.map((i) => i.id).filter((id) => made.some((m) => m.id === id))).toEqual(stuck);
+    for (const id of notStuck) {
+      const change = await h.request('GET', `/api/v1/contact-changes/${id}`, { token: sam.token });
+      expect(change.json().state).toBe('validatingByCustomers');
+    }
+    const times = seen.map((i) => Date.parse(i.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    for (const item of seen.filter((i) => stuck.includes(i.id)))
+      expect(item.stuckReasons.map((r) => r.code)).toEqual(['emailFailed']);
+  });
+
+  it('answers as before to a client that sends no cursor, and refuses a cursor it did not give', async () => {
+    const first = await h.request('GET', '/api/v1/support/contact-changes?limit=1', { token: sam.token });
+    expect(first.statusCode).toBe(200);
+    expect(Object.keys(first.json()).sort()).toEqual(['items', 'nextCursor']);
+
+    // The form of a cursor, but not one this list gave out: {"t":"x"}.
+    const unknown = Buffer.from(JSON.stringify({ t: 'x' })).toString('base64url');
+    const refused = await h.request('GET', `/api/v1/support/contact-changes?cursor=${unknown}`, { token: sam.token });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'invalidRequest', detail: expect.stringContaining('query.cursor') });
+    const malformed = await h.request('GET', '/api/v1/support/contact-changes?cursor=a%2Bb', { token: sam.token });
+    expect(malformed.statusCode).toBe(400);
+
+    // The published document states both, and the cursor's form, so that a generated client can check it.
+    const op = (await h.request('GET', '/docs/json')).json().paths['/api/v1/support/contact-changes'].get;
+    const param = op.parameters.find((p: { name: string }) => p.name === 'cursor');
+    expect(param).toMatchObject({ in: 'query', required: false, schema: { pattern: '^[A-Za-z0-9_-]{1,200}$' } });
+    expect(op.responses['200'].content['application/json'].schema.properties.nextCursor).toBeDefined();
+    expect(op.responses['422']).toBeDefined();
+  });
+});
 
 describe('POST /api/v1/support/contact-changes/{id}/extend', () => {
   it('moves the expiry with a reason that the timeline shows; the contacts can still decide', async () => {

@@ -61,6 +61,51 @@ describe('the support console', () => {
     );
   });
 
+  it('walks the stuck requests by its Next page links, oldest first, each once, past pending ones not stuck', async () => {
+    const made: { id: string; stuck: boolean }[] = [];
+    for (const kind of ['s', 'n', 's', 's', 'n', 's'])
+      made.push({ id: await h.asked({ emailFails: kind === 's' }), stuck: kind === 's' });
+    const stuck = made.filter((m) => m.stuck).map((m) => m.id);
+    const listed = (body: string) =>
+      [...section(body, 'stuck-heading').matchAll(/href="\/support\/requests\/([^"]+)"/g)].map((m) => m[1]!);
+    /** Each page from `url` on, as a reader clicking "Next page" (the href as a browser reads it) sees it. */
+    const walk = async (url: string) => {
+      const pages: { ids: string[]; body: string }[] = [];
+      for (let next: string | undefined = url; next;) {
+        const res = await get(h, next, samCookie);
+        expect(res.statusCode).toBe(200);
+        pages.push({ ids: listed(res.body), body: res.body });
+        if (pages.length > 1000) throw new Error('the pages never end');
+        next = /<a rel="next" href="([^"]+)"/.exec(section(res.body, 'stuck-heading'))?.[1]?.replaceAll('&amp;', '&');
+      }
+      return pages;
+    };
+    await waitFor(
+      async () => {
+        const seen = (await walk('/support?limit=50')).flatMap((p) => p.ids);
+        return stuck.every((id) => seen.includes(id));
+      },
+      15_000,
+      'the failed emails',
+    );
+
+    const pages = await walk('/support?limit=2&lang=fr');
+    const seen = pages.flatMap((p) => p.ids);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.filter((id) => made.some((m) => m.id === id))).toEqual(stuck);
+    expect(pages.filter((p) => p.ids.some((id) => stuck.includes(id))).length).toBeGreaterThanOrEqual(2);
+    for (const page of pages.slice(0, -1)) expect(page.ids).toHaveLength(2);
+    expect(pages[0]!.body).toContain('Page suivante →</a>');
+    expect(pages[0]!.body).not.toContain('Première page');
+    expect(pages.at(-1)!.body).not.toContain('Page suivante');
+    expect(pages.at(-1)!.body).toContain('<a href="/support?limit=2&amp;lang=fr">← Première page</a>');
+
+    // A link with a cursor the list never gave out (mistyped, or from an older version) opens the first page.
+    const mistyped = await get(h, '/support?limit=2&lang=fr&cursor=not-a-cursor', samCookie);
+    expect(mistyped.statusCode).toBe(200);
+    expect(listed(mistyped.body)).toEqual(pages[0]!.ids);
+  });
+
   it("finds a request by a handle, by its service's name and by its id, and says when nothing matches", async () => {
     const { id, bob, service } = await h.pending();
     for (const q of [bob.handle, service.name.toUpperCase().slice(0, 6), id]) {

@@ -148,6 +148,19 @@ export class HarnessApi {
     });
   }
 
+  /**
+   * Alice holds a fresh domain and asks to hand its technical role to Bob; with `emailFails`, Resend refuses the token
+   * email to Bob, which makes the request stuck. Answers the request's id without waiting for the emails.
+   */
+  async asked(options: { emailFails?: boolean } = {}) {
+    const alice = await this.account('Alice');
+    const bob = await this.account('Bob');
+    if (options.emailFails) this.resend.fail({ status: 422, name: 'validation_error', times: 1, to: bob.email });
+    const created = await this.change(alice, (await this.service(alice)).id, ['tech'], bob);
+    if (created.statusCode !== 201) throw new Error(`change: ${created.body}`);
+    return (created.json() as { id: string }).id;
+  }
+
   /** Alice holds a fresh domain and asks to hand `roles` to Bob; both have their token email. */
   async pending(options: { roles?: string[]; alice?: 'fr' | 'en' | 'nl'; bob?: 'fr' | 'en' | 'nl' } = {}) {
     const alice = await this.account('Alice', options.alice ?? 'fr');

@@ -1,8 +1,11 @@
 import { formatSpan } from '../../domain/durations.js';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Language } from '../../domain/contact-change.js';
 import type { ChangeView } from '../../db/queries.js';
-import { pendingChanges, type PendingChange, type StuckReason } from '../../changes/stuck.js';
+import { pendingChanges, type PendingPage, type StuckReason } from '../../changes/stuck.js';
+import { isProblem } from '../../core/problems.js';
+import type { Account } from '../../db/schema.js';
 import { SUPPORT } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { pageLanguage } from '../shared/language.js';
@@ -14,13 +17,64 @@ import { changesTable, supportOnly } from './views.js';
 const STUCK_LIMIT = 100;
 const SEARCH_LIMIT = 50;
 
-function stuckSection(lang: Language, stuck: PendingChange[], stuckAfterMs: number): Html {
+/** The console's query: the search, the stuck list's page (a cursor it gave out) and size, the language asked for. */
+const consoleQuery = z.object({
+  q: z
+    .string()
+    .transform((q) => q.trim().slice(0, 200))
+    .catch(''),
+  cursor: z.string().max(200).optional().catch(undefined),
+  limit: z.coerce.number().int().min(1).max(STUCK_LIMIT).catch(STUCK_LIMIT),
+  lang: z.string().max(8).optional().catch(undefined),
+});
+type ConsoleQuery = z.infer<typeof consoleQuery>;
+
+/** The console with the stuck list at `cursor` (its first page without one), keeping the search, size and language. */
+function consoleUrl(query: ConsoleQuery, cursor?: string): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (cursor) params.set('cursor', cursor);
+  if (query.limit !== STUCK_LIMIT) params.set('limit', String(query.limit));
+  if (query.lang) params.set('lang', query.lang);
+  const search = params.toString();
+  return search ? `/support?${search}` : '/support';
+}
+
+function pager(lang: Language, query: ConsoleQuery, first: boolean, next: string | null): Html {
+  if (first && !next) return html``;
+  const t = SUPPORT[lang].stuck.pager;
+  return html`<nav class="pager" aria-label="${t.label}">
+  ${first ? '' : html`<a href="${consoleUrl(query)}">← ${t.first}</a>`}
+  ${next ? html`<a rel="next" href="${consoleUrl(query, next)}">${t.next} →</a>` : ''}
+</nav>`;
+}
+
+function stuckSection(
+  lang: Language,
+  query: ConsoleQuery,
+  page: PendingPage & { first: boolean },
+  stuckAfterMs: number,
+): Html {
   const t = SUPPORT[lang];
+  const none = page.first ? t.stuck.none : t.stuck.noMore;
   return html`<section>
 <h2 id="stuck-heading">${t.stuck.heading}</h2>
 <p class="hint">${t.stuck.intro(formatSpan(stuckAfterMs, lang))}</p>
-${stuck.length ? changesTable(lang, stuck, 'stuck-heading') : html`<p class="notice ok">${t.stuck.none}</p>`}
+${page.items.length ? changesTable(lang, page.items, 'stuck-heading') : html`<p class="notice ok">${none}</p>`}
+${pager(lang, query, page.first, page.next)}
 </section>`;
+}
+
+/** The stuck list at the page asked for; a cursor it never gave out (an old or mistyped link) opens the first page. */
+async function stuckPage(app: FastifyInstance, viewer: Account, query: ConsoleQuery) {
+  const options = { stuck: true, limit: query.limit };
+  const page = await pendingChanges(app.ctx, viewer, { ...options, cursor: query.cursor }).catch((err) => {
+    if (isProblem(err, 'invalidRequest')) return null;
+    throw err;
+  });
+  return page
+    ? { ...page, first: !query.cursor }
+    : { ...(await pendingChanges(app.ctx, viewer, options)), first: true };
 }
 
 function searchSection(lang: Language, q: string, found: ChangeView[] | null, why: Map<string, StuckReason[]>): Html {
@@ -51,9 +105,12 @@ ${results}
 </section>`;
 }
 
-/** The support console: stuck requests first, then a search over every request; each opens its support page. */
+/**
+ * The support console: stuck requests first, oldest first by pages, then a search over every request; each opens its
+ * support page.
+ */
 export default async function supportPage(app: FastifyInstance) {
-  app.get<{ Querystring: { q?: string } }>(
+  app.get(
     '/support',
     {
       schema: { hide: true },
@@ -61,15 +118,16 @@ export default async function supportPage(app: FastifyInstance) {
     },
     async (request, reply) => {
       const lang = pageLanguage(request);
-      const q = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
+      const query = consoleQuery.parse(request.query ?? {});
+      const { q } = query;
       const [stuck, found] = await Promise.all([
-        pendingChanges(app.ctx, request.viewer!, { stuck: true, limit: STUCK_LIMIT }),
+        stuckPage(app, request.viewer!, query),
         q ? searchRequests(app.ctx, request.viewer!, q, SEARCH_LIMIT) : null,
       ]);
-      // What was found says why it is stuck too, whether or not it is among the oldest the list above shows.
+      // What was found says why it is stuck too, whether or not it is on the page of the list above.
       const ids = found?.map((view) => view.change.id) ?? [];
       const why = new Map(
-        (await pendingChanges(app.ctx, request.viewer!, { stuck: false, limit: SEARCH_LIMIT, ids })).map((p) => [
+        (await pendingChanges(app.ctx, request.viewer!, { stuck: false, limit: SEARCH_LIMIT, ids })).items.map((p) => [
           p.view.change.id,
           p.reasons,
         ]),
@@ -79,7 +137,7 @@ export default async function supportPage(app: FastifyInstance) {
         section: 'support',
         styles: ['/assets/support.css'],
         body: html`<h1>${SUPPORT[lang].title}</h1>
-${stuckSection(lang, stuck, app.ctx.config.stuckAfterMs)}
+${stuckSection(lang, query, stuck, app.ctx.config.stuckAfterMs)}
 ${searchSection(lang, q, found, why)}`,
       });
     },

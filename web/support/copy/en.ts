@@ -7,8 +7,10 @@ export const en: SupportCopy = {
     intro: (h) =>
       `Pending requests that need a person: pending for more than ${h}, an email that failed, a step that keeps failing, or locked tokens. Oldest first.`,
     none: 'No request is stuck.',
+    noMore: 'No more stuck requests after the previous page.',
     why: 'Why',
     since: 'Since',
+    pager: { label: 'Pages of stuck requests', next: 'Next page', first: 'First page' },
   },
   search: {
     heading: 'Find a request',

@@ -7,8 +7,10 @@ export const fr: SupportCopy = {
     intro: (h) =>
       `Demandes en cours qui ont besoin de quelqu’un : en attente depuis plus de ${h}, un e-mail en échec, une étape qui échoue encore, ou des jetons verrouillés. Les plus anciennes d’abord.`,
     none: 'Aucune demande n’est bloquée.',
+    noMore: 'Plus aucune demande bloquée après la page précédente.',
     why: 'Pourquoi',
     since: 'Depuis',
+    pager: { label: 'Pages des demandes bloquées', next: 'Page suivante', first: 'Première page' },
   },
   search: {
     heading: 'Trouver une demande',

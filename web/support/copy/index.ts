@@ -7,7 +7,16 @@ type Labels<K extends string> = Record<K, string>;
 
 export interface SupportCopy {
   title: string;
-  stuck: { heading: string; intro: (span: string) => string; none: string; why: string; since: string };
+  stuck: {
+    heading: string;
+    intro: (span: string) => string;
+    none: string;
+    /** A later page with nothing left on it (the requests it had moved on since). */
+    noMore: string;
+    why: string;
+    since: string;
+    pager: { label: string; next: string; first: string };
+  };
   search: {
     heading: string;
     label: string;

@@ -7,8 +7,10 @@ export const nl: SupportCopy = {
     intro: (h) =>
       `Lopende verzoeken die iemand nodig hebben: langer dan ${h} open, een mislukte e-mail, een stap die blijft mislukken of geblokkeerde tokens. Oudste eerst.`,
     none: 'Geen enkel verzoek zit vast.',
+    noMore: 'Na de vorige pagina zit geen verzoek meer vast.',
     why: 'Waarom',
     since: 'Sinds',
+    pager: { label: 'Pagina’s met vastgelopen verzoeken', next: 'Volgende pagina', first: 'Eerste pagina' },
   },
   search: {
     heading: 'Een verzoek zoeken',
