@@ -48,7 +48,7 @@ const profileSchema = contactSchema
 const timeZoneField = z.string().max(64).nullable().describe('an IANA time zone, e.g. Europe/Paris; null: UTC');
 
 const profileBody = z.union([
-  profileInput.extend({
+  profileInput.safeExtend({
     firstName: z.string().optional(),
     lastName: z.string().optional(),
     currentPassword: z.string().max(200).optional().describe('required with a new email'),

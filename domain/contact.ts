@@ -71,25 +71,14 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => v ?? null);
 
+/** Typed as dialled in the given country, or in international form; checked and kept as E.164 by readsPhoneIn. */
 const phone = z
   .string()
   .trim()
   .max(40, 'at most 40 characters')
   .nullish()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const number = internationalPhone(v);
-    if (!number) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'a phone number in international form, starting with + and the country code, e.g. +33 6 12 34 56 78',
-        // Not the end of the object's parse: the other fields are still read, and a union still weighs this form.
-        continue: true,
-      });
-      return z.NEVER;
-    }
-    return number;
-  });
+  .transform((v) => v || null)
+  .describe('international form (+33 6 12 34 56 78), or national form (06 12 34 56 78) when country is given');
 
 /**
  * An email address, trimmed. The format is a check, not a pipe, so that the published schema states it (`format:
@@ -150,29 +139,29 @@ function checkPhoneIn(value: PhoneAndCountry, ctx: z.RefinementCtx<PhoneAndCount
   });
 }
 
-/** A contact's phone may be typed as dialled in its country; it is kept in international form (E.164). */
-export const contactInput = contactDetails
-  .extend({
+/**
+ * A phone typed as dialled in the country given beside it (or in international form) is kept in international form
+ * (E.164): the contact's and the profile's alike.
+ */
+function readsPhoneIn<T extends z.ZodType<PhoneAndCountry>>(schema: T): T {
+  return schema
+    .superRefine(checkPhoneIn, { when: () => true })
+    .overwrite((v) => ({ ...v, phone: v.phone ? (phoneIn(v.phone, v.country) ?? v.phone) : null }));
+}
+
+export const contactInput = readsPhoneIn(
+  contactDetails.extend({
     ...personName,
-    phone: z
-      .string()
-      .trim()
-      .max(40, 'at most 40 characters')
-      .nullish()
-      .transform((v) => v || null)
-      .describe('international form (+33 6 12 34 56 78), or national form (06 12 34 56 78) when country is given'),
     emailCategories: z
       .array(z.enum(EMAIL_CATEGORIES))
       .max(EMAIL_CATEGORIES.length)
       .default([])
       .transform((c) => EMAIL_CATEGORIES.filter((x) => c.includes(x))),
-  })
-  .superRefine(checkPhoneIn, { when: () => true })
-  .overwrite((v) => ({ ...v, phone: v.phone ? (phoneIn(v.phone, v.country) ?? v.phone) : null }))
-  .meta({ id: 'ContactFields' });
+  }),
+).meta({ id: 'ContactFields' });
 export type ContactInput = z.infer<typeof contactInput>;
 
-export const profileInput = contactDetails.meta({ id: 'ProfileFields' });
+export const profileInput = readsPhoneIn(contactDetails).meta({ id: 'ProfileFields' });
 export type ProfileInput = z.infer<typeof profileInput>;
 
 export const preferencesInput = z

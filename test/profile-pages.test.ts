@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, TEST_PASSWORD, type Harness, type TestAccount } from './support/harness.js';
 import { withFlash } from './support/pages.js';
-import { errorOf, inputOf, profilePages, sessionCookie } from './support/profile-pages.js';
+import { errorOf, inputOf, optionsOf, profilePages, selectedOf, sessionCookie } from './support/profile-pages.js';
 
 /** Profile: contact information, preferences, newsletters and password. Accepting an invitation: in
  * invitation-pages.test.ts. */
@@ -40,40 +40,104 @@ describe('Profile: contact information', () => {
     expect((await profileOf(alice)).firstName).toBe('Alice');
   });
 
-  it('a bad phone is refused next to the phone field, in the page language, keeping what was typed', async () => {
+  it('a phone not valid in the chosen country is refused next to it, in the page language, keeping what was typed and the country chosen', async () => {
     const amelie = await h.account('Amelie', 'fr');
     const cookie = await h.signIn(amelie);
     const bad = await post('/profile', cookie, {
       email: amelie.email,
-      phone: '06 12 34 56 78',
+      phone: '06 12 34',
       city: 'Lyon',
       country: 'fr',
     });
     expect(bad.statusCode).toBe(422);
     expect(errorOf(bad.body, 'phone')).toBe(
-      'Saisissez le numéro au format international, avec + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
+      'Le numéro de téléphone n’est pas valide pour le pays choisi (France)\u00a0: saisissez-le tel qu’on le compose dans ce pays, ou avec + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
     );
     expect(inputOf(bad.body, 'phone')).toMatch(
-      /value="06 12 34 56 78".*aria-describedby="phone-hint phone-error" aria-invalid="true"/,
+      /value="06 12 34".*aria-describedby="phone-hint phone-error" aria-invalid="true"/,
     );
+    expect(selectedOf(bad.body, 'country')).toBe('FR');
     expect(inputOf(bad.body, 'city')).toContain('value="Lyon"');
     expect(inputOf(bad.body, 'city')).not.toContain('aria-invalid');
     expect(bad.body).toContain('<a href="#phone">');
-    expect(bad.body).not.toContain('in international form, starting with');
+    expect(bad.body).not.toContain('not a valid phone number in');
     expect((await profileOf(amelie)).phone).toBeNull();
 
+    // Without a country, a number without + cannot be read: it is refused, asking for the international form.
+    const nowhere = await post('/profile', cookie, { email: amelie.email, phone: '06 12 34 56 78', country: '' });
+    expect(nowhere.statusCode).toBe(422);
+    expect(errorOf(nowhere.body, 'phone')).toBe(
+      'Saisissez le numéro au format international\u00a0: + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
+    );
+    // None chosen: the browser shows the first choice, "Aucun pays".
+    expect(selectedOf(nowhere.body, 'country')).toBeUndefined();
+    expect(optionsOf(nowhere.body, 'country')[0]).toEqual(['', 'Aucun pays', false]);
+
+    // As dialled in France, kept in international form.
     const good = await post('/profile', cookie, {
       email: amelie.email,
-      phone: '+33 6 12 34 56 78',
+      phone: '06 12 34 56 78',
       city: 'Lyon',
-      country: 'fr',
+      country: 'FR',
     });
     expect(good.statusCode).toBe(303);
     expect(good.headers.location).toBe('/profile#contact');
     const after = await get('/profile', withFlash(cookie, good));
     expect(after.body).toContain('Vos coordonnées ont été enregistrées.');
     expect(inputOf(after.body, 'phone')).toContain('value="+33612345678"');
+    expect(selectedOf(after.body, 'country')).toBe('FR');
     expect(await profileOf(amelie)).toMatchObject({ phone: '+33612345678', city: 'Lyon', country: 'FR' });
+  });
+
+  it('offers the countries named and sorted in the page language, the stored one chosen, and none as the first choice', async () => {
+    const bart = await h.account('Bart', 'nl');
+    const cookie = await h.signIn(bart);
+    const empty = await get('/profile', cookie);
+    expect(optionsOf(empty.body, 'country')[0]).toEqual(['', 'Geen land', false]);
+    expect(selectedOf(empty.body, 'country')).toBeUndefined();
+
+    const saved = await post('/profile', cookie, { email: bart.email, phone: '0470 12 34 56', country: 'BE' });
+    expect(saved.statusCode).toBe(303);
+    expect((await profileOf(bart)).phone).toBe('+32470123456');
+
+    const names = (lang: string) =>
+      get(`/profile?lang=${lang}`, cookie).then((page) => optionsOf(page.body, 'country'));
+    for (const [lang, belgium, none, before, after] of [
+      ['nl', 'België', 'Geen land', 'Duitsland', 'Zwitserland'],
+      ['fr', 'Belgique', 'Aucun pays', 'Allemagne', 'Suisse'],
+      ['en', 'Belgium', 'No country', 'Germany', 'Switzerland'],
+    ] as const) {
+      const options = await names(lang);
+      expect(options.length, lang).toBe(250);
+      expect(options[0], lang).toEqual(['', none, false]);
+      expect(
+        options.filter(([, , chosen]) => chosen),
+        lang,
+      ).toEqual([['BE', belgium, true]]);
+      const order = options.map(([, name]) => name);
+      expect(order.indexOf(before), lang).toBeGreaterThan(0);
+      expect(order.indexOf(before), lang).toBeLessThan(order.indexOf(after));
+      const rest = order.slice(1);
+      expect(rest, lang).toEqual([...rest].sort(new Intl.Collator(lang).compare));
+    }
+  });
+
+  it('PUT /api/v1/profile reads a phone as dialled in the country given, as the contact form does', async () => {
+    const nina = await h.account('Nina');
+    const put = (body: Record<string, unknown>) =>
+      h.request('PUT', '/api/v1/profile', { token: nina.token, body: { email: nina.email, language: 'en', ...body } });
+    const national = await put({ phone: '06 12 34 56 78', country: 'NL' });
+    expect(national.statusCode, national.body).toBe(200);
+    expect(national.json()).toMatchObject({ phone: '+31612345678', country: 'NL' });
+    const elsewhere = await put({ phone: '06 12 34', country: 'BE' });
+    expect(elsewhere.statusCode).toBe(422);
+    expect(elsewhere.json().issues).toEqual([
+      expect.objectContaining({
+        field: 'body.phone',
+        message: expect.stringMatching(/not a valid phone number in BE/),
+      }),
+    ]);
+    expect((await profileOf(nina)).phone).toBe('+31612345678');
   });
 
   it('a bad email is refused in Dutch when the page is asked in Dutch, and the forms keep that language', async () => {

@@ -13,6 +13,15 @@ export const errorOf = (body: string, id: string) =>
   (new RegExp(`id="${id}-error"[^>]*>([\\s\\S]*?)</p>`).exec(body)?.[1] ?? '').replace(/<strong>.*?<\/strong>\s*/, '');
 export const inputOf = (body: string, id: string) =>
   new RegExp(`<(?:input|select)[^>]*id="${id}"[^>]*>`).exec(body)?.[0] ?? '';
+/** The options of a select, as [value, name, selected]. */
+export const optionsOf = (body: string, id: string): [string, string, boolean][] =>
+  [
+    ...(new RegExp(`<select[^>]*id="${id}"[^>]*>([\\s\\S]*?)</select>`).exec(body)?.[1] ?? '').matchAll(
+      /<option value="([^"]*)"( selected)?>([^<]*)<\/option>/g,
+    ),
+  ].map((m) => [m[1]!, m[3]!, Boolean(m[2])]);
+/** The value of the option a select has chosen; undefined when none is. */
+export const selectedOf = (body: string, id: string) => optionsOf(body, id).find(([, , chosen]) => chosen)?.[0];
 export const sessionCookie = (res: { headers: Record<string, unknown> }) =>
   [res.headers['set-cookie']]
     .flat()

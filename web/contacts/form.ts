@@ -4,12 +4,12 @@ import { Problem } from '../../core/problems.js';
 import type { Language } from '../../domain/contact-change.js';
 import { EMAIL_CATEGORIES, contactInput, type ContactInput } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
-import { countryChoices, countryName } from '../../i18n/format.js';
+import { countryName } from '../../i18n/format.js';
 import { CONTACTS, type ContactsCopy, type TextField } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
 import { problemWords } from '../shared/problems/index.js';
-import { checkboxes, errorSummary, fieldMessage, formField, languageOptions } from '../shared/form.js';
+import { checkboxes, countryOptions, errorSummary, fieldMessage, formField, languageOptions } from '../shared/form.js';
 
 export const TEXT_FIELDS = [
   'firstName',
@@ -126,14 +126,6 @@ const INPUTS: Record<Exclude<TextField, 'language' | 'country'>, { type: string;
   postalCode: { type: 'text', maxlength: 20 },
   city: { type: 'text', maxlength: 100 },
 };
-
-/** Every country named in the page's language, in its order; the one the contact has is chosen. */
-function countryOptions(value: string, lang: Language): Html {
-  const chosen = value.trim().toUpperCase();
-  const option = ({ code, name }: { code: string; name: string }) =>
-    html`<option value="${code}"${code === chosen ? html` selected` : ''}>${name}</option>`;
-  return html`<option value="">${CONTACTS[lang].form.noCountry}</option>${countryChoices(lang).map(option)}`;
-}
 
 function field(name: TextField, values: FormValues, errors: FieldErrors, lang: Language): Html {
   const t = CONTACTS[lang];

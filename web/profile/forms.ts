@@ -1,6 +1,8 @@
 import type { ZodError } from 'zod';
 import type { Language } from '../../domain/contact-change.js';
 import { MIN_PASSWORD } from '../../domain/contact.js';
+import { countryName } from '../../i18n/format.js';
+import { CONTACTS } from '../contacts/copy/index.js';
 import { PROFILE, type ProfileCopy, type SavedNotice } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
@@ -25,6 +27,7 @@ export const text = (value: unknown): string =>
 /** The zod schemas speak English to integrators; a person reads a message per field, in the page language. */
 export function translateIssues(error: ZodError, lang: Language): Errors {
   const e = PROFILE[lang].errors;
+  const checks = CONTACTS[lang].checks;
   const errors: Errors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');
@@ -34,10 +37,12 @@ export function translateIssues(error: ZodError, lang: Language): Errors {
       errors[field] = e.tooLong(max);
       continue;
     }
+    // The phone and the country are read as on the contact form, and said in its words.
+    const country = (issue as { params?: { country?: unknown } }).params?.country;
     const byField: Record<string, string> = {
       email: issue.code === 'too_small' ? e.emailRequired : e.email,
-      phone: e.phone,
-      country: e.country,
+      phone: typeof country === 'string' ? checks.phoneIn(countryName(country, lang)) : checks.phone,
+      country: checks.country,
       language: e.language,
       communication: e.communication,
       newPassword: issue.code === 'too_small' ? e.short(MIN_PASSWORD) : e.invalid,

@@ -6,11 +6,12 @@ import { TIME_ZONES } from '../../domain/time-zones.js';
 import type { Account } from '../../db/schema.js';
 import { ACTIVITY } from '../activity/copy/index.js';
 import { API_TOKENS } from '../api-tokens/copy/index.js';
+import { CONTACTS } from '../contacts/copy/index.js';
 import { PROFILE, type SavedNotice } from './copy/index.js';
 import { SESSIONS } from '../sessions/copy/index.js';
 import { html, type Html } from '../shared/html.js';
 import { csrfField } from '../shared/layout.js';
-import { aria, checkboxes, choice, fieldError, formField, languageOptions } from '../shared/form.js';
+import { aria, checkboxes, choice, countryOptions, fieldError, formField, languageOptions } from '../shared/form.js';
 import { newPasswordField, section, text, textField, type Failed, type TextField } from './forms.js';
 import { TWO_STEP } from '../two-step/copy/index.js';
 import { ADDRESS } from '../address/copy/index.js';
@@ -35,6 +36,8 @@ export interface ProfileView {
 function contactSection(v: ProfileView, profile: Profile): Html {
   const t = PROFILE[v.lang];
   const c = t.contact;
+  // The phone and the country are read as on the contact form, and hinted in its words.
+  const hints = CONTACTS[v.lang].fields;
   const { account } = profile;
   const mine = v.failed?.form === 'contact' ? v.failed : undefined;
   const holder = account.id === v.viewer.id;
@@ -54,14 +57,23 @@ function contactSection(v: ProfileView, profile: Profile): Html {
     ${fieldError('names', nameError, t.errorLabel)}
     ${field('email', c.email, { type: 'email', autocomplete: 'email', maxlength: 254, required: true, ...emailField(v, profile) })}
     ${holder ? html`${pendingEmailNotice(v.lang, profile.pendingEmail, v.request.viewer?.timeZone)}${addressPasswordField(v.lang, mine?.errors.addressPassword, t.errorLabel)}` : ''}
-    ${field('phone', c.phone, { type: 'tel', autocomplete: 'tel', maxlength: 40, hint: c.phoneHint, optional: true })}
+    ${field('phone', c.phone, { type: 'tel', autocomplete: 'tel', maxlength: 40, hint: hints.phone.hint, optional: true })}
     ${field('company', c.company, { autocomplete: 'organization', maxlength: 200, optional: true })}
     ${field('street', c.street, { autocomplete: 'street-address', maxlength: 200, optional: true })}
     <div class="pair">
       ${field('postalCode', c.postalCode, { autocomplete: 'postal-code', maxlength: 20, optional: true })}
       ${field('city', c.city, { autocomplete: 'address-level2', maxlength: 100, optional: true })}
     </div>
-    ${field('country', c.country, { autocomplete: 'country', maxlength: 2, hint: c.countryHint, optional: true, extra: html` class="short" autocapitalize="characters"` })}`;
+    ${formField({
+      id: 'country',
+      label: c.country,
+      optional: c.optional,
+      hint: hints.country.hint,
+      error: mine?.errors.country,
+      errorLabel: t.errorLabel,
+      control: (aria) =>
+        html`<select id="country" name="country" autocomplete="country"${aria}>${countryOptions(value('country'), v.lang)}</select>`,
+    })}`;
   const { heading, intro, save } = c;
   const after = holder ? withdrawForm(v.app, v.request, v.lang, profile.pendingEmail) : undefined;
   return section(v, { id: 'contact', heading, intro, saved: ['contact'], path: '/profile', fields, save, after });

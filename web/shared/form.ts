@@ -1,4 +1,5 @@
-import { LANGUAGES } from '../../domain/contact-change.js';
+import { LANGUAGES, type Language } from '../../domain/contact-change.js';
+import { countryChoices } from '../../i18n/format.js';
 import { COMMON } from './copy/index.js';
 import { html, type Html } from './html.js';
 
@@ -140,3 +141,11 @@ export const languageOptions = (selected: string): Html[] =>
     (code) =>
       html`<option value="${code}" lang="${code}"${code === selected ? html` selected` : ''}>${COMMON[code].languageName}</option>`,
   );
+
+/** Every ISO 3166 country named in the page's language, in its order, after "no country"; `value` is chosen. */
+export function countryOptions(value: string, lang: Language): Html {
+  const chosen = value.trim().toUpperCase();
+  const option = ({ code, name }: { code: string; name: string }) =>
+    html`<option value="${code}"${code === chosen ? html` selected` : ''}>${name}</option>`;
+  return html`<option value="">${COMMON[lang].noCountry}</option>${countryChoices(lang).map(option)}`;
+}

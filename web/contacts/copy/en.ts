@@ -56,7 +56,6 @@ export const en: ContactsCopy = {
     save: 'Save the changes',
     back: 'Back to my contacts',
     delete: 'Delete this contact',
-    noCountry: 'No country',
   },
   fields: {
     firstName: { label: 'First name' },

@@ -56,7 +56,6 @@ export const fr: ContactsCopy = {
     save: 'Enregistrer les modifications',
     back: 'Retour à mes contacts',
     delete: 'Supprimer ce contact',
-    noCountry: 'Aucun pays',
   },
   fields: {
     firstName: { label: 'Prénom' },

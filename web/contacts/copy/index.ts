@@ -51,8 +51,6 @@ export interface ContactsCopy {
     save: string;
     back: string;
     delete: string;
-    /** The first choice of the country list. */
-    noCountry: string;
   };
   fields: Record<TextField, { label: string; hint?: string }>;
   categories: Record<EmailCategory, Described>;

@@ -56,7 +56,6 @@ export const nl: ContactsCopy = {
     save: 'Wijzigingen opslaan',
     back: 'Terug naar mijn contacten',
     delete: 'Deze contactpersoon verwijderen',
-    noCountry: 'Geen land',
   },
   fields: {
     firstName: { label: 'Voornaam' },

@@ -41,13 +41,11 @@ export interface ProfileCopy {
     email: string;
     emailHint: string;
     phone: string;
-    phoneHint: string;
     company: string;
     street: string;
     postalCode: string;
     city: string;
     country: string;
-    countryHint: string;
     optional: string;
     save: string;
   };
@@ -88,9 +86,7 @@ export interface ProfileCopy {
     emailRequired: string;
     email: string;
     emailTaken: (email: string) => string;
-    phone: string;
     tooLong: (max: number) => string;
-    country: string;
     language: string;
     communication: string;
     billingUnknown: (handle: string) => string;

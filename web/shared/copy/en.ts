@@ -2,6 +2,7 @@ import type { CommonCopy } from './index.js';
 
 export const en: CommonCopy = {
   languageName: 'English',
+  noCountry: 'No country',
   colon: ': ',
   skip: 'Skip to content',
   nav: {

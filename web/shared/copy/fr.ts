@@ -3,6 +3,7 @@ import type { CommonCopy } from './index.js';
 
 export const fr: CommonCopy = {
   languageName: 'Français',
+  noCountry: 'Aucun pays',
   colon: ' : ',
   skip: 'Aller au contenu',
   nav: {

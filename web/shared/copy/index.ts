@@ -5,6 +5,8 @@ import { nl } from './nl.js';
 
 export interface CommonCopy {
   languageName: string;
+  /** The first choice of a country list. */
+  noCountry: string;
   /** Between a label and its value: ": ", in French " : " (a non-breaking space before the colon). */
   colon: string;
   skip: string;

@@ -2,6 +2,7 @@ import type { CommonCopy } from './index.js';
 
 export const nl: CommonCopy = {
   languageName: 'Nederlands',
+  noCountry: 'Geen land',
   colon: ': ',
   skip: 'Naar de inhoud',
   nav: {
