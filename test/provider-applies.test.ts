@@ -117,9 +117,7 @@ describe('a change the provider applies', () => {
     const support = await h.account('Sam', 'en', 'support');
     const { id } = await bothAccepted();
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    const res = await h.request('GET', '/api/v1/support/contact-changes?stuck=true', { token: support.token });
-    const items = (res.json() as { items: { id: string; stuckReasons: { code: string; detail: string }[] }[] }).items;
-    expect(items.find((i) => i.id === id)?.stuckReasons).toContainEqual({
+    expect((await h.stuckItem(support.token, id))?.stuckReasons).toContainEqual({
       code: 'applyOverdue',
       detail: expect.stringContaining('the provider has not said it applied the change'),
       since: expect.any(String),

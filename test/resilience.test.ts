@@ -27,10 +27,9 @@ async function start(harness: Harness) {
 }
 
 async function stuckReasons(id: string): Promise<string[]> {
-  const res = await h.request('GET', '/api/v1/support/contact-changes?stuck=true', { token: support.token });
-  if (res.statusCode !== 200)
-    throw new Error(`${res.body}\n${h.logs.filter((l) => l.includes('"level":50')).join('\n')}`);
-  const item = (res.json().items as { id: string; stuckReasons: { code: string }[] }[]).find((i) => i.id === id);
+  const item = await h.stuckItem(support.token, id).catch((err: Error) => {
+    throw new Error(`${err.message}\n${h.logs.filter((l) => l.includes('"level":50')).join('\n')}`);
+  });
   return item ? item.stuckReasons.map((r) => r.code) : [];
 }
 

@@ -40,9 +40,7 @@ const event = (type: string, email: Email, at: Date) => ({
 });
 
 async function stuck(id: string) {
-  const res = await h.request('GET', '/api/v1/support/contact-changes?stuck=true', { token: support.token });
-  const items = res.json().items as { id: string; stuckReasons: { code: string; since: string | null }[] }[];
-  return items.find((i) => i.id === id)?.stuckReasons ?? [];
+  return (await h.stuckItem(support.token, id))?.stuckReasons ?? [];
 }
 
 const rowOf = async (email: Email) => (await h.db.select().from(emails).where(eq(emails.id, email.id)))[0]!;

@@ -106,8 +106,7 @@ describe('the lock of a request', () => {
     expect(told.text).toContain(`/requests/${id}`);
     expect(told.text).not.toContain(aliceToken);
 
-    const stuck = await h.request('GET', '/api/v1/support/contact-changes?stuck=true', { token: support.token });
-    const item = (stuck.json().items as { id: string; stuckReasons: { code: string }[] }[]).find((i) => i.id === id);
+    const item = await h.stuckItem(support.token, id);
     expect(item?.stuckReasons.map((r) => r.code)).toContain('tokensLocked');
     expect((await h.get(id, alice)).timeline.filter((e) => e.type === 'tokensLocked')).toHaveLength(1);
 

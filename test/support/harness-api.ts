@@ -161,6 +161,25 @@ export class HarnessApi {
     return (created.json() as { id: string }).id;
   }
 
+  /**
+   * Support's stuck list as support reads it, every page (the shared test database holds the stuck requests of every
+   * test file): the request's entry, or undefined when it is not stuck.
+   */
+  async stuckItem(supportToken: string, id: string) {
+    type Item = { id: string; state: string; stuckReasons: { code: string; detail: string; since: string | null }[] };
+    let cursor: string | null = null;
+    do {
+      const query: string = `stuck=true&limit=200${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await this.request('GET', `/api/v1/support/contact-changes?${query}`, { token: supportToken });
+      if (res.statusCode !== 200) throw new Error(`support list: ${res.statusCode} ${res.body}`);
+      const page = res.json() as { items: Item[]; nextCursor: string | null };
+      const found = page.items.find((i) => i.id === id);
+      if (found) return found;
+      cursor = page.nextCursor;
+    } while (cursor);
+    return undefined;
+  }
+
   /** Alice holds a fresh domain and asks to hand `roles` to Bob; both have their token email. */
   async pending(options: { roles?: string[]; alice?: 'fr' | 'en' | 'nl'; bob?: 'fr' | 'en' | 'nl' } = {}) {
     const alice = await this.account('Alice', options.alice ?? 'fr');
