@@ -29,6 +29,8 @@ const options = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'la
 export interface FlashWords {
   area: string;
   words: Readonly<Record<string, string>>;
+  /** The page's own words for some refusals, said instead of the shared ones (problems/). */
+  refusals?: Readonly<Partial<Record<ProblemCode, string>>>;
 }
 
 /** After an action: what happened, said on the next page. */

@@ -83,7 +83,7 @@ ${styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).joi
 <body>
 ${header(app, request, lang, options.section ?? null).value}
 <main id="main" tabindex="-1">
-${flash ? html`<p class="notice ok" role="status" id="flash">${flash}</p>\n`.value : ''}${refused ? html`<p class="notice error" role="alert" id="flash">${refusalWords(refused.code, refused.count, lang)}</p>\n`.value : ''}${options.body.value}
+${flash ? html`<p class="notice ok" role="status" id="flash">${flash}</p>\n`.value : ''}${refused ? html`<p class="notice error" role="alert" id="flash">${options.flash?.refusals?.[refused.code] ?? refusalWords(refused.code, refused.count, lang)}</p>\n`.value : ''}${options.body.value}
 </main>
 ${scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n')}
 </body>
