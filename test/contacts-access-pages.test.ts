@@ -61,9 +61,13 @@ describe('access to the customer area', () => {
     });
     expect(accept.statusCode).toBe(410);
 
+    // A button alone, refused: back to the contact, which says why once.
     const again = await post(`/contacts/${casey.id}/withdraw`, cookie);
-    expect(again.statusCode).toBe(409);
-    expect(again.body).toContain('This contact has no invitation waiting to be accepted.');
+    expect([again.statusCode, again.headers.location]).toEqual([303, `/contacts/${casey.id}/edit`]);
+    expect((await get(again.headers.location!, withFlash(cookie, again))).body).toContain(
+      '<p class="notice error" role="alert" id="flash">This contact has no invitation waiting to be accepted.</p>',
+    );
+    expect((await get(again.headers.location!, cookie)).body).not.toContain('id="flash"');
   });
 
   it('says when an invitation expired unaccepted, in the list and on the contact, so that a new link can be sent', async () => {

@@ -208,8 +208,10 @@ describe('resend and cancel from the pages', () => {
     const cookie = await h.signIn(alice);
     const _csrf = csrfIn((await get(`/requests/${id}`, cookie)).body);
     const soon = await post(`/requests/${id}/resend`, cookie, { _csrf, back: '/requests?direction=sent' });
-    expect(soon.statusCode).toBe(429);
-    const wait = /role="alert">The emails were sent moments ago\. Try again in (\d+) s\./.exec(soon.body)?.[1];
+    expect(soon.statusCode).toBe(303);
+    expect(soon.headers.location).toBe('/requests?direction=sent');
+    const told = (await get(soon.headers.location!, withFlash(cookie, soon))).body;
+    const wait = /role="alert" id="flash">The emails were sent moments ago; try again in (\d+) s\./.exec(told)?.[1];
     expect(Number(wait)).toBeGreaterThanOrEqual(1);
     expect(Number(wait)).toBeLessThanOrEqual(10);
 
@@ -239,15 +241,22 @@ describe('resend and cancel from the pages', () => {
     const { id, alice, bob } = await h.pending({ bob: 'fr' });
     const cookie = await h.signIn(bob);
     const _csrf = csrfIn((await get(`/requests/${id}`, cookie)).body);
+    // A button alone: back to the request, which says why once.
     const cancel = await post(`/requests/${id}/cancel`, cookie, { _csrf });
-    expect(cancel.statusCode).toBe(403);
-    expect(cancel.body).toContain(
+    expect([cancel.statusCode, cancel.headers.location]).toEqual([303, `/requests/${id}`]);
+    expect((await get(`/requests/${id}`, withFlash(cookie, cancel))).body).toContain(
+      'role="alert" id="flash">Seule la personne qui a fait cette demande, ou le support, peut faire cela.',
+    );
+    // With a reason typed: refused in place, under its status.
+    const withReason = await post(`/requests/${id}/cancel`, cookie, { _csrf, reason: 'Pas moi' });
+    expect(withReason.statusCode).toBe(403);
+    expect(withReason.body).toContain(
       'role="alert">Seul l’auteur de la demande, ou le support, peut renvoyer ses e-mails ou l’annuler.',
     );
     const resend = await post(`/requests/${id}/resend?lang=en`, cookie, { _csrf });
-    expect(resend.statusCode).toBe(403);
-    expect(resend.body).toContain(
-      'Only the person who asked for this change, or support, may resend its emails or cancel it.',
+    expect(resend.statusCode).toBe(303);
+    expect((await get(`/requests/${id}?lang=en`, withFlash(cookie, resend))).body).toContain(
+      'role="alert" id="flash">Only the person who asked for this change, or support, may do this.',
     );
     expect((await h.get(id, alice)).state).toBe('validatingByCustomers');
   });

@@ -173,15 +173,26 @@ describe("a request's support page", () => {
     });
   });
 
-  it('refuses an action without a reason, next to the reason field, and does nothing', async () => {
+  it('refuses an action without a reason and does nothing: said once on the request, or next to a typed date', async () => {
     const { alice, bob, id } = await h.pending();
     await new Promise((r) => setTimeout(r, 1100));
+    // Nothing typed to keep: back to the request's page, which asks for the reason once.
     const res = await post(h, `/support/requests/${id}/resend`, samCookie, { reason: '   ' });
-    expect(res.statusCode).toBe(422);
-    expect(res.body).toMatch(
-      /<textarea id="resend-reason"[^>]*aria-describedby="resend-reason-hint resend-reason-error"[^>]*aria-invalid="true"/,
+    expect([res.statusCode, res.headers.location]).toEqual([303, `/support/requests/${id}`]);
+    const told = await get(h, res.headers.location!, withFlash(samCookie, res));
+    expect(told.body).toContain('<p class="notice error" role="alert" id="flash">Write why you do this.</p>');
+    expect((await get(h, res.headers.location!, samCookie)).body).not.toContain('id="flash"');
+    // A date typed for extend stays in its field, with the error next to the reason.
+    const extend = await post(h, `/support/requests/${id}/extend`, samCookie, {
+      reason: '',
+      expiresAt: '2099-01-02T03:04',
+    });
+    expect(extend.statusCode).toBe(422);
+    expect(extend.body).toContain('value="2099-01-02T03:04:00"');
+    expect(extend.body).toMatch(
+      /<textarea id="extend-reason"[^>]*aria-describedby="extend-reason-hint extend-reason-error"[^>]*aria-invalid="true"/,
     );
-    expect(res.body).toContain('<p class="field-error" id="resend-reason-error">Write why you do this.</p>');
+    expect(extend.body).toContain('<p class="field-error" id="extend-reason-error">Write why you do this.</p>');
     expect((await h.get(id, alice)).timeline.map((e) => e.type)).not.toContain('resent');
     expect(h.resend.to(bob.email).filter((e) => e.text.includes(id))).toHaveLength(1);
   });

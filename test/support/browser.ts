@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startHarness, TEST_PASSWORD, type Harness, type HarnessApi, type TestAccount } from './harness.js';
+import {
+  startHarness,
+  TEST_PASSWORD,
+  type Harness,
+  type HarnessApi,
+  type HarnessOptions,
+  type TestAccount,
+} from './harness.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
@@ -67,10 +74,10 @@ export function posts(page: Page): string[] {
  * A listening harness and a browser for the file's tests, started once before them and closed after: `set` receives
  * both once they run.
  */
-export function withBrowserHarness(set: (h: Harness, browser: Browser) => void): void {
+export function withBrowserHarness(set: (h: Harness, browser: Browser) => void, options: HarnessOptions = {}): void {
   let started: [Harness, Browser] | undefined;
   beforeAll(async () => {
-    started = await Promise.all([startHarness({ listen: true }), launchBrowser()]);
+    started = await Promise.all([startHarness({ ...options, listen: true }), launchBrowser()]);
     set(...started);
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { COMMON } from '../../web/shared/copy/index.js';
 import { PROBLEM_WORDS } from '../../web/shared/problems/index.js';
+import { WAIT_WORDS } from '../../web/shared/problems/waits.js';
 import { ACTIVITY } from '../../web/activity/copy/index.js';
 import { ADDRESS } from '../../web/address/copy/index.js';
 import { API_TOKENS } from '../../web/api-tokens/copy/index.js';
@@ -26,6 +27,7 @@ import type { Language } from '../../domain/contact-change.js';
 export const CATALOGUES = {
   COMMON,
   PROBLEM_WORDS,
+  WAIT_WORDS,
   ACTIVITY,
   ADDRESS,
   API_TOKENS,

@@ -2,7 +2,7 @@ import type { Context } from '../../core/context.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { deactivate, reactivate, setPermissions } from '../../accounts/contacts.js';
 import { invite, withdraw } from '../../accounts/invitations.js';
-import { Problem, type ProblemCode } from '../../core/problems.js';
+import { Problem } from '../../core/problems.js';
 import type { Language } from '../../domain/contact-change.js';
 import {
   INVITATION_DAYS,
@@ -15,7 +15,9 @@ import {
 import type { Account, Invitation } from '../../db/schema.js';
 import { CONTACTS, type Notice } from './copy/index.js';
 import { html, type Html } from '../shared/html.js';
-import { pageLanguage } from '../shared/language.js';
+import { keepingLanguage, pageLanguage } from '../shared/language.js';
+import { setRefusal } from '../shared/flash.js';
+import { accessRefusals } from './parts.js';
 import { csrfField, time } from '../shared/layout.js';
 import { problemWords } from '../shared/problems/index.js';
 import { checkboxes } from '../shared/form.js';
@@ -130,18 +132,7 @@ const chosenPermissions = (body: unknown): Permission[] => {
 };
 
 /** The action's refusal in the reader's words; the book words its problems in English for integrators. */
-function problemText(err: Problem, lang: Language): string {
-  const t = CONTACTS[lang].access.problems;
-  const byCode: Partial<Record<ProblemCode, string>> = {
-    alreadySubAccount: t.already,
-    noPendingInvitation: t.noInvitation,
-    notSubAccount: t.notSubAccount,
-    notActiveSubAccount: t.notActive,
-    notDeactivated: t.notDeactivated,
-    unavailable: t.unavailable,
-  };
-  return byCode[err.code] ?? problemWords(err, lang);
-}
+const problemText = (err: Problem, lang: Language): string => accessRefusals(lang)[err.code] ?? problemWords(err, lang);
 
 export type ShowEdit = (
   request: FastifyRequest,
@@ -154,7 +145,8 @@ type Run = (ctx: Context, viewer: Account, id: string, body: unknown) => Promise
 /**
  * The access actions of the pages: the same functions as the API. Done, they lead back to the contact with a
  * confirmation; refused (the contact changed meanwhile, or the email could not be queued), the contact's page says
- * why under the refusal's status. A sub-account asking gets the forbidden page.
+ * why: after a redirect, once, for a form of one button (withdraw, deactivate, reactivate); in place, under the
+ * refusal's status, for a form of chosen permissions. A sub-account asking gets the forbidden page.
  */
 export function accessRoutes(
   app: FastifyInstance,
@@ -162,16 +154,25 @@ export function accessRoutes(
   there: (request: FastifyRequest, reply: FastifyReply, path: string, done: Notice) => string,
 ) {
   const options = { schema: { hide: true }, onRequest: app.requireViewer, preHandler: app.verifyCsrf };
-  const act = (done: Notice, run: Run) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const { id } = request.params as { id: string };
-    try {
-      await run(app.ctx, request.viewer!, id, request.body);
-    } catch (err) {
-      if (!(err instanceof Problem) || (err.status !== 409 && err.status !== 503)) throw err;
-      return showEdit(request, reply, id, { status: err.status, accessError: problemText(err, pageLanguage(request)) });
-    }
-    return reply.redirect(there(request, reply, `/contacts/${id}/edit`, done), 303);
-  };
+  const act =
+    (done: Notice, run: Run, oneButton = false) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const { id } = request.params as { id: string };
+      try {
+        await run(app.ctx, request.viewer!, id, request.body);
+      } catch (err) {
+        if (!(err instanceof Problem) || (err.status !== 409 && err.status !== 503)) throw err;
+        if (oneButton) {
+          setRefusal(reply, err.code);
+          return reply.redirect(keepingLanguage(request, `/contacts/${id}/edit`), 303);
+        }
+        return showEdit(request, reply, id, {
+          status: err.status,
+          accessError: problemText(err, pageLanguage(request)),
+        });
+      }
+      return reply.redirect(there(request, reply, `/contacts/${id}/edit`, done), 303);
+    };
   app.post(
     '/contacts/:id/invite',
     { ...options, config: { rateLimit: {} } },
@@ -180,7 +181,7 @@ export function accessRoutes(
   app.post(
     '/contacts/:id/withdraw',
     options,
-    act('withdrawn', (a, viewer, id) => withdraw(a, viewer, id)),
+    act('withdrawn', (a, viewer, id) => withdraw(a, viewer, id), true),
   );
   app.post(
     '/contacts/:id/permissions',
@@ -190,11 +191,11 @@ export function accessRoutes(
   app.post(
     '/contacts/:id/deactivate',
     options,
-    act('deactivated', (a, viewer, id) => deactivate(a, viewer, id)),
+    act('deactivated', (a, viewer, id) => deactivate(a, viewer, id), true),
   );
   app.post(
     '/contacts/:id/reactivate',
     options,
-    act('reactivated', (a, viewer, id) => reactivate(a, viewer, id)),
+    act('reactivated', (a, viewer, id) => reactivate(a, viewer, id), true),
   );
 }

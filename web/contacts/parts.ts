@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Problem } from '../../core/problems.js';
+import { Problem, type ProblemCode } from '../../core/problems.js';
 import type { Language } from '../../domain/contact-change.js';
 import { EMAIL_CATEGORIES } from '../../domain/contact.js';
 import type { Account } from '../../db/schema.js';
@@ -23,8 +23,25 @@ export function there(request: FastifyRequest, reply: FastifyReply, path: string
   return keepingLanguage(request, path);
 }
 
-/** The confirmations the pages of My contacts may show (flash.ts). */
-export const notices = (lang: Language): FlashWords => ({ area: 'contacts', words: CONTACTS[lang].notices });
+/** The access actions' refusals in the book's own words; the others in the shared ones. */
+export function accessRefusals(lang: Language): Partial<Record<ProblemCode, string>> {
+  const t = CONTACTS[lang].access.problems;
+  return {
+    alreadySubAccount: t.already,
+    noPendingInvitation: t.noInvitation,
+    notSubAccount: t.notSubAccount,
+    notActiveSubAccount: t.notActive,
+    notDeactivated: t.notDeactivated,
+    unavailable: t.unavailable,
+  };
+}
+
+/** The confirmations the pages of My contacts may show, and the refusals of their one-button actions (flash.ts). */
+export const notices = (lang: Language): FlashWords => ({
+  area: 'contacts',
+  words: CONTACTS[lang].notices,
+  refusals: accessRefusals(lang),
+});
 
 export function statusOf(contact: Account, expiresAt: Date | null, lang: Language, timeZone?: string | null): Html {
   const t = CONTACTS[lang].status;

@@ -7,7 +7,7 @@ import { Problem } from '../../core/problems.js';
 import type { ChangeView } from '../../db/queries.js';
 import type { Account } from '../../db/schema.js';
 import type { RequestsCopy } from './copy/index.js';
-import { setFlash } from '../shared/flash.js';
+import { setFlash, setRefusal } from '../shared/flash.js';
 import { safeNext } from '../shared/language.js';
 import { renderDetail } from './detail.js';
 import { ctxOf, notice, stateText, type Ctx } from './parts.js';
@@ -30,11 +30,13 @@ function backTo(baseUrl: string, back: string | undefined, id: string): string {
   return `${path.pathname}${path.search}`;
 }
 
-/** The action's refusal in the reader's words; the engine's own text is English. */
-function problemText(err: Problem, view: ChangeView, t: RequestsCopy, cooldownMs: number): string {
+/** The seconds to wait before resending, as the refusal gave them. */
+const waitOf = (err: Problem, cooldownMs: number) =>
+  Math.max(1, Math.ceil(Number(err.extra.retryAfterSeconds ?? cooldownMs / 1000)));
+
+/** A cancel's refusal in the reader's words, in place; the engine's own text is English. */
+function problemText(err: Problem, view: ChangeView, t: RequestsCopy): string {
   if (err.status === 403) return t.problems.forbidden;
-  if (err.code === 'resendTooSoon')
-    return t.problems.tooSoon(String(err.extra.retryAfterSeconds ?? Math.ceil(cooldownMs / 1000)));
   const decided = PARTIES.every((p) => view.change[`${p}Decision` as const] !== null);
   return !isFinal(view.change.state) && decided
     ? t.problems.bothDecided
@@ -45,13 +47,20 @@ type Run = (ctx: Context, viewer: Account, id: string, reason?: string) => Promi
 
 /**
  * Resend and cancel from the pages: the same actions as the API. Done, they redirect back with a confirmation;
- * refused, they show the request with the reason, under the refusal's status (429 for a resend too soon).
+ * refused with nothing typed (the resend button, a cancel without a reason), they redirect back too, with the refusal
+ * said once there (and the seconds to wait for a resend too soon). A cancel whose reason was typed is refused in
+ * place: the request under the refusal's status.
  */
 export default async function requestActions(app: FastifyInstance) {
-  const failed = async (ctx: Ctx, reply: FastifyReply, id: string, err: unknown) => {
+  const failed = async (ctx: Ctx, reply: FastifyReply, id: string, body: z.infer<typeof actionBody>, err: unknown) => {
     if (!(err instanceof Problem) || err.status === 404 || err.status >= 500) throw err;
+    if (!body.reason) {
+      const wait = err.code === 'resendTooSoon' ? waitOf(err, app.ctx.config.resendCooldownMs) : undefined;
+      setRefusal(reply, err.code, wait);
+      return reply.redirect(backTo(app.ctx.config.publicBaseUrl, body.back, id), 303);
+    }
     const view = await visibleChange(app.ctx, ctx.viewer, id);
-    const text = problemText(err, view, ctx.t, app.ctx.config.resendCooldownMs);
+    const text = problemText(err, view, ctx.t);
     return renderDetail(ctx, reply, view, notice('error', text), err.status);
   };
   const act = (done: Done, run: Run) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -62,7 +71,7 @@ export default async function requestActions(app: FastifyInstance) {
     try {
       await run(app.ctx, ctx.viewer, id, body.reason || undefined);
     } catch (err) {
-      return failed(ctx, reply, id, err);
+      return failed(ctx, reply, id, body, err);
     }
     // Our confirmation waits for the page it leads back to: a reload of that page neither posts nor says it again.
     setFlash(reply, 'requests', done);

@@ -3,7 +3,8 @@ import { actorOf, can } from '../../domain/access.js';
 import { LANGUAGES, type Language } from '../../domain/contact-change.js';
 import { formatDate } from '../../i18n/format.js';
 import { COMMON } from './copy/index.js';
-import { clearFlash, flashText, type FlashWords } from './flash.js';
+import { clearFlash, flashText, refusalOf, type FlashWords } from './flash.js';
+import { refusalWords } from './problems/waits.js';
 import { escapeHtml, html, sendSensitivePage, type Html } from './html.js';
 import { pageLanguage } from './language.js';
 
@@ -68,6 +69,7 @@ export function renderPage(app: FastifyInstance, request: FastifyRequest, reply:
   const scripts = ['/assets/local-time.js', ...(options.scripts ?? [])].map(app.assetUrl);
   const styles = ['/assets/style.css', '/assets/narrow.css', ...(options.styles ?? [])].map(app.assetUrl);
   const flash = flashText(request, options.flash);
+  const refused = refusalOf(request);
   clearFlash(request, reply);
   const document = `<!doctype html>
 <html lang="${lang}">
@@ -81,7 +83,7 @@ ${styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).joi
 <body>
 ${header(app, request, lang, options.section ?? null).value}
 <main id="main" tabindex="-1">
-${flash ? html`<p class="notice ok" role="status" id="flash">${flash}</p>\n`.value : ''}${options.body.value}
+${flash ? html`<p class="notice ok" role="status" id="flash">${flash}</p>\n`.value : ''}${refused ? html`<p class="notice error" role="alert" id="flash">${options.flash?.refusals?.[refused.code] ?? refusalWords(refused.code, refused.count, lang)}</p>\n`.value : ''}${options.body.value}
 </main>
 ${scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n')}
 </body>

@@ -3,7 +3,7 @@ import { Problem } from '../../core/problems.js';
 import { supportApplied, supportFailed } from '../../changes/apply.js';
 import { extendChange, supportCancel, supportResend } from '../../changes/support.js';
 import { SUPPORT, type SupportCopy } from './copy/index.js';
-import { setFlash } from '../shared/flash.js';
+import { setFlash, setRefusal } from '../shared/flash.js';
 import { pageLanguage } from '../shared/language.js';
 import { renderPage } from '../shared/layout.js';
 import { ACTIONS, parseDateTime, utcInput, type Action, type Field, type FormState } from './forms.js';
@@ -32,7 +32,7 @@ function refusal(t: SupportCopy, problem: Problem): { field: Field; message: str
   return { field, message };
 }
 
-/** Runs one action; a refusal comes back as the form's state, to show next to its field. */
+/** Runs one action; a refusal comes back as the form's state, to show next to its field with what was typed. */
 async function act(
   app: FastifyInstance,
   request: FastifyRequest<{ Params: Params; Body: Body }>,
@@ -113,10 +113,16 @@ export default async function supportRequestPage(app: FastifyInstance) {
         preHandler: app.verifyCsrf,
       },
       async (request, reply) => {
+        const back = `/support/requests/${encodeURIComponent(request.params.id)}`;
+        // Nothing typed (a blank reason; extend has its date): nothing to keep, so said once on the request's page.
+        if (action !== 'extend' && !str(request.body?.reason).trim()) {
+          setRefusal(reply, 'reasonRequired');
+          return reply.redirect(back, 303);
+        }
         const state = await act(app, request, action);
         if (state) return show(app, request, reply, request.params.id, state);
         setFlash(reply, 'support', action);
-        return reply.redirect(`/support/requests/${encodeURIComponent(request.params.id)}`, 303);
+        return reply.redirect(back, 303);
       },
     );
   }

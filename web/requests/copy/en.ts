@@ -83,7 +83,6 @@ export const en: RequestsCopy = {
   },
   problems: {
     forbidden: 'Only the person who asked for this change, or support, may resend its emails or cancel it.',
-    tooSoon: (s) => `The emails were sent moments ago. Try again in ${s} s.`,
     bothDecided: 'Both contacts have already decided: there is no email to resend.',
     notNow: (state) => `Not possible now: the request is ${state.toLowerCase()}.`,
   },

@@ -85,7 +85,6 @@ export const fr: RequestsCopy = {
   },
   problems: {
     forbidden: 'Seul l’auteur de la demande, ou le support, peut renvoyer ses e-mails ou l’annuler.',
-    tooSoon: (s) => `Les e-mails viennent d’être envoyés. Réessayez dans ${s} s.`,
     bothDecided: 'Les deux contacts ont déjà décidé : il n’y a aucun e-mail à renvoyer.',
     notNow: (state) => `Impossible pour le moment : la demande est ${state.toLowerCase()}.`,
   },

@@ -67,7 +67,6 @@ export interface RequestsCopy {
   notices: { sent: string; resent: string; cancelled: string };
   problems: {
     forbidden: string;
-    tooSoon: (seconds: string) => string;
     bothDecided: string;
     notNow: (state: string) => string;
   };

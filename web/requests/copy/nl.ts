@@ -84,7 +84,6 @@ export const nl: RequestsCopy = {
   problems: {
     forbidden:
       'Alleen de aanvrager van deze wijziging, of onze support, kan de e-mails opnieuw versturen of het verzoek annuleren.',
-    tooSoon: (s) => `De e-mails zijn net verstuurd. Probeer het over ${s} s opnieuw.`,
     bothDecided: 'Beide contacten hebben al beslist: er is geen e-mail om opnieuw te versturen.',
     notNow: (state) => `Nu niet mogelijk: het verzoek heeft de status ${state.toLowerCase()}.`,
   },
