@@ -6,6 +6,8 @@
 # admin key.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Options for the tester itself, given to each run: `npm run contract -- --max-examples 200`.
+extra=("$@")
 
 ST_VERSION=4.32.5
 venv=.tools/schemathesis
@@ -51,7 +53,7 @@ support=$(awk '$1 == "su0001-cs" { print $NF }' "$log")
 base="http://127.0.0.1:$port"
 run() {
   "$venv/bin/st" --config-file test/contract/schemathesis.toml run "$base/docs/json" --url "$base" \
-    --checks all --max-examples 20 --workers 1 --seed 1 --no-color "$@"
+    --checks all --max-examples 20 --workers 1 --seed 1 --no-color "$@" "${extra[@]}"
 }
 status=0
 run -H "Authorization: Bearer $token" --exclude-path-regex '^/api/v1/(admin|support)/' || status=1

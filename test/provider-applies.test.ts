@@ -134,9 +134,10 @@ describe('a change the provider applies', () => {
     expect(page.body).toContain('Mark as applied');
     expect(page.body).toContain('Mark as failed');
 
+    // Without a reason: back to the request's page, which says why once.
     const bare = await post(`/support/requests/${id}/failed`, cookie, { reason: '' });
-    expect(bare.statusCode).toBe(422);
-    expect(bare.body).toContain('Write why you do this.');
+    expect([bare.statusCode, bare.headers.location]).toEqual([303, `/support/requests/${id}`]);
+    expect((await get(`/support/requests/${id}`, withFlash(cookie, bare))).body).toContain('Write why you do this.');
     const marked = await post(`/support/requests/${id}/failed`, cookie, { reason: 'Registry lock on the domain.' });
     expect(marked.statusCode).toBe(303);
     const after = await get(`/support/requests/${id}`, withFlash(cookie, marked));
